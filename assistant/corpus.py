@@ -1,0 +1,98 @@
+"""The corpus as the rest of the assistant sees it: every readable plan parsed into records, with its catalog entry
+and its office alias table, and every unreadable file reported with its reason.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalog import CATALOG_NAME, CatalogEntry, infer_city_year, load_catalog
+from .normalize import fold, source_lines
+from .offices import AliasTable, derive_aliases
+from .parser import parse_lines
+from .readers import DocumentError, SUPPORTED_SUFFIXES, decode_document, read_document
+from .records import ParsedDocument, Record
+
+DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+_NOT_DOCUMENTS = {CATALOG_NAME, "README.md"}
+
+
+@dataclass
+class Corpus:
+    directory: Path
+    documents: list[ParsedDocument]
+    errors: list[DocumentError] = field(default_factory=list)
+    catalog: dict[str, CatalogEntry] = field(default_factory=dict)
+    aliases: dict[str, AliasTable] = field(default_factory=dict)  # file -> its office alias table
+
+    @property
+    def records(self) -> list[Record]:
+        return [r for d in self.documents for r in d.records]
+
+    def document(self, file: str) -> ParsedDocument | None:
+        return next((d for d in self.documents if d.file == file), None)
+
+
+def parse_text(name: str, text: str, entry: CatalogEntry | None = None) -> ParsedDocument:
+    """Parse a document's text; raise DocumentError when it holds no numbered task at all."""
+    lines = source_lines(text)
+    inferred: dict[str, str] = {}
+    city, year = (entry.city, entry.year) if entry else ("", None)
+    if not city or not year:
+        guess_city, guess_year = infer_city_year("\n".join(l.folded for l in lines))
+        if not city:
+            city = guess_city
+            inferred["city"] = f"由正文推断为“{guess_city}”" if guess_city else "正文中未找到城市"
+        if not year:
+            year = guess_year
+            inferred["year"] = f"由正文推断为 {guess_year} 年" if guess_year else "正文中未找到年份"
+    result = parse_lines(lines, doc=name, city=city, year=year)
+    if not any(r.kind == "task" for r in result.records):
+        raise DocumentError(name, "没有找到编号的任务（如“一、……”下的“1. ……”），请确认这是一份工作要点")
+    year = year or result.plan_year
+    for record in result.records:
+        record.year = record.year or year
+    title = (entry.title if entry and entry.title else "") or result.title or name
+    return ParsedDocument(name, city, year, title, result.records, result.warnings, inferred)
+
+
+def parse_file(path: Path, entry: CatalogEntry | None = None) -> ParsedDocument:
+    return parse_text(Path(path).name, read_document(path), entry)
+
+
+def parse_bytes(name: str, data: bytes, entry: CatalogEntry | None = None) -> ParsedDocument:
+    return parse_text(name, decode_document(name, data), entry)
+
+
+def document_files(corpus_dir: Path) -> list[Path]:
+    return sorted(
+        p for p in Path(corpus_dir).iterdir()
+        if p.is_file() and not p.name.startswith(".") and p.name not in _NOT_DOCUMENTS
+    )
+
+
+def alias_table(document: ParsedDocument, entry: CatalogEntry | None) -> AliasTable:
+    names = [n for r in document.records for n in (*r.lead_offices, *r.responsible_offices)]
+    return AliasTable(derive_aliases(names, entry.office_aliases if entry else {}, entry.office_distinct if entry else []))
+
+
+def load_corpus(corpus_dir: Path = DEFAULT_CORPUS) -> Corpus:
+    corpus_dir = Path(corpus_dir)
+    catalog = load_catalog(corpus_dir)
+    corpus = Corpus(corpus_dir, [], catalog=catalog)
+    for path in document_files(corpus_dir):
+        try:
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                raise DocumentError(path.name, f"不支持的文件类型“{path.suffix or '无扩展名'}”")
+            document = parse_file(path, catalog.get(path.name))
+        except DocumentError as exc:
+            corpus.errors.append(exc)
+            continue
+        corpus.documents.append(document)
+        corpus.aliases[document.file] = alias_table(document, catalog.get(document.file))
+    return corpus
+
+
+def search_text(text: str) -> str:
+    """The form of any text that search compares: Simplified, plain spaces."""
+    return fold(text)

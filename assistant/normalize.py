@@ -1,0 +1,98 @@
+"""Line-level cleaning that never loses the way back to the raw file.
+
+Each raw line becomes a `SourceLine` with two views:
+- `text`: the original script with only converter artefacts removed (pinyin a Traditional converter left in
+  parentheses, Word bookmark markers). This is what the assistant quotes.
+- `folded`: `text` in Simplified characters with odd spaces made plain. This is what the parser matches its
+  patterns against and what search indexes; it has the same length as `text`, so an offset found in one
+  slices the other.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import opencc
+
+# Pinyin syllables a Traditional converter left after each character: 要點(diǎn). Only lowercase Latin letters
+# holding at least one tone mark, right after a character (also after garbled ones), so real parentheses such as
+# (市、區(qū)) or (2017-2035) stay.
+_PINYIN = re.compile(r"(?<=\S)\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,6}\)")
+# Markers left by document converters, never part of the printed text.
+_STRAY_MARKERS = re.compile(r"\[bookmark: [^\]]*\]")
+# Web-page chrome of scraped copies: breadcrumb, date/source line, font-size and print links.
+_CHROME = re.compile(r"^(您当前的位置|当前位置|时间[:：].*来源|【字体|打印本页|关闭窗口|【打印】|\[打印\])")
+_ODD_SPACES = str.maketrans({"\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ", "\ufeff": " ", "\t": " "})
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    no: int  # 1-based line number in the raw file
+    raw: str
+    text: str
+    folded: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.folded.strip()
+
+
+def remove_converter_artefacts(line: str) -> str:
+    """Drop pinyin-in-parentheses and converter markers; nothing else is changed."""
+    line = _PINYIN.sub("", line)
+    line = _STRAY_MARKERS.sub("", line)
+    return line
+
+
+@lru_cache(maxsize=1)
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> Simplified with OpenCC (phrase-aware)."""
+    return _converter().convert(text)
+
+
+def fold(text: str) -> str:
+    """Simplified characters and plain spaces, same length as the input (so offsets carry over)."""
+    out = to_simplified(text).translate(_ODD_SPACES)
+    if len(out) != len(text):  # a phrase rule changed the length: fall back to character by character
+        out = "".join(to_simplified(ch) if len(to_simplified(ch)) == 1 else ch for ch in text).translate(_ODD_SPACES)
+    return out
+
+
+def split_lines(raw_text: str) -> list[str]:
+    """Split on any newline convention; a final newline does not make an extra line."""
+    lines = raw_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "" and raw_text.endswith(("\n", "\r")):
+        lines.pop()
+    return lines
+
+
+def source_lines(raw_text: str) -> list[SourceLine]:
+    out = []
+    for i, raw in enumerate(split_lines(raw_text.lstrip("\ufeff")), start=1):
+        text = remove_converter_artefacts(raw)
+        out.append(SourceLine(no=i, raw=raw, text=text, folded=fold(text)))
+    return out
+
+
+def is_chrome(line: SourceLine) -> bool:
+    return bool(_CHROME.match(line.folded.strip()))
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """Join pieces of one paragraph that a PDF extraction broke across lines.
+
+    Chinese needs no space at a join; a space is kept only between two Latin letters or digits.
+    """
+    out = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if out and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum():
+            out += " "
+        out += part
+    return out

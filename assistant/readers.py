@@ -1,0 +1,126 @@
+"""Turn a document file into text, or refuse it with a reason a user can act on.
+
+Readers never raise anything but `DocumentError`, so one bad file in a folder cannot stop the others from loading.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class DocumentError(Exception):
+    """A file that cannot be used, with a message in Chinese naming the file and the reason."""
+
+    def __init__(self, file: str, reason: str):
+        self.file = file
+        self.reason = reason
+        super().__init__(f"《{file}》无法读取：{reason}")
+
+
+def read_document(path: Path) -> str:
+    """Return the document's text (lines separated by newlines, as in the file)."""
+    path = Path(path)
+    data = _read_bytes(path)
+    return decode_document(path.name, data)
+
+
+def decode_document(name: str, data: bytes) -> str:
+    """Decode the bytes of a file called `name`; the suffix decides the format."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise DocumentError(name, f"不支持的文件类型“{suffix or '无扩展名'}”，只支持 .txt、.docx、.pdf")
+    if not data:
+        raise DocumentError(name, "文件是空的")
+    if len(data) > MAX_BYTES:
+        raise DocumentError(name, f"文件超过 {MAX_BYTES // (1024 * 1024)} MB 上限")
+    if suffix == ".txt":
+        text = _decode_text(name, data)
+    elif suffix == ".docx":
+        text = _read_docx(name, data)
+    else:
+        text = _read_pdf(name, data)
+    if not text.strip():
+        raise DocumentError(name, "文件中没有文字")
+    return text
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(path.name, "文件不存在") from None
+    except IsADirectoryError:
+        raise DocumentError(path.name, "这是一个文件夹，不是文件") from None
+    except OSError as exc:
+        raise DocumentError(path.name, f"无法打开文件（{exc.strerror}）") from None
+
+
+def _decode_text(name: str, data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:8192]:
+        raise DocumentError(name, "这不是文本文件（含有二进制内容）")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise DocumentError(name, "无法识别文字编码，请另存为 UTF-8 文本")
+    encoding = best.encoding
+    # GBK-family guesses are decoded as GB18030, the superset, so no character of a GBK file is lost.
+    if encoding.lower().replace("-", "_") in {"gbk", "gb2312", "cp936", "hz", "gb18030"}:
+        encoding = "gb18030"
+    text = data.decode(encoding, errors="strict")
+    if _cjk_share(text) < 0.2:
+        raise DocumentError(name, f"按 {encoding} 解码后不是中文文本，请另存为 UTF-8 文本")
+    return text
+
+
+def _cjk_share(text: str) -> float:
+    visible = [ch for ch in text if not ch.isspace()]
+    if not visible:
+        return 0.0
+    return sum("\u3400" <= ch <= "\u9fff" for ch in visible) / len(visible)
+
+
+def _read_docx(name: str, data: bytes) -> str:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        raise DocumentError(name, "不是有效的 Word（.docx）文件") from None
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:  # some plans put the offices in a table
+        for row in table.rows:
+            lines.append(" ".join(cell.text.strip() for cell in row.cells))
+    return "\n".join(lines)
+
+
+def _read_pdf(name: str, data: bytes) -> str:
+    import pypdf
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise DocumentError(name, "PDF 已加密，请先解除密码保护")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except DocumentError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+        raise DocumentError(name, "不是有效的 PDF 文件，或文件已损坏") from None
+    text = "\n".join(p.rstrip("\n") for p in pages)
+    if not text.strip():
+        raise DocumentError(name, "PDF 中没有文字层（可能是扫描件），请提供文字版")
+    return text

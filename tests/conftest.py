@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.corpus import load_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+DAZHOU, WENZHOU, CHENGDE, SUINING, CHANGCHUN = (
+    "000_76472159ee41bb53.txt", "001_d998a3811543c60b.txt", "002_1ac5cf17bd611ec8.txt",
+    "003_76f22a0d00fc861e.txt", "004_57fb55df296afd24.txt",
+)
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    return load_corpus(CORPUS)
+
+
+@pytest.fixture(scope="session")
+def task(corpus):
+    def find(doc: str, number: int, section: str | None = None):
+        matches = [r for r in corpus.records if r.doc == doc and r.kind == "task" and r.task_no == number
+                   and (section is None or r.section == section)]
+        assert len(matches) == 1, f"{doc} task {section} {number}: {len(matches)} matches"
+        return matches[0]
+    return find

@@ -1,0 +1,120 @@
+"""Files in every supported encoding and format read the same; anything else is refused with a clear reason."""
+import shutil
+
+import docx
+import pytest
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+from assistant.corpus import load_corpus, parse_bytes, parse_file
+from assistant.readers import DocumentError, read_document
+
+from conftest import CORPUS, DAZHOU, SUINING
+
+SMALL_PLAN = [
+    "测试市教育局2023年工作要点",
+    "2023年全市教育工作的总体思路是：坚持立德树人。",
+    "一、加强党的建设",
+    "1.深入学习贯彻党的二十大精神",
+    "目标任务：全面提高党建质量。",
+    "工作措施：开展专题培训 12 场。",
+    "牵头科室：党建办",
+    "责任科室：机关各科室、直属事业单位",
+    "2.推进学前教育普惠发展",
+    "目标任务：新建公办幼儿园 8 所。",
+    "牵头科室：基教科",
+]
+
+
+def _summary(document):
+    return [(t.section, t.task_no, t.title, t.lead_offices, t.responsible_offices, t.fields) for t in document.tasks]
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-8-sig"])
+def test_gb18030_gbk_and_bom_copies_parse_exactly_like_the_utf8_original(tmp_path, encoding):
+    original = parse_file(CORPUS / SUINING)
+    copy = tmp_path / SUINING
+    copy.write_bytes((CORPUS / SUINING).read_text(encoding="utf-8").encode(encoding))
+    reread = parse_file(copy)
+    assert _summary(reread) == _summary(original)
+    assert [r.text for r in reread.records] == [r.text for r in original.records]
+
+
+def test_docx_is_read_paragraph_by_paragraph(tmp_path):
+    document = docx.Document()
+    for line in SMALL_PLAN:
+        document.add_paragraph(line)
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    parsed = parse_file(path)
+    assert parsed.city == "测试" and parsed.year == 2023
+    assert [(t.task_no, t.title, t.lead_offices) for t in parsed.tasks] == [
+        (1, "深入学习贯彻党的二十大精神", ["党建办"]), (2, "推进学前教育普惠发展", ["基教科"])]
+    assert parsed.tasks[0].responsible_offices == ["机关各科室", "直属事业单位"]
+
+
+def _make_pdf(path, lines):
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("STSong-Light", 11)
+    y = 800
+    for line in lines:
+        pdf.drawString(40, y, line)
+        y -= 18
+    pdf.save()
+
+
+def test_pdf_text_layer_is_read(tmp_path):
+    path = tmp_path / "plan.pdf"
+    _make_pdf(path, SMALL_PLAN)
+    parsed = parse_file(path)
+    assert [t.title for t in parsed.tasks] == ["深入学习贯彻党的二十大精神", "推进学前教育普惠发展"]
+    assert parsed.tasks[1].fields["目标任务"] == "新建公办幼儿园 8 所。"
+
+
+def test_pdf_without_text_layer_is_refused(tmp_path):
+    path = tmp_path / "scan.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.rect(10, 10, 100, 100)
+    pdf.save()
+    with pytest.raises(DocumentError, match="没有文字层"):
+        read_document(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "文件是空的"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "二进制"),
+        ("notes.txt", "这是一段普通的说明文字，没有任何编号的任务。\n第二行也没有。".encode(), "没有找到编号的任务"),
+        ("plan.doc", b"\xd0\xcf\x11\xe0 old word", "不支持的文件类型"),
+        ("broken.docx", b"PK\x03\x04 not really a zip", "不是有效的 Word"),
+        ("broken.pdf", b"%PDF-1.4 garbage", "不是有效的 PDF"),
+    ],
+)
+def test_bad_files_are_refused_with_a_chinese_reason_naming_the_file(name, data, reason):
+    with pytest.raises(DocumentError) as info:
+        parse_bytes(name, data)
+    assert reason in str(info.value)
+    assert name in str(info.value)
+
+
+def test_one_bad_file_does_not_affect_the_other_documents(tmp_path):
+    for path in CORPUS.iterdir():
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / "zz_empty.txt").write_bytes(b"")
+    (tmp_path / "zz_binary.pdf").write_bytes(b"\x00\x01\x02" * 50)
+    corpus = load_corpus(tmp_path)
+    assert len(corpus.documents) == 5
+    assert sum(len(d.tasks) for d in corpus.documents) == 175
+    assert sorted(e.file for e in corpus.errors) == ["zz_binary.pdf", "zz_empty.txt"]
+
+
+def test_a_document_without_catalog_entry_gets_city_and_year_inferred_and_reported(tmp_path):
+    path = tmp_path / "new.txt"
+    shutil.copy(CORPUS / DAZHOU, path)
+    parsed = parse_file(path)
+    assert (parsed.city, parsed.year) == ("达州", 2020)
+    assert set(parsed.inferred) == {"city", "year"}
+    assert all(r.city == "达州" and r.year == 2020 for r in parsed.records)
