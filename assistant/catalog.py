@@ -26,6 +26,7 @@ class CatalogEntry:
     city: str = ""
     city_aliases: list[str] = field(default_factory=list)
     province: str = ""
+    display_name: str = ""  # how answers name the city when the plan does not say it plainly, e.g. xx市（温州）
     year: int | None = None
     issuer: str = ""
     doc_no: str = ""

@@ -1,13 +1,16 @@
-"""Command line: `python -m assistant parse|aliases ...`. Messages for users are in Chinese."""
+"""Command line: `python -m assistant parse|aliases|build|ask|offices|eval ...`. Messages for users are in Chinese."""
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
+import time
 from pathlib import Path
 
 from .catalog import CatalogError, load_catalog
-from .corpus import DEFAULT_CORPUS, alias_table, load_corpus, parse_file
+from .corpus import DEFAULT_CORPUS, load_corpus, parse_file
+from .embedders import MODEL_ENV, EmbedderError
 from .outline import alias_report, outline
 from .readers import DocumentError
 from .records import ParsedDocument
@@ -16,26 +19,42 @@ from .records import ParsedDocument
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m assistant", description="工作要点问答助手")
     p.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="文件库目录（默认 corpus/）")
+    p.add_argument("--index", type=Path, default=None, help="索引目录（默认 index/）")
+    p.add_argument("--model", default=None, help=f"向量模型：默认内置 multilingual-e5-small；也可填 sentence-transformers 模型名或本地路径（环境变量 {MODEL_ENV}）")
     sub = p.add_subparsers(dest="command", required=True)
     parse = sub.add_parser("parse", help="解析文件，输出任务大纲或 JSON Lines")
     parse.add_argument("files", nargs="*", help="文件路径或 corpus/ 中的文件名；不填则解析全部")
     parse.add_argument("--json", action="store_true", help="每行输出一条记录（JSON）")
     aliases = sub.add_parser("aliases", help="列出科室别名合并的每一项决定")
     aliases.add_argument("--city", help="只看某个城市")
+    build = sub.add_parser("build", help="建立或更新检索索引（只重新嵌入有变动的文件）")
+    build.add_argument("--force", action="store_true", help="全部重建")
+    ask = sub.add_parser("ask", help="提问")
+    ask.add_argument("question", nargs="?", help="问题")
+    ask.add_argument("--k", type=int, default=5, help="返回的任务数（默认 5）")
+    ask.add_argument("--json", action="store_true", help="输出 JSON")
+    ask.add_argument("--jsonl", action="store_true", help="从标准输入逐行读问题，逐行输出 JSON")
+    offices = sub.add_parser("offices", help="科室目录：每个科室牵头和参与的任务")
+    offices.add_argument("--city", help="只看某个城市")
+    offices.add_argument("--json", action="store_true", help="输出 JSON")
+    evaluate = sub.add_parser("eval", help="用题库评测（格式同 shared/eval/dev.jsonl）")
+    evaluate.add_argument("file", type=Path)
+    evaluate.add_argument("--json", action="store_true", help="输出 JSON")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    handlers = {"parse": _parse, "aliases": _aliases, "build": _build, "ask": _ask, "offices": _offices,
+                "eval": _eval}
     try:
-        if args.command == "parse":
-            return _parse(args)
-        return _aliases(args)
-    except CatalogError as exc:
+        return handlers[args.command](args)
+    except (CatalogError, EmbedderError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
 
 
+# -- parsing -------------------------------------------------------------------------------------------------------
 def _resolve(name: str, corpus_dir: Path) -> Path:
     path = Path(name)
     return path if path.exists() or path.parent != Path(".") else corpus_dir / name
@@ -58,13 +77,12 @@ def _load(files: list[str], corpus_dir: Path) -> tuple[list[ParsedDocument], lis
 
 def _parse(args: argparse.Namespace) -> int:
     documents, errors = _load(args.files, args.corpus)
-    out = sys.stdout
     for document in documents:
         if args.json:
             for record in document.records:
-                out.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+                sys.stdout.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
         else:
-            out.write(outline(document) + "\n\n")
+            sys.stdout.write(outline(document) + "\n\n")
     for error in errors:
         print(f"错误：{error}", file=sys.stderr)
     return 1 if errors else 0
@@ -82,4 +100,106 @@ def _aliases(args: argparse.Namespace) -> int:
     if args.city and not shown:
         print(f"文件库中没有“{args.city}”的文件", file=sys.stderr)
         return 1
+    return 0
+
+
+# -- search --------------------------------------------------------------------------------------------------------
+def _ready(args: argparse.Namespace, rebuild: bool = False):
+    from .service import DEFAULT_INDEX, open_engine
+
+    ready = open_engine(args.corpus, args.index or DEFAULT_INDEX, args.model, rebuild=rebuild,
+                        progress=sys.stderr.isatty())
+    for error in ready.corpus_errors:
+        print(f"警告：{error}（已跳过）", file=sys.stderr)
+    if ready.report:
+        r = ready.report
+        print(f"索引已更新（{r.reason}）：嵌入 {r.embedded} 段，复用 {r.reused} 段，用时 {r.seconds:.1f} 秒", file=sys.stderr)
+    return ready
+
+
+def _build(args: argparse.Namespace) -> int:
+    ready = _ready(args, rebuild=args.force)
+    if ready.report is None:
+        print("索引已是最新，无需重建", file=sys.stderr)
+    return 0
+
+
+def _ask(args: argparse.Namespace) -> int:
+    from .answer import to_json, to_markdown
+
+    if not args.jsonl and not (args.question or "").strip():
+        print("错误：请输入问题，例如：python -m assistant ask \"达州从严治党那项谁牵头？\"", file=sys.stderr)
+        return 2
+    engine = _ready(args).engine
+    documents = engine.index.documents
+    if args.jsonl:
+        for line in sys.stdin:
+            if line.strip():
+                answer = engine.ask(line.strip(), k=args.k)
+                sys.stdout.write(json.dumps(to_json(answer, documents), ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+        return 0
+    answer = engine.ask(args.question, k=args.k)
+    if args.json:
+        print(json.dumps(to_json(answer, documents), ensure_ascii=False, indent=1))
+    else:
+        print(to_markdown(answer, documents))
+    return 0
+
+
+def _offices(args: argparse.Namespace) -> int:
+    from .answer import locator
+    from .directory import office_directory
+
+    engine = _ready(args).engine
+    documents = engine.index.documents
+    city = _city_name(args.city, documents) if args.city else None
+    if args.city and city is None:
+        print(f"文件库中没有“{args.city}”的文件", file=sys.stderr)
+        return 1
+    entries = office_directory(engine.records, documents, city)
+    if args.json:
+        print(json.dumps([{"city": e.city, "office": e.office, "forms": sorted(e.forms),
+                           "lead": [locator(r, documents) for r in e.lead],
+                           "shared": [locator(r, documents) for r in e.shared]} for e in entries],
+                         ensure_ascii=False, indent=1))
+        return 0
+    if not entries:
+        print("所选文件未列科室")
+    for city_name, group in itertools.groupby(entries, key=lambda e: e.city):
+        print(f"== {city_name} ==")
+        for e in group:
+            forms = sorted(e.forms - {e.office})
+            print(f"{e.office}{'（又写作 ' + '、'.join(forms) + '）' if forms else ''}：牵头 {len(e.lead)} 项，参与 {len(e.shared)} 项")
+            for r in e.lead:
+                print(f"    牵头  {locator(r, documents)}")
+            for r in e.shared:
+                print(f"    参与  {locator(r, documents)}")
+    return 0
+
+
+def _city_name(name: str, documents) -> str | None:
+    for info in documents.values():
+        if name in info.city_names or name.removesuffix("市") in info.city_names or name == info.city:
+            return info.city
+    return None
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate, load_questions
+
+    engine = _ready(args).engine
+    started = time.perf_counter()
+    result = evaluate(engine, load_questions(args.file))
+    result["seconds"] = round(time.perf_counter() - started, 2)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+        return 0
+    for key in ("questions", "hit@1", "hit@5", "mrr", "lead_accuracy", "office_lists_exact", "evidence_found",
+                "office_tasks_exact", "unanswerable_refused", "answerable_refused", "latency_p50_ms"):
+        value = result[key]
+        print(f"{key:22s} {value:.3f}" if isinstance(value, float) else f"{key:22s} {value}")
+    for kind, row in result["by_type"].items():
+        print(f"  {kind:14s} n={row['n']:<3d} hit@1={row['hit@1']:.3f}")
+    print(f"misses: {', '.join(result['misses']) or '—'}")
     return 0

@@ -48,6 +48,11 @@ class Record:
         return {k: data[k] for k in JSON_KEYS}
 
 
+def place_name(display_city: str, year: int | None, kind: str) -> str:
+    """How answers name the document a record comes from: 遂宁市2019年工作要点, 承德市2020年工作总结."""
+    return f"{display_city}{year or ''}年{'工作总结' if kind == SUMMARY else '工作要点'}"
+
+
 @dataclass
 class ParsedDocument:
     """One corpus file after parsing: its records plus what a user should check before trusting them."""

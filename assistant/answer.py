@@ -1,0 +1,104 @@
+"""Turning an engine `Answer` into what users read: Markdown in Chinese, a citation line to paste into a report,
+and the JSON form of `ask --json`. Every office, figure and quote printed here is copied from a record."""
+from __future__ import annotations
+
+from .query import OFFICE_TASKS
+from .records import PREAMBLE, SUMMARY, Record, place_name
+from .search import Answer, Hit
+from .store import DocumentInfo
+
+NO_LEAD = "原文未列明牵头科室"
+NO_RESPONSIBLE = "原文未列明责任科室"
+
+
+def locator(record: Record, documents: dict[str, DocumentInfo]) -> str:
+    """《遂宁市2019年工作要点》二、第5项「提高学前教育普惠发展水平」"""
+    info = documents.get(record.doc)
+    place = place_name(info.display_city if info else record.city, record.year, record.kind)
+    if record.kind == PREAMBLE:
+        return f"《{place}》「{record.title}」"
+    section = f"{record.section}、" if record.section else ""
+    if record.kind == SUMMARY:
+        return f"《{place}》{section}{record.item or ''}「{record.title}」"
+    number = f"第{record.task_no}项" if record.task_no is not None else ""
+    return f"《{place}》{section}{number}「{record.title}」"
+
+
+def source_line(record: Record) -> str:
+    return f"{record.doc} 第{record.line_start}–{record.line_end}行"
+
+
+def citation(record: Record, documents: dict[str, DocumentInfo]) -> str:
+    """One line to paste into a report: where the task is, with the document number when the plan has one."""
+    info = documents.get(record.doc)
+    doc_no = f"（{info.doc_no}）" if info and info.doc_no else ""
+    text = locator(record, documents)
+    head, _, rest = text.partition("》")
+    return f"{head}》{doc_no}{rest}，{source_line(record)}"
+
+
+def office_lines_md(record: Record) -> list[str]:
+    lines = [f"- 牵头科室：{'、'.join(record.lead_offices)}" if record.lead_offices else f"- {NO_LEAD}"]
+    lines.append(f"- 责任科室：{'、'.join(record.responsible_offices)}" if record.responsible_offices else f"- {NO_RESPONSIBLE}")
+    lines.extend(f"- 注：{note}" for note in record.notes)
+    return lines
+
+
+def _quote(evidence: list[str]) -> list[str]:
+    return [f"> 「{e}」" for e in evidence]
+
+
+def to_markdown(answer: Answer, documents: dict[str, DocumentInfo]) -> str:
+    if not answer.answered:
+        return _refusal(answer, documents)
+    if answer.question.intent == OFFICE_TASKS:
+        return _office_list(answer, documents)
+    best, others = answer.hits[0], answer.hits[1:]
+    lines = [f"**{locator(best.record, documents)}**", ""]
+    if best.record.kind != PREAMBLE and best.record.kind != SUMMARY:
+        lines += office_lines_md(best.record) + [""]
+    lines += _quote(best.evidence) + ["", f"出处：{source_line(best.record)}"]
+    if others:
+        lines += ["", "其他可能相关："] + [f"- {locator(h.record, documents)}（{source_line(h.record)}）" for h in others[:4]]
+    return "\n".join(lines)
+
+
+def _refusal(answer: Answer, documents: dict[str, DocumentInfo]) -> str:
+    lines = [f"**文件中没有找到答案。** {answer.reason}"]
+    if answer.hits:
+        lines += ["", "可能相关："] + [f"- {locator(h.record, documents)}（{source_line(h.record)}）" for h in answer.hits[:5]]
+    return "\n".join(lines)
+
+
+def _office_list(answer: Answer, documents: dict[str, DocumentInfo]) -> str:
+    q = answer.question
+    role = "牵头" if answer.filters.get("role") == "lead" else "牵头或参与"
+    forms = sorted(q.office_forms - {q.office})
+    also = f"（含写法：{'、'.join(forms)}）" if forms else ""
+    places = sorted({place_name(documents[h.record.doc].display_city if h.record.doc in documents else h.record.city,
+                                h.record.year, h.record.kind) for h in answer.hits})
+    scope = f"{'、'.join(places)}中，" if q.cities or q.year else ""
+    lines = [f"**{scope}{q.office}{also}{role}的任务共 {len(answer.hits)} 项：**", ""]
+    for n, hit in enumerate(answer.hits, start=1):
+        lines.append(f"{n}. {locator(hit.record, documents)}（{hit.role}）— {source_line(hit.record)}")
+    return "\n".join(lines)
+
+
+def hit_json(hit: Hit, documents: dict[str, DocumentInfo]) -> dict:
+    data = hit.record.to_json()
+    data.update(score=round(hit.score, 4), evidence=hit.evidence, citation=citation(hit.record, documents))
+    if hit.role:
+        data["role"] = hit.role
+    return data
+
+
+def to_json(answer: Answer, documents: dict[str, DocumentInfo]) -> dict:
+    return {
+        "question": answer.question.text,
+        "answered": answer.answered,
+        "reason": answer.reason,
+        "intent": answer.question.intent,
+        "filters": {k: answer.filters.get(k) for k in ("city", "year", "office")},
+        "answer": to_markdown(answer, documents),
+        "results": [hit_json(h, documents) for h in answer.hits],
+    }

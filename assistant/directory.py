@@ -1,0 +1,39 @@
+"""The office directory: for each office (its written forms folded), the tasks it leads and the tasks it shares."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .records import TASK, Record
+from .store import DocumentInfo
+
+
+@dataclass
+class OfficeEntry:
+    city: str
+    office: str  # canonical name
+    forms: set[str] = field(default_factory=set)  # every written form folded into it
+    lead: list[Record] = field(default_factory=list)
+    shared: list[Record] = field(default_factory=list)
+
+
+def office_directory(records: list[Record], documents: dict[str, DocumentInfo],
+                     city: str | None = None) -> list[OfficeEntry]:
+    entries: dict[tuple[str, str], OfficeEntry] = {}
+    for record in records:
+        if record.kind != TASK or (city and record.city != city):
+            continue
+        aliases = documents[record.doc].aliases if record.doc in documents else {}
+        for role, names in (("lead", record.lead_offices), ("shared", record.responsible_offices)):
+            for name in names:
+                canonical = aliases.get(name, name)
+                entry = entries.setdefault((record.city, canonical), OfficeEntry(record.city, canonical))
+                entry.forms.add(name)
+                target = entry.lead if role == "lead" else entry.shared
+                if record not in target:
+                    target.append(record)
+    return sorted(entries.values(), key=lambda e: (e.city, -len(e.lead), -len(e.shared), e.office))
+
+
+def cities_with_offices(records: list[Record]) -> list[str]:
+    return sorted({r.city for r in records if r.lead_offices or r.responsible_offices})
+

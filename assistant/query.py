@@ -1,0 +1,124 @@
+"""Reading a question: which city and year it is about, which office it names, and what it asks for.
+
+Only facts found in the question are used; nothing is guessed. A city or year the corpus does not hold is reported
+so the answer can say plainly that the plans do not cover it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .normalize import fold
+from .offices import is_abbreviation
+from .store import DocumentInfo
+
+LEAD = "lead"
+OFFICE_TASKS = "office_tasks"
+GENERAL = "general"
+
+_LEAD_WORDS = re.compile(
+    r"谁(?:来)?牵头|谁(?:来)?负责|谁主责|谁管|谁抓|由谁|归谁|是谁|哪(?:个|些|一个)(?:科室|部门|单位|处室|科)|"
+    r"什么(?:科室|部门|单位)|牵头(?:科室|单位|部门)|责任(?:科室|单位|部门)|负责(?:科室|单位|部门)|主责(?:科室|单位)?"
+)
+_LIST_WORDS = re.compile(
+    r"(?:牵头|负责|参与|承担|主责|配合|协助|涉及|分管|管|有)(?:了|的)?(?:哪些|哪几|几项|多少项|多少个|那些|什么工作|什么任务)|"
+    r"哪些(?:工作|任务|事项)|(?:几|多少)项(?:工作|任务)?|清单|列出|都有什么"
+)
+_LEAD_ROLE = re.compile(r"牵头|主责|作为牵头")
+_ANY_ROLE = re.compile(r"参与|配合|协助|责任科室|责任单位|涉及|相关|有关")
+_FIGURE = re.compile(r"多少|几(?:所|个|项|种|家|名|万|次|大|条|成)|几$|比例|百分|目标|达到|规模|数量|多大|多高|什么时候|何时|哪年|时间|期限")
+_OVERVIEW = re.compile(r"有哪些|哪些重点|什么重点|怎么做|如何做|怎样做|做什么|做哪些|什么内容|主要内容|重点工作|有什么安排|哪些措施|什么措施")
+_YEAR = re.compile(r"(20\d\d)\s*年?")
+_OFFICE_END = re.compile(r"科|办|室|所|站|馆|中心|委")
+
+
+@dataclass
+class Question:
+    text: str
+    folded: str
+    cities: list[str] = field(default_factory=list)  # corpus cities named
+    unknown_cities: list[str] = field(default_factory=list)  # named, but no plan in the corpus
+    year: int | None = None
+    office: str | None = None  # as written in the corpus (one of its forms)
+    office_forms: set[str] = field(default_factory=set)  # every written form of that office in scope
+    intent: str = GENERAL
+    role: str = "lead"  # for office_tasks: "lead" or "any"
+    figure: bool = False
+    overview: bool = False  # asks what a task contains: quote its two best sentences, not one
+    topic: str = ""  # the question with city, year and office removed
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> frozenset[str]:
+    text = (Path(__file__).parent / "data" / "cities.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: dict[str, set[str]],
+                  corpus_text: str) -> Question:
+    """`office_forms`: per document, every office name written in it; `corpus_text`: all records, folded (a place
+    name that the plans themselves mention, such as 北京 in 北京冬奥会, is a topic, not a city filter)."""
+    q = Question(text=text, folded=fold(text).strip())
+    rest = q.folded
+    names = {}
+    for info in documents.values():
+        for name in info.city_names:
+            names[fold(name)] = info.city
+    for name in sorted(names, key=len, reverse=True):
+        if name in rest:
+            if names[name] not in q.cities:
+                q.cities.append(names[name])
+            rest = rest.replace(name, " ")
+    for name in sorted(gazetteer(), key=len, reverse=True):
+        if name in rest and name not in corpus_text:
+            q.unknown_cities.append(name)
+            rest = rest.replace(name, " ")
+    if m := _YEAR.search(rest):
+        q.year = int(m.group(1))
+        rest = rest[: m.start()] + " " + rest[m.end():]
+    scope = [f for f, info in documents.items() if not q.cities or info.city in q.cities]
+    forms = set().union(*(office_forms.get(f, set()) for f in scope)) if scope else set()
+    q.office, span = _find_office(rest, forms)
+    if q.office:
+        q.office_forms = _same_office(q.office, scope, documents, office_forms)
+        rest = rest[: span[0]] + " " + rest[span[1]:]
+    if q.office and _LIST_WORDS.search(q.folded):
+        q.intent = OFFICE_TASKS
+        q.role = "lead" if _LEAD_ROLE.search(q.folded) else ("any" if _ANY_ROLE.search(q.folded) else "auto")
+    elif _LEAD_WORDS.search(q.folded):
+        q.intent = LEAD
+    q.figure = bool(_FIGURE.search(q.folded))
+    q.overview = bool(_OVERVIEW.search(q.folded))
+    q.topic = re.sub(r"\s+", " ", rest).strip()
+    return q
+
+
+def _find_office(text: str, forms: set[str]) -> tuple[str | None, tuple[int, int]]:
+    """The longest office name in `text`: a form printed in the plans, or a plain abbreviation of one."""
+    best: tuple[str | None, tuple[int, int]] = (None, (0, 0))
+    for form in sorted(forms, key=len, reverse=True):
+        at = text.find(fold(form))
+        if at >= 0:
+            return form, (at, at + len(form))
+    for m in _OFFICE_END.finditer(text):
+        end = m.end()
+        for start in range(max(0, end - 8), end - 1):
+            candidate = text[start:end]
+            matches = sorted({f for f in forms if is_abbreviation(candidate, fold(f))}, key=len)
+            if len(matches) >= 1 and best[0] is None:
+                best = (matches[0], (start, end))
+                break
+    return best
+
+
+def _same_office(office: str, scope: list[str], documents: dict[str, DocumentInfo],
+                 office_forms: dict[str, set[str]]) -> set[str]:
+    """Every written form, in the documents in scope, of the office the question names (aliases folded)."""
+    out = {office}
+    for file in scope:
+        aliases = documents[file].aliases
+        canonical = aliases.get(office, office)
+        out |= {f for f in office_forms.get(file, set()) if aliases.get(f, f) == canonical}
+    return out

@@ -1,0 +1,205 @@
+"""Reading and writing a built index folder, atomically and verifiably.
+
+Layout: `index/CURRENT` names the live build folder (`index/build-…`). A build is written completely into a new
+folder, every file's SHA-256 goes into its manifest, and only then is CURRENT replaced (an atomic rename), so a
+reader sees either the old index or the new one, never half of one. A file that does not match its checksum, a
+missing file or a manifest that cannot be read makes the index invalid: it is reported and rebuilt, never served.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import bm25s
+import faiss
+import numpy as np
+
+from .records import JSON_KEYS, Record
+
+FORMAT_VERSION = 1
+POINTER = "CURRENT"
+_FILES = ("records.jsonl", "chunks.jsonl", "documents.json", "userwords.txt", "vectors.npy", "dense.faiss")
+
+
+class IndexInvalid(Exception):
+    """The stored index cannot be used; the message says why (for logs and the user)."""
+
+
+@dataclass
+class DocumentInfo:
+    """What search needs to know of a document without re-reading the corpus."""
+
+    file: str
+    sha256: str
+    city: str
+    city_names: list[str]
+    year: int | None
+    title: str
+    display_city: str  # how answers name the city: 遂宁市, or xx市（温州） for the anonymised plan
+    aliases: dict[str, str] = field(default_factory=dict)  # office written form -> canonical
+    alias_decisions: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    issuer: str = ""
+    doc_no: str = ""
+    date: str = ""
+
+
+@dataclass
+class Chunk:
+    record: int  # position in IndexData.records
+    field: str  # field name, or "标题" for the record's header
+    text: str  # verbatim (original script); the header chunk holds the record's context line instead
+
+
+@dataclass
+class IndexData:
+    model_id: str
+    dim: int
+    parser_version: str
+    documents: dict[str, DocumentInfo]
+    records: list[Record]
+    chunks: list[Chunk]
+    vectors: np.ndarray  # (len(chunks), dim) float32, L2-normalised
+    dense: faiss.Index
+    bm25: bm25s.BM25
+    user_words: list[str]
+    path: Path | None = None
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _all_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.name != "manifest.json")
+
+
+def write_index(root: Path, data: IndexData) -> Path:
+    """Write `data` as a new build folder under `root` and make it the live one."""
+    root = Path(root)
+    root.mkdir(parents=True, exist_ok=True)
+    build = root / f"build-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
+    staging = root / f".staging-{uuid.uuid4().hex}"
+    staging.mkdir()
+    try:
+        _write_files(staging, data)
+        manifest = {
+            "format": FORMAT_VERSION,
+            "model_id": data.model_id,
+            "dim": data.dim,
+            "parser_version": data.parser_version,
+            "documents": {f: d.sha256 for f, d in data.documents.items()},
+            "counts": {"records": len(data.records), "chunks": len(data.chunks)},
+            "files": {str(p.relative_to(staging)): _sha256(p) for p in _all_files(staging)},
+            "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        }
+        (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(staging, build)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _point_to(root, build.name)
+    _remove_old_builds(root, keep={build.name})
+    data.path = build
+    return build
+
+
+def _write_files(folder: Path, data: IndexData) -> None:
+    with open(folder / "records.jsonl", "w", encoding="utf-8") as fh:
+        for record in data.records:
+            fh.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+    with open(folder / "chunks.jsonl", "w", encoding="utf-8") as fh:
+        for chunk in data.chunks:
+            fh.write(json.dumps([chunk.record, chunk.field, chunk.text], ensure_ascii=False) + "\n")
+    documents = {f: d.__dict__ for f, d in data.documents.items()}
+    (folder / "documents.json").write_text(json.dumps(documents, ensure_ascii=False, indent=1), encoding="utf-8")
+    (folder / "userwords.txt").write_text("\n".join(data.user_words) + "\n", encoding="utf-8")
+    np.save(folder / "vectors.npy", data.vectors, allow_pickle=False)
+    faiss.write_index(data.dense, str(folder / "dense.faiss"))
+    data.bm25.save(str(folder / "bm25"), show_progress=False)
+
+
+def _point_to(root: Path, name: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=root, prefix=".CURRENT.")
+    with os.fdopen(fd, "w") as fh:
+        fh.write(name + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, root / POINTER)
+
+
+def _remove_old_builds(root: Path, keep: set[str]) -> None:
+    """Keep the new build and the one before it (a reader may still be loading that one)."""
+    builds = sorted((p for p in root.glob("build-*") if p.is_dir()), key=lambda p: p.stat().st_mtime)
+    for old in builds[:-2]:
+        if old.name not in keep:
+            shutil.rmtree(old, ignore_errors=True)
+    for leftover in root.glob(".staging-*"):
+        if time.time() - leftover.stat().st_mtime > 3600:
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def live_build(root: Path) -> Path:
+    pointer = Path(root) / POINTER
+    if not pointer.exists():
+        raise IndexInvalid("索引尚未建立")
+    name = pointer.read_text().strip()
+    folder = Path(root) / name
+    if not name.startswith("build-") or not folder.is_dir():
+        raise IndexInvalid(f"索引指针指向不存在的目录“{name}”")
+    return folder
+
+
+def read_manifest(root: Path) -> dict:
+    folder = live_build(root)
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError, UnicodeDecodeError):
+        raise IndexInvalid("索引清单（manifest.json）缺失或损坏") from None
+    if manifest.get("format") != FORMAT_VERSION:
+        raise IndexInvalid("索引格式版本不同")
+    return manifest
+
+
+def read_index(root: Path) -> IndexData:
+    """Load and verify the live index; raise IndexInvalid with the reason when anything is off."""
+    folder = live_build(root)
+    manifest = read_manifest(root)
+    expected = manifest.get("files", {})
+    for name in _FILES:
+        if name not in expected:
+            raise IndexInvalid(f"索引清单缺少 {name}")
+    present = {str(p.relative_to(folder)) for p in _all_files(folder)}
+    for name, digest in expected.items():
+        if name not in present:
+            raise IndexInvalid(f"索引文件 {name} 缺失")
+        if _sha256(folder / name) != digest:
+            raise IndexInvalid(f"索引文件 {name} 已损坏（校验和不符）")
+    try:
+        records = [Record(**{k: v for k, v in json.loads(line).items() if k in JSON_KEYS})
+                   for line in (folder / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+        chunks = [Chunk(*json.loads(line)) for line in (folder / "chunks.jsonl").read_text(encoding="utf-8").splitlines()]
+        documents = {f: DocumentInfo(**d) for f, d in
+                     json.loads((folder / "documents.json").read_text(encoding="utf-8")).items()}
+        user_words = [w for w in (folder / "userwords.txt").read_text(encoding="utf-8").splitlines() if w]
+        vectors = np.load(folder / "vectors.npy", allow_pickle=False)
+        dense = faiss.read_index(str(folder / "dense.faiss"))
+        bm25 = bm25s.BM25.load(str(folder / "bm25"))
+    except Exception as exc:  # checksums matched, so this is a format problem: report, never serve
+        raise IndexInvalid(f"索引无法读取（{type(exc).__name__}）") from None
+    dim = int(manifest["dim"])
+    if vectors.shape != (len(chunks), dim) or dense.ntotal != len(chunks) or len(records) != manifest["counts"]["records"]:
+        raise IndexInvalid("索引各部分的条数不一致")
+    return IndexData(manifest["model_id"], dim, manifest["parser_version"], documents, records, chunks, vectors,
+                     dense, bm25, user_words, folder)
