@@ -72,7 +72,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
                 q.cities.append(names[name])
             rest = rest.replace(name, " ")
     for name in sorted(gazetteer(), key=len, reverse=True):
-        if name in rest and name not in corpus_text:
+        if name in rest and (name not in corpus_text or (not q.cities and _in_city_position(name, rest))):
             q.unknown_cities.append(name)
             rest = rest.replace(name, " ")
     if m := _YEAR.search(rest):
@@ -93,6 +93,12 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     q.overview = bool(_OVERVIEW.search(q.folded))
     q.topic = re.sub(r"\s+", " ", rest).strip()
     return q
+
+
+def _in_city_position(name: str, text: str) -> bool:
+    """成都今年… / 成都市… / 成都的…: the question is about that city, even if a plan mentions it in passing
+    (与成都市教育交流合作). Only asked when the question names no corpus city; 北京冬奥会 stays a topic."""
+    return bool(re.search(rf"{name}(?:市|的|今年|明年|去年|20\d\d|教育|教体|教委|要|有|在|将|计划)", text))
 
 
 def _find_office(text: str, forms: set[str]) -> tuple[str | None, tuple[int, int]]:

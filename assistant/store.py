@@ -162,7 +162,10 @@ def live_build(root: Path) -> Path:
 
 
 def read_manifest(root: Path) -> dict:
-    folder = live_build(root)
+    return _manifest(live_build(root))
+
+
+def _manifest(folder: Path) -> dict:
     try:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError, UnicodeDecodeError):
@@ -172,9 +175,23 @@ def read_manifest(root: Path) -> dict:
     return manifest
 
 
-def read_index(root: Path) -> IndexData:
-    """Load and verify the live index; raise IndexInvalid with the reason when anything is off."""
-    folder = live_build(root)
+def read_index(root: Path, attempts: int = 3) -> IndexData:
+    """Load and verify the live index; raise IndexInvalid with the reason when anything is off.
+
+    A build published while we read may prune the folder we were reading; then CURRENT names a newer build and
+    reading starts again from it.
+    """
+    for _ in range(attempts - 1):
+        folder = live_build(root)
+        try:
+            return _read_build(root, folder)
+        except IndexInvalid:
+            if live_build(root) == folder:
+                raise
+    return _read_build(root, live_build(root))
+
+
+def _read_build(root: Path, folder: Path) -> IndexData:
     manifest = read_manifest(root)
     expected = manifest.get("files", {})
     for name in _FILES:

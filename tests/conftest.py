@@ -27,3 +27,35 @@ def task(corpus):
         assert len(matches) == 1, f"{doc} task {section} {number}: {len(matches)} matches"
         return matches[0]
     return find
+
+
+@pytest.fixture(scope="session")
+def index_dir(tmp_path_factory):
+    """The real corpus indexed once per test session with the real default model (takes ~25 s)."""
+    return tmp_path_factory.mktemp("index")
+
+
+@pytest.fixture(scope="session")
+def ready(index_dir):
+    from assistant.service import open_engine
+
+    return open_engine(CORPUS, index_dir, progress=False)
+
+
+@pytest.fixture(scope="session")
+def engine(ready):
+    return ready.engine
+
+
+@pytest.fixture(scope="session")
+def ask(engine):
+    from assistant.answer import to_json
+
+    def run(question: str, **kwargs) -> dict:
+        return to_json(engine.ask(question, **kwargs), engine.index.documents)
+    return run
+
+
+def top(answer: dict) -> tuple:
+    first = answer["results"][0]
+    return first["doc"], first["section"], first["task_no"]

@@ -5,7 +5,7 @@ import sys
 
 from assistant.records import JSON_KEYS
 
-from conftest import CORPUS, DAZHOU, ROOT, WENZHOU
+from conftest import CHANGCHUN, CORPUS, DAZHOU, ROOT, WENZHOU
 
 
 def _run(*args):
@@ -59,3 +59,55 @@ def test_aliases_command_lists_every_decision_with_its_source():
     assert "达州" not in result.stdout
     unknown = _run("aliases", "--city", "南充")
     assert unknown.returncode == 1 and "没有“南充”" in unknown.stderr
+
+
+def _run_with_index(index_dir, *args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "assistant", "--index", str(index_dir), *args], cwd=ROOT,
+                          capture_output=True, text=True, input=stdin)
+
+
+def test_ask_jsonl_answers_one_question_per_line_loading_once(ready, index_dir):
+    result = _run_with_index(index_dir, "ask", "--jsonl", stdin="达州从严治党那项谁牵头？\n\n南充的学前教育呢？\n")
+    assert result.returncode == 0, result.stderr
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [a["answered"] for a in answers] == [True, False]
+    assert answers[0]["results"][0]["lead_offices"] == ["机关纪委"]
+    assert "索引已更新" not in result.stderr  # the stored index was used as it was
+
+
+def test_ask_prints_markdown_and_refuses_an_empty_question(ready, index_dir):
+    result = _run_with_index(index_dir, "ask", "承德高中阶段毛入学率目标是多少？")
+    assert "**《承德市2021年工作要点》三、第12项「推进普通高中健康优质发展」**" in result.stdout
+    assert "高中阶段毛入学率达到93%" in result.stdout
+    empty = _run_with_index(index_dir, "ask", "  ")
+    assert empty.returncode == 2 and "请输入问题" in empty.stderr
+
+
+def test_offices_directory_folds_aliases_per_city(ready, index_dir):
+    result = _run_with_index(index_dir, "offices", "--city", "遂宁")
+    assert result.returncode == 0, result.stderr
+    assert "== 遂宁 ==" in result.stdout and "== 达州 ==" not in result.stdout
+    assert "基础教育科（又写作 基教科、基础教科）：牵头 8 项" in result.stdout
+    as_json = json.loads(_run_with_index(index_dir, "offices", "--json").stdout)
+    assert {e["city"] for e in as_json} == {"达州", "承德", "遂宁"}  # 温州 and 长春 list no offices
+    assert _run_with_index(index_dir, "offices", "--city", "南充").returncode == 1
+
+
+def test_eval_scores_a_question_file(ready, index_dir, tmp_path):
+    questions = tmp_path / "q.jsonl"
+    rows = [
+        {"id": "t1", "question": "长春冰雪特色校新增多少所？", "type": "detail", "doc": CHANGCHUN, "section": "八",
+         "task_no": 35, "title": "深化百万学子上冰雪行动", "evidence": "新增国家级冰雪特色校80所", "lead": [], "responsible": []},
+        {"id": "t2", "question": "南充的工作重点？", "type": "unanswerable", "doc": None},
+    ]
+    questions.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    result = _run_with_index(index_dir, "eval", str(questions), "--json")
+    assert result.returncode == 0, result.stderr
+    scores = json.loads(result.stdout)
+    assert scores["hit@1"] == 1.0 and scores["unanswerable_refused"] == "1/1"
+    assert scores["evidence_found"] == 1.0
+
+
+def test_build_reports_when_the_index_is_already_current(ready, index_dir):
+    result = _run_with_index(index_dir, "build")
+    assert result.returncode == 0 and "索引已是最新" in result.stderr
