@@ -1,10 +1,178 @@
-"""Entry point for staff. Until the chat app lands (issue 4), it prints the parsed outline of every plan in corpus/
-so a user can check what the assistant will answer from."""
+"""工作要点问答助手 — the web app staff use. Lays out the page and wires it to assistant.ui; holds no search logic.
+
+    python app.py [--host 127.0.0.1] [--port 7860] [--model NAME_OR_PATH] [--rebuild] [--auth user:password]
+
+Everything runs on this machine: no analytics, no share link, no web fonts, nothing fetched at start-up.
+"""
 from __future__ import annotations
 
+import argparse
+import logging
+import os
 import sys
 
-from assistant.cli import main
+# Before Gradio is imported: no telemetry, and no model download unless the user allows it explicitly.
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import gradio as gr  # noqa: E402
+
+from assistant.corpus import DEFAULT_CORPUS  # noqa: E402
+from assistant.embedders import EmbedderError  # noqa: E402
+from assistant.service import DEFAULT_INDEX  # noqa: E402
+from assistant.ui import ALL, DOCUMENT_HEADERS, TABLE_HEADERS, AssistantUI  # noqa: E402
+
+AUTH_ENV = "ASSISTANT_AUTH"
+SYSTEM_FONTS = ["PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "system-ui", "sans-serif"]
+CSS = """
+.source {border:1px solid var(--border-color-primary); border-radius:8px; padding:10px 12px; margin-bottom:10px}
+.source .loc {font-weight:600; margin-bottom:4px}
+.source .meta {color:var(--body-text-color-subdued); font-size:0.85em; margin-bottom:6px}
+.source .offices {margin:6px 0; padding:6px 8px; background:var(--background-fill-secondary); border-radius:6px}
+.source .note {color:#b45309; font-size:0.9em}
+.source dt {font-weight:600; margin-top:6px}
+.source dd {margin:2px 0 0 0}
+.source mark {background:#fde68a; padding:0 2px}
+.source pre {white-space:pre-wrap; font-size:0.85em}
+.empty {color:var(--body-text-color-subdued)}
+details.more > summary {cursor:pointer; padding:6px 0; color:var(--body-text-color-subdued)}
+"""
+
+
+def build_page(ui: AssistantUI) -> gr.Blocks:
+    with gr.Blocks(title="工作要点问答助手", analytics_enabled=False) as page:
+        gr.Markdown("## 工作要点问答助手")
+        status = gr.Markdown(ui.status(), elem_id="status")
+        with gr.Tab("问答", id="chat"):
+            context = gr.State(None)
+            with gr.Row():
+                with gr.Column(scale=3):
+                    chatbot = gr.Chatbot(label="对话", height=520, elem_id="chatbot", feedback_options=None)
+                    with gr.Row():
+                        question = gr.Textbox(placeholder="例如：达州从严治党那项谁牵头？", show_label=False, scale=5,
+                                              elem_id="question", max_lines=3)
+                        send = gr.Button("提问", variant="primary", scale=1, elem_id="send")
+                    gr.Examples(ui.examples(), inputs=question, label="示例问题")
+                with gr.Column(scale=2):
+                    with gr.Row():
+                        city = gr.Dropdown(ui.cities(), value=ALL, label="城市", elem_id="filter-city")
+                        year = gr.Dropdown(ui.years(), value=ALL, label="年份", elem_id="filter-year")
+                    office = gr.Dropdown(ui.offices(), value=ALL, label="科室", elem_id="filter-office")
+                    clear = gr.Button("清空对话")
+                    citation = gr.Textbox(label="引用（可复制到报告）", buttons=["copy"], lines=2, interactive=False,
+                                          elem_id="citation")
+                    sources = gr.HTML('<div class="empty">提问后，这里显示所引任务的全文、字段和出处。</div>',
+                                      elem_id="sources")
+            outputs = [chatbot, question, sources, citation, context]
+            inputs = [question, chatbot, city, year, office, context]
+            send.click(ui.chat, inputs, outputs)
+            question.submit(ui.chat, inputs, outputs)
+            clear.click(lambda: ([], "", "", "", None), None, outputs)
+            city.change(lambda c: gr.update(choices=ui.offices(c), value=ALL), city, office)
+
+        with gr.Tab("科室目录", id="offices"):
+            with gr.Row():
+                dir_city = gr.Dropdown(ui.cities(), value=ALL, label="城市", elem_id="dir-city")
+                dir_office = gr.Dropdown(ui.offices(), value=ALL, label="科室（同一科室的不同写法已合并）",
+                                         elem_id="dir-office")
+            dir_summary = gr.Markdown()
+            table = gr.Dataframe(headers=TABLE_HEADERS, interactive=False, wrap=True, elem_id="office-table")
+            download = gr.DownloadButton("下载 CSV", visible=False, elem_id="office-csv")
+
+            def show_offices(office_value, city_value):
+                rows, path, summary = ui.office_table(office_value, city_value)
+                return rows, gr.update(value=path, visible=bool(path)), summary
+
+            dir_city.change(lambda c: gr.update(choices=ui.offices(c), value=ALL), dir_city, dir_office)
+            dir_office.change(show_offices, [dir_office, dir_city], [table, download, dir_summary])
+            dir_city.change(show_offices, [dir_office, dir_city], [table, download, dir_summary])
+
+        with gr.Tab("文件", id="documents"):
+            documents = gr.Dataframe(ui.documents_rows(), headers=DOCUMENT_HEADERS, interactive=False, wrap=True,
+                                     elem_id="documents-table")
+            with gr.Row():
+                doc_file = gr.Dropdown(ui.files(), label="文件", elem_id="doc-file")
+                start = gr.Number(label="起始行", precision=0, value=1)
+                end = gr.Number(label="结束行", precision=0, value=20)
+                show_raw = gr.Button("查看原文")
+            outline_box = gr.Textbox(label="大纲（章节、任务、科室、解析提示）", lines=18, interactive=False)
+            raw_box = gr.Textbox(label="原文（带行号）", lines=12, interactive=False)
+            doc_file.change(ui.document_outline, doc_file, outline_box)
+            show_raw.click(ui.raw_lines, [doc_file, start, end], raw_box)
+
+        with gr.Tab("添加文件", id="upload"):
+            gr.Markdown("上传 .txt、.docx 或 .pdf（不超过 20 MB），填写目录信息，先预览解析结果，确认后加入文件库并更新索引。")
+            pending = gr.State(None)
+            with gr.Row():
+                upload = gr.File(label="文件", file_types=[".txt", ".docx", ".pdf"], type="filepath", elem_id="upload-file")
+                with gr.Column():
+                    with gr.Row():
+                        up_city = gr.Textbox(label="城市（如 遂宁）", elem_id="upload-city")
+                        up_aliases = gr.Textbox(label="城市别名（逗号分隔）")
+                        up_year = gr.Textbox(label="年份", elem_id="upload-year")
+                    up_title = gr.Textbox(label="标题")
+                    with gr.Row():
+                        up_issuer = gr.Textbox(label="发文单位")
+                        up_doc_no = gr.Textbox(label="文号")
+                        up_date = gr.Textbox(label="日期")
+            with gr.Row():
+                preview_btn = gr.Button("预览", elem_id="upload-preview")
+                confirm_btn = gr.Button("确认添加", variant="primary", elem_id="upload-confirm")
+            up_status = gr.Markdown(elem_id="upload-status")
+            up_outline = gr.Textbox(label="解析预览", lines=16, interactive=False)
+            preview_btn.click(ui.preview, [upload, up_city, up_aliases, up_year, up_title, up_issuer, up_doc_no, up_date],
+                              [up_status, up_outline, pending])
+
+            def confirm(pending_value):
+                message, cleared = ui.confirm(pending_value)
+                return (message, cleared, ui.status(), gr.update(choices=ui.cities()), gr.update(choices=ui.years()),
+                        gr.update(choices=ui.offices()), ui.documents_rows(), gr.update(choices=ui.files()),
+                        gr.update(choices=ui.cities()))
+
+            confirm_btn.click(confirm, pending, [up_status, pending, status, city, year, office, documents, doc_file,
+                                                 dir_city])
+    return page
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description="工作要点问答助手（网页版）")
+    p.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1；局域网访问用 0.0.0.0）")
+    p.add_argument("--port", type=int, default=7860)
+    p.add_argument("--model", default=None, help="向量模型（默认内置 multilingual-e5-small）")
+    p.add_argument("--rebuild", action="store_true", help="启动前重建索引")
+    p.add_argument("--auth", default=os.environ.get(AUTH_ENV), help=f"user:password（或环境变量 {AUTH_ENV}）")
+    p.add_argument("--corpus", default=str(DEFAULT_CORPUS), help=argparse.SUPPRESS)
+    p.add_argument("--index", default=str(DEFAULT_INDEX), help=argparse.SUPPRESS)
+    return p.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    auth = None
+    if args.auth:
+        user, sep, password = args.auth.partition(":")
+        if not sep or not user or not password:
+            print("错误：--auth 的格式应为 用户名:密码", file=sys.stderr)
+            return 2
+        auth = (user, password)
+    print("正在加载文件库和索引……", file=sys.stderr)
+    try:
+        ui = AssistantUI.open(args.corpus, args.index, args.model, rebuild=args.rebuild, progress=True)
+    except EmbedderError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    if ui.ready.report:
+        r = ui.ready.report
+        print(f"索引已更新（{r.reason}）：嵌入 {r.embedded} 段，复用 {r.reused} 段，用时 {r.seconds:.1f} 秒", file=sys.stderr)
+    page = build_page(ui)
+    page.queue(default_concurrency_limit=4)
+    page.launch(server_name=args.host, server_port=args.port, share=False, auth=auth, show_error=False,
+                theme=gr.themes.Base(font=SYSTEM_FONTS, font_mono=["ui-monospace", "monospace"]), css=CSS,
+                max_file_size="20mb", footer_links=[], ssr_mode=False, pwa=False, mcp_server=False,
+                inbrowser=False, quiet=False)
+    return 0
+
 
 if __name__ == "__main__":
-    sys.exit(main(["parse", *sys.argv[1:]]))
+    sys.exit(main())

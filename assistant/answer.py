@@ -1,6 +1,12 @@
 """Turning an engine `Answer` into what users read: Markdown in Chinese, a citation line to paste into a report,
-and the JSON form of `ask --json`. Every office, figure and quote printed here is copied from a record."""
+and the JSON form of `ask --json`. Every office, figure and quote printed here is copied from a record.
+
+`esc` is applied to every piece of document or user text: the command line prints text as it is, the web UI
+passes html.escape so that a `<script>` in a question or a document shows as text.
+"""
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from .query import OFFICE_TASKS
 from .records import PREAMBLE, SUMMARY, Record, place_name
@@ -11,21 +17,29 @@ NO_LEAD = "原文未列明牵头科室"
 NO_RESPONSIBLE = "原文未列明责任科室"
 
 
-def locator(record: Record, documents: dict[str, DocumentInfo]) -> str:
+Escape = Callable[[str], str]
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def locator(record: Record, documents: dict[str, DocumentInfo], esc: Escape = _same) -> str:
     """《遂宁市2019年工作要点》二、第5项「提高学前教育普惠发展水平」"""
     info = documents.get(record.doc)
     place = place_name(info.display_city if info else record.city, record.year, record.kind)
+    place, title = esc(place), esc(record.title)
     if record.kind == PREAMBLE:
-        return f"《{place}》「{record.title}」"
-    section = f"{record.section}、" if record.section else ""
+        return f"《{place}》「{title}」"
+    section = f"{esc(record.section)}、" if record.section else ""
     if record.kind == SUMMARY:
-        return f"《{place}》{section}{record.item or ''}「{record.title}」"
+        return f"《{place}》{section}{esc(record.item or '')}「{title}」"
     number = f"第{record.task_no}项" if record.task_no is not None else ""
-    return f"《{place}》{section}{number}「{record.title}」"
+    return f"《{place}》{section}{number}「{title}」"
 
 
-def source_line(record: Record) -> str:
-    return f"{record.doc} 第{record.line_start}–{record.line_end}行"
+def source_line(record: Record, esc: Escape = _same) -> str:
+    return f"{esc(record.doc)} 第{record.line_start}–{record.line_end}行"
 
 
 def citation(record: Record, documents: dict[str, DocumentInfo]) -> str:
@@ -37,50 +51,52 @@ def citation(record: Record, documents: dict[str, DocumentInfo]) -> str:
     return f"{head}》{doc_no}{rest}，{source_line(record)}"
 
 
-def office_lines_md(record: Record) -> list[str]:
-    lines = [f"- 牵头科室：{'、'.join(record.lead_offices)}" if record.lead_offices else f"- {NO_LEAD}"]
-    lines.append(f"- 责任科室：{'、'.join(record.responsible_offices)}" if record.responsible_offices else f"- {NO_RESPONSIBLE}")
-    lines.extend(f"- 注：{note}" for note in record.notes)
+def office_lines_md(record: Record, esc: Escape = _same) -> list[str]:
+    lead = "、".join(esc(o) for o in record.lead_offices)
+    shared = "、".join(esc(o) for o in record.responsible_offices)
+    lines = [f"- **牵头科室：{lead}**" if lead else f"- {NO_LEAD}"]
+    lines.append(f"- **责任科室：{shared}**" if shared else f"- {NO_RESPONSIBLE}")
+    lines.extend(f"- 注：{esc(note)}" for note in record.notes)
     return lines
 
 
-def _quote(evidence: list[str]) -> list[str]:
-    return [f"> 「{e}」" for e in evidence]
-
-
-def to_markdown(answer: Answer, documents: dict[str, DocumentInfo]) -> str:
+def to_markdown(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape = _same) -> str:
     if not answer.answered:
-        return _refusal(answer, documents)
+        return _refusal(answer, documents, esc)
     if answer.question.intent == OFFICE_TASKS:
-        return _office_list(answer, documents)
+        return _office_list(answer, documents, esc)
     best, others = answer.hits[0], answer.hits[1:]
-    lines = [f"**{locator(best.record, documents)}**", ""]
+    lines = [f"**{locator(best.record, documents, esc)}**", ""]
+    if answer.filters.get("carried"):
+        lines = [f"（沿用上文：{esc(''.join(answer.filters['carried']))}）", ""] + lines
     if best.record.kind != PREAMBLE and best.record.kind != SUMMARY:
-        lines += office_lines_md(best.record) + [""]
-    lines += _quote(best.evidence) + ["", f"出处：{source_line(best.record)}"]
+        lines += office_lines_md(best.record, esc) + [""]
+    lines += [f"> 「{esc(e)}」" for e in best.evidence] + ["", f"出处：{source_line(best.record, esc)}"]
     if others:
-        lines += ["", "其他可能相关："] + [f"- {locator(h.record, documents)}（{source_line(h.record)}）" for h in others[:4]]
+        lines += ["", "其他可能相关："] + [f"- {locator(h.record, documents, esc)}（{source_line(h.record, esc)}）"
+                                       for h in others[:4]]
     return "\n".join(lines)
 
 
-def _refusal(answer: Answer, documents: dict[str, DocumentInfo]) -> str:
-    lines = [f"**文件中没有找到答案。** {answer.reason}"]
+def _refusal(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape) -> str:
+    lines = [f"**文件中没有找到答案。** {esc(answer.reason)}"]
     if answer.hits:
-        lines += ["", "可能相关："] + [f"- {locator(h.record, documents)}（{source_line(h.record)}）" for h in answer.hits[:5]]
+        lines += ["", "可能相关："] + [f"- {locator(h.record, documents, esc)}（{source_line(h.record, esc)}）"
+                                     for h in answer.hits[:5]]
     return "\n".join(lines)
 
 
-def _office_list(answer: Answer, documents: dict[str, DocumentInfo]) -> str:
+def _office_list(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape) -> str:
     q = answer.question
     role = "牵头" if answer.filters.get("role") == "lead" else "牵头或参与"
     forms = sorted(q.office_forms - {q.office})
-    also = f"（含写法：{'、'.join(forms)}）" if forms else ""
+    also = f"（含写法：{esc('、'.join(forms))}）" if forms else ""
     places = sorted({place_name(documents[h.record.doc].display_city if h.record.doc in documents else h.record.city,
                                 h.record.year, h.record.kind) for h in answer.hits})
-    scope = f"{'、'.join(places)}中，" if q.cities or q.year else ""
-    lines = [f"**{scope}{q.office}{also}{role}的任务共 {len(answer.hits)} 项：**", ""]
+    scope = f"{esc('、'.join(places))}中，" if q.cities or q.year else ""
+    lines = [f"**{scope}{esc(q.office)}{also}{role}的任务共 {len(answer.hits)} 项：**", ""]
     for n, hit in enumerate(answer.hits, start=1):
-        lines.append(f"{n}. {locator(hit.record, documents)}（{hit.role}）— {source_line(hit.record)}")
+        lines.append(f"{n}. {locator(hit.record, documents, esc)}（{hit.role}）— {source_line(hit.record, esc)}")
     return "\n".join(lines)
 
 

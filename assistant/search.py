@@ -77,19 +77,30 @@ class Engine:
 
     # -- public ------------------------------------------------------------------------------------------------
     def ask(self, text: str, k: int = 5, city: str | None = None, year: int | None = None,
-            office: str | None = None) -> Answer:
+            office: str | None = None, context: dict | None = None) -> Answer:
+        """Answer `text`. What the question names wins; `city`/`year`/`office` (the UI's filters) fill what it does
+        not name; `context` (the previous answer's filters) fills what is still missing, so "那学前教育呢？" after a
+        达州 question stays in 达州. A year is carried over only together with its city."""
         text = (text or "").strip()
         if not text:
             return Answer(Question(text, ""), False, "请输入问题。")
         q = read_question(text, self.index.documents, self.office_forms, self.corpus_text)
-        if city and city not in q.cities:
-            q.cities = [city]
-        if year and not q.year:
+        carried = []
+        if not q.cities and not q.unknown_cities:
+            if city:
+                q.cities = [city]
+            elif context and context.get("city"):
+                q.cities = [context["city"]]
+                carried.append(context["city"])
+                if not q.year and context.get("year"):
+                    q.year = context["year"]
+                    carried.append(f"{context['year']}年")
+        if not q.year and year:
             q.year = year
         if office and not q.office:
             q.office, q.office_forms = office, {office} | self._forms_of(office)
         filters = {"city": q.cities[0] if len(q.cities) == 1 else (q.cities or None), "year": q.year,
-                   "office": q.office}
+                   "office": q.office, "carried": carried}
         if q.unknown_cities:
             return Answer(q, False, f"文件库中没有{'、'.join(q.unknown_cities)}的工作要点。{self.holdings()}", filters=filters)
         scope = self._scope(q)

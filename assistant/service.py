@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .build import BuildReport, build_index, staleness
-from .corpus import DEFAULT_CORPUS, load_corpus
+from .corpus import DEFAULT_CORPUS, Corpus, load_corpus
 from .embedders import Embedder, load_embedder
 from .search import Engine
 from .store import IndexInvalid, read_index
@@ -21,6 +21,7 @@ class Ready:
     engine: Engine
     report: BuildReport | None  # None when the stored index was used as it was
     corpus_errors: list[str]
+    corpus: Corpus
 
 
 def open_engine(corpus_dir: Path = DEFAULT_CORPUS, index_dir: Path = DEFAULT_INDEX, model: str | None = None,
@@ -37,4 +38,4 @@ def open_engine(corpus_dir: Path = DEFAULT_CORPUS, index_dir: Path = DEFAULT_IND
             log.warning("stored index rejected: %s", exc)
     if index is None:
         index, report = build_index(corpus, embedder, index_dir, reason=reason or "", progress=progress)
-    return Ready(Engine(index, embedder), report, [str(e) for e in corpus.errors])
+    return Ready(Engine(index, embedder), report, [str(e) for e in corpus.errors], corpus)

@@ -12,7 +12,7 @@ def test_lead_question_names_the_printed_offices_and_quotes_the_office_line(ask)
     first = a["results"][0]
     assert (first["lead_offices"], first["responsible_offices"]) == (["社体科"], ["体卫艺科", "青竞科"])
     assert first["evidence"][0] == "牵头科室：社体科"
-    assert "- 牵头科室：社体科" in a["answer"] and "- 责任科室：体卫艺科、青竞科" in a["answer"]
+    assert "- **牵头科室：社体科**" in a["answer"] and "- **责任科室：体卫艺科、青竞科**" in a["answer"]
     assert "《遂宁市2019年工作要点》五、第35项「推动体育产业发展壮大」" in a["answer"]
     assert f"出处：{SUINING} 第476–486行" in a["answer"]
 

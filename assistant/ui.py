@@ -1,0 +1,227 @@
+"""What each tab of the web app does, as plain functions over the assistant package. app.py only lays out the page
+and wires these to it, so they are tested directly, without a browser."""
+from __future__ import annotations
+
+import csv
+import logging
+import tempfile
+import threading
+from pathlib import Path
+
+from .answer import locator, source_line, to_markdown
+from .directory import office_directory
+from .embedders import Embedder
+from .library import Preview, UploadError, commit_upload, preview_upload, withdraw_upload
+from .normalize import fold, split_lines
+from .outline import outline
+from .readers import DocumentError, read_document
+from .records import TASK
+from .service import Ready, open_engine
+from .views import citations_text, esc, sources_html
+
+log = logging.getLogger("assistant.ui")
+ALL = "全部"
+MAX_QUESTION = 300
+MAX_RAW_LINES = 200
+INTERNAL_ERROR = "出错了，请稍后再试；如果一再出现，请联系管理员。"
+
+
+class AssistantUI:
+    def __init__(self, ready: Ready, corpus_dir: Path, index_dir: Path, embedder: Embedder):
+        self.ready = ready
+        self.corpus_dir, self.index_dir, self.embedder = Path(corpus_dir), Path(index_dir), embedder
+        self._lock = threading.Lock()
+        self._downloads = Path(tempfile.mkdtemp(prefix="assistant-csv-"))
+
+    @classmethod
+    def open(cls, corpus_dir: Path, index_dir: Path, model: str | None = None, rebuild: bool = False,
+             progress: bool = True) -> AssistantUI:
+        from .embedders import load_embedder
+
+        embedder = load_embedder(model)
+        ready = open_engine(corpus_dir, index_dir, embedder=embedder, rebuild=rebuild, progress=progress)
+        return cls(ready, corpus_dir, index_dir, embedder)
+
+    @property
+    def engine(self):
+        return self.ready.engine
+
+    @property
+    def documents(self):
+        return self.engine.index.documents
+
+    # -- status and choices ------------------------------------------------------------------------------------
+    def status(self) -> str:
+        tasks = sum(1 for r in self.engine.records if r.kind == TASK)
+        text = f"文件库：{len(self.documents)} 份文件，{tasks} 项任务。全部在本机运行，不联网。"
+        if self.ready.corpus_errors:
+            text += " 有文件未能读取：" + "；".join(self.ready.corpus_errors)
+        return esc(text)
+
+    def cities(self) -> list[str]:
+        return [ALL] + sorted({info.city for info in self.documents.values() if info.city})
+
+    def years(self) -> list[str]:
+        return [ALL] + [str(y) for y in sorted({r.year for r in self.engine.records if r.year})]
+
+    def offices(self, city: str | None = None) -> list[str]:
+        entries = office_directory(self.engine.records, self.documents, _value(city))
+        return [ALL] + sorted({e.office for e in entries})
+
+    def examples(self, limit: int = 6) -> list[str]:
+        """Questions built from the corpus itself, one kind after another, so a new user sees what works."""
+        out: list[str] = []
+        for info in self.documents.values():
+            tasks = [r for r in self.engine.records if r.doc == info.file and r.kind == TASK]
+            led = [r for r in tasks if r.lead_offices and len(r.title) <= 14]
+            if led:
+                out.append(f"{info.city}「{fold(led[0].title)}」由哪个科室牵头？")
+                offices = sorted({o for r in tasks for o in r.lead_offices},
+                                 key=lambda o: -sum(o in r.lead_offices for r in tasks))
+                out.append(f"{info.city}{offices[0]}牵头了哪些工作？")
+            elif tasks:
+                short = [r for r in tasks if len(r.title) <= 14] or tasks
+                out.append(f"{info.city}{info.year}年「{fold(short[len(short) // 2].title)}」有哪些安排？")
+        return out[:limit]
+
+    # -- chat --------------------------------------------------------------------------------------------------
+    def chat(self, message: str, history: list | None, city: str | None, year: str | None, office: str | None,
+             context: dict | None):
+        """-> (history, cleared input, sources HTML, citation text, new context)"""
+        history = list(history or [])
+        text = (message or "").strip()
+        if not text:
+            return history, "", '<div class="empty">请输入问题。</div>', "", context
+        if len(text) > MAX_QUESTION:
+            history += [{"role": "user", "content": esc(text[:60]) + "…"},
+                        {"role": "assistant", "content": f"问题太长了（{len(text)} 字），请精简到 {MAX_QUESTION} 字以内。"}]
+            return history, "", "", "", context
+        try:
+            year_value = int(year) if _value(year) else None
+            answer = self.engine.ask(text, k=5, city=_value(city), year=year_value, office=_value(office),
+                                     context=context)
+        except Exception:
+            log.exception("chat failed for %r", text)
+            history += [{"role": "user", "content": esc(text)}, {"role": "assistant", "content": INTERNAL_ERROR}]
+            return history, "", "", "", context
+        history += [{"role": "user", "content": esc(text)},
+                    {"role": "assistant", "content": to_markdown(answer, self.documents, esc)}]
+        new_context = context
+        if answer.answered and isinstance(answer.filters.get("city"), str):
+            new_context = {"city": answer.filters["city"], "year": answer.filters.get("year")}
+        return (history, "", sources_html(answer, self.documents), citations_text(answer, self.documents),
+                new_context)
+
+    # -- office directory --------------------------------------------------------------------------------------
+    def office_table(self, office: str | None, city: str | None):
+        """-> (rows for the table, path of the same rows as CSV or None, summary line)"""
+        entries = office_directory(self.engine.records, self.documents, _value(city))
+        chosen = [e for e in entries if not _value(office) or office == e.office or office in e.forms]
+        rows = []
+        for e in chosen:
+            for role, records in (("牵头", e.lead), ("参与", e.shared)):
+                for r in records:
+                    rows.append([e.city, e.office, role, locator(r, self.documents), "、".join(r.lead_offices),
+                                 "、".join(r.responsible_offices), source_line(r)])
+        if not rows:
+            return [], None, "所选范围内没有列出科室的任务。"
+        path = self._downloads / f"科室任务_{_value(city) or '全部'}_{_value(office) or '全部'}.csv"
+        with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(TABLE_HEADERS)
+            writer.writerows(rows)
+        lead = sum(1 for row in rows if row[2] == "牵头")
+        summary = f"共 {len(rows)} 条：牵头 {lead} 项，参与 {len(rows) - lead} 项。"
+        if _value(office) and chosen:
+            forms = sorted(set().union(*(e.forms for e in chosen)) - {office})
+            if forms:
+                summary += f" 已合并写法：{'、'.join(forms)}。"
+        return rows, str(path), esc(summary)
+
+    # -- documents ---------------------------------------------------------------------------------------------
+    def documents_rows(self) -> list[list]:
+        rows = []
+        for info in self.documents.values():
+            tasks = sum(1 for r in self.engine.records if r.doc == info.file and r.kind == TASK)
+            rows.append([info.file, info.city, info.year or "", info.title, info.issuer, info.doc_no, info.date, tasks,
+                         "；".join(info.warnings)])
+        return rows
+
+    def files(self) -> list[str]:
+        return list(self.documents)
+
+    def document_outline(self, file: str | None) -> str:
+        document = self.ready.corpus.document(file or "")
+        if document is None:
+            return "请选择文件。"
+        aliases = [f"{d['alias']} → {d['canonical']}" for d in self.documents[file].alias_decisions
+                   if d["source"] != "ambiguous"]
+        text = outline(document)
+        if aliases:
+            text += "\n\n科室写法合并：" + "；".join(aliases)
+        return text
+
+    def raw_lines(self, file: str | None, start, end) -> str:
+        """The source text around a cited line range, with line numbers (plain text: shown as is, never as HTML)."""
+        if not file or file not in self.documents:
+            return "请选择文件。"
+        try:
+            first, last = int(start or 1), int(end or start or 1)
+        except (TypeError, ValueError):
+            return "行号需为数字。"
+        try:
+            lines = split_lines(read_document(self.corpus_dir / file))
+        except DocumentError as exc:
+            return str(exc)
+        first, last = max(1, min(first, last)), min(len(lines), max(first, last))
+        first, last = max(1, first - 3), min(len(lines), last + 3, first - 3 + MAX_RAW_LINES)
+        return "\n".join(f"{n:>4}  {lines[n - 1]}" for n in range(first, last + 1))
+
+    # -- adding a document -------------------------------------------------------------------------------------
+    def preview(self, file_path: str | None, city: str, aliases: str, year: str, title: str, issuer: str,
+                doc_no: str, date: str):
+        """-> (status message, outline text, pending preview or None)"""
+        if not file_path:
+            return "请先选择要上传的文件。", "", None
+        path = Path(file_path)
+        try:
+            data = path.read_bytes()
+            fields = {"city": city, "city_aliases": aliases, "year": year, "title": title, "issuer": issuer,
+                      "doc_no": doc_no, "date": date}
+            pending = preview_upload(self.corpus_dir, path.name, data, fields)
+        except UploadError as exc:
+            return f"❌ 不能添加：{esc(str(exc))}", "", None
+        except Exception:
+            log.exception("preview failed for %s", path.name)
+            return f"❌ {INTERNAL_ERROR}", "", None
+        doc = pending.document
+        message = f"预览：{esc(pending.name)}，{esc(doc.city or '城市未知')} {doc.year or '年份未知'}，找到 {len(doc.tasks)} 项任务。"
+        if doc.warnings or doc.inferred:
+            message += " 请核对大纲中的 ⚠ 提示，确认无误后点击“确认添加”。"
+        return message, outline(doc), pending
+
+    def confirm(self, pending: Preview | None):
+        """-> (status message, None to clear the pending preview)"""
+        if pending is None:
+            return "请先上传文件并预览。", None
+        with self._lock:
+            try:
+                commit_upload(self.corpus_dir, pending)
+            except UploadError as exc:
+                return f"❌ 不能添加：{esc(str(exc))}", None
+            try:
+                self.ready = open_engine(self.corpus_dir, self.index_dir, embedder=self.embedder, progress=False)
+            except Exception:
+                log.exception("index update failed after adding %s; withdrawn", pending.name)
+                withdraw_upload(self.corpus_dir, pending.name)
+                return f"❌ 更新索引失败，文件未添加。{INTERNAL_ERROR}", None
+        tasks = len(pending.document.tasks)
+        return f"✅ 已添加 {esc(pending.name)}（{tasks} 项任务），现在即可提问。", None
+
+
+TABLE_HEADERS = ["城市", "科室", "角色", "任务", "牵头科室", "责任科室", "出处"]
+DOCUMENT_HEADERS = ["文件", "城市", "年份", "标题", "发文单位", "文号", "日期", "任务数", "提示"]
+
+
+def _value(choice):
+    return None if choice in (None, "", ALL) else choice

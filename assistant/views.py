@@ -1,0 +1,76 @@
+"""HTML and text for the web page. Every piece of document or user text goes through html.escape here, so a
+`<script>` in a question or an uploaded file shows as text and runs nothing."""
+from __future__ import annotations
+
+import html
+
+from .answer import citation, locator, source_line
+from .search import Answer, Hit
+from .store import DocumentInfo
+
+esc = html.escape
+
+
+def marked(text: str, quotes: list[str]) -> str:
+    """`text` escaped, with every occurrence of a quote wrapped in <mark>."""
+    spans = []
+    for quote in quotes:
+        start = text.find(quote)
+        while quote and start >= 0:
+            spans.append((start, start + len(quote)))
+            start = text.find(quote, start + len(quote))
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        if start < pos:
+            continue
+        out += [esc(text[pos:start]), "<mark>", esc(text[start:end]), "</mark>"]
+        pos = end
+    out.append(esc(text[pos:]))
+    return "".join(out)
+
+
+def source_card(hit: Hit, documents: dict[str, DocumentInfo]) -> str:
+    record = hit.record
+    info = documents.get(record.doc)
+    meta = [source_line(record, esc)]
+    if info and info.doc_no:
+        meta.append(esc(info.doc_no))
+    if info and info.title:
+        meta.append(esc(info.title))
+    parts = [f'<div class="source"><div class="loc">{locator(record, documents, esc)}</div>',
+             f'<div class="meta">{" · ".join(meta)}</div>']
+    if record.lead_offices or record.responsible_offices:
+        parts.append('<div class="offices">'
+                     f'<b>牵头科室：</b>{esc("、".join(record.lead_offices) or "原文未列明")}　'
+                     f'<b>责任科室：</b>{esc("、".join(record.responsible_offices) or "原文未列明")}</div>')
+    for note in record.notes:
+        parts.append(f'<div class="note">注：{esc(note)}</div>')
+    parts.append("<dl>")
+    for name, value in record.fields.items():
+        parts.append(f"<dt>{esc(name)}</dt><dd>{marked(value, hit.evidence)}</dd>")
+    parts.append("</dl>")
+    parts.append(f"<details><summary>原文（第{record.line_start}–{record.line_end}行）</summary>"
+                 f"<pre>{marked(record.text, hit.evidence)}</pre></details></div>")
+    return "".join(parts)
+
+
+def sources_html(answer: Answer, documents: dict[str, DocumentInfo], limit: int = 3) -> str:
+    if not answer.hits:
+        return '<div class="empty">没有可显示的来源。</div>'
+    heading = "来源" if answer.answered else "可能相关（未能确认答案）"
+    hits = answer.hits if answer.question.intent == "office_tasks" else answer.hits[:limit]
+    cards = []
+    for n, hit in enumerate(hits):
+        card = source_card(hit, documents)
+        if n and answer.question.intent != "office_tasks":  # the cited task open, the runners-up folded
+            card = f'<details class="more"><summary>{locator(hit.record, documents, esc)}</summary>{card}</details>'
+        cards.append(card)
+    return f'<div class="sources"><h4>{heading}</h4>' + "".join(cards) + "</div>"
+
+
+def citations_text(answer: Answer, documents: dict[str, DocumentInfo]) -> str:
+    """Plain text for the copy box: the best task's citation, or every task of an office list."""
+    if not answer.hits or not answer.answered:
+        return ""
+    hits = answer.hits if answer.question.intent == "office_tasks" else answer.hits[:1]
+    return "\n".join(citation(h.record, documents) for h in hits)
