@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .catalog import CatalogEntry, load_catalog, save_catalog
+from .catalog import CATALOG_NAME, CatalogEntry, load_catalog, save_catalog
 from .corpus import document_files, parse_bytes
 from .readers import MAX_BYTES, SUPPORTED_SUFFIXES, DocumentError
 from .records import ParsedDocument
@@ -82,12 +82,17 @@ def preview_upload(corpus_dir: Path, original_name: str, data: bytes, fields: di
     return Preview(name, data, entry, document)
 
 
-def commit_upload(corpus_dir: Path, preview: Preview) -> None:
-    """Write the file and its catalog entry; on any failure neither stays."""
+def commit_upload(corpus_dir: Path, preview: Preview) -> bytes | None:
+    """Write the file and its catalog entry; on any failure neither stays.
+
+    Returns the catalog file's previous bytes (None if there was none), for `withdraw_upload`.
+    """
     corpus_dir = Path(corpus_dir)
     target = corpus_dir / preview.name
     if target.exists():
         raise UploadError(f"文件库中已有同名文件“{preview.name}”")
+    catalog_path = corpus_dir / CATALOG_NAME
+    previous = catalog_path.read_bytes() if catalog_path.exists() else None
     catalog = load_catalog(corpus_dir)
     fd, tmp = tempfile.mkstemp(dir=corpus_dir, prefix=".upload.", suffix=".tmp")
     try:
@@ -98,15 +103,21 @@ def commit_upload(corpus_dir: Path, preview: Preview) -> None:
         save_catalog(corpus_dir, catalog)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
-        if target.exists() and preview.name not in load_catalog(corpus_dir):
-            target.unlink()
+        withdraw_upload(corpus_dir, preview.name, previous)
         raise
+    return previous
 
 
-def withdraw_upload(corpus_dir: Path, name: str) -> None:
-    """Undo `commit_upload` (used when the index cannot be updated): remove the file and its catalog entry."""
+def withdraw_upload(corpus_dir: Path, name: str, previous_catalog: bytes | None) -> None:
+    """Undo `commit_upload` (used when the index cannot be updated): the file goes, the catalog gets its exact
+    previous bytes back."""
     corpus_dir = Path(corpus_dir)
-    catalog = load_catalog(corpus_dir)
-    if catalog.pop(name, None) is not None:
-        save_catalog(corpus_dir, catalog)
+    catalog_path = corpus_dir / CATALOG_NAME
+    if previous_catalog is None:
+        catalog_path.unlink(missing_ok=True)
+    else:
+        fd, tmp = tempfile.mkstemp(dir=corpus_dir, prefix=".catalog.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(previous_catalog)
+        os.replace(tmp, catalog_path)
     (corpus_dir / name).unlink(missing_ok=True)

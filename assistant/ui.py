@@ -206,14 +206,14 @@ class AssistantUI:
             return "请先上传文件并预览。", None
         with self._lock:
             try:
-                commit_upload(self.corpus_dir, pending)
+                previous_catalog = commit_upload(self.corpus_dir, pending)
             except UploadError as exc:
                 return f"❌ 不能添加：{esc(str(exc))}", None
             try:
                 self.ready = open_engine(self.corpus_dir, self.index_dir, embedder=self.embedder, progress=False)
             except Exception:
                 log.exception("index update failed after adding %s; withdrawn", pending.name)
-                withdraw_upload(self.corpus_dir, pending.name)
+                withdraw_upload(self.corpus_dir, pending.name, previous_catalog)
                 return f"❌ 更新索引失败，文件未添加。{INTERNAL_ERROR}", None
         tasks = len(pending.document.tasks)
         return f"✅ 已添加 {esc(pending.name)}（{tasks} 项任务），现在即可提问。", None

@@ -1,0 +1,157 @@
+"""End to end in a real browser: Debian's chromium driven by Playwright against the app on a free local port.
+
+Fails if the page asks any host other than the app's own for anything. Screenshots go to tests/artifacts/.
+"""
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import docx
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from conftest import CORPUS, ROOT
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+                  "--disable-background-networking", "--disable-component-update"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory, index_dir, ready):
+    """The real app, started as staff start it, over copies of the corpus and the session's index."""
+    work = tmp_path_factory.mktemp("app")
+    shutil.copytree(CORPUS, work / "corpus")
+    shutil.copytree(index_dir, work / "index")
+    port = _free_port()
+    log = open(work / "app.log", "w")
+    process = subprocess.Popen(
+        [sys.executable, "app.py", "--port", str(port), "--corpus", str(work / "corpus"), "--index", str(work / "index")],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            break
+        except OSError:
+            if process.poll() is not None:
+                raise RuntimeError((work / "app.log").read_text())
+            time.sleep(0.5)
+    else:
+        process.kill()
+        raise RuntimeError("app did not start:\n" + (work / "app.log").read_text())
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser_page(app_url):
+    chromium = shutil.which("chromium")
+    assert chromium, "Debian's chromium is required (apt-get install chromium); scripts/test.sh installs it"
+    ARTIFACTS.mkdir(exist_ok=True)
+    foreign, dialogs = [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        own = urlparse(app_url).netloc
+
+        def watch(request):
+            if not request.url.startswith(("data:", "blob:")) and urlparse(request.url).netloc != own:
+                foreign.append(request.url)
+
+        page.on("request", watch)
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(app_url)
+        page.wait_for_selector("#question textarea", timeout=60000)
+        yield page, foreign, dialogs
+        browser.close()
+
+
+def _ask(page, question: str) -> None:
+    bots = page.locator("#chatbot [data-testid='bot']")
+    before = bots.count()
+    page.fill("#question textarea", question)
+    page.click("#send")
+    expect(bots).to_have_count(before + 1, timeout=30000)
+    page.wait_for_timeout(300)
+
+
+def _choose(page, elem_id: str, value: str) -> None:
+    box = page.locator(f"#{elem_id} input")
+    box.click()
+    box.fill(value)
+    page.get_by_role("option", name=value, exact=True).click()
+    page.wait_for_timeout(500)
+
+
+def test_the_whole_app_in_a_browser(browser_page, tmp_path):
+    page, foreign, dialogs = browser_page
+
+    # 1. a lead question: the right office, the quote and a citation
+    _ask(page, "达州中小学实验教学、装备质量抽检是谁牵头？")
+    chat = page.locator("#chatbot")
+    expect(chat).to_contain_text("牵头科室：市电教技装中心")
+    expect(page.locator("#sources")).to_contain_text("加强和改进教育技术装备工作")
+    assert "000_76472159ee41bb53.txt 第272–282行" in page.input_value("#citation textarea")
+    page.screenshot(path=str(ARTIFACTS / "1-chat.png"), full_page=True)
+
+    # 2. a follow-up keeps the city
+    _ask(page, "那学前教育呢？")
+    expect(chat).to_contain_text("沿用上文：达州")
+    expect(chat).to_contain_text("推进扩大普惠学前教育资源攻坚")
+
+    # 3. injection: shown as text, runs nothing
+    _ask(page, "<script>alert(1)</script>遂宁人事科牵头了哪几项？")
+    expect(chat).to_contain_text("<script>alert(1)</script>")
+    expect(chat).to_contain_text("人事科牵头的任务共 3 项")
+    assert dialogs == []
+
+    # 4. office directory: one office across its written forms, downloadable
+    page.get_by_role("tab", name="科室目录").click()
+    _choose(page, "dir-city", "遂宁")
+    _choose(page, "dir-office", "基础教育科")
+    table = page.locator("#office-table")
+    expect(table).to_contain_text("提升特殊教育全纳水平")
+    expect(table).to_contain_text("提升家庭社会学校共育水平")  # printed as 基础教科
+    expect(page.locator("#office-csv")).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "2-offices.png"), full_page=True)
+
+    # 5. add a document, then find it in a search
+    upload = tmp_path / "测试市2024年工作要点.docx"
+    document = docx.Document()
+    for line in ["测试市教育局2024年工作要点", "一、推进数字教育", "1.建设人工智能教育实验室",
+                 "目标任务：建成人工智能教育实验室 12 个。", "牵头科室：电教馆", "责任科室：计财科"]:
+        document.add_paragraph(line)
+    document.save(upload)
+    page.get_by_role("tab", name="添加文件").click()
+    page.locator("#upload-file input[type=file]").set_input_files(str(upload))
+    page.wait_for_timeout(1000)
+    page.fill("#upload-city textarea, #upload-city input", "测试")
+    page.fill("#upload-year textarea, #upload-year input", "2024")
+    page.click("#upload-preview")
+    expect(page.locator("#upload-status")).to_contain_text("找到 1 项任务", timeout=30000)
+    page.click("#upload-confirm")
+    expect(page.locator("#upload-status")).to_contain_text("已添加", timeout=60000)
+    page.screenshot(path=str(ARTIFACTS / "3-upload.png"), full_page=True)
+    page.get_by_role("tab", name="问答").click()
+    _ask(page, "测试市人工智能教育实验室谁牵头？")
+    expect(chat).to_contain_text("牵头科室：电教馆")
+    assert "测试市2024年工作要点.docx" in page.input_value("#citation textarea")
+    page.screenshot(path=str(ARTIFACTS / "4-new-document.png"), full_page=True)
+
+    assert foreign == [], f"the page contacted other hosts: {foreign[:5]}"
