@@ -212,3 +212,15 @@ def test_index_failure_during_upload_rolls_the_corpus_back(writable_ui, tmp_path
     assert message.startswith("❌ 更新索引失败")
     assert _snapshot(ui.corpus_dir) == before
     assert (ui.index_dir / POINTER).read_text() == pointer
+
+
+def test_the_page_is_built_with_analytics_and_sharing_off(ui):
+    import gradio.analytics
+
+    import app
+
+    assert gradio.analytics.analytics_enabled() is False  # also turns off Gradio's version check
+    page = app.build_page(ui)
+    assert page.analytics_enabled is False
+    args = app.parse_args([])
+    assert (args.host, args.port) == ("127.0.0.1", 7860)
