@@ -22,12 +22,11 @@ from .corpus import Corpus
 from .embedders import Embedder
 from .normalize import fold
 from .parser import PARSER_VERSION
-from .passages import bm25_text, context, sentences
+from .passages import HEADER, bm25_text, context, sentences
 from .records import ParsedDocument, place_name
 from .store import Chunk, DocumentInfo, IndexData, IndexInvalid, read_index, read_manifest, write_index
 from .tokenize import Tokenizer, quoted_terms
 
-HEADER = "标题"
 BATCH = 16
 
 

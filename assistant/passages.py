@@ -12,6 +12,7 @@ from .normalize import fold
 from .records import Record
 
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+(?:[。；;！？!?]+[”’」』]?|$)")
+HEADER = "标题"  # field name of the chunk that holds a record's context line (plan, section, title)
 MIN_SENTENCE = 12  # shorter pieces are merged with the next, so a chunk carries enough meaning to embed
 
 

@@ -82,7 +82,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     forms = set().union(*(office_forms.get(f, set()) for f in scope)) if scope else set()
     q.office, span = _find_office(rest, forms)
     if q.office:
-        q.office_forms = _same_office(q.office, scope, documents, office_forms)
+        q.office_forms = same_office(q.office, scope, documents, office_forms)
         rest = rest[: span[0]] + " " + rest[span[1]:]
     if q.office and _LIST_WORDS.search(q.folded):
         q.intent = OFFICE_TASKS
@@ -119,7 +119,7 @@ def _find_office(text: str, forms: set[str]) -> tuple[str | None, tuple[int, int
     return best
 
 
-def _same_office(office: str, scope: list[str], documents: dict[str, DocumentInfo],
+def same_office(office: str, scope: list[str], documents: dict[str, DocumentInfo],
                  office_forms: dict[str, set[str]]) -> set[str]:
     """Every written form, in the documents in scope, of the office the question names (aliases folded)."""
     out = {office}

@@ -19,8 +19,8 @@ import numpy as np
 from .embedders import Embedder
 from .evidence import asked_measure, figure_bonus, lexical_overlap, rank_sentences
 from .normalize import fold
-from .passages import office_lines
-from .query import GENERAL, LEAD, OFFICE_TASKS, Question, read_question
+from .passages import HEADER, office_lines
+from .query import LEAD, OFFICE_TASKS, Question, read_question, same_office
 from .records import PREAMBLE, TASK, Record
 from .store import IndexData
 from .tokenize import Tokenizer
@@ -58,7 +58,7 @@ class Engine:
         self.tokenizer = Tokenizer(index.user_words)
         self.records = index.records
         self.chunk_record = np.array([c.record for c in index.chunks], dtype=np.int64)
-        self.is_header = np.array([c.field == "标题" for c in index.chunks])
+        self.is_header = np.array([c.field == HEADER for c in index.chunks])
         self.record_chunks: dict[int, list[int]] = defaultdict(list)
         for i, c in enumerate(index.chunks):
             self.record_chunks[c.record].append(i)
@@ -98,7 +98,8 @@ class Engine:
         if not q.year and year:
             q.year = year
         if office and not q.office:
-            q.office, q.office_forms = office, {office} | self._forms_of(office)
+            q.office = office
+            q.office_forms = same_office(office, list(self.index.documents), self.index.documents, self.office_forms)
         filters = {"city": q.cities[0] if len(q.cities) == 1 else (q.cities or None), "year": q.year,
                    "office": q.office, "carried": carried}
         if q.unknown_cities:
@@ -123,13 +124,6 @@ class Engine:
     def _scope(self, q: Question) -> list[int]:
         return [i for i, r in enumerate(self.records)
                 if (not q.cities or r.city in q.cities) and (not q.year or r.year == q.year)]
-
-    def _forms_of(self, office: str) -> set[str]:
-        out = set()
-        for file, info in self.index.documents.items():
-            canonical = info.aliases.get(office, office)
-            out |= {f for f in self.office_forms[file] if info.aliases.get(f, f) == canonical}
-        return out
 
     # -- office lists ------------------------------------------------------------------------------------------
     def _office_tasks(self, q: Question, scope: list[int], filters: dict) -> Answer:
