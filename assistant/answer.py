@@ -72,6 +72,8 @@ def to_markdown(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape 
     if best.record.kind != PREAMBLE and best.record.kind != SUMMARY:
         lines += office_lines_md(best.record, esc) + [""]
     lines += [f"> 「{esc(e)}」" for e in best.evidence] + ["", f"出处：{source_line(best.record, esc)}"]
+    if best.missing:
+        lines += ["", f"注意：所引任务中没有出现“{esc('”“'.join(best.missing))}”，请核对是否切题。"]
     if others:
         lines += ["", "其他可能相关："] + [f"- {locator(h.record, documents, esc)}（{source_line(h.record, esc)}）"
                                        for h in others[:4]]

@@ -102,12 +102,15 @@ def _in_city_position(name: str, text: str) -> bool:
 
 
 def _find_office(text: str, forms: set[str]) -> tuple[str | None, tuple[int, int]]:
-    """The longest office name in `text`: a form printed in the plans, or a plain abbreviation of one."""
+    """The longest office name in `text`: a form printed in the plans, the same without its leading 市 (staff say
+    招考办 for 市招考办, and "达州市招考办" loses its 市 to the city name), or a plain abbreviation of one."""
     best: tuple[str | None, tuple[int, int]] = (None, (0, 0))
-    for form in sorted(forms, key=len, reverse=True):
-        at = text.find(fold(form))
+    written = {fold(f): f for f in forms}
+    written.update({w[1:]: f for w, f in list(written.items()) if w.startswith("市") and len(w) >= 4 and w[1:] not in written})
+    for form in sorted(written, key=len, reverse=True):
+        at = text.find(form)
         if at >= 0:
-            return form, (at, at + len(form))
+            return written[form], (at, at + len(form))
     for m in _OFFICE_END.finditer(text):
         end = m.end()
         for start in range(max(0, end - 8), end - 1):

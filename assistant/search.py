@@ -40,6 +40,7 @@ class Hit:
     role: str | None = None  # for office lists: 牵头 or 责任
     dense: float = 0.0
     coverage: float = 0.0
+    missing: list[str] = field(default_factory=list)  # distinctive words of the question the record does not hold
 
 
 @dataclass
@@ -74,6 +75,7 @@ class Engine:
         n = len(self.records)
         self.idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
         self.unseen_idf = math.log(1 + (n + 0.5) / 0.5)
+        self.rare_idf = math.log(1 + (n - 3 + 0.5) / (3 + 0.5))  # a word in at most 3 records is distinctive
 
     # -- public ------------------------------------------------------------------------------------------------
     def ask(self, text: str, k: int = 5, city: str | None = None, year: int | None = None,
@@ -181,6 +183,10 @@ class Engine:
         texts = [self.index.chunks[c].text for c in chunk_ids]
         evidence: list[str] = []
         coverage = lexical_overlap(tokens, self.idf, self.folded[i], self.unseen_idf)
+        found = [t for t in tokens if len(t) >= 2 and t in self.folded[i]]
+        missing = [t for t in dict.fromkeys(tokens) if len(t) >= 2 and t not in self.folded[i]
+                   and self.idf.get(t, self.unseen_idf) >= self.rare_idf
+                   and not any(part in t for part in found)]  # 龙舟赛 is covered when 龙舟 is there
         if texts:
             lexical = np.array([lexical_overlap(tokens, self.idf, fold(t), self.unseen_idf) for t in texts], dtype=np.float32)
             measure = asked_measure(q.folded)
@@ -190,7 +196,7 @@ class Engine:
             evidence.extend(texts[j] for j in picked)
         if q.intent == LEAD:
             evidence = office_lines(record) + evidence
-        return Hit(record, score, evidence, dense=dense, coverage=coverage)
+        return Hit(record, score, evidence, dense=dense, coverage=coverage, missing=missing)
 
 
 def _fuse(dense: np.ndarray, lexical: np.ndarray) -> np.ndarray:

@@ -151,3 +151,17 @@ def test_nothing_in_an_answer_is_invented(ask, engine):
 def test_empty_question_gets_a_clear_message(engine):
     answer = engine.ask("   ")
     assert not answer.answered and answer.reason == "请输入问题。"
+
+
+def test_office_named_without_its_leading_city_prefix(ask, corpus):
+    a = ask("达州市招考办牵头哪些任务？")
+    assert a["intent"] == "office_tasks" and a["filters"]["office"] == "市招考办"
+    expected = [r.task_no for r in corpus.records if r.doc == DAZHOU and "市招考办" in r.lead_offices]
+    assert [r["task_no"] for r in a["results"]] == expected == [12]
+
+
+def test_answer_warns_when_the_cited_task_lacks_a_distinctive_word_of_the_question(ask):
+    a = ask("遂宁校车安全管理由谁负责？")
+    assert a["answered"] and "所引任务中没有出现“校车”" in a["answer"]
+    b = ask("遂宁的体育产业和龙舟赛由哪个科室牵头？")
+    assert "没有出现" not in b["answer"]
