@@ -96,7 +96,8 @@ def _office_list(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape
     places = sorted({place_name(documents[h.record.doc].display_city if h.record.doc in documents else h.record.city,
                                 h.record.year, h.record.kind) for h in answer.hits})
     scope = f"{esc('、'.join(places))}中，" if q.cities or q.year else ""
-    lines = [f"**{scope}{esc(q.office)}{also}{role}的任务共 {len(answer.hits)} 项：**", ""]
+    together = "".join(f"与{esc(name)}" for name in q.other_offices) + ("共同" if q.other_offices else "")
+    lines = [f"**{scope}{esc(q.office)}{also}{together}{role}的任务共 {len(answer.hits)} 项：**", ""]
     for n, hit in enumerate(answer.hits, start=1):
         lines.append(f"{n}. {locator(hit.record, documents, esc)}（{hit.role}）— {source_line(hit.record, esc)}")
     return "\n".join(lines)

@@ -25,7 +25,7 @@ from .parser import PARSER_VERSION
 from .passages import HEADER, bm25_text, context, sentences
 from .records import ParsedDocument, place_name
 from .store import Chunk, DocumentInfo, IndexData, IndexInvalid, read_index, read_manifest, write_index
-from .tokenize import Tokenizer, quoted_terms
+from .tokenize import TOKENIZER_VERSION, Tokenizer, quoted_terms
 
 BATCH = 16
 
@@ -62,6 +62,8 @@ def staleness(corpus: Corpus, model_id: str, root: Path) -> str | None:
         return "向量模型已更换"
     if manifest.get("parser_version") != PARSER_VERSION:
         return "解析程序已更新"
+    if manifest.get("tokenizer_version") != TOKENIZER_VERSION:
+        return "检索分词已更新"
     stored = manifest.get("documents", {})
     current = {d.file: document_sha(corpus, d) for d in corpus.documents}
     if stored != current:

@@ -24,12 +24,14 @@ _LEAD_WORDS = re.compile(
 )
 _LIST_WORDS = re.compile(
     r"(?:牵头|负责|参与|承担|主责|配合|协助|涉及|分管|管|有)(?:了|的)?(?:哪些|哪几|几项|多少项|多少个|那些|什么工作|什么任务)|"
-    r"哪些(?:工作|任务|事项)|(?:几|多少)项(?:工作|任务)?|清单|列出|都有什么"
+    r"哪些(?:工作|任务|事项)|(?:几|多少)项(?:工作|任务)?|清单|列出|都有什么|"
+    r"(?:负责|管|承担|牵头|分管)(?:了|的)?(?:什么|啥)"
 )
 _LEAD_ROLE = re.compile(r"牵头|主责|作为牵头")
 _ANY_ROLE = re.compile(r"参与|配合|协助|责任科室|责任单位|涉及|相关|有关")
 _FIGURE = re.compile(r"多少|几(?:所|个|项|种|家|名|万|次|大|条|成)|几$|比例|百分|目标|达到|规模|数量|多大|多高|什么时候|何时|哪年|时间|期限")
 _OVERVIEW = re.compile(r"有哪些|哪些重点|什么重点|怎么做|如何做|怎样做|做什么|做哪些|什么内容|主要内容|重点工作|有什么安排|哪些措施|什么措施")
+_PREAMBLE = re.compile(r"总体思路|总体要求|指导思想|总体目标|总基调|工作思路")
 _YEAR = re.compile(r"(20\d\d)\s*年?")
 _OFFICE_END = re.compile(r"科|办|室|所|站|馆|中心|委")
 
@@ -43,10 +45,12 @@ class Question:
     year: int | None = None
     office: str | None = None  # as written in the corpus (one of its forms)
     office_forms: set[str] = field(default_factory=set)  # every written form of that office in scope
+    other_offices: dict[str, set[str]] = field(default_factory=dict)  # further offices named -> their forms
     intent: str = GENERAL
     role: str = "lead"  # for office_tasks: "lead" or "any"
     figure: bool = False
     overview: bool = False  # asks what a task contains: quote its two best sentences, not one
+    preamble: bool = False  # asks for the plan's overall approach (总体思路), which the preamble states
     topic: str = ""  # the question with city, year and office removed
 
 
@@ -84,13 +88,22 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     if q.office:
         q.office_forms = same_office(q.office, scope, documents, office_forms)
         rest = rest[: span[0]] + " " + rest[span[1]:]
+        while len(q.other_offices) < 3:
+            other, span = _find_office(rest, forms)
+            if other is None:
+                break
+            q.other_offices[other] = same_office(other, scope, documents, office_forms)
+            rest = rest[: span[0]] + " " + rest[span[1]:]
     if q.office and _LIST_WORDS.search(q.folded):
         q.intent = OFFICE_TASKS
         q.role = "lead" if _LEAD_ROLE.search(q.folded) else ("any" if _ANY_ROLE.search(q.folded) else "auto")
+        if q.other_offices and q.role == "auto":  # 职成科和计财科一起负责…: whatever each one's role
+            q.role = "any"
     elif _LEAD_WORDS.search(q.folded):
         q.intent = LEAD
     q.figure = bool(_FIGURE.search(q.folded))
     q.overview = bool(_OVERVIEW.search(q.folded))
+    q.preamble = bool(_PREAMBLE.search(q.folded))
     q.topic = re.sub(r"\s+", " ", rest).strip()
     return q
 
@@ -107,10 +120,10 @@ def _find_office(text: str, forms: set[str]) -> tuple[str | None, tuple[int, int
     best: tuple[str | None, tuple[int, int]] = (None, (0, 0))
     written = {fold(f): f for f in forms}
     written.update({w[1:]: f for w, f in list(written.items()) if w.startswith("市") and len(w) >= 4 and w[1:] not in written})
-    for form in sorted(written, key=len, reverse=True):
-        at = text.find(form)
-        if at >= 0:
-            return written[form], (at, at + len(form))
+    found = [(text.find(w), -len(w), w) for w in written if w in text]
+    if found:  # the first named; at one position, the longest name
+        at, negative_length, form = min(found)
+        return written[form], (at, at - negative_length)
     for m in _OFFICE_END.finditer(text):
         end = m.end()
         for start in range(max(0, end - 8), end - 1):

@@ -130,6 +130,8 @@ class Engine:
     # -- office lists ------------------------------------------------------------------------------------------
     def _office_tasks(self, q: Question, scope: list[int], filters: dict) -> Answer:
         forms = q.office_forms
+        # further offices named ("职成科和计财科一起…"): only the tasks they all take part in
+        scope = [i for i in scope if all(forms & self._offices_of(i) for forms in q.other_offices.values())]
         lead = [i for i in scope if self.records[i].kind == TASK and forms & set(self.records[i].lead_offices)]
         shared = [i for i in scope if self.records[i].kind == TASK and forms & set(self.records[i].responsible_offices)
                   and i not in lead]
@@ -137,7 +139,8 @@ class Engine:
         chosen = lead if role == "lead" else sorted(lead + shared)
         if not chosen:
             what = "牵头" if role == "lead" else "牵头或参与"
-            return Answer(q, False, f"所选文件中没有{q.office}{what}的任务。", filters=filters)
+            together = "和其他所问科室共同" if q.other_offices else ""
+            return Answer(q, False, f"所选文件中没有{q.office}{together}{what}的任务。", filters=filters)
         hits = []
         for i in chosen:
             record = self.records[i]
@@ -155,10 +158,10 @@ class Engine:
         np.maximum.at(dense, self.chunk_record, chunk_sim)
         tokens = self.tokenizer.tokens(q.topic or q.folded)
         lexical = self._bm25(tokens)
-        candidates = [i for i in scope if self.records[i].kind != PREAMBLE]
+        preambles = [i for i in scope if self.records[i].kind == PREAMBLE]
+        candidates = preambles if q.preamble and preambles else [i for i in scope if self.records[i].kind != PREAMBLE]
         if q.office:
-            with_office = [i for i in candidates
-                           if q.office_forms & set(self.records[i].lead_offices + self.records[i].responsible_offices)]
+            with_office = [i for i in candidates if q.office_forms & self._offices_of(i)]
             candidates = with_office or candidates
         fused = _fuse(dense[candidates], lexical[candidates])
         order = np.argsort(-fused, kind="stable")[:k]
@@ -167,9 +170,13 @@ class Engine:
         if not hits:
             return Answer(q, False, "没有找到相关内容。", filters=filters)
         best = hits[0]
-        if best.coverage < MIN_COVERAGE and best.dense < MIN_DENSE:
+        judged = any(len(t) >= 2 for t in tokens)  # with no topic words left (X科负责什么), only filters decide
+        if judged and best.coverage < MIN_COVERAGE and best.dense < MIN_DENSE:
             return Answer(q, False, "文件中没有找到能回答这个问题的内容，以下是可能相关的任务。", hits, filters)
         return Answer(q, True, "", hits, filters)
+
+    def _offices_of(self, i: int) -> set[str]:
+        return set(self.records[i].lead_offices) | set(self.records[i].responsible_offices)
 
     def _bm25(self, tokens: list[str]) -> np.ndarray:
         known = [t for t in tokens if t in self.index.bm25.vocab_dict]

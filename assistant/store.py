@@ -22,6 +22,7 @@ import faiss
 import numpy as np
 
 from .records import JSON_KEYS, Record
+from .tokenize import TOKENIZER_VERSION
 
 FORMAT_VERSION = 1
 POINTER = "CURRENT"
@@ -99,6 +100,7 @@ def write_index(root: Path, data: IndexData) -> Path:
             "model_id": data.model_id,
             "dim": data.dim,
             "parser_version": data.parser_version,
+            "tokenizer_version": TOKENIZER_VERSION,
             "documents": {f: d.sha256 for f, d in data.documents.items()},
             "counts": {"records": len(data.records), "chunks": len(data.chunks)},
             "files": {str(p.relative_to(staging)): _sha256(p) for p in _all_files(staging)},

@@ -12,6 +12,9 @@ from .normalize import fold
 
 jieba.setLogLevel(logging.WARNING)
 
+# Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
+TOKENIZER_VERSION = "2"
+
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
     "的 了 和 与 及 以及 或 是 在 对 为 把 被 将 从 由 等 中 上 下 里 这 那 这些 那些 这项 那项 哪项 "
@@ -21,6 +24,8 @@ STOPWORDS = frozenset(
     # words that ask who, not what: they say nothing about the task's subject
     "牵头 负责 主责 科室 部门 单位 处室 责任 哪条 哪项 是否 谁来 由谁".split()
 )
+# Question words are not content, even when jieba keeps them whole (第几, 几个, 哪所, 为什么).
+_QUESTION_WORD = re.compile(r"[哪谁吗呢怎]|^第?几|什么|多少")
 _WORD = re.compile(r"[\u3400-\u9fff]|[A-Za-z0-9.+%]+")
 _QUOTED = re.compile(r"[“\"「《]([^”\"」》]{2,16})[”\"」》]")
 
@@ -43,6 +48,6 @@ class Tokenizer:
         out = []
         for token in self._jieba.cut_for_search(fold(text)):
             token = token.strip().lower()
-            if token and token not in STOPWORDS and _WORD.match(token):
+            if token and token not in STOPWORDS and _WORD.match(token) and not _QUESTION_WORD.search(token):
                 out.append(token)
         return out

