@@ -26,9 +26,12 @@ from .store import IndexData
 from .tokenize import Tokenizer
 
 DENSE_WEIGHT = 0.4
-# Refusal, calibrated on the dev set (README, "Refusals"): the best task must hold at least MIN_COVERAGE of the
-# question's weighted content words, unless its best sentence is a very close paraphrase (cosine >= MIN_DENSE).
+# Refusal (README, "Refusals"): the best task must hold at least MIN_COVERAGE of the question's weighted content
+# words, unless its best sentence is a very close paraphrase (cosine >= MIN_DENSE); and below HALF_COVERAGE, no
+# distinctive word of the question may be missing from every plan in scope while another plan uses it (校服 asked
+# of 达州, whose plan never says it, though 承德's does). Words no plan uses (孩子, 发钱) are left to coverage.
 MIN_COVERAGE = 0.3
+HALF_COVERAGE = 0.5
 MIN_DENSE = 0.93
 
 
@@ -65,6 +68,9 @@ class Engine:
             self.record_chunks[c.record].append(i)
         self.folded = [fold(r.title + " " + " ".join(r.fields.values())) for r in self.records]
         self.corpus_text = "\n".join(self.folded)
+        self.doc_text: dict[str, str] = defaultdict(str)
+        for record, text in zip(self.records, self.folded):
+            self.doc_text[record.doc] += text + "\n"
         self.office_forms: dict[str, set[str]] = defaultdict(set)
         for r in self.records:
             self.office_forms[r.doc].update(r.lead_offices + r.responsible_offices)
@@ -173,6 +179,12 @@ class Engine:
         judged = any(len(t) >= 2 for t in tokens)  # with no topic words left (X科负责什么), only filters decide
         if judged and best.coverage < MIN_COVERAGE and best.dense < MIN_DENSE:
             return Answer(q, False, "文件中没有找到能回答这个问题的内容，以下是可能相关的任务。", hits, filters)
+        in_scope = {self.records[i].doc for i in scope}
+        known_elsewhere = [t for t in best.missing
+                           if t in self.idf and not any(t in self.doc_text[d] for d in in_scope)]
+        if judged and best.coverage < HALF_COVERAGE and known_elsewhere:
+            words = "“" + "”“".join(known_elsewhere) + "”"
+            return Answer(q, False, f"所选文件中没有找到与{words}相关的任务，以下是可能相关的任务。", hits, filters)
         return Answer(q, True, "", hits, filters)
 
     def _offices_of(self, i: int) -> set[str]:
