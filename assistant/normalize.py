@@ -21,8 +21,12 @@ import opencc
 _PINYIN = re.compile(r"(?<=\S)\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,6}\)")
 # Markers left by document converters, never part of the printed text.
 _STRAY_MARKERS = re.compile(r"\[bookmark: [^\]]*\]")
-# Web-page chrome of scraped copies: breadcrumb, date/source line, font-size and print links.
-_CHROME = re.compile(r"^(您当前的位置|当前位置|时间[:：].*来源|【字体|打印本页|关闭窗口|【打印】|\[打印\])")
+# Web-page chrome of scraped copies (breadcrumb, date/source line, font-size and print links) and the page numbers
+# a PDF extraction leaves between lines (- 3 -, — 12 —, 第3页 共10页, 3/10).
+_CHROME = re.compile(
+    r"^(您当前的位置|当前位置|时间[:：].*来源|【字体|打印本页|关闭窗口|【打印】|\[打印\])"
+    r"|^[-—–－]\s*\d{1,3}\s*[-—–－]$|^第\s*\d{1,3}\s*页(\s*[,，]?\s*共\s*\d{1,3}\s*页)?$|^\d{1,3}\s*/\s*\d{1,3}$"
+)
 _ODD_SPACES = str.maketrans({"\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ", "\ufeff": " ", "\t": " "})
 
 

@@ -13,7 +13,7 @@ from .normalize import SourceLine, is_chrome, join_wrapped
 from .offices import split_offices
 from .records import PREAMBLE, SUMMARY, TASK, Record
 
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 _NUMERALS = "一二三四五六七八九十"
 _DASH_PREFIX = re.compile(r"^\s*[-–—•·]\s+")
@@ -81,6 +81,15 @@ class ParseResult:
     title: str
 
 
+def numeral_value(numeral: str) -> int:
+    """一 -> 1, 十 -> 10, 十二 -> 12, 二十三 -> 23."""
+    digits = {ch: i for i, ch in enumerate("零一二三四五六七八九")}
+    if "十" in numeral:
+        tens, _, ones = numeral.partition("十")
+        return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+    return digits.get(numeral, 0)
+
+
 def strip_list_prefix(s: str) -> str:
     return _DASH_PREFIX.sub("", s, count=1)
 
@@ -107,6 +116,9 @@ class _Parser:
         self.front: list[SourceLine] = []  # lines before the first section of the current part
         self.warnings: list[str] = []
         self.ended = False
+        # Plans that number their tasks （一）（二） under each section instead of 1. 2.: then those items are tasks.
+        self.items_are_tasks = not any(
+            (m := _TASK.match(self._key(l))) and m.group(1) == "1" for l in lines if not l.blank)
 
     # -- driving -----------------------------------------------------------------------------------------------
     def run(self) -> ParseResult:
@@ -152,6 +164,10 @@ class _Parser:
             return
         if self.mode == "plan" and (m := _TASK.match(key)) and self._is_next_task(int(m.group(1))):
             self._start_task(int(m.group(1)), self._slice(line, key, m.start(2)), line)
+            return
+        if self.mode == "plan" and self.items_are_tasks and (m := _ITEM.match(key)) \
+                and self._is_next_task(numeral_value(m.group(2))):
+            self._start_task(numeral_value(m.group(2)), self._slice(line, key, m.start(4)), line)
             return
         if self.current is None:
             self.front.append(line)

@@ -100,7 +100,8 @@ def _read_docx(name: str, data: bytes) -> str:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
         raise DocumentError(name, "不是有效的 Word（.docx）文件") from None
-    lines = [p.text for p in document.paragraphs]
+    numbering = _WordNumbering(document)
+    lines = [numbering.label(p) + p.text for p in document.paragraphs]
     for table in document.tables:  # some plans put the offices in a table
         for row in table.rows:
             lines.append(" ".join(cell.text.strip() for cell in row.cells))
@@ -124,3 +125,87 @@ def _read_pdf(name: str, data: bytes) -> str:
     if not text.strip():
         raise DocumentError(name, "PDF 中没有文字层（可能是扫描件），请提供文字版")
     return text
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CHINESE_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_numeral(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 35 -> 三十五 (as plans number their sections)."""
+    if n <= 0:
+        return str(n)
+    if n < 10:
+        return _CHINESE_DIGITS[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else _CHINESE_DIGITS[tens]) + "十" + (_CHINESE_DIGITS[ones] if ones else "")
+    return str(n)
+
+
+class _WordNumbering:
+    """Word's automatic list numbers are not part of a paragraph's text; plans number their sections (一、) and tasks
+    (1.) that way, so the printed labels are rebuilt from the numbering definitions and counted in order."""
+
+    _FORMATS = {"decimal": str, "chineseCounting": chinese_numeral, "chineseCountingThousand": chinese_numeral,
+                "ideographTraditional": chinese_numeral, "japaneseCounting": chinese_numeral,
+                "decimalFullWidth": str, "decimalZero": lambda n: f"{n:02d}"}
+
+    def __init__(self, document):
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        abstract = {}
+        for node in root.findall(f"{_W}abstractNum"):
+            levels = {}
+            for lvl in node.findall(f"{_W}lvl"):
+                fmt = lvl.find(f"{_W}numFmt")
+                text = lvl.find(f"{_W}lvlText")
+                start = lvl.find(f"{_W}start")
+                levels[int(lvl.get(f"{_W}ilvl"))] = (
+                    fmt.get(f"{_W}val") if fmt is not None else "decimal",
+                    text.get(f"{_W}val") if text is not None else "",
+                    int(start.get(f"{_W}val")) if start is not None else 1,
+                )
+            abstract[node.get(f"{_W}abstractNumId")] = levels
+        for num in root.findall(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            if ref is not None and ref.get(f"{_W}val") in abstract:
+                self.levels[num.get(f"{_W}numId")] = abstract[ref.get(f"{_W}val")]
+
+    @staticmethod
+    def _num_pr(paragraph):
+        pPr = paragraph._p.pPr
+        if pPr is not None and pPr.numPr is not None:
+            return pPr.numPr
+        style = paragraph.style
+        while style is not None:
+            spPr = style._element.pPr
+            if spPr is not None and spPr.numPr is not None:
+                return spPr.numPr
+            style = style.base_style
+        return None
+
+    def label(self, paragraph) -> str:
+        num_pr = self._num_pr(paragraph) if self.levels else None
+        if num_pr is None or num_pr.numId is None:
+            return ""
+        num_id = str(num_pr.numId.val)
+        level = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+        levels = self.levels.get(num_id)
+        if not levels or level not in levels:
+            return ""
+        fmt, text, start = levels[level]
+        if fmt in ("bullet", "none") or not text:
+            return ""
+        counts = self.counters.setdefault(num_id, {})
+        counts[level] = counts.get(level, start - 1) + 1
+        for deeper in [k for k in counts if k > level]:
+            del counts[deeper]
+        for k in range(level + 1):
+            render = self._FORMATS.get(levels.get(k, ("decimal", "", 1))[0], str)
+            text = text.replace(f"%{k + 1}", render(counts.get(k, levels.get(k, ("", "", 1))[2])))
+        return text

@@ -118,3 +118,58 @@ def test_a_document_without_catalog_entry_gets_city_and_year_inferred_and_report
     assert (parsed.city, parsed.year) == ("达州", 2020)
     assert set(parsed.inferred) == {"city", "year"}
     assert all(r.city == "达州" and r.year == 2020 for r in parsed.records)
+
+
+def _numbered_docx(path):
+    """A plan as Word writes it with automatic numbering: 一、 for sections, 1. for tasks, not in the text."""
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering.append(parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def numbered(text, level):
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+
+    document.add_paragraph("测试市教育局2024年工作要点")
+    numbered("加强党的建设", 0)
+    numbered("深化理论学习", 1)
+    document.add_paragraph("牵头科室：党建办")
+    numbered("推进教育公平", 0)
+    numbered("扩大学前教育资源", 1)
+    document.add_paragraph("目标任务：新建幼儿园 5 所。")
+    document.add_paragraph("牵头科室：基教科")
+    numbered("办好特殊教育", 1)
+    document.add_paragraph("牵头科室：基教科")
+    document.save(path)
+    return path
+
+
+def test_docx_automatic_numbering_is_rebuilt_as_printed(tmp_path):
+    parsed = parse_file(_numbered_docx(tmp_path / "numbered.docx"))
+    assert [(t.section, t.task_no, t.title, t.lead_offices) for t in parsed.tasks] == [
+        ("一", 1, "深化理论学习", ["党建办"]), ("二", 1, "扩大学前教育资源", ["基教科"]), ("二", 2, "办好特殊教育", ["基教科"])]
+    text = read_document(tmp_path / "numbered.docx")  # a sub-level restarts after its parent, as Word prints it
+    assert "一、加强党的建设\n1.深化理论学习" in text and "二、推进教育公平\n1.扩大学前教育资源" in text
+
+
+def test_plan_numbering_tasks_in_parentheses_and_pdf_page_numbers(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join([
+        "测试市教育局2024年工作要点", "一、加强党建", "（一）深化理论学习。组织专题学习 10 次。", "牵头科室：党建办",
+        "（二）落实全面从严治党", "目标任务：开展警示", "- 3 -", "教育。", "牵头科室：机关纪委",
+        "二、发展学前教育", "（一）扩大普惠资源", "目标任务：新建幼儿园 5 所。", "第 2 页 共 3 页", "牵头科室：基教科"]),
+        encoding="utf-8")
+    parsed = parse_file(path)
+    assert [(t.section, t.task_no, t.title) for t in parsed.tasks] == [
+        ("一", 1, "深化理论学习"), ("一", 2, "落实全面从严治党"), ("二", 1, "扩大普惠资源")]
+    assert parsed.tasks[1].fields["目标任务"] == "开展警示教育。"  # the page number between is not text
+    assert parsed.tasks[2].lead_offices == ["基教科"]
