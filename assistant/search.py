@@ -11,6 +11,7 @@ The engine returns plain data (see `Answer`); turning it into Markdown is answer
 from __future__ import annotations
 
 import math
+import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -60,6 +61,7 @@ class Engine:
         self.index = index
         self.embedder = embedder
         self.tokenizer = Tokenizer(index.user_words)
+        self._embed_lock = threading.Lock()  # the web app answers several people at once; one embedding at a time
         self.records = index.records
         self.chunk_record = np.array([c.record for c in index.chunks], dtype=np.int64)
         self.is_header = np.array([c.field == HEADER for c in index.chunks])
@@ -156,7 +158,8 @@ class Engine:
 
     # -- ranked search -----------------------------------------------------------------------------------------
     def _search(self, q: Question, scope: list[int], k: int, filters: dict) -> Answer:
-        qv = self.embedder.encode_queries([q.folded])
+        with self._embed_lock:
+            qv = self.embedder.encode_queries([q.folded])
         sims, ids = self.index.dense.search(qv, len(self.index.chunks))
         chunk_sim = np.empty(len(self.index.chunks), dtype=np.float32)
         chunk_sim[ids[0]] = sims[0]

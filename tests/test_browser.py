@@ -134,7 +134,7 @@ def test_the_whole_app_in_a_browser(browser_page, tmp_path):
     # 5. add a document, then find it in a search
     upload = tmp_path / "测试市2024年工作要点.docx"
     document = docx.Document()
-    for line in ["测试市教育局2024年工作要点", "一、推进数字教育", "1.建设人工智能教育实验室",
+    for line in ["测试市教育局2024年工作要点", "一、推进数字教育", "1.建设人工智能教育实验室<img src=x onerror=alert(3)>",
                  "目标任务：建成人工智能教育实验室 12 个。", "牵头科室：电教馆", "责任科室：计财科"]:
         document.add_paragraph(line)
     document.save(upload)
@@ -153,5 +153,14 @@ def test_the_whole_app_in_a_browser(browser_page, tmp_path):
     expect(chat).to_contain_text("牵头科室：电教馆")
     assert "测试市2024年工作要点.docx" in page.input_value("#citation textarea")
     page.screenshot(path=str(ARTIFACTS / "4-new-document.png"), full_page=True)
+    expect(chat).to_contain_text("<img src=x onerror=alert(3)>")  # the uploaded markup shows as text
 
+    # 6. the new plan in the other tabs: markup from the file is text there too
+    page.get_by_role("tab", name="文件", exact=True).click()
+    expect(page.locator("#documents-table")).to_contain_text("测试市2024年工作要点.docx")
+    page.get_by_role("tab", name="科室目录").click()
+    _choose(page, "dir-city", "测试")
+    expect(page.locator("#office-table")).to_contain_text("电教馆")
+    assert page.locator("img[src='x']").count() == 0
+    assert dialogs == []
     assert foreign == [], f"the page contacted other hosts: {foreign[:5]}"

@@ -199,3 +199,14 @@ def test_question_words_do_not_count_as_missing_content(ask):
     a = ask("遂宁2019年教师节要组织第几个教师节活动？")
     assert a["answered"] and top(a) == (SUINING, "六", 38)
     assert "第35个教师节" in "".join(a["results"][0]["evidence"])
+
+
+def test_concurrent_questions_get_the_same_answers_as_one_at_a_time(engine):
+    from concurrent.futures import ThreadPoolExecutor
+
+    questions = ["达州从严治党那项谁牵头？", "承德学前三年毛入园率要达到多少？", "溫州新建多少個新型教學空間？",
+                 "遂宁的体育产业和龙舟赛由哪个科室牵头？"] * 4
+    alone = [engine.ask(q).hits[0].record.key for q in questions]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda q: engine.ask(q).hits[0].record.key, questions))
+    assert together == alone

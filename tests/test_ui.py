@@ -224,3 +224,10 @@ def test_the_page_is_built_with_analytics_and_sharing_off(ui):
     assert page.analytics_enabled is False
     args = app.parse_args([])
     assert (args.host, args.port) == ("127.0.0.1", 7860)
+
+
+def test_malformed_auth_option_is_refused_before_anything_loads(capsys):
+    import app
+
+    assert app.main(["--auth", "only-a-user"]) == 2
+    assert "用户名:密码" in capsys.readouterr().err
