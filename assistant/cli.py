@@ -93,7 +93,7 @@ def _aliases(args: argparse.Namespace) -> int:
     shown = 0
     for document in corpus.documents:
         names = corpus.catalog[document.file].city_names if document.file in corpus.catalog else [document.city]
-        if args.city and args.city not in names and args.city.removesuffix("市") not in names:
+        if args.city and not _names_city(args.city, names):
             continue
         print(alias_report(f"{document.file}（{document.city}）", corpus.aliases[document.file]))
         shown += 1
@@ -178,11 +178,13 @@ def _offices(args: argparse.Namespace) -> int:
     return 0
 
 
+def _names_city(name: str, city_names: list[str]) -> bool:
+    """遂宁, 遂宁市 or a catalog alias (xx市) all name the same city."""
+    return name in city_names or name.removesuffix("市") in city_names
+
+
 def _city_name(name: str, documents) -> str | None:
-    for info in documents.values():
-        if name in info.city_names or name.removesuffix("市") in info.city_names or name == info.city:
-            return info.city
-    return None
+    return next((info.city for info in documents.values() if _names_city(name, [info.city, *info.city_names])), None)
 
 
 def _eval(args: argparse.Namespace) -> int:

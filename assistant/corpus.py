@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalog import CATALOG_NAME, CatalogEntry, infer_city_year, load_catalog
-from .normalize import fold, source_lines
+from .normalize import source_lines
 from .offices import AliasTable, derive_aliases
 from .parser import parse_lines
 from .readers import DocumentError, SUPPORTED_SUFFIXES, decode_document, read_document
@@ -91,8 +91,3 @@ def load_corpus(corpus_dir: Path = DEFAULT_CORPUS) -> Corpus:
         corpus.documents.append(document)
         corpus.aliases[document.file] = alias_table(document, catalog.get(document.file))
     return corpus
-
-
-def search_text(text: str) -> str:
-    """The form of any text that search compares: Simplified, plain spaces."""
-    return fold(text)

@@ -32,8 +32,3 @@ def office_directory(records: list[Record], documents: dict[str, DocumentInfo],
                 if record not in target:
                     target.append(record)
     return sorted(entries.values(), key=lambda e: (e.city, -len(e.lead), -len(e.shared), e.office))
-
-
-def cities_with_offices(records: list[Record]) -> list[str]:
-    return sorted({r.city for r in records if r.lead_offices or r.responsible_offices})
-
