@@ -1,4 +1,4 @@
-"""工作要点问答助手 — the web app staff use. Lays out the page and wires it to assistant.ui; holds no search logic.
+"""工作要点问答助手 — the web app staff use. Lays out the page and wires it to assistant.web.ui; holds no search logic.
 
     python app.py [--host 127.0.0.1] [--port 7860] [--model NAME_OR_PATH] [--rebuild] [--auth user:password]
 
@@ -17,10 +17,10 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import gradio as gr  # noqa: E402
 
-from assistant.corpus import DEFAULT_CORPUS  # noqa: E402
-from assistant.embedders import EmbedderError  # noqa: E402
+from assistant.documents.corpus import DEFAULT_CORPUS  # noqa: E402
+from assistant.retrieval.embedders import EmbedderError  # noqa: E402
 from assistant.service import DEFAULT_INDEX  # noqa: E402
-from assistant.ui import ALL, DOCUMENT_HEADERS, TABLE_HEADERS, AssistantUI  # noqa: E402
+from assistant.web.ui import ALL, DOCUMENT_HEADERS, TABLE_HEADERS, AssistantUI  # noqa: E402
 
 AUTH_ENV = "ASSISTANT_AUTH"
 SYSTEM_FONTS = ["PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "system-ui", "sans-serif"]

@@ -8,12 +8,12 @@ import sys
 import time
 from pathlib import Path
 
-from .catalog import CatalogError, load_catalog
-from .corpus import DEFAULT_CORPUS, load_corpus, parse_file
-from .embedders import MODEL_ENV, EmbedderError
-from .outline import alias_report, outline
-from .readers import DocumentError
-from .records import ParsedDocument
+from .documents.catalog import CatalogError, load_catalog
+from .documents.corpus import DEFAULT_CORPUS, load_corpus, parse_file
+from .retrieval.embedders import MODEL_ENV, EmbedderError
+from .documents.outline import alias_report, outline
+from .documents.readers import DocumentError
+from .documents.records import ParsedDocument
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -125,7 +125,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _ask(args: argparse.Namespace) -> int:
-    from .answer import to_json, to_markdown
+    from .answers.answer import to_json, to_markdown
 
     if not args.jsonl and not (args.question or "").strip():
         print("错误：请输入问题，例如：python -m assistant ask \"达州从严治党那项谁牵头？\"", file=sys.stderr)
@@ -148,8 +148,8 @@ def _ask(args: argparse.Namespace) -> int:
 
 
 def _offices(args: argparse.Namespace) -> int:
-    from .answer import locator
-    from .directory import office_directory
+    from .answers.answer import locator
+    from .answers.directory import office_directory
 
     engine = _ready(args).engine
     documents = engine.index.documents

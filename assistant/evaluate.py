@@ -7,8 +7,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from .normalize import fold
-from .search import Answer, Engine
+from .documents.normalize import fold
+from .retrieval.search import Answer, Engine
 
 
 def _key(doc, section, task_no, item=None):

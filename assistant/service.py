@@ -6,11 +6,11 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import BuildReport, build_index, staleness
-from .corpus import DEFAULT_CORPUS, Corpus, load_corpus
-from .embedders import Embedder, load_embedder
-from .search import Engine
-from .store import IndexInvalid, read_index
+from .retrieval.build import BuildReport, build_index, staleness
+from .documents.corpus import DEFAULT_CORPUS, Corpus, load_corpus
+from .retrieval.embedders import Embedder, load_embedder
+from .retrieval.search import Engine
+from .retrieval.store import IndexInvalid, read_index
 
 DEFAULT_INDEX = Path(__file__).resolve().parent.parent / "index"
 log = logging.getLogger("assistant")

@@ -19,11 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.build import build_index  # noqa: E402
-from assistant.corpus import DEFAULT_CORPUS, load_corpus  # noqa: E402
-from assistant.embedders import load_embedder  # noqa: E402
-from assistant.search import Engine  # noqa: E402
-from assistant.store import read_index  # noqa: E402
+from assistant.retrieval.build import build_index  # noqa: E402
+from assistant.documents.corpus import DEFAULT_CORPUS, load_corpus  # noqa: E402
+from assistant.retrieval.embedders import load_embedder  # noqa: E402
+from assistant.retrieval.search import Engine  # noqa: E402
+from assistant.retrieval.store import read_index  # noqa: E402
 
 FALLBACK = ["达州从严治党那项谁牵头？", "遂宁人事科牵头了哪几项？", "温州今年要新建多少所智安校园？",
             "承德高中阶段毛入学率目标是多少？", "长春职业院校和非洲合作什么？", "南充的学前教育重点？"]

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.corpus import load_corpus
+from assistant.documents.corpus import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -49,7 +49,7 @@ def engine(ready):
 
 @pytest.fixture(scope="session")
 def ask(engine):
-    from assistant.answer import to_json
+    from assistant.answers.answer import to_json
 
     def run(question: str, **kwargs) -> dict:
         return to_json(engine.ask(question, **kwargs), engine.index.documents)

@@ -3,7 +3,7 @@ import json
 import subprocess
 import sys
 
-from assistant.records import JSON_KEYS
+from assistant.documents.records import JSON_KEYS
 
 from conftest import CHANGCHUN, CORPUS, DAZHOU, ROOT, WENZHOU
 

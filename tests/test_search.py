@@ -1,6 +1,6 @@
 """Questions as staff ask them, answered from the real index built with the real default model."""
-from assistant.answer import NO_LEAD, NO_RESPONSIBLE
-from assistant.records import JSON_KEYS
+from assistant.answers.answer import NO_LEAD, NO_RESPONSIBLE
+from assistant.documents.records import JSON_KEYS
 
 from conftest import CHANGCHUN, CHENGDE, DAZHOU, SUINING, WENZHOU, top
 

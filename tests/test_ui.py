@@ -6,8 +6,8 @@ import docx
 import pytest
 
 from assistant.service import open_engine
-from assistant.store import POINTER
-from assistant.ui import ALL, AssistantUI
+from assistant.retrieval.store import POINTER
+from assistant.web.ui import ALL, AssistantUI
 
 from conftest import CORPUS, DAZHOU, SUINING
 
@@ -207,7 +207,7 @@ def test_index_failure_during_upload_rolls_the_corpus_back(writable_ui, tmp_path
     def broken(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr("assistant.ui.open_engine", broken)
+    monkeypatch.setattr("assistant.web.ui.open_engine", broken)
     message, _ = ui.confirm(pending)
     assert message.startswith("❌ 更新索引失败")
     assert _snapshot(ui.corpus_dir) == before

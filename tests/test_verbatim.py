@@ -1,7 +1,7 @@
 """Every record quotes its source exactly: its text is the cleaned source lines between its line numbers."""
 import re
 
-from assistant.normalize import remove_converter_artefacts, split_lines
+from assistant.documents.normalize import remove_converter_artefacts, split_lines
 
 from conftest import CORPUS, WENZHOU
 
@@ -50,7 +50,7 @@ def test_remove_converter_artefacts_only_touches_artefacts():
 
 
 def test_folded_view_is_simplified_and_keeps_offsets():
-    from assistant.normalize import fold
+    from assistant.documents.normalize import fold
 
     assert fold("高標準落實“紅色根脈強基工程”") == "高标准落实“红色根脉强基工程”"
     assert len(fold("深化教育督導體制機制改革")) == len("深化教育督導體制機制改革")

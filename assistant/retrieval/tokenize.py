@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 import jieba
 
-from .normalize import fold
+from ..documents.normalize import fold
 
 jieba.setLogLevel(logging.WARNING)
 

@@ -19,10 +19,10 @@ import numpy as np
 
 from .embedders import Embedder
 from .evidence import asked_measure, figure_bonus, lexical_overlap, rank_sentences
-from .normalize import fold
+from ..documents.normalize import fold
 from .passages import HEADER, office_lines
 from .query import LEAD, OFFICE_TASKS, Question, read_question, same_office
-from .records import PREAMBLE, TASK, Record
+from ..documents.records import PREAMBLE, TASK, Record
 from .store import IndexData
 from .tokenize import Tokenizer
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .catalog import CATALOG_NAME, CatalogEntry, load_catalog, save_catalog
-from .corpus import document_files, parse_bytes
-from .readers import MAX_BYTES, SUPPORTED_SUFFIXES, DocumentError
-from .records import ParsedDocument
+from ..documents.catalog import CATALOG_NAME, CatalogEntry, load_catalog, save_catalog
+from ..documents.corpus import document_files, parse_bytes
+from ..documents.readers import MAX_BYTES, SUPPORTED_SUFFIXES, DocumentError
+from ..documents.records import ParsedDocument
 
 
 class UploadError(Exception):

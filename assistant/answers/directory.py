@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .records import TASK, Record
-from .store import DocumentInfo
+from ..documents.records import TASK, Record
+from ..retrieval.store import DocumentInfo
 
 
 @dataclass

@@ -21,7 +21,7 @@ import bm25s
 import faiss
 import numpy as np
 
-from .records import JSON_KEYS, Record
+from ..documents.records import JSON_KEYS, Record
 from .tokenize import TOKENIZER_VERSION
 
 FORMAT_VERSION = 1

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .query import OFFICE_TASKS
-from .records import PREAMBLE, SUMMARY, Record, place_name
-from .search import Answer, Hit
-from .store import DocumentInfo
+from ..retrieval.query import OFFICE_TASKS
+from ..documents.records import PREAMBLE, SUMMARY, Record, place_name
+from ..retrieval.search import Answer, Hit
+from ..retrieval.store import DocumentInfo
 
 NO_LEAD = "原文未列明牵头科室"
 NO_RESPONSIBLE = "原文未列明责任科室"

@@ -17,13 +17,13 @@ import faiss
 import numpy as np
 from tqdm import tqdm
 
-from .catalog import CatalogEntry
-from .corpus import Corpus
+from ..documents.catalog import CatalogEntry
+from ..documents.corpus import Corpus
 from .embedders import Embedder
-from .normalize import fold
-from .parser import PARSER_VERSION
+from ..documents.normalize import fold
+from ..documents.parser import PARSER_VERSION
 from .passages import HEADER, bm25_text, context, sentences
-from .records import ParsedDocument, place_name
+from ..documents.records import ParsedDocument, place_name
 from .store import Chunk, DocumentInfo, IndexData, IndexInvalid, read_index, read_manifest, write_index
 from .tokenize import TOKENIZER_VERSION, Tokenizer, quoted_terms
 

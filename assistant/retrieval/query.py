@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .normalize import fold
-from .offices import is_abbreviation
+from ..documents.normalize import fold
+from ..documents.offices import is_abbreviation
 from .store import DocumentInfo
 
 LEAD = "lead"

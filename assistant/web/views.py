@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import html
 
-from .answer import citation, locator, source_line
-from .search import Answer, Hit
-from .store import DocumentInfo
+from ..answers.answer import citation, locator, source_line
+from ..retrieval.search import Answer, Hit
+from ..retrieval.store import DocumentInfo
 
 esc = html.escape
 

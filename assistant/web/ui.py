@@ -8,18 +8,18 @@ import tempfile
 import threading
 from pathlib import Path
 
-from .answer import locator, source_line, to_markdown
-from .directory import office_directory
-from .embedders import Embedder
+from ..answers.answer import locator, source_line, to_markdown
+from ..answers.directory import office_directory
+from ..retrieval.embedders import Embedder
 from .library import Preview, UploadError, commit_upload, preview_upload, withdraw_upload
-from .normalize import fold, split_lines
-from .outline import outline
-from .readers import DocumentError, read_document
-from .records import TASK
-from .service import Ready, open_engine
+from ..documents.normalize import fold, split_lines
+from ..documents.outline import outline
+from ..documents.readers import DocumentError, read_document
+from ..documents.records import TASK
+from ..service import Ready, open_engine
 from .views import citations_text, esc, sources_html
 
-log = logging.getLogger("assistant.ui")
+log = logging.getLogger(__name__)
 ALL = "全部"
 MAX_QUESTION = 300
 MAX_RAW_LINES = 200
@@ -36,7 +36,7 @@ class AssistantUI:
     @classmethod
     def open(cls, corpus_dir: Path, index_dir: Path, model: str | None = None, rebuild: bool = False,
              progress: bool = True) -> AssistantUI:
-        from .embedders import load_embedder
+        from ..retrieval.embedders import load_embedder
 
         embedder = load_embedder(model)
         ready = open_engine(corpus_dir, index_dir, embedder=embedder, rebuild=rebuild, progress=progress)

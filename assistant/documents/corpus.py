@@ -13,7 +13,7 @@ from .parser import parse_lines
 from .readers import DocumentError, SUPPORTED_SUFFIXES, decode_document, read_document
 from .records import ParsedDocument, Record
 
-DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 _NOT_DOCUMENTS = {CATALOG_NAME, "README.md"}
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .normalize import fold
-from .records import Record
+from ..documents.normalize import fold
+from ..documents.records import Record
 
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+(?:[。；;！？!?]+[”’」』]?|$)")
 HEADER = "标题"  # field name of the chunk that holds a record's context line (plan, section, title)
