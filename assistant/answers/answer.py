@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from ..retrieval.query import OFFICE_TASKS
 from ..documents.records import PREAMBLE, SUMMARY, Record, place_name
-from ..retrieval.search import Answer, Hit
+from ..retrieval.search import PARTIAL, Answer, Hit
 from ..retrieval.store import DocumentInfo
 
 NO_LEAD = "原文未列明牵头科室"
@@ -34,6 +34,8 @@ def locator(record: Record, documents: dict[str, DocumentInfo], esc: Escape = _s
     section = f"{esc(record.section)}、" if record.section else ""
     if record.kind == SUMMARY:
         return f"《{place}》{section}{esc(record.item or '')}「{title}」"
+    if record.path:  # 三、（二）第4项, 一、（一）①: the full numbering path as the plan prints it
+        return f"《{place}》{esc(record.path)}「{title}」"
     number = f"第{record.task_no}项" if record.task_no is not None else ""
     return f"《{place}》{section}{number}「{title}」"
 
@@ -56,11 +58,16 @@ def office_lines_md(record: Record, esc: Escape = _same) -> list[str]:
     shared = "、".join(esc(o) for o in record.responsible_offices)
     lines = [f"- **牵头科室：{lead}**" if lead else f"- {NO_LEAD}"]
     lines.append(f"- **责任科室：{shared}**" if shared else f"- {NO_RESPONSIBLE}")
+    if record.cooperating_offices:
+        label = esc(record.office_labels.get("cooperating", "配合单位"))
+        lines.append(f"- **{label}：{'、'.join(esc(o) for o in record.cooperating_offices)}**")
     lines.extend(f"- 注：{esc(note)}" for note in record.notes)
     return lines
 
 
 def to_markdown(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape = _same) -> str:
+    if answer.status == PARTIAL:
+        return _partial(answer, documents, esc)
     if not answer.answered:
         return _refusal(answer, documents, esc)
     if answer.question.intent == OFFICE_TASKS:
@@ -80,8 +87,23 @@ def to_markdown(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape 
     return "\n".join(lines)
 
 
+def _partial(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape) -> str:
+    """The topic is in a task, the asked detail is not: cite the task, name what is missing, quote nothing."""
+    best = answer.hits[0]
+    lines = [f"**{locator(best.record, documents, esc)}涉及此事，但{esc(answer.reason)}**", ""]
+    if answer.filters.get("carried"):
+        lines = [f"（沿用上文：{esc(''.join(answer.filters['carried']))}）", ""] + lines
+    if best.record.kind not in (PREAMBLE, SUMMARY):
+        lines += office_lines_md(best.record, esc) + [""]
+    lines.append(f"出处：{source_line(best.record, esc)}")
+    return "\n".join(lines)
+
+
 def _refusal(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape) -> str:
     lines = [f"**文件中没有找到答案。** {esc(answer.reason)}"]
+    if answer.elsewhere:
+        lines += ["", "其他文件中涉及："] + [f"- {locator(h.record, documents, esc)}（{source_line(h.record, esc)}）"
+                                         for h in answer.elsewhere]
     if answer.hits:
         lines += ["", "可能相关："] + [f"- {locator(h.record, documents, esc)}（{source_line(h.record, esc)}）"
                                      for h in answer.hits[:5]]
@@ -115,9 +137,11 @@ def to_json(answer: Answer, documents: dict[str, DocumentInfo]) -> dict:
     return {
         "question": answer.question.text,
         "answered": answer.answered,
+        "status": answer.status,
         "reason": answer.reason,
         "intent": answer.question.intent,
         "filters": {k: answer.filters.get(k) for k in ("city", "year", "office")},
         "answer": to_markdown(answer, documents),
         "results": [hit_json(h, documents) for h in answer.hits],
+        "elsewhere": [hit_json(h, documents) for h in answer.elsewhere],
     }

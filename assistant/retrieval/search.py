@@ -18,12 +18,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .embedders import Embedder
-from .evidence import asked_measure, figure_bonus, lexical_overlap, rank_sentences
+from .details import Detail, asked_detail, detail_sentence, is_detail_word
+from .evidence import asked_measure, figure_bonus, rank_sentences
 from ..documents.normalize import fold
 from .passages import HEADER, office_lines
 from .query import LEAD, OFFICE_TASKS, Question, read_question, same_office
-from ..documents.records import PREAMBLE, TASK, Record
+from ..documents.records import PREAMBLE, TASK, Record, place_name
 from .store import IndexData
+from .terms import Term, everyday_share, question_terms
 from .tokenize import Tokenizer
 
 DENSE_WEIGHT = 0.4
@@ -31,9 +33,11 @@ DENSE_WEIGHT = 0.4
 # words, unless its best sentence is a very close paraphrase (cosine >= MIN_DENSE); and below HALF_COVERAGE, no
 # distinctive word of the question may be missing from every plan in scope while another plan uses it (校服 asked
 # of 达州, whose plan never says it, though 承德's does). Words no plan uses (孩子, 发钱) are left to coverage.
-MIN_COVERAGE = 0.3
-HALF_COVERAGE = 0.5
+MIN_COVERAGE = 0.35
+ELSEWHERE_COVERAGE = 0.65
 MIN_DENSE = 0.93
+# A figure is quoted only from a clause naming at least this share of the question's words that the task holds.
+DETAIL_SHARE = 0.5
 
 
 @dataclass
@@ -45,22 +49,35 @@ class Hit:
     dense: float = 0.0
     coverage: float = 0.0
     missing: list[str] = field(default_factory=list)  # distinctive words of the question the record does not hold
+    detail_missing: str | None = None  # the asked kind of value (数量, 时间 …) this record does not give
+
+
+ANSWERED = "answered"  # the cited task answers; the quote holds what was asked
+PARTIAL = "partial"  # the topic is in the cited task, the asked detail (a figure, a date, an office) is not printed
+NOT_FOUND = "not_found"  # nothing in the plans in scope
 
 
 @dataclass
 class Answer:
     question: Question
-    answered: bool
+    status: str
     reason: str
     hits: list[Hit] = field(default_factory=list)
     filters: dict = field(default_factory=dict)
+    elsewhere: list[Hit] = field(default_factory=list)  # for a topic the asked plan lacks: where other plans hold it
+
+    @property
+    def answered(self) -> bool:
+        return self.status == ANSWERED
 
 
 class Engine:
     def __init__(self, index: IndexData, embedder: Embedder):
         self.index = index
         self.embedder = embedder
-        self.tokenizer = Tokenizer(index.user_words)
+        # one jieba for the corpus and the questions; questions are cut without its guesser, so it must know every
+        # word the plans use (terms.py says why)
+        self.tokenizer = Tokenizer(index.user_words, extra_words=[w for w in index.bm25.vocab_dict if len(w) >= 2])
         self._embed_lock = threading.Lock()  # the web app answers several people at once; one embedding at a time
         self.records = index.records
         self.chunk_record = np.array([c.record for c in index.chunks], dtype=np.int64)
@@ -69,21 +86,25 @@ class Engine:
         for i, c in enumerate(index.chunks):
             self.record_chunks[c.record].append(i)
         self.folded = [fold(r.title + " " + " ".join(r.fields.values())) for r in self.records]
+        self.chunk_folded = [fold(c.text) for c in index.chunks]
         self.corpus_text = "\n".join(self.folded)
         self.doc_text: dict[str, str] = defaultdict(str)
         for record, text in zip(self.records, self.folded):
             self.doc_text[record.doc] += text + "\n"
         self.office_forms: dict[str, set[str]] = defaultdict(set)
         for r in self.records:
-            self.office_forms[r.doc].update(r.lead_offices + r.responsible_offices)
+            self.office_forms[r.doc].update(r.lead_offices + r.responsible_offices + r.cooperating_offices)
         df: dict[str, int] = defaultdict(int)
-        for text in self.folded:
-            for token in set(self.tokenizer.tokens(text)):
+        self.record_words = [set(self.tokenizer.tokens(text)) for text in self.folded]
+        for words in self.record_words:
+            for token in words:
                 df[token] += 1
         n = len(self.records)
         self.idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
         self.unseen_idf = math.log(1 + (n + 0.5) / 0.5)
         self.rare_idf = math.log(1 + (n - 3 + 0.5) / (3 + 0.5))  # a word in at most 3 records is distinctive
+        self.topic_idf = math.log(1 + (n - 5 + 0.5) / (5 + 0.5))
+        self.frequency = self.tokenizer.frequency
 
     # -- public ------------------------------------------------------------------------------------------------
     def ask(self, text: str, k: int = 5, city: str | None = None, year: int | None = None,
@@ -93,7 +114,7 @@ class Engine:
         达州 question stays in 达州. A year is carried over only together with its city."""
         text = (text or "").strip()
         if not text:
-            return Answer(Question(text, ""), False, "请输入问题。")
+            return Answer(Question(text, ""), NOT_FOUND, "请输入问题。")
         q = read_question(text, self.index.documents, self.office_forms, self.corpus_text)
         carried = []
         if not q.cities and not q.unknown_cities:
@@ -113,11 +134,11 @@ class Engine:
         filters = {"city": q.cities[0] if len(q.cities) == 1 else (q.cities or None), "year": q.year,
                    "office": q.office, "carried": carried}
         if q.unknown_cities:
-            return Answer(q, False, f"文件库中没有{'、'.join(q.unknown_cities)}的工作要点。{self.holdings()}", filters=filters)
+            return Answer(q, NOT_FOUND, f"文件库中没有{'、'.join(q.unknown_cities)}的工作要点。{self.holdings()}", filters=filters)
         scope = self._scope(q)
         if not scope:
             named = "".join(filter(None, ["、".join(q.cities), f"{q.year}年" if q.year else ""]))
-            return Answer(q, False, f"文件库中没有{named}的文件。{self.holdings()}", filters=filters)
+            return Answer(q, NOT_FOUND, f"文件库中没有{named}的文件。{self.holdings()}", filters=filters)
         if q.intent == OFFICE_TASKS:
             return self._office_tasks(q, scope, filters)
         return self._search(q, scope, k, filters)
@@ -126,7 +147,7 @@ class Engine:
         years: dict[str, set[int]] = defaultdict(set)
         for r in self.records:
             if r.year:
-                years[r.city].add(r.year)
+                years[r.city or "地点未知"].add(r.year)
         parts = [f"{city}（{'、'.join(str(y) for y in sorted(ys))}年）" for city, ys in years.items()]
         return "现有文件：" + "；".join(parts) + "。"
 
@@ -141,20 +162,20 @@ class Engine:
         # further offices named ("职成科和计财科一起…"): only the tasks they all take part in
         scope = [i for i in scope if all(forms & self._offices_of(i) for forms in q.other_offices.values())]
         lead = [i for i in scope if self.records[i].kind == TASK and forms & set(self.records[i].lead_offices)]
-        shared = [i for i in scope if self.records[i].kind == TASK and forms & set(self.records[i].responsible_offices)
-                  and i not in lead]
+        shared = [i for i in scope if self.records[i].kind == TASK and i not in lead
+                  and forms & set(self.records[i].responsible_offices + self.records[i].cooperating_offices)]
         role = q.role if q.role != "auto" else ("lead" if lead else "any")
         chosen = lead if role == "lead" else sorted(lead + shared)
         if not chosen:
             what = "牵头" if role == "lead" else "牵头或参与"
             together = "和其他所问科室共同" if q.other_offices else ""
-            return Answer(q, False, f"所选文件中没有{q.office}{together}{what}的任务。", filters=filters)
+            return Answer(q, NOT_FOUND, f"所选文件中没有{q.office}{together}{what}的任务。", filters=filters)
         hits = []
         for i in chosen:
             record = self.records[i]
             hits.append(Hit(record, 1.0, office_lines(record), role="牵头" if i in lead else "责任"))
         filters["role"] = role
-        return Answer(q, True, "", hits, filters)
+        return Answer(q, ANSWERED, "", hits, filters)
 
     # -- ranked search -----------------------------------------------------------------------------------------
     def _search(self, q: Question, scope: list[int], k: int, filters: dict) -> Answer:
@@ -165,33 +186,95 @@ class Engine:
         chunk_sim[ids[0]] = sims[0]
         dense = np.full(len(self.records), -1.0, dtype=np.float32)
         np.maximum.at(dense, self.chunk_record, chunk_sim)
-        tokens = self.tokenizer.tokens(q.topic or q.folded)
-        lexical = self._bm25(tokens)
+        tokens = self.tokenizer.tokens(q.topic or q.folded, hmm=False)
+        terms = question_terms(tokens, self.idf, self.unseen_idf, self.frequency)
+        # a word no plan uses searches by its plan words (老师 -> 教师)
+        lexical = self._bm25(tokens + [a for t in terms if t.word not in self.idf for a in t.alternatives[1:]])
         preambles = [i for i in scope if self.records[i].kind == PREAMBLE]
         candidates = preambles if q.preamble and preambles else [i for i in scope if self.records[i].kind != PREAMBLE]
         if q.office:
             with_office = [i for i in candidates if q.office_forms & self._offices_of(i)]
             candidates = with_office or candidates
+        if q.intent == LEAD:  # who leads is asked of tasks; a work-summary item names no office
+            candidates = [i for i in candidates if self.records[i].kind == TASK] or candidates
         fused = _fuse(dense[candidates], lexical[candidates])
         order = np.argsort(-fused, kind="stable")[:k]
-        hits = [self._hit(candidates[j], q, tokens, chunk_sim, float(fused[j]), float(dense[candidates[j]]))
+        detail = asked_detail(q.folded)
+        hits = [self._hit(candidates[j], q, terms, detail, chunk_sim, float(fused[j]), float(dense[candidates[j]]))
                 for j in order]
         if not hits:
-            return Answer(q, False, "没有找到相关内容。", filters=filters)
+            return Answer(q, NOT_FOUND, "没有找到相关内容。", filters=filters)
         best = hits[0]
-        judged = any(len(t) >= 2 for t in tokens)  # with no topic words left (X科负责什么), only filters decide
-        if judged and best.coverage < MIN_COVERAGE and best.dense < MIN_DENSE:
-            return Answer(q, False, "文件中没有找到能回答这个问题的内容，以下是可能相关的任务。", hits, filters)
+        judged = any(t.weight > 0 for t in terms)  # with no topic words left (X科负责什么), only filters decide
         in_scope = {self.records[i].doc for i in scope}
-        known_elsewhere = [t for t in best.missing
-                           if t in self.idf and not any(t in self.doc_text[d] for d in in_scope)]
-        if judged and best.coverage < HALF_COVERAGE and known_elsewhere:
-            words = "“" + "”“".join(known_elsewhere) + "”"
-            return Answer(q, False, f"所选文件中没有找到与{words}相关的任务，以下是可能相关的任务。", hits, filters)
-        return Answer(q, True, "", hits, filters)
+        elsewhere = self._held_elsewhere(terms, in_scope)
+        if judged and elsewhere and best.coverage < ELSEWHERE_COVERAGE:
+            words = "“" + "”“".join(t.word for t in elsewhere) + "”"
+            others = self._tasks_holding(elsewhere, in_scope, dense, lexical)
+            reason = f"{self._plans_named(in_scope)}没有提到{words}。"
+            return Answer(q, NOT_FOUND, reason, hits, filters, elsewhere=others)
+        if judged and best.coverage < MIN_COVERAGE and best.dense < MIN_DENSE:
+            return Answer(q, NOT_FOUND, "文件中没有找到能回答这个问题的内容，以下是可能相关的任务。", hits, filters)
+        if best.detail_missing and best.missing:  # neither the detail nor a distinctive word of the topic is there
+            return Answer(q, NOT_FOUND, "文件中没有找到能回答这个问题的内容，以下是可能相关的任务。", hits, filters)
+        if best.detail_missing:  # the task is cited as where the topic is; nothing is quoted as the answer
+            best.evidence = []
+            return Answer(q, PARTIAL, f"原文没有给出所问的{best.detail_missing}。", hits, filters)
+        if q.intent == LEAD and not (best.record.lead_offices or best.record.responsible_offices):
+            best.evidence = []
+            return Answer(q, PARTIAL, "原文没有列出这项任务的牵头科室或责任科室。", hits, filters)
+        return Answer(q, ANSWERED, "", hits, filters)
+
+    def _plans_named(self, docs: set[str]) -> str:
+        """达州市2020年工作要点, or 所选文件 when several plans are in scope."""
+        if len(docs) != 1:
+            return "所选文件"
+        doc = next(iter(docs))
+        info = self.index.documents.get(doc)
+        year = next((r.year for r in self.records if r.doc == doc), None)
+        return place_name(info.display_city if info else doc, info.year if info else year, TASK)
+
+    def _held_elsewhere(self, terms: list[Term], in_scope: set[str]) -> list[Term]:
+        """Question words that no plan in scope holds (in any of their forms) while another plan does: 校服 asked
+        of 达州, whose plan never mentions it, though 承德's does. Only when the question is narrowed to some plans."""
+        if in_scope >= set(self.doc_text):
+            return []
+        out_scope = [i for i, r in enumerate(self.records) if r.doc not in in_scope]
+        in_text = "\n".join(self.doc_text[d] for d in in_scope)
+        present = [t.word for t in terms if t.found_in(in_text)]
+        return [t for t in terms if self._distinctive(t) and not t.word.isdigit() and t.word not in present
+                and not any(part in t.word for part in present)  # 体制改革 is there when 体制 and 改革 are
+                and any(self._holds_word(i, t) for i in out_scope)]
+
+    def _distinctive(self, term: Term) -> bool:
+        """A word few tasks use (at most 3), or at most 5 when it is not a common everyday word either (冰雪 yes,
+        文件 no): only such a word, absent from the asked plan, says the plan does not cover the topic."""
+        if term.weight >= self.rare_idf:
+            return True
+        return term.weight >= self.topic_idf and everyday_share(term.word, self.frequency) > 0
+
+    def _holds_word(self, i: int, term: Term) -> bool:
+        """As a word, not a chance run of characters (高校服务 does not mention 校服)."""
+        return any(a in self.record_words[i] for a in term.alternatives)
+
+    def _tasks_holding(self, terms: list[Term], in_scope: set[str], dense: np.ndarray,
+                       lexical: np.ndarray) -> list[Hit]:
+        """The best task of each other plan that holds all of `terms`: where the topic asked about does appear."""
+        found = [i for i, r in enumerate(self.records) if r.doc not in in_scope and r.kind != PREAMBLE
+                 and all(self._holds_word(i, t) for t in terms)]
+        if not found:
+            return []
+        fused = _fuse(dense[found], lexical[found])
+        best: dict[str, Hit] = {}
+        for j in np.argsort(-fused, kind="stable"):
+            record = self.records[found[j]]
+            if record.doc not in best:
+                best[record.doc] = Hit(record, float(fused[j]), [], dense=float(dense[found[j]]))
+        return list(best.values())[:3]
 
     def _offices_of(self, i: int) -> set[str]:
-        return set(self.records[i].lead_offices) | set(self.records[i].responsible_offices)
+        record = self.records[i]
+        return set(record.lead_offices) | set(record.responsible_offices) | set(record.cooperating_offices)
 
     def _bm25(self, tokens: list[str]) -> np.ndarray:
         known = [t for t in tokens if t in self.index.bm25.vocab_dict]
@@ -199,26 +282,41 @@ class Engine:
             return np.zeros(len(self.records), dtype=np.float32)
         return np.asarray(self.index.bm25.get_scores(known), dtype=np.float32)
 
-    def _hit(self, i: int, q: Question, tokens: list[str], chunk_sim: np.ndarray, score: float, dense: float) -> Hit:
+    def _hit(self, i: int, q: Question, terms: list[Term], detail: Detail | None, chunk_sim: np.ndarray,
+             score: float, dense: float) -> Hit:
         record = self.records[i]
         chunk_ids = [c for c in self.record_chunks[i] if not self.is_header[c]]
         texts = [self.index.chunks[c].text for c in chunk_ids]
+        text = self.folded[i]
+        total = sum(t.weight for t in terms)
+        coverage = sum(t.weight for t in terms if t.found_in(text)) / total if total else 0.0
+        found = [t.word for t in terms if t.found_in(text)]
+        missing = [t.word for t in terms if not t.found_in(text) and t.weight >= self.rare_idf
+                   and not any(part in t.word for part in found)  # 龙舟赛 is covered when 龙舟 is there
+                   and not (detail and is_detail_word(t.word))]  # 每月, 奖金 say what is asked, not about what
         evidence: list[str] = []
-        coverage = lexical_overlap(tokens, self.idf, self.folded[i], self.unseen_idf)
-        found = [t for t in tokens if len(t) >= 2 and t in self.folded[i]]
-        missing = [t for t in dict.fromkeys(tokens) if len(t) >= 2 and t not in self.folded[i]
-                   and self.idf.get(t, self.unseen_idf) >= self.rare_idf
-                   and not any(part in t for part in found)]  # 龙舟赛 is covered when 龙舟 is there
+        detail_missing = None
         if texts:
-            lexical = np.array([lexical_overlap(tokens, self.idf, fold(t), self.unseen_idf) for t in texts], dtype=np.float32)
+            folded = [self.chunk_folded[c] for c in chunk_ids]
+            lexical = np.array([(sum(t.weight for t in terms if t.found_in(s)) / total) if total else 0.0
+                                for s in folded], dtype=np.float32)
             measure = asked_measure(q.folded)
-            figures = np.array([figure_bonus(t, measure) for t in texts], dtype=np.float32)
-            order = rank_sentences(chunk_sim[chunk_ids], lexical, figures, q.figure)
+            figures = np.array([figure_bonus(s, measure) for s in texts], dtype=np.float32)
+            order = list(rank_sentences(chunk_sim[chunk_ids], lexical, figures, q.figure))
+            if detail is not None and q.intent != LEAD:
+                holder = detail_sentence(fold(record.title), folded, terms, detail, DETAIL_SHARE)
+                if holder is None:
+                    detail_missing = detail.label
+                else:
+                    order = [holder] + [j for j in order if j != holder]
             picked = sorted(order[: 2 if q.overview and len(order) > 1 else 1])  # in reading order
+            if detail is not None and not detail_missing:
+                picked = order[:1]
             evidence.extend(texts[j] for j in picked)
         if q.intent == LEAD:
             evidence = office_lines(record) + evidence
-        return Hit(record, score, evidence, dense=dense, coverage=coverage, missing=missing)
+        return Hit(record, score, evidence, dense=dense, coverage=coverage, missing=missing,
+                   detail_missing=detail_missing)
 
 
 def _fuse(dense: np.ndarray, lexical: np.ndarray) -> np.ndarray:

@@ -13,7 +13,7 @@ from ..documents.normalize import fold
 jieba.setLogLevel(logging.WARNING)
 
 # Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
-TOKENIZER_VERSION = "3"
+TOKENIZER_VERSION = "5"
 
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
@@ -22,10 +22,19 @@ STOPWORDS = frozenset(
     "请问 一下 今年 去年 明年 全年 年度 方面 项 条 个 里面 其中 还 也 都 又 就 并 而 其 之 所 该 各 时候 起来 "
     "工作 任务 相关 有关 内容 情况 问题 哪里 哪儿 属于 一项 哪一项 具体 主要 提到 说 讲 安排 "
     # words that ask who, not what: they say nothing about the task's subject
-    "牵头 负责 主责 科室 部门 单位 处室 责任 哪条 哪项 是否 谁来 由谁".split()
+    "牵头 负责 主责 科室 部门 单位 处室 责任 哪条 哪项 是否 谁来 由谁 "
+    # how staff talk around the topic: pointing, hedging, asking to look something up
+    "挑头 签头 主抓 带头 拍板 归口 那个 这个 那块 这块 那摊 那摊事 这事 那事 事儿 事情 一摊 啥 咋 咋样 咋办 "
+    "怎么样 干嘛 干啥 搞 弄 放 放在 管 管不管 不管 一下 有没有 有无 还 跟 一起 关于 到底 究竟 现在 目前 "
+    "今年 明年 分别 比较 嘛 哦 呗 算 算是 是不是 能不能 要不要 会不会 帮 帮我 查 查一下 查查 想 想问 问下 "
+    "问一下 麻烦 知道 告诉 说说 讲讲 一共 总共 累计 大概 大约 左右 写 写了 提 说法 规定 要求 打算 准备 "
+    "咱 咱们 我们 我市 全市 本市 市里 那些 这些 东西 方面的 有关的 一块 这边 那边 动作 活 活儿".split()
 )
 # Question words are not content, even when jieba keeps them whole (第几, 几个, 哪所, 为什么).
-_QUESTION_WORD = re.compile(r"[哪谁吗呢怎]|^第?几|什么|多少")
+_QUESTION_WORD = re.compile(r"[哪谁吗呢怎啥咋]|^第?几|什么|多少")
+# Question words jieba does not know as words: made words so they are not glued to the next character (哪天开 ->
+# 哪天 开, not 哪 天开); they are then dropped as question words.
+_QUESTION_PHRASES = "哪天 哪年 哪月 几月 几号 几点 几回 几次 啥时候 啥时 什么时候 多少钱 多少人 咋样 咋办 咋整 咋弄 咋搞 啥事".split()
 _WORD = re.compile(r"[\u3400-\u9fff]|[A-Za-z0-9.+%]+")
 _QUOTED = re.compile(r"[“\"「《]([^”\"」》]{2,16})[”\"」》]")
 
@@ -38,15 +47,32 @@ def quoted_terms(text: str) -> list[str]:
 class Tokenizer:
     """An isolated jieba instance (the global one is left alone) with the corpus's own words added."""
 
-    def __init__(self, user_words: Iterable[str] = ()):
+    def __init__(self, user_words: Iterable[str] = (), extra_words: Iterable[str] = ()):
+        """`user_words` (office names, quoted terms) always stay whole; `extra_words` are only made known to the
+        dictionary, at an ordinary frequency, so that they are found without outweighing jieba's own words."""
         self._jieba = jieba.Tokenizer()
         self.user_words = sorted({fold(w).strip() for w in user_words if len(w.strip()) >= 2})
         for word in self.user_words:
             self._jieba.add_word(word, freq=50000)
+        for word in _QUESTION_PHRASES:
+            self._jieba.add_word(word, freq=50000)
+        self._jieba.check_initialized()
+        for word in extra_words:
+            if word not in self._jieba.FREQ or not self._jieba.FREQ[word]:
+                self._jieba.add_word(word, freq=10)
 
-    def tokens(self, text: str) -> list[str]:
+    @property
+    def frequency(self) -> dict[str, int]:
+        """Word counts of jieba's dictionary: how common a word is in everyday Chinese."""
+        self._jieba.check_initialized()
+        return self._jieba.FREQ
+
+    def tokens(self, text: str, hmm: bool = True) -> list[str]:
+        """Content words of `text`. Questions are cut with `hmm=False` by a tokenizer that knows the corpus's own
+        words: jieba's guesser would otherwise glue a colloquial pair into a non-word (事放, 还发) that no plan holds
+        and that the refusal rules would then count as a missing topic."""
         out = []
-        for token in self._jieba.cut_for_search(fold(text)):
+        for token in self._jieba.cut_for_search(fold(text), HMM=hmm):
             token = token.strip().lower()
             if token and token not in STOPWORDS and _WORD.match(token) and not _QUESTION_WORD.search(token):
                 out.append(token)

@@ -1,0 +1,113 @@
+"""The detail a question asks for (a count, an amount, a share, a date) and the clause of a task that gives it.
+
+A wrong figure is the worst answer the assistant can give: asked how many 冰雪特色学校, quoting the task's
+足球特色学校 figure would be pasted into a report. So a figure is quoted only from a clause that holds a number of the
+asked kind *and* names what was asked about; when no clause of the cited task does, the answer is `partial`: the
+task is cited as the place the topic appears, and the missing detail is named.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .terms import Term
+
+_NUM = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万亿]+)"
+_CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")
+_QUESTION_CLAUSE = re.compile(r"[^，,；;。！？!?：:\s]+")
+# 几个 is said of anything counted: 250名, 12个, 3所 all answer it
+_ANY_MEASURE = "个|所|名|人|项|家|次|条|类|种|支|门|间|座|场|台|套|本|位|处|期|届|万|亿"
+
+
+@dataclass(frozen=True)
+class Detail:
+    kind: str  # count / amount / share / date / multiple
+    label: str  # how the answer names what is missing: 数量, 金额, 比例, 时间
+    pattern: re.Pattern  # a value of that kind inside a clause
+    asked_in: str = ""  # the clause of the question that asks it: its words name the object (教室照明 改多少间)
+
+
+_DATE = Detail("date", "时间", re.compile(
+    rf"{_NUM}\s*(?:年|月|日|号)|年底|年内|年前|年中|上半年|下半年|季度|春季|秋季|暑期|寒假|暑假|学期|月底|月份"))
+_AMOUNT = Detail("amount", "金额", re.compile(rf"{_NUM}\s*(?:万|亿|千)?\s*元"))
+_SHARE = Detail("share", "比例", re.compile(rf"{_NUM}\s*(?:%|％|成)|百分之|全覆盖|全部|100%"))
+_MULTIPLE = Detail("multiple", "倍数", re.compile(rf"{_NUM}\s*倍"))
+
+# Question forms, most specific first. A count names its measure word (几所 -> 所): the figure must carry it.
+_ASKS = [
+    (re.compile(r"什么时候|啥时候|何时|哪天|哪一天|几月|几号|几点|哪年|多久|什么时间|啥时间|日期|时间节点|截止"), _DATE),
+    (re.compile(r"多少钱|钱多少|花多少|投多少|投了多少|投入多少|投资多少|奖金|奖励多少|资金多少|经费多少|"
+                r"(?:资金|经费|奖金|补助|补贴|津贴|钱)\S{0,4}多少|多少\S{0,4}(?:补助|补贴|津贴|奖金|经费|资金)|"
+                r"多少万元|多少亿|金额|几万块|多少块"), _AMOUNT),
+    (re.compile(r"比例|占比|百分之?多少|几成|多少%|覆盖率|率(?:是|要|定|达到)?多少|率目标|几个点|几个百分点|多少个点"), _SHARE),
+    (re.compile(r"几倍|多少倍"), _MULTIPLE),
+]
+_COUNT = re.compile(r"(?<!哪)(?:几|多少)\s*([所个项家名人次条批类种级轮支门间座场届期万亿所校园])")
+_PLAIN_COUNT = re.compile(r"多少|(?<!哪)几(?!乎)")
+
+
+def asked_detail(question: str) -> Detail | None:
+    """What kind of value the question wants, or None when it asks for no figure (哪项, 谁牵头, 怎么做)."""
+    detail, at = _asked(question)
+    if detail is None:
+        return None
+    clause = next((m.group(0) for m in _QUESTION_CLAUSE.finditer(question) if m.start() <= at < m.end()), question)
+    return Detail(detail.kind, detail.label, detail.pattern, clause)
+
+
+def _asked(question: str) -> tuple[Detail | None, int]:
+    for pattern, detail in _ASKS:
+        if m := pattern.search(question):
+            return detail, m.start()
+    if m := _COUNT.search(question):
+        measure = m.group(1)
+        measures = {"人": "人|名|人次", "名": "名|人|人次", "校": "所|校", "园": "所|园",
+                    "个": _ANY_MEASURE}.get(measure, re.escape(measure))
+        return Detail("count", "数量", re.compile(rf"{_NUM}\s*(?:{measures})")), m.start()
+    if m := _PLAIN_COUNT.search(question):
+        return Detail("count", "数字", re.compile(rf"{_NUM}")), m.start()
+    return None, -1
+
+
+# Words that say which value is asked (每月, 奖金, 时间), not what it is about: a task that lacks them still holds the topic.
+_DETAIL_WORD = re.compile(r"^(?:每|一|全|半)?(?:年|月|天|周|日|季度|学期)$|奖金|奖励金|金额|经费|资金|钱|比例|占比|时间|日期|时候|"
+                          r"标准|数量|人数|个数|规模$")
+
+
+def is_detail_word(word: str) -> bool:
+    return bool(_DETAIL_WORD.search(word))
+
+
+def clauses(sentence: str) -> list[str]:
+    return [c for c in _CLAUSE.findall(sentence) if c.strip()]
+
+
+def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: Detail,
+                    min_share: float) -> int | None:
+    """Index of the sentence whose clause holds a value of the asked kind and names the asked object, or None.
+
+    The object: the words of the question's asking clause (教室灯光改造 今年改多少间 -> 改; when that clause holds no
+    word the task has, the whole question) that the task holds anywhere. A value qualifies when its clause, read with
+    the clause before it in the same sentence (the subject is often one clause back: 创建…学校，力争达到30所) and
+    the task's title (a task's figures are about its own subject), holds at least `min_share` of those terms'
+    weight, counting the heaviest one. `title` and `folded` are in the folded (Simplified) script.
+    """
+    best, best_share = None, 0.0
+    task_text = "".join(folded)
+    present = [t for t in terms if t.weight > 0 and t.found_in(task_text)]
+    asking = [t for t in present if t.word in detail.asked_in]
+    present = asking or present
+    total = sum(t.weight for t in present)
+    if not total:
+        return None
+    heaviest = max(present, key=lambda t: t.weight)
+    for i, text in enumerate(folded):
+        parts = clauses(text)
+        for j, clause in enumerate(parts):
+            if not detail.pattern.search(clause):
+                continue
+            window = title + " " + (parts[j - 1] if j else "") + clause
+            share = sum(t.weight for t in present if t.found_in(window)) / total
+            if share >= min_share and heaviest.found_in(window) and share > best_share:
+                best, best_share = i, share
+    return best

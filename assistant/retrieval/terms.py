@@ -1,0 +1,93 @@
+"""The content words of a question, each with how much it should count and the plan words that stand for it.
+
+Staff type 老师 where the plans print 教师, 挑头 for 牵头, and wrap the topic in everyday words (放在, 累计, 一下).
+Refusal rules weigh the question's words by rarity; weighed naively, a word no plan uses looks like the most
+distinctive word of all, so every colloquial question would be refused. Here:
+
+- a word with an entry in `data/synonyms.tsv` counts as present when the task holds it or any of its plan words;
+- a word that no plan uses weighs by how rare it is in everyday Chinese (jieba's dictionary frequency): 午睡, 甲醛
+  or 校服 are rare and keep their full weight, so a question about them is still refused; 放在, 累计, 开工 are common
+  and weigh little, so they cannot sink a question whose topic the task holds.
+
+Words that only shape the question (咋, 那块, 有没有, 帮我查) are stopwords in `tokenize.py`.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..documents.normalize import fold
+
+SYNONYMS_FILE = Path(__file__).parent / "data" / "synonyms.tsv"
+# Everyday frequency (jieba's dictionary counts) between which an unseen word's weight falls from full to none:
+# below COMMON_LOW it is a topic word (午睡 61, 甲醛 236), above COMMON_HIGH a common word (放在 6549, 一下 13924).
+COMMON_LOW = 150
+COMMON_HIGH = 5000
+
+
+@dataclass(frozen=True)
+class Term:
+    word: str
+    alternatives: tuple[str, ...]  # the word itself and the plan words that stand for it
+    weight: float
+    abbreviation: re.Pattern | None = None  # for a word no plan prints: its characters in order, a few apart
+
+    def found_in(self, text: str) -> bool:
+        return any(a in text for a in self.alternatives) or bool(self.abbreviation and self.abbreviation.search(text))
+
+
+def abbreviation_pattern(word: str) -> re.Pattern | None:
+    """教体 -> 教育体育, 义教 -> 义务教育, 联考 -> 联合考试: staff shorten the plans' words by keeping characters in
+    order, as office names are shortened (offices.is_abbreviation). Two or three characters, each within two of the
+    last, so a pair of common characters far apart in a sentence does not pass for the word."""
+    if not 2 <= len(word) <= 3 or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+        return None
+    return re.compile("[^，。；、,;]{0,2}".join(re.escape(ch) for ch in word))
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {}
+    for line in SYNONYMS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, _, plan_words = line.partition("\t")
+        key = fold(word).strip().lower()
+        table[key] = tuple(dict.fromkeys([key, *(fold(w).lower() for w in plan_words.split())]))
+    return table
+
+
+def everyday_share(word: str, frequency: dict[str, int]) -> float:
+    """1 for a word rare in everyday Chinese (or unknown to the dictionary), falling to 0 for a common one."""
+    count = frequency.get(word, 0)
+    if count <= COMMON_LOW:
+        return 1.0
+    if count >= COMMON_HIGH:
+        return 0.0
+    return 1.0 - (math.log(count) - math.log(COMMON_LOW)) / (math.log(COMMON_HIGH) - math.log(COMMON_LOW))
+
+
+def question_terms(tokens: list[str], idf: dict[str, float], unseen_idf: float,
+                   frequency: dict[str, int]) -> list[Term]:
+    """One Term per distinct content word (two characters or more) of the question, in order.
+
+    A word the plans use weighs its corpus IDF. A word they do not use but whose synonyms they use weighs as the
+    most common of those synonyms (the plain reading). Any other unseen word weighs `unseen_idf` scaled by how rare it is in everyday use.
+    """
+    table = synonyms()
+    out: list[Term] = []
+    for word in dict.fromkeys(t for t in tokens if len(t) >= 2):
+        alternatives = table.get(word, (word,))
+        known = [idf[a] for a in alternatives if a in idf]
+        if word in idf:
+            weight = idf[word]
+        elif known:
+            weight = min(known)
+        else:
+            weight = unseen_idf * everyday_share(word, frequency)
+        pattern = abbreviation_pattern(word) if word not in idf and not known else None
+        out.append(Term(word, alternatives, weight, pattern))
+    return out
