@@ -92,10 +92,12 @@ def _aliases(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.corpus)
     shown = 0
     for document in corpus.documents:
-        names = corpus.catalog[document.file].city_names if document.file in corpus.catalog else [document.city]
+        entry = corpus.catalog.get(document.file)
+        names = entry.city_names if entry else [n for n in (document.city, document.place) if n]
         if args.city and not _names_city(args.city, names):
             continue
-        print(alias_report(f"{document.file}（{document.city}）", corpus.aliases[document.file]))
+        place = document.place or document.city or "地点未知"
+        print(alias_report(f"{document.file}（{place}）", corpus.aliases[document.file]))
         shown += 1
     if args.city and not shown:
         print(f"文件库中没有“{args.city}”的文件", file=sys.stderr)
@@ -167,7 +169,7 @@ def _offices(args: argparse.Namespace) -> int:
     if not entries:
         print("所选文件未列科室")
     for city_name, group in itertools.groupby(entries, key=lambda e: e.city):
-        print(f"== {city_name} ==")
+        print(f"== {city_name or '地点未知'} ==")
         for e in group:
             forms = sorted(e.forms - {e.office})
             print(f"{e.office}{'（又写作 ' + '、'.join(forms) + '）' if forms else ''}：牵头 {len(e.lead)} 项，参与 {len(e.shared)} 项")
@@ -184,7 +186,8 @@ def _names_city(name: str, city_names: list[str]) -> bool:
 
 
 def _city_name(name: str, documents) -> str | None:
-    return next((info.city for info in documents.values() if _names_city(name, [info.city, *info.city_names])), None)
+    return next((info.city for info in documents.values()
+                 if info.city and _names_city(name, [info.city, *info.city_names])), None)
 
 
 def _eval(args: argparse.Namespace) -> int:
@@ -197,6 +200,18 @@ def _eval(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return 0
+    for key in ("questions", "hit@1", "hit@5", "mrr", "lead_accuracy", "office_lists_exact", "evidence_found",
+                "office_tasks_exact", "unanswerable_refused", "answerable_refused", "partial_right", "wrong_figures",
+                "latency_p50_ms"):
+        value = result[key]
+        print(f"{key:22s} {value:.3f}" if isinstance(value, float) else f"{key:22s} {value}")
+    for kind, row in result["by_type"].items():
+        print(f"  {kind:14s} n={row['n']:<3d} hit@1={row['hit@1']:.3f}")
+    for kind, refused in result["refused_by_kind"].items():
+        print(f"  refused {kind:14s} {refused}")
+    for key in ("misses", "wrongly_answered", "partial_missed", "figure_errors"):
+        print(f"{key}: {', '.join(result[key]) or '—'}")
+    return 0
     for key in ("questions", "hit@1", "hit@5", "mrr", "lead_accuracy", "office_lists_exact", "evidence_found",
                 "office_tasks_exact", "unanswerable_refused", "answerable_refused", "latency_p50_ms"):
         value = result[key]

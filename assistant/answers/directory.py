@@ -9,7 +9,7 @@ from ..retrieval.store import DocumentInfo
 
 @dataclass
 class OfficeEntry:
-    city: str
+    city: str | None  # None for a plan whose place is unknown
     office: str  # canonical name
     forms: set[str] = field(default_factory=set)  # every written form folded into it
     lead: list[Record] = field(default_factory=list)
@@ -23,7 +23,8 @@ def office_directory(records: list[Record], documents: dict[str, DocumentInfo],
         if record.kind != TASK or (city and record.city != city):
             continue
         aliases = documents[record.doc].aliases if record.doc in documents else {}
-        for role, names in (("lead", record.lead_offices), ("shared", record.responsible_offices)):
+        shared = record.responsible_offices + record.cooperating_offices  # 责任 and 配合 / 协办 / 参与 alike
+        for role, names in (("lead", record.lead_offices), ("shared", shared)):
             for name in names:
                 canonical = aliases.get(name, name)
                 entry = entries.setdefault((record.city, canonical), OfficeEntry(record.city, canonical))
@@ -31,4 +32,4 @@ def office_directory(records: list[Record], documents: dict[str, DocumentInfo],
                 target = entry.lead if role == "lead" else entry.shared
                 if record not in target:
                     target.append(record)
-    return sorted(entries.values(), key=lambda e: (e.city, -len(e.lead), -len(e.shared), e.office))
+    return sorted(entries.values(), key=lambda e: (e.city or "", -len(e.lead), -len(e.shared), e.office))

@@ -1,7 +1,9 @@
-"""The corpus catalog: the facts about each plan that the text does not state plainly (city, year, issuer, ...).
+"""The corpus catalog: the facts about each plan that the text does not state plainly (place, year, issuer, ...).
 
 The catalog is `corpus/catalog.json`, a file office staff may edit. A document without an entry still loads: its
-city and year are inferred from its text, and the inference is reported so the user can confirm it.
+place (with its level and region), year and issuer are inferred from its text (`infer_metadata`), and the inference
+is reported so the user can confirm it. A place that cannot be inferred is None, never "": an empty name would match
+every question.
 """
 from __future__ import annotations
 
@@ -11,6 +13,9 @@ import re
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from .normalize import fold
+from .places import Place, full_name, is_issuer_line, issuer_in, level_of, make_place, place_in_heading, region_of
 
 CATALOG_NAME = "catalog.json"
 
@@ -23,9 +28,11 @@ class CatalogError(Exception):
 class CatalogEntry:
     file: str
     title: str = ""
-    city: str = ""
+    city: str = ""  # the name questions use: 达州 (a city without 市), 崇明区, 南部县; empty when unknown
     city_aliases: list[str] = field(default_factory=list)
     province: str = ""
+    level: str = ""  # province / city / district / county; empty: read from the name's suffix (a bare name: city)
+    region: str = ""  # the parent place as printed (上海市 for 崇明区), when known
     display_name: str = ""  # how answers name the city when the plan does not say it plainly, e.g. xx市（温州）
     year: int | None = None
     issuer: str = ""
@@ -36,7 +43,17 @@ class CatalogEntry:
 
     @property
     def city_names(self) -> list[str]:
-        return [n for n in dict.fromkeys([self.city, *self.city_aliases]) if n]
+        """Every name questions may use for this plan's place; never an empty one (an empty name would match every
+        question)."""
+        return [n for n in dict.fromkeys([self.city, *self.city_aliases]) if n and n.strip()]
+
+    @property
+    def place(self) -> Place | None:
+        """The place with its suffix and level (达州 -> 达州市, city), or None when the entry names no place."""
+        if not self.city or not self.city.strip():
+            return None
+        level = self.level or level_of(self.city)
+        return Place(full_name(self.city, level), level, self.region or None)
 
 
 def load_catalog(corpus_dir: Path) -> dict[str, CatalogEntry]:
@@ -65,13 +82,54 @@ def save_catalog(corpus_dir: Path, entries: dict[str, CatalogEntry]) -> None:
 
 
 _CITY = re.compile(r"([\u4e00-\u9fff]{2,3}?)市(?:委|教育|人民政府)")
-_PLAN_YEAR = re.compile(r"(20\d\d)\s*年\s*(?:度\s*)?工作要点")
+_PLAN_YEAR = re.compile(r"(20\d\d)\s*年\s*(?:度\s*)?[^\s，。；：、《》“”]{0,12}?工作要点")
 _ANY_YEAR = re.compile(r"(20\d\d)\s*年")
+_SOURCE = re.compile(r"(?:信息来源|来源|发布机构|发文机关|发文单位)\s*[:：]\s*")
 
 
-def infer_city_year(folded_text: str) -> tuple[str, int | None]:
-    """Best guess of a plan's city and year from its (Simplified) text; empty / None when there is no clue."""
-    head = folded_text[:3000]
-    city_match = _CITY.search(head)
+@dataclass(frozen=True)
+class Inference:
+    """What a plan's text says about it, for a document the catalog does not describe."""
+
+    place: Place | None
+    year: int | None
+    issuer: str | None
+
+
+def infer_metadata(lines: list[str], folded: list[str], heading: str | None) -> Inference:
+    """A plan's place, level, region, year and issuer from its lines (`lines` as printed, `folded` the same in
+    Simplified characters). The heading names the plan's own place when it prints one (崇明区教育局2022年工作要点,
+    2021年泸州市教育工作要点); otherwise the signature or source line does (衢州市教育局 under 2023年全市教育工作
+    要点). The region is the place printed right before it anywhere (上海市崇明区教育局). Nothing found: None."""
+    text = "\n".join(folded)
+    issuer, chain = _printed_issuer(lines, folded)
+    heading_chain = place_in_heading(fold(heading)) if heading else []
+    names = heading_chain or chain
+    if not names and (found := issuer_in(text[:3000])):
+        names = found[1]
+    if not names and (m := _CITY.search(text[:3000])):
+        names = [m.group(1) + "市"]
+    place = None
+    if names:
+        region = names[-2] if len(names) > 1 else region_of(names[-1], text)
+        place = make_place(names[-1], region)
+    if issuer is None and heading and (found := issuer_in(fold(heading))):
+        start = fold(heading).index(found[0])
+        issuer = heading[start: start + len(found[0])]
+    head = text[:3000]
     year_match = _PLAN_YEAR.search(head) or _ANY_YEAR.search(head)
-    return (city_match.group(1) if city_match else "", int(year_match.group(1)) if year_match else None)
+    return Inference(place, int(year_match.group(1)) if year_match else None, issuer)
+
+
+def _printed_issuer(lines: list[str], folded: list[str]) -> tuple[str | None, list[str]]:
+    """The issuing body as printed in the last signature line (the body alone on its line) or source line
+    (信息来源：…), with its chain of places."""
+    found: tuple[str | None, list[str]] = (None, [])
+    for line, key in zip(lines, folded):
+        stripped = key.strip()
+        offset = len(key) - len(key.lstrip())
+        if is_issuer_line(stripped):
+            found = (line[offset: offset + len(stripped)], issuer_in(stripped)[1])
+        elif (m := _SOURCE.search(key)) and (hit := issuer_in(key[m.end():])) and key[m.end():].startswith(hit[0]):
+            found = (line[m.end(): m.end() + len(hit[0])], hit[1])
+    return found

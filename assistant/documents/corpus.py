@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalog import CATALOG_NAME, CatalogEntry, infer_city_year, load_catalog
+from .catalog import CATALOG_NAME, CatalogEntry, infer_metadata, load_catalog
 from .normalize import source_lines
 from .offices import AliasTable, derive_aliases
-from .parser import parse_lines
+from .parser import find_heading, parse_lines
 from .readers import DocumentError, SUPPORTED_SUFFIXES, decode_document, read_document
 from .records import ParsedDocument, Record
+from .runon import split_run_on
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 _NOT_DOCUMENTS = {CATALOG_NAME, "README.md"}
@@ -34,18 +35,27 @@ class Corpus:
 
 
 def parse_text(name: str, text: str, entry: CatalogEntry | None = None) -> ParsedDocument:
-    """Parse a document's text; raise DocumentError when it holds no numbered task at all."""
-    lines = source_lines(text)
+    """Parse a document's text; raise DocumentError when it holds no numbered task at all.
+
+    What the catalog entry leaves empty (place, year, issuer) is inferred from the text and reported in `inferred`;
+    a place that cannot be inferred stays None, never "", so it cannot match every question.
+    """
+    lines, split = split_run_on(source_lines(text))
     inferred: dict[str, str] = {}
-    city, year = (entry.city, entry.year) if entry else ("", None)
-    if not city or not year:
-        guess_city, guess_year = infer_city_year("\n".join(l.folded for l in lines))
-        if not city:
-            city = guess_city
-            inferred["city"] = f"由正文推断为“{guess_city}”" if guess_city else "正文中未找到城市"
-        if not year:
-            year = guess_year
-            inferred["year"] = f"由正文推断为 {guess_year} 年" if guess_year else "正文中未找到年份"
+    guess = infer_metadata([l.text for l in lines], [l.folded for l in lines], find_heading(lines))
+    place = entry.place if entry else None
+    year = entry.year if entry else None
+    if place is not None and guess.place is not None and guess.place.name == place.name and not place.region:
+        place = guess.place  # the catalog names the place; the text adds the region it prints
+    if place is None:
+        place = guess.place
+        inferred["city"] = (f"由正文推断为“{place.short}”" if place
+                            else "未能推断：正文中没有地名，文件将不带地点载入，只在提问不限定地点时检索")
+    if not year:
+        year = guess.year
+        inferred["year"] = f"由正文推断为 {guess.year} 年" if guess.year else "正文中未找到年份"
+    named = entry.city.strip() if entry and entry.city else ""
+    city = named or (place.short if place else None)
     result = parse_lines(lines, doc=name, city=city, year=year)
     if not any(r.kind == "task" for r in result.records):
         raise DocumentError(name, "没有找到编号的任务（如“一、……”下的“1. ……”），请确认这是一份工作要点")
@@ -53,7 +63,13 @@ def parse_text(name: str, text: str, entry: CatalogEntry | None = None) -> Parse
     for record in result.records:
         record.year = record.year or year
     title = (entry.title if entry and entry.title else "") or result.title or name
-    return ParsedDocument(name, city, year, title, result.records, result.warnings, inferred)
+    warnings = list(result.warnings)
+    if split:
+        warnings.insert(0, f"第{'、'.join(map(str, split))}行是连排的文字（标题、段落和编号挤在一行），已按编号拆分成多行后解析，请核对")
+    issuer = (entry.issuer if entry and entry.issuer else None) or guess.issuer
+    return ParsedDocument(name, city, year, title, result.records, warnings, inferred,
+                          place=place.name if place else None, level=place.level if place else None,
+                          region=place.region if place else None, issuer=issuer)
 
 
 def parse_file(path: Path, entry: CatalogEntry | None = None) -> ParsedDocument:
@@ -72,7 +88,7 @@ def document_files(corpus_dir: Path) -> list[Path]:
 
 
 def alias_table(document: ParsedDocument, entry: CatalogEntry | None) -> AliasTable:
-    names = [n for r in document.records for n in (*r.lead_offices, *r.responsible_offices)]
+    names = [n for r in document.records for n in (*r.lead_offices, *r.responsible_offices, *r.cooperating_offices)]
     return AliasTable(derive_aliases(names, entry.office_aliases if entry else {}, entry.office_distinct if entry else []))
 
 

@@ -24,7 +24,7 @@ _STRAY_MARKERS = re.compile(r"\[bookmark: [^\]]*\]")
 # Web-page chrome of scraped copies (breadcrumb, date/source line, font-size and print links) and the page numbers
 # a PDF extraction leaves between lines (- 3 -, — 12 —, 第3页 共10页, 3/10).
 _CHROME = re.compile(
-    r"^(您当前的位置|当前位置|时间[:：].*来源|【字体|打印本页|关闭窗口|【打印】|\[打印\])"
+    r"^(您当前的位置|当前位置|首页\s*[>＞»›]|时间[:：].*来源|【字体|【?打印本页|【?关闭窗口|【打印】|\[打印\])"
     r"|^[-—–－]\s*\d{1,3}\s*[-—–－]$|^第\s*\d{1,3}\s*页(\s*[,，]?\s*共\s*\d{1,3}\s*页)?$|^\d{1,3}\s*/\s*\d{1,3}$"
 )
 _ODD_SPACES = str.maketrans({"\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ", "\ufeff": " ", "\t": " "})
@@ -32,7 +32,7 @@ _ODD_SPACES = str.maketrans({"\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u200
 
 @dataclass(frozen=True)
 class SourceLine:
-    no: int  # 1-based line number in the raw file
+    no: int  # 1-based line number in the raw file (the pieces of a split run-on line share it)
     raw: str
     text: str
     folded: str

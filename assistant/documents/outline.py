@@ -3,22 +3,33 @@ and the list of office alias decisions."""
 from __future__ import annotations
 
 from .offices import AliasTable
+from .places import LEVEL_NAMES
 from .records import PREAMBLE, SUMMARY, TASK, ParsedDocument
 
 _SOURCE_LABELS = {"auto": "自动（简称）", "catalog": "目录指定", "ambiguous": "未合并（有多个可能）"}
 
 
+def place_line(document: ParsedDocument) -> str:
+    """地点：崇明区（区级，上海市）, or 地点：未知 when neither the catalog nor the text names the place."""
+    if not document.place:
+        return "地点：未知"
+    extra = [LEVEL_NAMES.get(document.level or "", ""), document.region or ""]
+    extra = [e for e in extra if e]
+    return f"地点：{document.place}" + (f"（{'，'.join(extra)}）" if extra else "")
+
+
 def outline(document: ParsedDocument) -> str:
-    lines = [f"《{document.title}》 {document.file}", f"  城市：{document.city or '未知'}  年份：{document.year or '未知'}  任务：{len(document.tasks)} 项"]
+    lines = [f"《{document.title}》 {document.file}",
+             f"  {place_line(document)}  年份：{document.year or '未知'}  任务：{len(document.tasks)} 项"]
     for key, how in document.inferred.items():
         lines.append(f"  ⚠ {'城市' if key == 'city' else '年份'}{how}，请在目录中确认")
-    section = None
+    section = subsection = None
     for r in document.records:
         if r.kind == PREAMBLE:
             lines.append(f"  [{r.title}] 第{r.line_start}行")
             continue
         if r.section != section and r.section is not None and r.item is None:
-            section = r.section
+            section, subsection = r.section, None
             prefix = f"{r.year}年工作总结 " if r.kind == SUMMARY else ""
             lines.append(f"  {prefix}{r.section}、{r.section_title}")
             if r.kind == SUMMARY:
@@ -26,14 +37,29 @@ def outline(document: ParsedDocument) -> str:
         if r.kind == SUMMARY:
             lines.append(f"    {r.item or ''}{r.title}  （第{r.line_start}-{r.line_end}行）")
         elif r.kind == TASK:
-            lines.append(f"    {r.task_no}. {r.title}  （第{r.line_start}-{r.line_end}行）")
-            if r.lead_offices or r.responsible_offices:
-                lines.append(f"       牵头：{'、'.join(r.lead_offices) or '—'}   责任：{'、'.join(r.responsible_offices) or '—'}")
+            indent = "    "
+            if r.subsection_title is not None:
+                if r.subsection != subsection:
+                    subsection = r.subsection
+                    lines.append(f"    {r.subsection}{r.subsection_title}")
+                indent = "      "
+            lines.append(f"{indent}{_marker(r)}{r.title}  （第{r.line_start}-{r.line_end}行）")
+            offices = [("牵头", r.lead_offices), ("责任", r.responsible_offices)]
+            offices += [("配合", r.cooperating_offices)] if r.cooperating_offices else []
+            if any(names for _, names in offices):
+                lines.append(indent + "   " + "   ".join(f"{name}：{'、'.join(names) or '—'}" for name, names in offices))
             for note in r.notes:
-                lines.append(f"       ⚠ {note}")
+                lines.append(f"{indent}   ⚠ {note}")
     for warning in document.warnings:
         lines.append(f"  ⚠ {warning}")
     return "\n".join(lines)
+
+
+def _marker(record) -> str:
+    """A task's number as printed: 11. for a plain number, （1） or ① otherwise, （一） for a （一） task."""
+    if record.number is None:
+        return record.subsection or (f"{record.task_no}. " if record.task_no is not None else "")
+    return f"{record.number}. " if record.number.isascii() and record.number.isdigit() else record.number
 
 
 def alias_report(file: str, table: AliasTable) -> str:

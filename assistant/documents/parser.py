@@ -3,37 +3,57 @@
 The parser reads `SourceLine`s (see normalize.py) and knows nothing of files, catalogs or indexes. It matches its
 patterns against the Simplified `folded` view and slices the original `text` view at the same offsets, so titles,
 fields and offices come out exactly as printed, in the original script.
+
+Plans number three levels: sections 一、, subsections （一）, tasks 1. (or 1、 （1） ①). Which marker numbers the
+tasks is decided per plan: the first of them numbered 1 after the plan's heading; a plan with none numbers its
+tasks （一）. Offices follow a label on their own line, inline in parentheses after the title or at the paragraph's
+end, or in the columns of a task table (tables.py).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from .normalize import SourceLine, is_chrome, join_wrapped
+from .labels import COOPERATING, LEAD, OFFICE_LABEL, RESPONSIBLE, inline_brackets, role_of
+from .normalize import SourceLine, fold, is_chrome, join_wrapped
 from .offices import split_offices
-from .records import PREAMBLE, SUMMARY, TASK, Record
+from .places import is_date_line, is_issuer_line
+from .records import PREAMBLE, SUMMARY, TASK, Record, task_path
+from .tables import Row, Table, read_header, read_table
 
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
 
 _NUMERALS = "一二三四五六七八九十"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _DASH_PREFIX = re.compile(r"^\s*[-–—•·]\s+")
 _SECTION = re.compile(rf"^([{_NUMERALS}]+)、\s*(\S.*)$")
 _ITEM = re.compile(rf"^([（(])([{_NUMERALS}]+)([)）])\s*(\S.*)$")
 # A task number must be followed by a CJK character or an opening quote, so "2.0行动计划" or "3.15亿元" at the
 # start of a wrapped line is not taken for a task.
-_TASK = re.compile(r"^(\d{1,3})\s*[.、．]\s*(?=[\u4e00-\u9fff“\"《「])(.*)$")
+_STARTS_TEXT = r"(?=[\u4e00-\u9fff“\"《「])"
+_TASK_FORMS = {
+    "arabic": re.compile(rf"^(\d{{1,3}})\s*[.、．]\s*{_STARTS_TEXT}"),
+    "paren": re.compile(rf"^([（(]\s*\d{{1,3}}\s*[)）])\s*{_STARTS_TEXT}"),
+    "circled": re.compile(rf"^([{_CIRCLED}])\s*{_STARTS_TEXT}"),
+}
+ITEMS = "item"  # the style of plans whose tasks are the （一） items
 _SUMMARY_PART = re.compile(r"^(20\d\d)\s*年\s*(?:度\s*)?工作总结$")
-_PLAN_PART = re.compile(r"^(?:.*?)(20\d\d)\s*年\s*(?:度\s*)?工作要点$")
+# The plan's heading: 遂宁市教育和体育局 2019 年工作要点, 2023年全市教育工作要点, 附件：鹤壁市教育局2024年工作要点.
+_PLAN_PART = re.compile(r"^(?:.*?)(20\d\d)\s*年\s*(?:度\s*)?(?:[^\s，。；：:、《》“”]{0,12}?)工作要点$")
+_ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[:：]?\s*")
+# An attachment heading after the plan's tasks (附件1 / 附件：重点任务分解表): what follows restates or adds to the plan
+# and is not read as more of its last task.
+_ATTACHMENT_LINE = re.compile(r"^附\s*件\s*\d*\s*(?:[:：].{0,30})?$")
 # Field labels start a line or follow a space or sentence end (PDF copies run 工作措施: on after 目标任务's text);
-# office labels may follow anything (`市后勤与资助中心责任科室(单位): ...`).
-_LABEL = re.compile(
-    r"(?:^|(?<=[\s。；;]))(?P<field>问题描述|目标任务|任务目标|工作措施|工作举措|主要措施|具体措施|备注)\s*[:：]"
-    r"|(?P<role>牵头|责任|配合)(?:科室|单位|处室|部门)\s*(?:[（(]\s*单位\s*[)）])?\s*[:：]"
-)
+# office labels (labels.py) may follow anything (`市后勤与资助中心责任科室(单位): ...`).
+_FIELD_LABEL = (r"(?:^|(?<=[\s。；;]))(?P<field>问题描述|目标任务|任务目标|工作措施|工作举措|主要措施|具体措施|备注"
+                r"|完成时限|时间节点|完成时间|时限要求)\s*[:：]")
+_LABEL = re.compile(f"{_FIELD_LABEL}|{OFFICE_LABEL.pattern}")
 _TRAILER = re.compile(r"^(信息公开选项|信息公开属性|抄送|主题词|附件[:：]|.{0,30}\d{4}\s*年.*印发$)")
 _PREAMBLE_KEY = re.compile(r"(总体思路|总体要求|指导思想|总体目标)")
+_TITLE_END = re.compile(r"[。：]")
+_LABEL_MARKS = ("：", ":", "】")
 
-LEAD, RESPONSIBLE = "lead", "responsible"
 NOTE_LEAD_FROM_RESPONSIBLE = "原文未标“牵头科室”：此处列为牵头的是原文第一条“责任科室”"
 
 
@@ -46,25 +66,28 @@ class _Builder:
     section_title: str | None
     task_no: int | None
     title: str
-    first: SourceLine
+    first: int  # position of its first line in the parser's list
     item: str | None = None
     year: int | None = None
-    lines: list[SourceLine] = field(default_factory=list)
+    subsection: str | None = None
+    subsection_title: str | None = None
+    number: str | None = None
+    lines: list[int] = field(default_factory=list)
     fields: dict[str, list[list[str]]] = field(default_factory=dict)  # name -> paragraphs -> wrapped pieces
-    offices: list[tuple[str, list[str]]] = field(default_factory=list)  # (牵头/责任/配合, printed text parts)
+    offices: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (role, label as printed, parts)
     slot: list[str] | None = None  # the parts list that continuation text goes to
 
-    def add_line(self, line: SourceLine) -> None:
-        self.lines.append(line)
+    def add_line(self, index: int) -> None:
+        self.lines.append(index)
 
     def open_field(self, name: str) -> None:
         """A label seen again in the same task (达州 34 prints 问题描述 twice) starts a new paragraph of that field."""
         self.fields.setdefault(name, []).append([])
         self.slot = self.fields[name][-1]
 
-    def open_office(self, role: str) -> None:
-        self.offices.append((role, []))
-        self.slot = self.offices[-1][1]
+    def open_office(self, role: str, label: str) -> None:
+        self.offices.append((role, label, []))
+        self.slot = self.offices[-1][2]
 
     def append(self, text: str) -> None:
         if self.slot is None:
@@ -94,14 +117,65 @@ def strip_list_prefix(s: str) -> str:
     return _DASH_PREFIX.sub("", s, count=1)
 
 
-def parse_lines(lines: list[SourceLine], doc: str = "", city: str = "", year: int | None = None) -> ParseResult:
+def plan_title(heading: str) -> str:
+    """The plan's title from its heading line, without an attachment mark before it (附件1 / 附件：)."""
+    return _ATTACHMENT.sub("", heading.strip(), count=1).strip()
+
+
+def find_heading(lines: list[SourceLine]) -> str | None:
+    """The plan's title as its heading prints it (the first line naming a year's 工作要点), or None."""
+    line = next((l for l in lines if not l.blank and _PLAN_PART.match(_key(l))), None)
+    return plan_title(line.text) if line else None
+
+
+def parse_lines(lines: list[SourceLine], doc: str = "", city: str | None = None,
+                year: int | None = None) -> ParseResult:
     """Parse one document. `year` (from the catalog) wins over the year the plan's heading states."""
     parser = _Parser(lines, doc, city, year)
     return parser.run()
 
 
+def _key(line: SourceLine) -> str:
+    return strip_list_prefix(line.folded.strip())
+
+
+def _task_marker(key: str, style: str) -> tuple[int, int, int] | None:
+    """(number, end of the printed marker, start of the text after it) for a task line of `style`, else None."""
+    pattern = _TASK_FORMS.get(style)
+    m = pattern.match(key) if pattern else None
+    if not m:
+        return None
+    marker = m.group(1)
+    return number_value(marker), m.end(1), m.end()
+
+
+def number_value(printed: str) -> int | None:
+    """The value of a number as printed: 3, （3）, ③, （三） -> 3; None when it holds no number."""
+    core = printed.strip().strip("（()）.、． ")
+    if core.isascii() and core.isdigit():
+        return int(core)
+    if len(core) == 1 and core in _CIRCLED:
+        return _CIRCLED.index(core) + 1
+    if core and all(ch in _NUMERALS for ch in core):
+        return numeral_value(core)
+    return None
+
+
+def task_style(lines: list[SourceLine], keys: list[str] | None = None) -> str:
+    """How the plan numbers its tasks: the first marker numbered 1 after the plan's heading (1. / （1） / ①), or
+    the （一） items when it has none."""
+    keys = [k for k in (keys or [_key(l) for l in lines]) if k]
+    start = next((i for i, k in enumerate(keys) if _PLAN_PART.match(k)), 0)
+    for key in keys[start:]:
+        for style in _TASK_FORMS:
+            found = _task_marker(key, style)
+            if found and found[0] == 1:
+                return style
+    return ITEMS
+
+
 class _Parser:
-    def __init__(self, lines: list[SourceLine], doc: str, city: str, year: int | None):
+    def __init__(self, lines: list[SourceLine], doc: str, city: str | None, year: int | None):
         self.lines = lines
         self.doc, self.city, self.catalog_year = doc, city, year
         self.mode = "plan"
@@ -109,71 +183,102 @@ class _Parser:
         self.summary_year: int | None = None
         self.title = ""
         self.section: tuple[str, str] | None = None
+        self.subsection: tuple[str, str] | None = None
         self.last_task_no = 0
         self.tasks_in_section = 0
+        self.tasks_in_subsection = 0
         self.current: _Builder | None = None
+        self.pending: _Builder | None = None  # a subsection heading that is a task unless a numbered task follows
         self.builders: list[_Builder] = []
-        self.front: list[SourceLine] = []  # lines before the first section of the current part
+        self.front: list[int] = []  # lines before the first section of the current part
         self.warnings: list[str] = []
         self.ended = False
-        # Plans that number their tasks （一）（二） under each section instead of 1. 2.: then those items are tasks.
-        self.items_are_tasks = not any(
-            (m := _TASK.match(self._key(l))) and m.group(1) == "1" for l in lines if not l.blank)
+        self.keys = [_key(l) for l in lines]  # the folded, prefix-stripped form every pattern is matched on
+        self.style = task_style(lines, self.keys)
+        self.last_numbered = max((i for i, k in enumerate(self.keys)
+                                  if _SECTION.match(k) or _ITEM.match(k) or _task_marker(k, self.style)), default=-1)
 
     # -- driving -----------------------------------------------------------------------------------------------
     def run(self) -> ParseResult:
-        has_parts = any(_PLAN_PART.match(self._key(l)) or _SUMMARY_PART.match(self._key(l)) for l in self.lines)
+        has_parts = any(_PLAN_PART.match(k) or _SUMMARY_PART.match(k) for k in self.keys)
         if has_parts:
             self.mode = "front"
-        for line in self.lines:
+        index = 0
+        while index < len(self.lines) and not self.ended:
+            line = self.lines[index]
             if line.blank or is_chrome(line):
+                index += 1
                 continue
-            if self.ended:
-                break
-            self._feed(line)
+            index = self._feed(index, line)
         self._flush_front()
         self._close()
         records = [self._finish(b) for b in self.builders]
         self._check_offices(records)
         return ParseResult(records, self.warnings, self.plan_year, self.summary_year, self.title)
 
-    @staticmethod
-    def _key(line: SourceLine) -> str:
-        return strip_list_prefix(line.folded.strip())
-
-    def _feed(self, line: SourceLine) -> None:
-        key = self._key(line)
+    def _feed(self, index: int, line: SourceLine) -> int:
+        """Take the line at `index`; return the index of the next line to read."""
+        key = self.keys[index]
         if m := _SUMMARY_PART.match(key):
-            self._start_part("summary", int(m.group(1)), line)
-            return
+            self._start_part("summary", int(m.group(1)), index)
+            return index + 1
         if m := _PLAN_PART.match(key):
             if self.mode != "plan" or self.section is None:
-                self._start_part("plan", int(m.group(1)), line)
-                return
+                self._start_part("plan", int(m.group(1)), index)
+                return index + 1
         if self.mode == "front":
-            return  # notice head before the plan: not part of any record
-        if _TRAILER.match(key):
+            return index + 1  # notice head before the plan: not part of any record
+        if _TRAILER.match(key) or self._is_signature(index, key) \
+                or (self.last_task_no and _ATTACHMENT_LINE.match(key)):
             self._close()
             self.ended = True
-            return
+            return index + 1
+        if self.mode == "plan" and (columns := read_header(line)):
+            return self._table(read_table(self.lines, index, columns))
         if m := _SECTION.match(key):
-            self._start_section(m.group(1), self._slice(line, key, m.start(2)), line)
-            return
+            self._start_section(m.group(1), self._slice(line, key, m.start(2)), index)
+            return index + 1
         if self.mode == "summary" and (m := _ITEM.match(key)):
-            self._start_item(line, key, m)
-            return
-        if self.mode == "plan" and (m := _TASK.match(key)) and self._is_next_task(int(m.group(1))):
-            self._start_task(int(m.group(1)), self._slice(line, key, m.start(2)), line)
-            return
-        if self.mode == "plan" and self.items_are_tasks and (m := _ITEM.match(key)) \
-                and self._is_next_task(numeral_value(m.group(2))):
-            self._start_task(numeral_value(m.group(2)), self._slice(line, key, m.start(4)), line)
-            return
+            self._start_item(index, key, m)
+            return index + 1
+        if self.mode == "plan" and self._task_or_subsection(index, line, key):
+            return index + 1
         if self.current is None:
-            self.front.append(line)
-            return
-        self.current.add_line(line)
-        self._content(line, key)
+            self.front.append(index)
+            self._check_stray_offices(line, key)
+            return index + 1
+        self.current.add_line(index)
+        self._content(line, key, 0)
+        return index + 1
+
+    def _task_or_subsection(self, index: int, line: SourceLine, key: str) -> bool:
+        if (found := _task_marker(key, self.style)) and self._accept(found[0], line):
+            value, marker_end, body = found
+            number = self._slice(line, key, 0)[:marker_end]
+            self._start_task(value, number, index, line, key, body)
+            return True
+        if m := _ITEM.match(key):
+            marker = self._slice(line, key, 0)[: m.end(3)]
+            if self.style != ITEMS:
+                self._start_subsection(marker, numeral_value(m.group(2)), index, (line, key, m.start(4)))
+                return True
+            if self._accept(numeral_value(m.group(2)), line):
+                self._start_task(numeral_value(m.group(2)), None, index, line, key, m.start(4), subsection=marker)
+                return True
+        return False
+
+    def _is_signature(self, index: int, key: str) -> bool:
+        """The signature under a plan (an issuing body alone on its line, then a date) or a date line alone: the
+        plan has ended. Only after its first task, so a notice's signature before the plan is not taken for it, and
+        only after its last numbered line, so a deadline wrapped onto a line of its own is not either."""
+        if self.mode != "plan" or not self.last_task_no or index < self.last_numbered:
+            return False
+        if is_date_line(key):
+            return True
+        if not is_issuer_line(key):
+            return False
+        following = next((l for l in self.lines[index + 1:] if not l.blank), None)
+        return following is not None and is_date_line(_key(following))
 
     def _slice(self, line: SourceLine, key: str, start: int) -> str:
         """The original-script text of `line` from offset `start` of its key (folded, prefix-stripped) form."""
@@ -182,99 +287,234 @@ class _Parser:
         return text[offset + start:].strip()
 
     # -- parts, sections, records ------------------------------------------------------------------------------
-    def _start_part(self, mode: str, year: int, line: SourceLine) -> None:
+    def _start_part(self, mode: str, year: int, index: int) -> None:
         self._flush_front()
         self._close()
         self.mode = mode
         self.section = None
+        self.subsection = None
         self.front = []
+        line = self.lines[index]
         if mode == "summary":
             self.summary_year = year
-            self.current = _Builder(SUMMARY, None, None, None, line.text.strip(), line, year=year)
-            self.current.add_line(line)
+            self.current = _Builder(SUMMARY, None, None, None, line.text.strip(), index, year=year)
+            self.current.add_line(index)
         else:
             self.plan_year = year
-            self.title = self.title or line.text.strip()
+            self.title = self.title or plan_title(line.text)
 
-    def _start_section(self, numeral: str, title: str, line: SourceLine) -> None:
+    def _start_section(self, numeral: str, title: str, index: int) -> None:
         self._flush_front()
         self._close()
         self.section = (numeral, title)
+        self.subsection = None
         self.tasks_in_section = 0
+        self.tasks_in_subsection = 0
         if self.mode == "summary":
-            self.current = _Builder(SUMMARY, numeral, title, None, title, line, year=self.summary_year)
-            self.current.add_line(line)
+            self.current = _Builder(SUMMARY, numeral, title, None, title, index, year=self.summary_year)
+            self.current.add_line(index)
 
-    def _start_item(self, line: SourceLine, key: str, m: re.Match) -> None:
+    def _start_subsection(self, marker: str, number: int, index: int, heading: tuple | None = None,
+                          title: str = "") -> None:
+        """A （一） heading above numbered tasks. Until a task follows it is held as a record of its own: in plans
+        that mix levels, a subsection with no numbered task under it is itself the task (its body and offices
+        follow it); one with tasks is only their heading."""
+        self._flush_front()
         self._close()
+        numeral, section_title = self.section or (None, None)
+        builder = _Builder(TASK, numeral, section_title, number, title, index, year=self.plan_year, subsection=marker)
+        builder.add_line(index)
+        self.current = self.pending = builder
+        if heading:
+            self._heading(builder, *heading)
+        self.subsection = (marker, builder.title)
+        self.tasks_in_subsection = 0
+
+    def _start_item(self, index: int, key: str, m: re.Match) -> None:
+        self._close()
+        line = self.lines[index]
         body = self._slice(line, key, m.start(4))
         title, rest = _split_title(body)
         numeral, title_section = self.section or (None, None)
         item = self._slice(line, key, m.start(1))[: len(m.group(1) + m.group(2) + m.group(3))]
-        self.current = _Builder(SUMMARY, numeral, title_section, None, title, line, item=item, year=self.summary_year)
-        self.current.add_line(line)
+        self.current = _Builder(SUMMARY, numeral, title_section, None, title, index, item=item, year=self.summary_year)
+        self.current.add_line(index)
         if rest:
             self.current.append(rest)
 
-    def _is_next_task(self, number: int) -> bool:
-        return number == self.last_task_no + 1 or (number == 1 and self.tasks_in_section == 0)
+    def _accept(self, number: int, line: SourceLine) -> bool:
+        """The next task number, or 1 where numbering restarts (a new section or subsection). One number skipped is
+        taken as a task too, with a warning, so a misnumbered plan loses no task silently."""
+        restart = self.tasks_in_section == 0 or (self.subsection is not None and self.tasks_in_subsection == 0)
+        if number == self.last_task_no + 1 or (number == 1 and restart):
+            return True
+        if self.tasks_in_section and number == self.last_task_no + 2:
+            self.warnings.append(f"第{line.no}行编号不连续：{self.last_task_no} 之后是 {number}，"
+                                 f"已按新任务读取，请核对")
+            return True
+        return False
 
-    def _start_task(self, number: int, body: str, line: SourceLine) -> None:
+    def _start_task(self, number: int, printed: str | None, index: int, line: SourceLine, key: str, body: int,
+                    subsection: str | None = None) -> None:
         self._flush_front()
+        self._drop_pending()
         self._close()
         self.last_task_no = number
         self.tasks_in_section += 1
+        self.tasks_in_subsection += 1
         numeral, section_title = self.section or (None, None)
-        title, rest = _split_title(body)
-        self.current = _Builder(TASK, numeral, section_title, number, title, line, year=self.plan_year)
-        self.current.add_line(line)
-        if rest:
-            self.current.append(rest)
+        sub, sub_title = (subsection, None) if subsection else (self.subsection or (None, None))
+        builder = _Builder(TASK, numeral, section_title, number, "", index, year=self.plan_year, subsection=sub,
+                           subsection_title=sub_title, number=printed)
+        builder.add_line(index)
+        self.current = builder
+        self._heading(builder, line, key, body)
+
+    def _heading(self, builder: _Builder, line: SourceLine, key: str, body: int) -> None:
+        """The title runs from `body` to the first 。 or ： or inline office list; what follows is the body."""
+        brackets = [b for b in inline_brackets(key) if b.start >= body]
+        stop = _TITLE_END.search(key, body)
+        end = min([b.start for b in brackets] + ([stop.start()] if stop else []) + [len(key)])
+        builder.title = self._slice(line, key, body)[: end - body].strip()
+        rest = end + 1 if stop and end == stop.start() else end
+        if brackets and end == brackets[0].start:  # 加强理论武装（牵头科室：…）。深入学习…: the 。 ends the title too
+            self._content(line, key, rest, stop=brackets[0].end)
+            rest = brackets[0].end + (key[brackets[0].end: brackets[0].end + 1] in "。：")
+        self._content(line, key, rest)
+
+    def _table(self, table: Table) -> int:
+        """Records from the rows of a task table; returns the index of the first line after it."""
+        self._flush_front()
+        self._close()
+        self.warnings.extend(table.warnings)
+        for row in table.rows:
+            if row.heading is not None:
+                heading = row.heading.strip()
+                if m := _SECTION.match(fold(heading)):
+                    self._start_section(m.group(1), heading[m.start(2):].strip(), row.index)
+                elif m := _ITEM.match(fold(heading)):
+                    self._start_subsection(heading[: m.end(3)], numeral_value(m.group(2)), row.index,
+                                           title=heading[m.start(4):].strip())
+                continue
+            if row.continues and self.current is not None:
+                builder = self.current
+                builder.add_line(row.index)
+            else:
+                self._close()
+                builder = self._table_task(row)
+            for name, value in row.fields:
+                builder.open_field(name)
+                builder.append(value)
+            for role, label, value in row.offices:
+                builder.open_office(role, label)
+                if value:
+                    builder.append(value)
+            builder.slot = None
+        self._close()
+        return table.end
+
+    def _table_task(self, row: Row) -> _Builder:
+        number = number_value(row.number) or self.last_task_no + 1
+        self.last_task_no = number
+        self.tasks_in_section += 1
+        self.tasks_in_subsection += 1
+        numeral, section_title = self.section or (None, None)
+        sub, sub_title = self.subsection or (None, None)
+        content = next((v for _, v in row.fields), "")
+        title = row.title or _split_title(content)[0]
+        self.current = _Builder(TASK, numeral, section_title, number, title, row.index, year=self.plan_year,
+                                subsection=sub, subsection_title=sub_title, number=row.number or None)
+        self.current.add_line(row.index)
+        return self.current
 
     def _close(self) -> None:
-        if self.current is not None:
-            self.builders.append(self.current)
-        self.current = None
+        current, self.current = self.current, None
+        if current is not None and current is self.pending:
+            self.pending = None
+            if not current.offices and not any(any(p) for paragraphs in current.fields.values() for p in paragraphs):
+                return  # a bare subsection heading, not a task
+        if current is not None:
+            self.builders.append(current)
+
+    def _drop_pending(self) -> None:
+        """A task follows the held subsection: it was a heading after all. Its offices, if it printed any, belong to
+        no task, which the user is told."""
+        if self.current is not None and self.current is self.pending:
+            if self.current.offices:
+                line = self.lines[self.current.first]
+                self.warnings.append(f"第{line.no}行的科室未能归入任何任务：{line.text.strip()[:40]}")
+            self.current = self.pending = None
 
     def _flush_front(self) -> None:
         """Lines between a part's heading and its first section: the plan's preamble or the summary's intro."""
         front, self.front = self.front, []
         if self.mode != "plan" or self.section is not None:
             return
-        start = next((i for i, l in enumerate(front) if _PREAMBLE_KEY.search(l.folded)), None)
+        start = next((i for i, index in enumerate(front) if _PREAMBLE_KEY.search(self.lines[index].folded)), None)
         if start is None:
             return
-        first = front[start]
+        first = self.lines[front[start]]
         label = _PREAMBLE_KEY.search(first.folded)
         title = first.text[label.start(): label.end()]  # the label as printed (总体思路 / 總體思路)
-        builder = _Builder(PREAMBLE, None, None, None, title, first, year=self.plan_year)
-        for line in front[start:]:
-            builder.add_line(line)
-            builder.append(line.text.strip())
+        builder = _Builder(PREAMBLE, None, None, None, title, front[start], year=self.plan_year)
+        for index in front[start:]:
+            builder.add_line(index)
+            builder.append(self.lines[index].text.strip())
         self.builders.append(builder)
 
     # -- lines inside a record ---------------------------------------------------------------------------------
-    def _content(self, line: SourceLine, key: str) -> None:
-        """Distribute a line over the record's slots: field labels and office labels may start anywhere in it."""
+    def _content(self, line: SourceLine, key: str, start: int, stop: int | None = None) -> None:
+        """Distribute a line (from offset `start` of its key, up to `stop`) over the record's slots: field and office
+        labels may start anywhere in it, and an office list in parentheses goes to its roles while the text around
+        it stays in the body."""
         builder = self.current
         assert builder is not None
         text = line.text.strip()
         offset = len(text) - len(key)
-        labels = list(_LABEL.finditer(key)) if builder.kind == TASK else []
-        if not labels:
-            builder.append(text)
+        stop = len(key) if stop is None else stop
+        if builder.kind != TASK:
+            if key[start:].strip():
+                builder.append(text[offset + start:])
             return
-        pos = 0
-        for m in labels:
+        if start == 0 and builder.slot is not None and any(builder.slot is parts for _, _, parts in builder.offices) \
+                and not _LABEL.match(key) and _is_prose(key):
+            builder.slot = None  # a sentence after an office list is the body again, not more offices
+        pos = start
+        for bracket in inline_brackets(key):
+            if bracket.end <= start or bracket.start >= stop:
+                continue
+            self._labelled(text, key, offset, pos, bracket.start)
+            body_slot = builder.slot
+            for group in bracket.groups:
+                builder.open_office(group.role, text[offset + group.label[0]: offset + group.label[1]].strip())
+                if key[group.names[0]: group.names[1]].strip():
+                    builder.append(text[offset + group.names[0]: offset + group.names[1]])
+            builder.slot = body_slot
+            pos = bracket.end
+        self._labelled(text, key, offset, pos, stop)
+
+    def _labelled(self, text: str, key: str, offset: int, start: int, end: int) -> None:
+        builder = self.current
+        pos = start
+        labelled = any(mark in key for mark in _LABEL_MARKS)  # every label ends in a colon or 】: skip the scan
+        for m in (_LABEL.finditer(key, start, end) if labelled else ()):
             if key[pos: m.start()].strip():
                 builder.append(text[offset + pos: offset + m.start()])
             if m.group("field"):
                 builder.open_field(text[offset + m.start("field"): offset + m.end("field")])
             else:
-                builder.open_office(m.group("role"))
+                name = "role" if m.group("role") else "role2"
+                label = text[offset + m.start(name): offset + m.end(name)].strip()
+                builder.open_office(role_of(m.group(name)), label)
             pos = m.end()
-        if key[pos:].strip():
-            builder.append(text[offset + pos:])
+        if key[pos:end].strip():
+            builder.append(text[offset + pos: offset + end])
+
+    def _check_stray_offices(self, line: SourceLine, key: str) -> None:
+        """An office list outside any task (under a section or subsection heading, in the preamble) belongs to no
+        record: say so rather than drop it silently."""
+        if self.mode == "plan" and self.section is not None and (OFFICE_LABEL.search(key) or inline_brackets(key)):
+            self.warnings.append(f"第{line.no}行的科室未能归入任何任务：{line.text.strip()[:40]}")
 
     # -- finishing ---------------------------------------------------------------------------------------------
     def _finish(self, b: _Builder) -> Record:
@@ -283,41 +523,51 @@ class _Parser:
             text = "\n".join(p for p in (join_wrapped(parts) for parts in paragraphs) if p)
             if text:
                 fields[name] = text
-        lead: list[str] = []
-        responsible: list[str] = []
+        offices: dict[str, list[str]] = {LEAD: [], RESPONSIBLE: [], COOPERATING: []}
+        labels: dict[str, str] = {}
         notes: list[str] = []
-        roles = [role for role, _ in b.offices]
-        for index, (role, parts) in enumerate(b.offices):
+        roles = [role for role, _, _ in b.offices]
+        first_responsible = roles.index(RESPONSIBLE) if RESPONSIBLE in roles else -1
+        for index, (role, label, parts) in enumerate(b.offices):
+            if role == RESPONSIBLE and LEAD not in roles and roles.count(RESPONSIBLE) > 1 \
+                    and index == first_responsible:
+                notes.append(NOTE_LEAD_FROM_RESPONSIBLE)
+                role = LEAD
+            labels.setdefault(role, label)
             names = split_offices(join_wrapped(parts))
-            if role == "牵头" or (role == "责任" and "牵头" not in roles and roles.count("责任") > 1 and index == roles.index("责任")):
-                if role == "责任":
-                    notes.append(NOTE_LEAD_FROM_RESPONSIBLE)
-                lead.extend(n for n in names if n not in lead)
-            else:
-                responsible.extend(n for n in names if n not in responsible)
-        last = b.lines[-1].no
+            offices[role].extend(n for n in names if n not in offices[role])
+        first, last = b.first, b.lines[-1]
         year = self.catalog_year if b.kind != SUMMARY and self.catalog_year else b.year
         return Record(
             doc=self.doc, city=self.city, year=year, kind=b.kind, section=b.section, task_no=b.task_no,
-            title=b.title, fields=fields, lead_offices=lead, responsible_offices=responsible,
-            text="\n".join(l.text for l in self.lines[b.first.no - 1: last]).strip("\n"),
-            line_start=b.first.no, line_end=last, notes=notes, section_title=b.section_title, item=b.item,
+            title=b.title, fields=fields, lead_offices=offices[LEAD], responsible_offices=offices[RESPONSIBLE],
+            text="\n".join(l.text for l in self.lines[first: last + 1]).strip("\n"),
+            line_start=self.lines[first].no, line_end=self.lines[last].no, notes=notes,
+            section_title=b.section_title, item=b.item, subsection=b.subsection, subsection_title=b.subsection_title,
+            number=b.number, path=task_path(b.section, b.subsection, b.task_no, b.number) if b.kind == TASK else "",
+            cooperating_offices=offices[COOPERATING], office_labels=labels,
         )
 
     def _check_offices(self, records: list[Record]) -> None:
         """Warn where offices are missing: per task when other tasks list them, once when the plan lists none."""
         tasks = [r for r in records if r.kind == TASK]
-        with_offices = [t for t in tasks if t.lead_offices or t.responsible_offices]
+        with_offices = [t for t in tasks if t.lead_offices or t.responsible_offices or t.cooperating_offices]
         if tasks and not with_offices:
             self.warnings.append("全文未列牵头科室或责任科室")
             return
         for t in tasks:
             if t not in with_offices:
-                self.warnings.append(f"{t.section or ''}、第{t.task_no}项「{t.title}」未列科室（第{t.line_start}行）")
+                self.warnings.append(f"{t.path}「{t.title}」未列科室（第{t.line_start}行）")
+
+
+def _is_prose(key: str) -> bool:
+    """A sentence rather than the rest of a wrapped office list: it ends a clause, or runs long without the 、 that
+    separates offices."""
+    return bool(re.search(r"[。；;！？]", key)) or (len(key.strip()) > 40 and "、" not in key)
 
 
 def _split_title(body: str) -> tuple[str, str]:
-    """A task line is either a bare title or "title。body...": the title is everything before the first 。."""
+    """A heading line is either a bare title or "title。body...": the title is everything before the first 。."""
     if "。" in body:
         title, rest = body.split("。", 1)
         return title.strip(), rest.strip()

@@ -94,6 +94,7 @@ def _cjk_share(text: str) -> float:
 
 def _read_docx(name: str, data: bytes) -> str:
     import docx
+    import docx.table
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
@@ -101,11 +102,34 @@ def _read_docx(name: str, data: bytes) -> str:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
         raise DocumentError(name, "不是有效的 Word（.docx）文件") from None
     numbering = _WordNumbering(document)
-    lines = [numbering.label(p) + p.text for p in document.paragraphs]
-    for table in document.tables:  # some plans put the offices in a table
-        for row in table.rows:
-            lines.append(" ".join(cell.text.strip() for cell in row.cells))
+    lines = []
+    for block in document.iter_inner_content():  # paragraphs and tables in the order they are printed
+        if isinstance(block, docx.table.Table):
+            lines.extend(_table_lines(block, numbering))
+        else:
+            lines.append(numbering.label(block) + block.text)
     return "\n".join(lines)
+
+
+def _table_lines(table, numbering: _WordNumbering) -> list[str]:
+    """A Word table as one tab-separated line per row, one cell per grid column, so columns stay aligned.
+
+    A cell merged across columns gives its text to its first column and leaves the others empty (a section row
+    spanning the table reads `一、…` followed by empty cells); a cell merged down several rows gives its text to
+    every row it spans (python-docx returns the top cell for each), so each task keeps its shared 牵头单位.
+    Paragraphs inside a cell are joined with a space (the line is one row); an automatic number in a cell (a 序号
+    column numbered by Word) is rebuilt as printed, like a paragraph's.
+    """
+    lines = []
+    for row in table.rows:
+        cells, previous = [], None
+        for cell in row.cells:
+            same = previous is not None and cell._tc is previous._tc
+            texts = [] if same else [numbering.label(p) + p.text.strip() for p in cell.paragraphs]
+            cells.append(" ".join(t for t in texts if t.strip()))
+            previous = cell
+        lines.append("\t".join(c.replace("\t", " ") for c in cells))
+    return lines
 
 
 def _read_pdf(name: str, data: bytes) -> str:
@@ -154,6 +178,7 @@ class _WordNumbering:
     def __init__(self, document):
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
+        self._style_num_pr: dict[str | None, object] = {}
         try:
             root = document.part.numbering_part.element
         except (NotImplementedError, KeyError, AttributeError):
@@ -176,18 +201,21 @@ class _WordNumbering:
             if ref is not None and ref.get(f"{_W}val") in abstract:
                 self.levels[num.get(f"{_W}numId")] = abstract[ref.get(f"{_W}val")]
 
-    @staticmethod
-    def _num_pr(paragraph):
+    def _num_pr(self, paragraph):
         pPr = paragraph._p.pPr
         if pPr is not None and pPr.numPr is not None:
             return pPr.numPr
-        style = paragraph.style
-        while style is not None:
-            spPr = style._element.pPr
-            if spPr is not None and spPr.numPr is not None:
-                return spPr.numPr
-            style = style.base_style
-        return None
+        # A style's numbering is looked up once per style: resolving a paragraph's style is slow in python-docx,
+        # and a task table has hundreds of cell paragraphs of the same style.
+        style_id = pPr.pStyle.val if pPr is not None and pPr.pStyle is not None else None
+        if style_id not in self._style_num_pr:
+            found, style = None, paragraph.style
+            while style is not None and found is None:
+                spPr = style._element.pPr
+                found = spPr.numPr if spPr is not None and spPr.numPr is not None else None
+                style = style.base_style
+            self._style_num_pr[style_id] = found
+        return self._style_num_pr[style_id]
 
     def label(self, paragraph) -> str:
         num_pr = self._num_pr(paragraph) if self.levels else None

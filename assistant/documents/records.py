@@ -11,18 +11,21 @@ TASK = "task"
 SUMMARY = "summary"
 PREAMBLE = "preamble"
 
-# Keys of `parse --json`, in the order they are printed.
+# Keys of `parse --json`, in the order they are printed (the later ones were added for plans of other bureaus).
 JSON_KEYS = (
     "doc", "city", "year", "kind", "section", "task_no", "title", "fields",
     "lead_offices", "responsible_offices", "text", "line_start", "line_end", "notes",
-    "section_title", "item",
+    "section_title", "item", "subsection", "subsection_title", "number", "path",
+    "cooperating_offices", "office_labels",
 )
+# Field names under which plans print a task's deadline (a separate line or a table column).
+TIME_FIELDS = ("完成时限", "时间节点", "完成时间", "时限要求", "时限")
 
 
 @dataclass
 class Record:
     doc: str
-    city: str
+    city: str | None  # None when neither the catalog nor the text names the plan's place
     year: int | None
     kind: str
     section: str | None
@@ -37,20 +40,40 @@ class Record:
     notes: list[str] = field(default_factory=list)
     section_title: str | None = None
     item: str | None = None  # summary item marker as printed, e.g. "（二）"
+    # The middle numbering level (一、 / （二） / 3.): its marker as printed and its heading. For plans whose tasks
+    # are the （一） items themselves, `subsection` is the task's own marker and `subsection_title` is None.
+    subsection: str | None = None
+    subsection_title: str | None = None
+    number: str | None = None  # the task number as printed, without its trailing 。/、: "3", "（1）", "①"
+    path: str = ""  # where the task sits, as a citation prints it: 三、（二）第4项
+    cooperating_offices: list[str] = field(default_factory=list)  # 配合 / 协办 / 参与 / 协同, as printed
+    office_labels: dict[str, str] = field(default_factory=dict)  # role (lead/responsible/cooperating) -> label printed
 
     @property
-    def key(self) -> tuple[str, str | None, int | None, str | None, str]:
-        """Identity of a record inside the corpus: task numbers restart per section in some plans."""
-        return (self.doc, self.section, self.task_no, self.item, self.kind)
+    def key(self) -> tuple[str, str | None, str | None, int | None, str | None, str]:
+        """Identity of a record inside the corpus: task numbers restart per section, or per subsection, in some
+        plans, so the subsection is part of it."""
+        return (self.doc, self.section, self.subsection, self.task_no, self.item, self.kind)
 
     def to_json(self) -> dict:
         data = asdict(self)
         return {k: data[k] for k in JSON_KEYS}
 
 
-def place_name(display_city: str, year: int | None, kind: str) -> str:
+def place_name(display_city: str | None, year: int | None, kind: str) -> str:
     """How answers name the document a record comes from: 遂宁市2019年工作要点, 承德市2020年工作总结."""
-    return f"{display_city}{year or ''}年{'工作总结' if kind == SUMMARY else '工作要点'}"
+    return f"{display_city or ''}{year or ''}年{'工作总结' if kind == SUMMARY else '工作要点'}"
+
+
+def task_path(section: str | None, subsection: str | None, task_no: int | None, number: str | None) -> str:
+    """三、（二）第4项 for a plain task number; 一、（一）（1） or 一、（一）① when the number is printed otherwise;
+    一、（一） when the （一） item is the task itself."""
+    parts = [f"{section}、" if section else "", subsection or ""]
+    if number is not None:
+        parts.append(f"第{task_no}项" if number.isascii() and number.isdigit() else number)
+    elif task_no is not None and not subsection:
+        parts.append(f"第{task_no}项")
+    return "".join(parts)
 
 
 @dataclass
@@ -58,12 +81,16 @@ class ParsedDocument:
     """One corpus file after parsing: its records plus what a user should check before trusting them."""
 
     file: str
-    city: str
+    city: str | None  # the name questions and filters use (达州, 崇明区); None when no place is known
     year: int | None
     title: str
     records: list[Record]
     warnings: list[str] = field(default_factory=list)
     inferred: dict[str, str] = field(default_factory=dict)  # catalog field -> how it was inferred
+    place: str | None = None  # the place as printed, with its suffix: 达州市, 崇明区, 南部县, 浙江省
+    level: str | None = None  # province / city / district / county
+    region: str | None = None  # the parent place printed before it (上海市 for 崇明区), when printed
+    issuer: str | None = None  # the issuing body as printed (signature, source line or title)
 
     @property
     def tasks(self) -> list[Record]:

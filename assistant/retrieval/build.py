@@ -47,9 +47,16 @@ def document_sha(corpus: Corpus, document: ParsedDocument) -> str:
     return digest.hexdigest()
 
 
-def display_city(city: str, entry: CatalogEntry | None) -> str:
-    """遂宁 -> 遂宁市; an anonymised plan keeps its printed name with the real city: xx市（温州）."""
-    return entry.display_name if entry and entry.display_name else (f"{city}市" if city else "")
+def display_city(document: ParsedDocument, entry: CatalogEntry | None) -> str:
+    """How answers name the plan's place: 遂宁市, 崇明区, 浙江省; an anonymised plan keeps its printed name with the
+    real city: xx市（温州）; "" when the place is unknown."""
+    return entry.display_name if entry and entry.display_name else (document.place or "")
+
+
+def city_names(document: ParsedDocument, entry: CatalogEntry | None) -> list[str]:
+    """The names a question may use for the plan's place; none (never "") when the place is unknown."""
+    names = entry.city_names if entry and entry.city_names else [document.city or "", document.place or ""]
+    return [n for n in dict.fromkeys(names) if n and n.strip()]
 
 
 def staleness(corpus: Corpus, model_id: str, root: Path) -> str | None:
@@ -76,9 +83,9 @@ def _user_words(corpus: Corpus) -> list[str]:
     words = set()
     for document in corpus.documents:
         entry = corpus.catalog.get(document.file)
-        words.update(entry.city_names if entry else [document.city])
+        words.update(city_names(document, entry))
         for record in document.records:
-            words.update(record.lead_offices + record.responsible_offices)
+            words.update(record.lead_offices + record.responsible_offices + record.cooperating_offices)
             words.update(quoted_terms(record.title + " " + " ".join(record.fields.values())))
     return sorted(w for w in words if 2 <= len(w) <= 16)
 
@@ -97,7 +104,7 @@ def build_index(corpus: Corpus, embedder: Embedder, root: Path, reason: str = "�
         documents[document.file] = _document_info(corpus, document, entry, sha)
         doc_chunks, doc_texts = [], []
         for record in document.records:
-            place = place_name(display_city(record.city, entry), record.year, record.kind)
+            place = place_name(display_city(document, entry), record.year, record.kind)
             position = len(records)
             records.append(record)
             doc_chunks.append(Chunk(position, HEADER, context(record, place)))
@@ -162,11 +169,12 @@ def _document_info(corpus: Corpus, document: ParsedDocument, entry: CatalogEntry
     table = corpus.aliases[document.file]
     return DocumentInfo(
         file=document.file, sha256=sha, city=document.city,
-        city_names=entry.city_names if entry else [document.city],
+        city_names=city_names(document, entry),
         year=document.year, title=document.title,
-        display_city=display_city(document.city, entry),
+        display_city=display_city(document, entry),
         aliases={d.alias: table.canonical(d.alias) for d in table.decisions if d.source != "ambiguous"},
         alias_decisions=[asdict(d) for d in table.decisions],
         warnings=document.warnings,
-        issuer=entry.issuer if entry else "", doc_no=entry.doc_no if entry else "", date=entry.date if entry else "",
+        issuer=(entry.issuer if entry else "") or document.issuer or "", doc_no=entry.doc_no if entry else "",
+        date=entry.date if entry else "", place=document.place, level=document.level, region=document.region,
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..documents.labels import OFFICE_LABEL, inline_brackets
 from ..documents.normalize import fold
 from ..documents.records import Record
 
@@ -44,8 +45,41 @@ def sentences(record: Record) -> list[Sentence]:
 
 
 def office_lines(record: Record) -> list[str]:
-    """The record's office lines exactly as printed (for quoting who leads)."""
-    return [line.strip() for line in record.text.split("\n") if re.search(r"(牵头|责任)(科室|单位)", fold(line))]
+    """The record's office lists exactly as printed, for quoting who leads: a label's line together with the lines
+    its list wraps onto (a PDF breaks `法规科、计财科、` / `督导室` and `市教科` / `所`), so a quote never stops at a line
+    wrap; and an inline list in parentheses (`（牵头科室：组干科；责任科室：宣传科）`) without the paragraph around it."""
+    lines = [line.strip() for line in record.text.split("\n")]
+    out = []
+    i = 0
+    while i < len(lines):
+        line, key = lines[i], fold(lines[i])
+        i += 1
+        if brackets := inline_brackets(key):
+            out.extend(line[b.start + 1: b.end - (key[b.end - 1] in "）)")].strip() for b in brackets)
+            continue
+        if not OFFICE_LABEL.search(key):
+            continue
+        while (following := next((j for j in range(i, len(lines)) if lines[j]), None)) is not None \
+                and _wraps_onto(line, lines[following]):
+            line, i = line + lines[following], following + 1
+        out.append(line)
+    return out
+
+
+_NOT_CONTINUATION = re.compile(r"[。：:]|^\s*[-–—]?\s*(?:\d{1,3}\s*[.、．]|[一二三四五六七八九十]+、|[（(①-⑳])")
+
+
+def _wraps_onto(line: str, following: str) -> bool:
+    """`following` is the rest of `line`'s office list: the list ends in 、 or ， (the next office is on the next
+    line), or the next line is a short fragment (`所`) or a list of offices itself (`所、市电教技装中心`); and it holds
+    no label, sentence or numbering of its own."""
+    key = fold(following)
+    if OFFICE_LABEL.search(key) or _NOT_CONTINUATION.search(key) or len(key) > 20:
+        return False
+    return line.endswith(("、", "，", ",")) or len(key) <= 6 or ("、" in key and bool(_OFFICE_END.search(key)))
+
+
+_OFFICE_END = re.compile(r"(?:科|室|办|所|中心|局|校|馆|站|委|处|股)$")
 
 
 def context(record: Record, place: str) -> str:

@@ -19,20 +19,21 @@ OFFICE_TASKS = "office_tasks"
 GENERAL = "general"
 
 _LEAD_WORDS = re.compile(
-    r"谁(?:来)?牵头|谁(?:来)?负责|谁主责|谁管|谁抓|由谁|归谁|是谁|哪(?:个|些|一个)(?:科室|部门|单位|处室|科)|"
+    r"谁(?:来)?(?:牵头|签头|挑头|负责|主责|主抓|管|抓|弄|干|搞)|由谁|归谁|是谁|归哪|"
+    r"哪(?:个|些|一个|几个)(?:科室|部门|单位|处室|科|处)|"
     r"什么(?:科室|部门|单位)|牵头(?:科室|单位|部门)|责任(?:科室|单位|部门)|负责(?:科室|单位|部门)|主责(?:科室|单位)?"
 )
 _LIST_WORDS = re.compile(
     r"(?:牵头|负责|参与|承担|主责|配合|协助|涉及|分管|管|有)(?:了|的)?(?:哪些|哪几|几项|多少项|多少个|那些|什么工作|什么任务)|"
-    r"哪些(?:工作|任务|事项)|(?:几|多少)项(?:工作|任务)?|清单|列出|都有什么|"
+    r"哪些(?:工作|任务|事项|事|活)|(?:几|多少)项(?:工作|任务)?|清单|列出|列一下|都有什么|都有啥|有啥|都管|手上|"
     r"(?:负责|管|承担|牵头|分管)(?:了|的)?(?:什么|啥)"
 )
-_LEAD_ROLE = re.compile(r"牵头|主责|作为牵头")
-_ANY_ROLE = re.compile(r"参与|配合|协助|责任科室|责任单位|涉及|相关|有关")
+_LEAD_ROLE = re.compile(r"牵头|签头|挑头|主抓|主责|作为牵头")
+_ANY_ROLE = re.compile(r"参与|配合|协助|责任科室|责任单位|涉及|相关|有关|沾边|掺和|参加")
 _FIGURE = re.compile(r"多少|几(?:所|个|项|种|家|名|万|次|大|条|成)|几$|比例|百分|目标|达到|规模|数量|多大|多高|什么时候|何时|哪年|时间|期限")
 _OVERVIEW = re.compile(r"有哪些|哪些重点|什么重点|怎么做|如何做|怎样做|做什么|做哪些|什么内容|主要内容|重点工作|有什么安排|哪些措施|什么措施")
 _PREAMBLE = re.compile(r"总体思路|总体要求|指导思想|总体目标|总基调|工作思路")
-_YEAR = re.compile(r"(20\d\d)\s*年?")
+_YEAR = re.compile(r"(20\d\d)\s*年?|(?<![\d.])(1[5-9]|2\d)\s*年(?!级|代|内|底|前|后|间)")
 _OFFICE_END = re.compile(r"科|办|室|所|站|馆|中心|委")
 
 
@@ -69,18 +70,24 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     names = {}
     for info in documents.values():
         for name in info.city_names:
-            names[fold(name)] = info.city
+            if info.city and name and name.strip():  # an empty name would match every question
+                names[fold(name)] = info.city
     for name in sorted(names, key=len, reverse=True):
         if name in rest:
             if names[name] not in q.cities:
                 q.cities.append(names[name])
             rest = rest.replace(name, " ")
+    for info in documents.values():  # 上海市崇明区: the region before a named district is part of naming it
+        if info.city in q.cities and info.region:
+            for name in (fold(info.region), fold(info.region)[:-1]):
+                if len(name) >= 2 and name in rest:
+                    rest = rest.replace(name, " ")
     for name in sorted(gazetteer(), key=len, reverse=True):
         if name in rest and (name not in corpus_text or (not q.cities and _in_city_position(name, rest))):
             q.unknown_cities.append(name)
             rest = rest.replace(name, " ")
-    if m := _YEAR.search(rest):
-        q.year = int(m.group(1))
+    if m := _YEAR.search(rest):  # 2019年, 2019, and the spoken 19年
+        q.year = int(m.group(1)) if m.group(1) else 2000 + int(m.group(2))
         rest = rest[: m.start()] + " " + rest[m.end():]
     scope = [f for f, info in documents.items() if not q.cities or info.city in q.cities]
     forms = set().union(*(office_forms.get(f, set()) for f in scope)) if scope else set()

@@ -39,7 +39,7 @@ class DocumentInfo:
 
     file: str
     sha256: str
-    city: str
+    city: str | None  # None when the plan's place is unknown: such a plan is searched only without a place filter
     city_names: list[str]
     year: int | None
     title: str
@@ -50,6 +50,9 @@ class DocumentInfo:
     issuer: str = ""
     doc_no: str = ""
     date: str = ""
+    place: str | None = None  # with its suffix: 崇明区
+    level: str | None = None  # province / city / district / county
+    region: str | None = None  # the parent place, when printed
 
 
 @dataclass

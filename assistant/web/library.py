@@ -75,10 +75,16 @@ def preview_upload(corpus_dir: Path, original_name: str, data: bytes, fields: di
         document = parse_bytes(name, data, entry if entry.city or entry.year else None)
     except DocumentError as exc:
         raise UploadError(str(exc)) from None
-    # fill what the user left empty with what the text says, so the catalog entry is complete
-    entry.city = entry.city or document.city
+    # fill what the user left empty with what the text says, so the catalog entry is complete; a place the text
+    # does not name stays empty (the catalog's "unknown"), never a guess
+    if not entry.city and document.city:
+        entry.city = document.city
+        entry.city_aliases = entry.city_aliases or [n for n in [document.place] if n and n != document.city]
+    entry.level = entry.level or (document.level or "")
+    entry.region = entry.region or (document.region or "")
     entry.year = entry.year or document.year
     entry.title = entry.title or document.title
+    entry.issuer = entry.issuer or (document.issuer or "")
     return Preview(name, data, entry, document)
 
 

@@ -21,6 +21,7 @@ from .views import citations_text, esc, sources_html
 
 log = logging.getLogger(__name__)
 ALL = "全部"
+UNKNOWN_PLACE = "地点未知"
 MAX_QUESTION = 300
 MAX_RAW_LINES = 200
 INTERNAL_ERROR = "出错了，请稍后再试；如果一再出现，请联系管理员。"
@@ -72,6 +73,8 @@ class AssistantUI:
         """Questions built from the corpus itself, one kind after another, so a new user sees what works."""
         out: list[str] = []
         for info in self.documents.values():
+            if not info.city:  # a question naming no place would not show what the examples are about
+                continue
             tasks = [r for r in self.engine.records if r.doc == info.file and r.kind == TASK]
             led = [r for r in tasks if r.lead_offices and len(r.title) <= 14]
             if led:
@@ -121,8 +124,8 @@ class AssistantUI:
         for e in chosen:
             for role, records in (("牵头", e.lead), ("参与", e.shared)):
                 for r in records:
-                    rows.append([e.city, e.office, role, locator(r, self.documents), "、".join(r.lead_offices),
-                                 "、".join(r.responsible_offices), source_line(r)])
+                    rows.append([e.city or UNKNOWN_PLACE, e.office, role, locator(r, self.documents),
+                                 "、".join(r.lead_offices), "、".join(r.responsible_offices), source_line(r)])
         if not rows:
             return [], None, "所选范围内没有列出科室的任务。"
         path = self._downloads / f"科室任务_{_value(city) or '全部'}_{_value(office) or '全部'}.csv"
@@ -143,8 +146,8 @@ class AssistantUI:
         rows = []
         for info in self.documents.values():
             tasks = sum(1 for r in self.engine.records if r.doc == info.file and r.kind == TASK)
-            rows.append([info.file, info.city, info.year or "", info.title, info.issuer, info.doc_no, info.date, tasks,
-                         "；".join(info.warnings)])
+            rows.append([info.file, info.city or UNKNOWN_PLACE, info.year or "", info.title, info.issuer,
+                         info.doc_no, info.date, tasks, "；".join(info.warnings)])
         return rows
 
     def files(self) -> list[str]:
@@ -195,7 +198,8 @@ class AssistantUI:
             log.exception("preview failed for %s", path.name)
             return f"❌ {INTERNAL_ERROR}", "", None
         doc = pending.document
-        message = f"预览：{esc(pending.name)}，{esc(doc.city or '城市未知')} {doc.year or '年份未知'}，找到 {len(doc.tasks)} 项任务。"
+        message = (f"预览：{esc(pending.name)}，{esc(doc.place or doc.city or UNKNOWN_PLACE)} {doc.year or '年份未知'}，"
+                   f"找到 {len(doc.tasks)} 项任务。")
         if doc.warnings or doc.inferred:
             message += " 请核对大纲中的 ⚠ 提示，确认无误后点击“确认添加”。"
         return message, outline(doc), pending

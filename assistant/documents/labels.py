@@ -1,0 +1,98 @@
+"""The words that introduce an office list, and the role each gives the offices after it.
+
+Bureaus write the same three roles many ways: 牵头科室 / 牵头单位 / 牵头处室 / 牵头部门 / 牵头领导 / 主责 (lead),
+责任科室 / 责任单位 / 责任处室 / 责任部门 (responsible), 配合 / 协办 / 参与 + 单位 / 科室 / 处室 / 部门, and 协同
+(cooperating). A label is followed by a colon (`牵头科室：`, `牵头科室(单位):`) or printed in lenticular brackets
+(`【牵头处室】`); a whole list may sit in parentheses or lenticular brackets at the end of a paragraph or right after
+a task's title (`（牵头科室：组干科；责任科室：宣传科）`). The label is kept as printed, so a user sees the plan's own word.
+
+Patterns here run on the folded (Simplified) view; offsets carry over to the original text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LEAD, RESPONSIBLE, COOPERATING = "lead", "responsible", "cooperating"
+ROLES = (LEAD, RESPONSIBLE, COOPERATING)
+ROLE_NAMES = {LEAD: "牵头", RESPONSIBLE: "责任", COOPERATING: "配合"}  # how the outline names a role
+
+_UNIT = r"(?:科室|单位|处室|部门|股室)"
+# 主责 and 协同 are also label words on their own; every other word needs its unit (牵头 alone is a verb).
+_WORD = (rf"(?:牵头(?:{_UNIT}|领导)|主责{_UNIT}?|责任{_UNIT}|(?:配合|协办|参与){_UNIT}|协同{_UNIT}?)"
+         r"(?:\s*[（(]\s*(?:单位|科室|处室|部门)\s*[)）])?")
+_ROLE_OF_WORD = {"牵头": LEAD, "主责": LEAD, "责任": RESPONSIBLE, "配合": COOPERATING, "协办": COOPERATING,
+                 "参与": COOPERATING, "协同": COOPERATING}
+
+# The bare verbs (牵头：, 配合：) are labels only where nothing but a label can stand: at the start of a line, right
+# after an opening bracket, or after the separator that ends the previous list (`（牵头：基教科；配合：计财科）`).
+_BARE = r"(?:(?<=^)|(?<=[（(【\s；;，,]))(?:牵头|责任|配合|协办|参与)"
+# A label as it opens an office list inside a line: `牵头科室：`, `责任科室 (单位):`, `【协办单位】`.
+OFFICE_LABEL = re.compile(rf"(?P<role>{_WORD}|{_BARE})\s*[:：]|【\s*(?P<role2>{_WORD})\s*】")
+# A table column header that names offices: 牵头单位, 责任单位（配合单位）, 配合科室.
+_HEADER = re.compile(rf"^\s*{_WORD}")
+# An opening bracket whose content starts with a label: the start of an inline office list.
+_INLINE_OPEN = re.compile(rf"[（(【]\s*(?=(?:{_WORD}|(?:牵头|责任|配合|协办|参与))\s*[:：])")
+
+
+def role_of(label: str) -> str:
+    """牵头科室 -> lead, 主责 -> lead, 责任单位 -> responsible, 协同 / 配合科室 -> cooperating."""
+    return _ROLE_OF_WORD.get(label.strip().lstrip("【")[:2], RESPONSIBLE)
+
+
+def header_role(header: str) -> str | None:
+    """The role of a table column named `header` (folded), or None when it is not an office column."""
+    return role_of(header) if _HEADER.match(header) else None
+
+
+@dataclass(frozen=True)
+class Group:
+    """One labelled list inside a line: `label` and `names` are offsets into the line (folded = original)."""
+
+    role: str
+    label: tuple[int, int]
+    names: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Bracket:
+    """An inline office list in parentheses: its whole span (brackets included) and its labelled groups."""
+
+    start: int
+    end: int
+    groups: tuple[Group, ...]
+
+
+def label_groups(text: str, start: int = 0, end: int | None = None) -> list[Group]:
+    """The labelled lists in `text[start:end]`: each runs from its label to the next label (or the end)."""
+    end = len(text) if end is None else end
+    found = list(OFFICE_LABEL.finditer(text, start, end))
+    groups = []
+    for i, m in enumerate(found):
+        name = "role" if m.group("role") else "role2"
+        stop = found[i + 1].start() if i + 1 < len(found) else end
+        groups.append(Group(role_of(m.group(name)), m.span(name), (m.end(), stop)))
+    return groups
+
+
+def inline_brackets(text: str) -> list[Bracket]:
+    """Parenthesised office lists in a line, nested parentheses inside a name (`各县（市、区）教育局`) included.
+
+    A bracket left unclosed at the end of the line ends there, so its last office never keeps a stray bracket.
+    """
+    out = []
+    pos = 0
+    while m := _INLINE_OPEN.search(text, pos):
+        depth, i = 0, m.start()
+        while i < len(text):
+            if text[i] in "（(【":
+                depth += 1
+            elif text[i] in "）)】":
+                depth -= 1
+                if depth == 0:
+                    break
+            i += 1
+        close = min(i, len(text))
+        out.append(Bracket(m.start(), min(close + 1, len(text)), tuple(label_groups(text, m.end(), close))))
+        pos = close + 1
+    return out

@@ -1,0 +1,147 @@
+"""Task tables: a 重点任务分解表 whose rows are the plan's tasks.
+
+Many bureaus attach their tasks as a table with columns such as 序号 / 重点任务 / 具体内容（工作措施） / 牵头单位 /
+责任单位 / 完成时限, in a .docx or pasted as text with tabs or pipes between the cells. The reader turns a Word table
+into tab-separated lines (see readers.py), so one module reads all three. A table is found by its header row; each
+later row is a task, a section row (one filled cell: `一、…`), or the continuation of the task above (its number and
+task cells empty, or repeated by a vertically merged Word cell). Offices come from the columns whose header is an
+office label, with the header as their printed label; every other column is kept as a field under its header, so
+完成时限 stays in the record.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .labels import header_role
+from .normalize import SourceLine, fold, is_chrome
+
+NUMBER, TITLE, CONTENT, OFFICE, OTHER = "number", "title", "content", "office", "other"
+_NUMBER = re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)
+_TITLE = re.compile(r"重点任务|工作任务|任务名称|主要任务|重点工作|工作事项|任务事项|项目名称|工作项目|^任务$|^事项$")
+_CONTENT = re.compile(r"内容|措施|举措|目标|要求|标准")
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str  # the header as printed
+    kind: str
+    role: str | None = None  # for office columns: lead / responsible / cooperating
+
+
+@dataclass
+class Row:
+    """One row of a task table, already classified."""
+
+    index: int  # position of its line in the parser's line list
+    heading: str | None = None  # a section row: its single cell as printed (一、…)
+    number: str = ""
+    title: str = ""
+    fields: list[tuple[str, str]] = field(default_factory=list)  # (header, cell) for content and other columns
+    offices: list[tuple[str, str, str]] = field(default_factory=list)  # (role, header, cell)
+    continues: bool = False  # the task of the row above goes on
+
+
+@dataclass
+class Table:
+    columns: list[Column]
+    rows: list[Row]
+    end: int  # index of the first line after the table
+    warnings: list[str] = field(default_factory=list)
+
+
+def split_cells(text: str) -> list[str] | None:
+    """The cells of a table line (tabs, or pipes with a pipe at the line's start), or None for an ordinary line."""
+    stripped = text.strip()
+    if stripped.startswith("|") and stripped.count("|") >= 3:
+        return [c.strip() for c in stripped.strip("|").split("|")]
+    if "\t" in text.strip(" \u3000") and text.count("\t") >= 2:
+        return [c.strip() for c in text.split("\t")]
+    return None
+
+
+def read_header(line: SourceLine) -> list[Column] | None:
+    """The columns, when `line` is the header row of a task table (a task or content column, and a number or an
+    office column)."""
+    cells = split_cells(line.text)
+    if not cells or len(cells) < 3:
+        return None
+    columns = [_column(cell) for cell in cells]
+    kinds = {c.kind for c in columns}
+    if (TITLE in kinds or CONTENT in kinds) and (NUMBER in kinds or OFFICE in kinds):
+        return columns
+    return None
+
+
+def _column(name: str) -> Column:
+    folded = fold(name).strip()
+    if _NUMBER.match(folded):
+        return Column(name, NUMBER)
+    if role := header_role(folded):
+        return Column(name, OFFICE, role)
+    if re.search(r"时限|时间|进度", folded):
+        return Column(name, OTHER)
+    if _TITLE.search(folded):
+        return Column(name, TITLE)
+    if _CONTENT.search(folded):
+        return Column(name, CONTENT)
+    return Column(name, OTHER)
+
+
+def read_table(lines: list[SourceLine], start: int, columns: list[Column]) -> Table:
+    """Read the rows after the header at `lines[start]` until a line that is neither a row nor a section heading."""
+    table = Table(columns, [], len(lines))
+    if not any(c.kind == OFFICE for c in columns):
+        table.warnings.append(f"第{lines[start].no}行的任务表没有牵头或责任科室列，各项任务未列科室")
+    previous: Row | None = None
+    for index in range(start + 1, len(lines)):
+        line = lines[index]
+        if line.blank or is_chrome(line) or _RULE.match(line.text):
+            continue
+        cells = split_cells(line.text)
+        if cells is None:
+            if _HEADING.match(fold(line.text).strip()):
+                table.rows.append(Row(index, heading=line.text.strip()))
+                previous = None
+                continue
+            table.end = index
+            break
+        if [c.strip() for c in cells] == [c.name.strip() for c in columns]:
+            continue  # the header again (Word repeats it on every page)
+        row = _row(index, cells, columns)
+        if row.heading is None and previous is not None and _continues(row, previous):
+            row.continues = True
+        if row.heading is None and not row.continues and not (row.title or row.fields):
+            continue  # an empty row
+        table.rows.append(row)
+        previous = row if row.heading is None else None
+    return table
+
+
+def _row(index: int, cells: list[str], columns: list[Column]) -> Row:
+    filled = [c for c in cells if c]
+    # A section row: one cell merged across the row (Word), only its first cell filled (text copies), or a lone
+    # 一、 / （一） heading in whatever column.
+    if len(set(filled)) == 1 and (cells[0] == filled[0] and not (filled[0].isascii() and filled[0].isdigit())
+                                  or _HEADING.match(fold(filled[0]))):
+        return Row(index, heading=filled[0])
+    row = Row(index)
+    for column, cell in zip(columns, cells + [""] * (len(columns) - len(cells))):
+        if column.kind == NUMBER:
+            row.number = cell.rstrip(".、．")  # the number as printed, without its trailing mark
+        elif column.kind == TITLE and not row.title:
+            row.title = cell
+        elif column.kind == OFFICE:
+            row.offices.append((column.role or "", column.name, cell))
+        elif cell:
+            row.fields.append((column.name, cell))
+    return row
+
+
+def _continues(row: Row, previous: Row) -> bool:
+    """A task spanning rows: no number and no task of its own, or both repeated by a vertically merged cell."""
+    if not row.number and not row.title:
+        return True
+    return row.number == previous.number and row.title == previous.title

@@ -1,0 +1,139 @@
+"""Plans written the ways other bureaus write them (tests/fixtures/plans, conventions in its README) parse exactly as
+the expected file beside each says: for every task its path, title, offices by role with their printed labels,
+deadline and first words; for the plan its title, place, level, region and year. Each fixture goes through the real
+reader and parser with no catalog entry, as an uploaded file does."""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from assistant.documents.corpus import parse_file
+from assistant.documents.normalize import is_chrome, source_lines
+from assistant.documents.records import TIME_FIELDS
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "plans"
+GOLDS = sorted(FIXTURES.glob("*.expected.json"))
+PLAN_KEYS = ("title", "place", "level", "region", "year", "issuer")
+
+
+@lru_cache(maxsize=None)
+def parsed(gold: Path):
+    return parse_file(FIXTURES / gold.name.removesuffix(".expected.json"))
+
+
+def first_words(record) -> str:
+    """The first 12 characters of the task's body: its first field, with the field's label when the plan prints
+    one before it (问题描述：…), without the title or an inline office list."""
+    name, value = next(iter(record.fields.items()))
+    printed = next((f"{name}{colon}" for colon in "：:" if f"{name}{colon}" in record.text), None)
+    body = (printed + value) if printed else value
+    return "".join(body.split())[:12]
+
+
+def task_view(record) -> dict:
+    return {
+        "path": [record.section, record.subsection, record.number],
+        "title": record.title,
+        "lead": record.lead_offices,
+        "responsible": record.responsible_offices,
+        "cooperating": record.cooperating_offices,
+        "labels": record.office_labels,
+        "time": next((record.fields[f] for f in TIME_FIELDS if f in record.fields), None),
+        "first_words": first_words(record),
+    }
+
+
+def document_view(document) -> dict:
+    return {"title": document.title, "place": document.place, "level": document.level, "region": document.region,
+            "year": document.year, "issuer": document.issuer}
+
+
+def test_there_are_at_least_ten_fixture_plans_of_every_kind():
+    suffixes = {g.name.removesuffix(".expected.json").rsplit(".", 1)[1] for g in GOLDS}
+    assert len(GOLDS) >= 10 and suffixes == {"txt", "docx", "pdf"}
+
+
+@pytest.mark.parametrize("gold", GOLDS, ids=lambda g: g.name.split("_")[0])
+def test_plan_title_place_level_region_year_and_issuer(gold):
+    expected = json.loads(gold.read_text(encoding="utf-8"))
+    assert document_view(parsed(gold)) == {k: expected[k] for k in PLAN_KEYS}
+
+
+@pytest.mark.parametrize("gold", GOLDS, ids=lambda g: g.name.split("_")[0])
+def test_every_task_exactly(gold):
+    expected = json.loads(gold.read_text(encoding="utf-8"))["tasks"]
+    got = [task_view(t) for t in parsed(gold).tasks]
+    assert len(got) == len(expected)
+    for mine, theirs in zip(got, expected):
+        assert mine == theirs
+
+
+_INLINE_OFFICES = re.compile(r"[（(](?:牵头|责任|配合|协办|参与|主责|协同)(?:[^（）()]|[（(][^（）()]*[)）])*[)）]")
+
+
+@pytest.mark.parametrize("gold", GOLDS, ids=lambda g: g.name.split("_")[0])
+def test_titles_offices_and_fields_are_printed_text_of_their_record(gold):
+    """Nothing is invented: every title, office and field paragraph is in the record's source text (wrapped lines
+    joined, an inline office list taken out of the body), every label is printed in it or heads its table column,
+    no office keeps a stray bracket or separator, and no title holds an office label."""
+    for record in parsed(gold).records:
+        flat = "".join("".join(l.text.split()) for l in source_lines(record.text) if not is_chrome(l))
+        body = _INLINE_OFFICES.sub("", flat)
+        assert "".join(record.title.split()) in flat
+        for value in record.fields.values():
+            for paragraph in value.split("\n"):
+                assert "".join(paragraph.split()) in body, (record.path, paragraph[:20])
+        for name in (*record.lead_offices, *record.responsible_offices, *record.cooperating_offices):
+            assert name in flat, (record.path, name)
+            assert name.count("（") + name.count("(") == name.count("）") + name.count(")"), (record.path, name)
+            assert not name.endswith(("、", "；", "。", "，")), (record.path, name)
+        if "\t" not in record.text and "|" not in record.text:
+            assert all(label in record.text for label in record.office_labels.values()), record.path
+        assert not any(word in record.title for word in ("牵头", "责任科室", "责任单位", "主责")), record.path
+
+
+def test_record_identity_keeps_tasks_of_restarting_subsections_apart():
+    """建安区 numbers its tasks 1, 2 in every subsection: the subsection is part of a task's identity and path."""
+    document = parsed(FIXTURES / "p06_jianan_district_2023_attachment1.txt.expected.json")
+    keys = [t.key for t in document.tasks]
+    assert len(set(keys)) == len(keys) == 12
+    assert [t.path for t in document.tasks[:3]] == ["一、（一）第1项", "一、（一）第2项", "一、（二）第1项"]
+    assert document.tasks[0].subsection_title == "强化政治引领"
+
+
+def test_paths_print_the_number_as_the_plan_does():
+    hebi = parsed(FIXTURES / "p07_hebi_city_2024_attachment_colon.txt.expected.json")
+    assert hebi.tasks[0].path == "一、（一）（1）" and hebi.tasks[0].task_no == 1
+    zhejiang = parsed(FIXTURES / "p04_zhejiang_province_2023_subsection_tasks.txt.expected.json")
+    assert zhejiang.tasks[10].path == "三、（十一）" and zhejiang.tasks[10].task_no == 11
+
+
+def test_run_on_text_is_split_and_the_outline_says_so():
+    from assistant.documents.outline import outline
+
+    document = parsed(FIXTURES / "p05_anji_county_2022_runon.txt.expected.json")
+    assert any("连排" in w and "第2行" in w for w in document.warnings)
+    assert "已按编号拆分" in outline(document)
+    assert all(t.line_start == t.line_end == 2 for t in document.tasks)
+
+
+def test_a_plan_without_a_place_loads_with_none_and_the_outline_says_so():
+    from assistant.documents.outline import outline
+
+    document = parsed(FIXTURES / "p08_benju_noplace_2023_circled.txt.expected.json")
+    assert document.city is None and document.place is None
+    assert all(r.city is None for r in document.records)
+    text = outline(document)
+    assert "地点：未知" in text and "未能推断" in text
+
+
+def test_the_table_deadline_and_content_are_fields_under_their_printed_headers():
+    luohe = parsed(FIXTURES / "p09_luohe_city_2023_table.docx.expected.json")
+    first = luohe.tasks[0]
+    assert first.fields["完成时限"] == "全年"
+    assert first.fields["具体内容（工作措施）"].startswith("落实局党组理论学习中心组学习制度")
+    assert first.line_start == first.line_end and first.text.startswith("1\t加强政治理论武装")

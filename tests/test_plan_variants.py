@@ -1,0 +1,163 @@
+"""Small plans written for one rule each: where the parser is unsure it says so (warnings in the outline and the
+upload preview), Word tables with merged cells, inline office lists in their variants, and a plan without a place
+that must not disturb questions about the others."""
+from __future__ import annotations
+
+import docx
+import pytest
+
+from assistant.documents.corpus import parse_bytes, parse_text
+from assistant.documents.outline import outline
+
+HEAD = ["测试市教育局2023年工作要点", "一、加强党的建设"]
+
+
+def _plan(*lines: str):
+    return parse_text("plan.txt", "\n".join([*HEAD, *lines]))
+
+
+def test_an_office_line_outside_any_task_is_reported():
+    document = _plan("牵头科室：党建办", "1.深入学习。开展专题培训。", "牵头科室：组干科")
+    assert [t.lead_offices for t in document.tasks] == [["组干科"]]
+    assert any("第3行的科室未能归入任何任务" in w for w in document.warnings)
+
+
+def test_a_numbering_jump_is_read_as_a_task_and_reported():
+    document = _plan("1.深入学习。开展专题培训。", "牵头科室：组干科", "3.推进清廉学校建设。开展监督。", "牵头科室：纪委")
+    assert [t.task_no for t in document.tasks] == [1, 3]
+    assert any("第5行编号不连续：1 之后是 3" in w for w in document.warnings)
+
+
+def test_a_task_table_without_an_office_column_is_reported():
+    document = parse_text("plan.txt", "\n".join([
+        "测试市教育局2023年工作要点", "序号\t重点任务\t工作措施\t完成时限", "一、加强党的建设\t\t\t",
+        "1\t深入学习\t开展专题培训。\t全年", "2\t清廉建设\t开展监督。\t6月底"]))
+    assert [(t.section, t.task_no, t.title, t.fields["完成时限"]) for t in document.tasks] == [
+        ("一", 1, "深入学习", "全年"), ("一", 2, "清廉建设", "6月底")]
+    assert any("任务表没有牵头或责任科室列" in w for w in document.warnings)
+
+
+def test_the_upload_preview_shows_the_warnings(tmp_path):
+    from assistant.web.library import preview_upload
+
+    data = "\n".join([*HEAD, "1.深入学习。开展专题培训。", "牵头科室：组干科", "3.推进清廉学校建设。开展监督。"]).encode()
+    preview = preview_upload(tmp_path, "plan.txt", data, {})
+    assert "编号不连续" in outline(preview.document)
+    assert preview.entry.city == "测试" and preview.entry.level == "city"
+
+
+@pytest.mark.parametrize("bracket", [
+    "（牵头科室：组干科；责任科室：宣传科、办公室）", "(牵头科室:组干科;责任科室:宣传科、办公室)",
+    "（牵头科室：组干科，责任科室：宣传科、办公室）", "（牵头科室：组干科；责任科室：宣传科、办公室",
+])
+def test_inline_office_lists_in_every_bracket_and_separator(bracket):
+    after_title = _plan(f"1.加强理论武装{bracket}", "深入学习贯彻。").tasks[0]
+    at_end = _plan(f"1.加强理论武装。深入学习贯彻。{bracket}").tasks[0]
+    for task in (after_title, at_end):
+        assert task.title == "加强理论武装"
+        assert (task.lead_offices, task.responsible_offices) == (["组干科"], ["宣传科", "办公室"])
+        assert task.fields["内容"] == "深入学习贯彻。"
+
+
+def test_the_label_words_of_every_role_are_kept_as_printed():
+    document = _plan("1.加强理论武装。深入学习。", "牵头处室：组织处", "协办单位：宣传处", "2.推进清廉建设。开展监督。",
+                     "主责：纪检组；协同：审计股", "3.推进集团办学。组建集团。", "【牵头部门】基教科　【参与单位】教研室")
+    got = [(t.lead_offices, t.responsible_offices, t.cooperating_offices, t.office_labels) for t in document.tasks]
+    assert got == [
+        (["组织处"], [], ["宣传处"], {"lead": "牵头处室", "cooperating": "协办单位"}),
+        (["纪检组"], [], ["审计股"], {"lead": "主责", "cooperating": "协同"}),
+        (["基教科"], [], ["教研室"], {"lead": "牵头部门", "cooperating": "参与单位"})]
+
+
+def _table_docx(path):
+    """A 分解表 with a section row merged across all columns, and a task 2 spanning two rows: its 序号, 重点任务 and
+    牵头单位 cells merged down, its 工作措施 and 完成时限 one per row."""
+    document = docx.Document()
+    document.add_paragraph("测试市教育局2023年工作要点")
+    table = document.add_table(rows=5, cols=5)
+    rows = [["序号", "重点任务", "工作措施", "牵头单位", "完成时限"],
+            ["一、加强党的建设", "", "", "", ""],
+            ["1", "深入学习", "开展专题培训。", "组干科", "全年"],
+            ["2", "清廉建设", "开展监督。", "纪委", "6月底"],
+            ["", "", "开展警示教育。", "", "9月底"]]
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    table.cell(1, 0).merge(table.cell(1, 4)).text = "一、加强党的建设"
+    for column in (0, 1, 3):
+        merged = table.cell(3, column).merge(table.cell(4, column))
+        for paragraph in merged.paragraphs[1:]:
+            if not paragraph.text:
+                paragraph._p.getparent().remove(paragraph._p)
+    document.save(path)
+    return path
+
+
+def test_word_table_merged_cells_give_their_value_to_every_row_they_span(tmp_path):
+    document = parse_bytes("plan.docx", _table_docx(tmp_path / "plan.docx").read_bytes())
+    assert [(t.section, t.task_no, t.title, t.lead_offices, t.office_labels) for t in document.tasks] == [
+        ("一", 1, "深入学习", ["组干科"], {"lead": "牵头单位"}), ("一", 2, "清廉建设", ["纪委"], {"lead": "牵头单位"})]
+    assert document.tasks[1].fields == {"工作措施": "开展监督。\n开展警示教育。", "完成时限": "6月底\n9月底"}
+
+
+def test_a_plan_without_a_place_does_not_match_every_question():
+    from assistant.retrieval.query import read_question
+    from assistant.retrieval.store import DocumentInfo
+
+    nowhere = parse_text("nowhere.txt", "本局2023年工作要点\n一、加强党的建设\n1.深入学习。开展培训。\n牵头科室：办公室")
+    assert (nowhere.city, nowhere.place, nowhere.level) == (None, None, None)
+    documents = {
+        "a.txt": DocumentInfo("a.txt", "", None, [], 2023, "本局2023年工作要点", ""),
+        "b.txt": DocumentInfo("b.txt", "", "崇明区", ["崇明区"], 2022, "崇明区教育局2022年工作要点", "崇明区"),
+        "old.txt": DocumentInfo("old.txt", "", "", [""], 2022, "an index built before the fix", ""),
+    }
+    q = read_question("学前教育谁牵头？", documents, {}, "")
+    assert q.cities == [] and q.topic == "学前教育谁牵头？"
+    q = read_question("崇明区学前教育谁牵头？", documents, {}, "")
+    assert q.cities == ["崇明区"]
+
+
+def test_a_subsection_without_numbered_tasks_is_a_task_itself():
+    """Plans mix levels: （一） may carry its own body and offices, while （二） only heads tasks 1. 2."""
+    document = _plan("（一）强化政治引领。全面加强党的政治建设。", "牵头科室：办公室", "（二）从严治党",
+                     "1.推进清廉建设。开展监督。", "牵头科室：纪委", "2.加强作风。改进作风。", "牵头科室：办公室")
+    assert [(t.path, t.title, t.lead_offices, t.subsection_title) for t in document.tasks] == [
+        ("一、（一）", "强化政治引领", ["办公室"], None), ("一、（二）第1项", "推进清廉建设", ["纪委"], "从严治党"),
+        ("一、（二）第2项", "加强作风", ["办公室"], "从严治党")]
+
+
+def test_a_sentence_after_an_office_list_is_body_not_offices():
+    task = _plan("1.推进改革", "牵头科室：办公室、", "法规科", "开展专项监督检查，完善制度。").tasks[0]
+    assert task.lead_offices == ["办公室", "法规科"] and task.fields["内容"] == "开展专项监督检查，完善制度。"
+
+
+def test_a_deadline_wrapped_onto_its_own_line_does_not_end_the_plan():
+    document = _plan("1.深入学习。开展培训。", "牵头科室：组干科", "完成时限：", "2023年12月31日", "2.推进清廉建设。开展监督。",
+                     "牵头科室：纪委", "", "测试市教育局", "2023年2月1日")
+    assert [(t.title, t.fields.get("完成时限")) for t in document.tasks] == [
+        ("深入学习", "2023年12月31日"), ("推进清廉建设", None)]
+    assert "测试市教育局" not in document.tasks[-1].text and document.issuer == "测试市教育局"
+
+
+def test_an_attachment_after_the_tasks_is_not_read_into_the_last_task():
+    document = _plan("1.深入学习。开展培训。", "牵头科室：组干科", "附件1", "序号\t重点任务\t牵头单位", "1\t深入学习\t组干科")
+    assert len(document.tasks) == 1 and "附件" not in document.tasks[0].text
+
+
+def test_a_table_header_repeated_on_a_new_page_and_a_heading_in_another_column_are_not_tasks():
+    document = parse_text("plan.txt", "\n".join([
+        "测试市教育局2023年工作要点", "| 序号 | 重点任务 | 牵头单位 |", "|---|---|---|", "| | 一、加强党的建设 | |",
+        "| 1. | 深入学习 | 组干科 |", "| 序号 | 重点任务 | 牵头单位 |", "| 2. | 清廉建设 | 纪委 |"]))
+    assert [(t.path, t.title, t.lead_offices) for t in document.tasks] == [
+        ("一、第1项", "深入学习", ["组干科"]), ("一、第2项", "清廉建设", ["纪委"])]
+
+
+def test_a_district_is_named_with_or_without_its_region():
+    from assistant.retrieval.query import read_question
+    from assistant.retrieval.store import DocumentInfo
+
+    documents = {"b.txt": DocumentInfo("b.txt", "", "崇明区", ["崇明区"], 2022, "", "崇明区", region="上海市")}
+    for question in ("崇明区学前教育谁牵头？", "上海市崇明区学前教育谁牵头？", "上海崇明区学前教育谁牵头？"):
+        q = read_question(question, documents, {}, "")
+        assert (q.cities, q.unknown_cities) == (["崇明区"], []), question
+    assert read_question("上海学前教育谁牵头？", documents, {}, "").unknown_cities == ["上海"]
