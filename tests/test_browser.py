@@ -121,6 +121,11 @@ def test_the_whole_app_in_a_browser(browser_page, tmp_path):
     expect(chat).to_contain_text("人事科牵头的任务共 3 项")
     assert dialogs == []
 
+    # 3b. Markdown image and link syntax in a question shows as text and fetches nothing
+    _ask(page, "![图](http://127.0.0.9:9/question.png)[链接](http://127.0.0.9:9/) 遂宁人事科牵头了哪几项？")
+    expect(chat).to_contain_text("![图](http://127.0.0.9:9/question.png)")
+    assert page.locator("#chatbot img[src*='127.0.0.9']").count() == 0
+
     # 4. office directory: one office across its written forms, downloadable
     page.get_by_role("tab", name="科室目录").click()
     _choose(page, "dir-city", "遂宁")
@@ -135,7 +140,8 @@ def test_the_whole_app_in_a_browser(browser_page, tmp_path):
     upload = tmp_path / "测试市2024年工作要点.docx"
     document = docx.Document()
     for line in ["测试市教育局2024年工作要点", "一、推进数字教育", "1.建设人工智能教育实验室<img src=x onerror=alert(3)>",
-                 "目标任务：建成人工智能教育实验室 12 个。", "牵头科室：电教馆", "责任科室：计财科"]:
+                 "目标任务：建成人工智能教育实验室 12 个。![](http://127.0.0.9:9/document.png)",
+                 "牵头科室：电教馆", "责任科室：计财科"]:
         document.add_paragraph(line)
     document.save(upload)
     page.get_by_role("tab", name="添加文件").click()
@@ -151,6 +157,9 @@ def test_the_whole_app_in_a_browser(browser_page, tmp_path):
     page.get_by_role("tab", name="问答").click()
     _ask(page, "测试市人工智能教育实验室谁牵头？")
     expect(chat).to_contain_text("牵头科室：电教馆")
+    # the task's full text in the sources panel holds the image syntax: shown as text, nothing fetched
+    expect(page.locator("#sources")).to_contain_text("![](http://127.0.0.9:9/document.png)")
+    assert page.locator("img[src*='127.0.0.9']").count() == 0
     assert "测试市2024年工作要点.docx" in page.input_value("#citation textarea")
     page.screenshot(path=str(ARTIFACTS / "4-new-document.png"), full_page=True)
     expect(chat).to_contain_text("<img src=x onerror=alert(3)>")  # the uploaded markup shows as text

@@ -1,5 +1,7 @@
-"""HTML and text for the web page. Every piece of document or user text goes through html.escape here, so a
-`<script>` in a question or an uploaded file shows as text and runs nothing."""
+"""HTML and text for the web page. Every piece of document or user text goes through `esc` here, so a `<script>`
+in a question or an uploaded file shows as text and runs nothing, and Markdown link and image syntax
+(`![](http://host/x.png)`) shows as text too: the chat renders Markdown, and a live image would make every reader's
+browser fetch from that host."""
 from __future__ import annotations
 
 import html
@@ -8,7 +10,13 @@ from ..answers.answer import citation, locator, source_line
 from ..retrieval.search import Answer, Hit
 from ..retrieval.store import DocumentInfo
 
-esc = html.escape
+_MARKDOWN_LINK = str.maketrans({"[": "&#91;", "]": "&#93;"})
+
+
+def esc(text: str) -> str:
+    """HTML-escaped, with the brackets of Markdown links and images as character references: shown as typed,
+    never parsed into a link or an image."""
+    return html.escape(text).translate(_MARKDOWN_LINK)
 
 
 def marked(text: str, quotes: list[str]) -> str:
@@ -19,6 +27,8 @@ def marked(text: str, quotes: list[str]) -> str:
         while quote and start >= 0:
             spans.append((start, start + len(quote)))
             start = text.find(quote, start + len(quote))
+        if quote and quote not in text:
+            spans.extend(_spans_across_lines(text, quote))
     out, pos = [], 0
     for start, end in sorted(spans):
         if start < pos:
@@ -27,6 +37,18 @@ def marked(text: str, quotes: list[str]) -> str:
         pos = end
     out.append(esc(text[pos:]))
     return "".join(out)
+
+
+def _spans_across_lines(text: str, quote: str) -> list[tuple[int, int]]:
+    """Where a quote joined from wrapped lines (an office list a PDF broke across lines) occurs in `text`, comparing
+    both without whitespace and mapping back, so the mark covers the list on all its lines."""
+    positions = [i for i, ch in enumerate(text) if not ch.isspace()]
+    squeezed, wanted = "".join(text[i] for i in positions), "".join(quote.split())
+    spans, start = [], squeezed.find(wanted) if wanted else -1
+    while start >= 0:
+        spans.append((positions[start], positions[start + len(wanted) - 1] + 1))
+        start = squeezed.find(wanted, start + len(wanted))
+    return spans
 
 
 def source_card(hit: Hit, documents: dict[str, DocumentInfo]) -> str:
@@ -39,10 +61,15 @@ def source_card(hit: Hit, documents: dict[str, DocumentInfo]) -> str:
         meta.append(esc(info.title))
     parts = [f'<div class="source"><div class="loc">{locator(record, documents, esc)}</div>',
              f'<div class="meta">{" · ".join(meta)}</div>']
-    if record.lead_offices or record.responsible_offices:
+    if record.lead_offices or record.responsible_offices or record.cooperating_offices:
+        cooperating = ""
+        if record.cooperating_offices:  # 配合 / 协办 / 参与 / 协同, under the plan's own word
+            label = record.office_labels.get("cooperating", "配合单位")
+            cooperating = f'　<b>{esc(label)}：</b>{esc("、".join(record.cooperating_offices))}'
         parts.append('<div class="offices">'
                      f'<b>牵头科室：</b>{esc("、".join(record.lead_offices) or "原文未列明")}　'
-                     f'<b>责任科室：</b>{esc("、".join(record.responsible_offices) or "原文未列明")}</div>')
+                     f'<b>责任科室：</b>{esc("、".join(record.responsible_offices) or "原文未列明")}'
+                     f'{cooperating}</div>')
     for note in record.notes:
         parts.append(f'<div class="note">注：{esc(note)}</div>')
     parts.append("<dl>")
