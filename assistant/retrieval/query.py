@@ -35,6 +35,9 @@ _OVERVIEW = re.compile(r"有哪些|哪些重点|什么重点|怎么做|如何做
 _PREAMBLE = re.compile(r"总体思路|总体要求|指导思想|总体目标|总基调|工作思路")
 _YEAR = re.compile(r"(20\d\d)\s*年?|(?<![\d.])(1[5-9]|2\d)\s*年(?!级|代|内|底|前|后|间)")
 _OFFICE_END = re.compile(r"科|办|室|所|站|馆|中心|委")
+# 出没出, 搞没搞, 办不办: a yes-no question asked by repeating the verb says nothing about the topic, and jieba would
+# read 出没 as a word
+_A_NOT_A = re.compile(r"(.)[不没]\1")
 
 
 @dataclass
@@ -111,7 +114,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     q.figure = bool(_FIGURE.search(q.folded))
     q.overview = bool(_OVERVIEW.search(q.folded))
     q.preamble = bool(_PREAMBLE.search(q.folded))
-    q.topic = re.sub(r"\s+", " ", rest).strip()
+    q.topic = re.sub(r"\s+", " ", _A_NOT_A.sub(" ", rest)).strip()
     return q
 
 

@@ -207,7 +207,7 @@ class Engine:
         best = hits[0]
         judged = any(t.weight > 0 for t in terms)  # with no topic words left (X科负责什么), only filters decide
         in_scope = {self.records[i].doc for i in scope}
-        elsewhere = self._held_elsewhere(terms, in_scope)
+        elsewhere = [t for t in self._held_elsewhere(terms, in_scope) if not (detail and is_detail_word(t.word))]
         if judged and elsewhere and best.coverage < ELSEWHERE_COVERAGE:
             words = "“" + "”“".join(t.word for t in elsewhere) + "”"
             others = self._tasks_holding(elsewhere, in_scope, dense, lexical)
@@ -243,7 +243,7 @@ class Engine:
         in_text = "\n".join(self.doc_text[d] for d in in_scope)
         present = [t.word for t in terms if t.found_in(in_text)]
         return [t for t in terms if self._distinctive(t) and not t.word.isdigit() and t.word not in present
-                and not any(part in t.word for part in present)  # 体制改革 is there when 体制 and 改革 are
+                and not _part_of_found(t.word, [u.word for u in terms], present)
                 and any(self._holds_word(i, t) for i in out_scope)]
 
     def _distinctive(self, term: Term) -> bool:
@@ -292,7 +292,7 @@ class Engine:
         coverage = sum(t.weight for t in terms if t.found_in(text)) / total if total else 0.0
         found = [t.word for t in terms if t.found_in(text)]
         missing = [t.word for t in terms if not t.found_in(text) and t.weight >= self.rare_idf
-                   and not any(part in t.word for part in found)  # 龙舟赛 is covered when 龙舟 is there
+                   and not _part_of_found(t.word, [u.word for u in terms], found)
                    and not (detail and is_detail_word(t.word))]  # 每月, 奖金 say what is asked, not about what
         evidence: list[str] = []
         detail_missing = None
@@ -317,6 +317,14 @@ class Engine:
             evidence = office_lines(record) + evidence
         return Hit(record, score, evidence, dense=dense, coverage=coverage, missing=missing,
                    detail_missing=detail_missing)
+
+
+def _part_of_found(word: str, words: list[str], found: list[str]) -> bool:
+    """jieba's search mode cuts 评职称 into 评职, 职称 and 评职称; when 职称 is found, neither 评职 nor 评职称 is a
+    missing topic. Likewise 龙舟赛 is covered when 龙舟 is there."""
+    if any(part in word for part in found):
+        return True
+    return any(word in longer and any(part in longer for part in found) for longer in words if longer != word)
 
 
 def _fuse(dense: np.ndarray, lexical: np.ndarray) -> np.ndarray:
