@@ -46,4 +46,4 @@ def test_an_office_that_only_cooperates_is_found_by_its_name(fixture_engine):
     expected = [r for r in fixture_engine.records if "财务处" in r.cooperating_offices]
     assert expected and {(r["section"], r["subsection"]) for r in a["results"]} >= {
         (r.section, r.subsection) for r in expected}
-    assert all(r["role"] == "责任" for r in a["results"] if "财务处" not in r["lead_offices"])
+    assert all(r["role"] == "参与" for r in a["results"] if "财务处" not in r["lead_offices"])

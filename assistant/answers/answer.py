@@ -111,18 +111,28 @@ def _refusal(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape) ->
 
 
 def _office_list(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape) -> str:
+    """Grouped by role with counts (牵头 3 项、参与 11 项), as the 科室目录 tab shows the same office."""
     q = answer.question
-    role = "牵头" if answer.filters.get("role") == "lead" else "牵头或参与"
     forms = sorted(q.office_forms - {q.office})
     also = f"（含写法：{esc('、'.join(forms))}）" if forms else ""
     places = sorted({place_name(documents[h.record.doc].display_city if h.record.doc in documents else h.record.city,
                                 h.record.year, h.record.kind) for h in answer.hits})
     scope = f"{esc('、'.join(places))}中，" if q.cities or q.year else ""
     together = "".join(f"与{esc(name)}" for name in q.other_offices) + ("共同" if q.other_offices else "")
-    lines = [f"**{scope}{esc(q.office)}{also}{together}{role}的任务共 {len(answer.hits)} 项：**", ""]
-    for n, hit in enumerate(answer.hits, start=1):
-        lines.append(f"{n}. {locator(hit.record, documents, esc)}（{hit.role}）— {source_line(hit.record, esc)}")
-    return "\n".join(lines)
+    groups = [(role, [h for h in answer.hits if h.role == role]) for role in ("牵头", "参与")]
+    groups = [(role, hits) for role, hits in groups if hits]
+    counts = "、".join(f"{role} {len(hits)} 项" for role, hits in groups)
+    if answer.filters.get("role") == "lead":
+        lines = [f"**{scope}{esc(q.office)}{also}{together}牵头的任务共 {len(answer.hits)} 项：**", ""]
+    else:
+        lines = [f"**{scope}{esc(q.office)}{also}{together}{counts}：**", ""]
+    for role, hits in groups:
+        if len(groups) > 1 or answer.filters.get("role") != "lead":
+            lines.append(f"**{role}（{len(hits)} 项）**")
+        for n, hit in enumerate(hits, start=1):
+            lines.append(f"{n}. {locator(hit.record, documents, esc)} — {source_line(hit.record, esc)}")
+        lines.append("")
+    return "\n".join(lines).rstrip()
 
 
 def hit_json(hit: Hit, documents: dict[str, DocumentInfo]) -> dict:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..documents.offices import task_role
 from ..documents.records import TASK, Record
 from ..retrieval.store import DocumentInfo
 
@@ -24,12 +25,15 @@ def office_directory(records: list[Record], documents: dict[str, DocumentInfo],
             continue
         aliases = documents[record.doc].aliases if record.doc in documents else {}
         shared = record.responsible_offices + record.cooperating_offices  # 责任 and 配合 / 协办 / 参与 alike
-        for role, names in (("lead", record.lead_offices), ("shared", shared)):
-            for name in names:
-                canonical = aliases.get(name, name)
-                entry = entries.setdefault((record.city, canonical), OfficeEntry(record.city, canonical))
-                entry.forms.add(name)
-                target = entry.lead if role == "lead" else entry.shared
-                if record not in target:
-                    target.append(record)
+        for name in record.lead_offices + shared:
+            canonical = aliases.get(name, name)
+            entry = entries.setdefault((record.city, canonical), OfficeEntry(record.city, canonical))
+            entry.forms.add(name)
+        for name in dict.fromkeys(aliases.get(n, n) for n in record.lead_offices + shared):
+            entry = entries[(record.city, name)]
+            forms = {n for n in record.lead_offices + shared if aliases.get(n, n) == name}
+            role = task_role(record.lead_offices, shared, forms)
+            target = entry.lead if role == "lead" else entry.shared
+            if record not in target:
+                target.append(record)
     return sorted(entries.values(), key=lambda e: (e.city or "", -len(e.lead), -len(e.shared), e.office))

@@ -121,3 +121,14 @@ class AliasTable:
 
     def forms(self, canonical: str) -> list[str]:
         return sorted({canonical, *(a for a in self._map if self.canonical(a) == canonical)})
+
+
+def task_role(lead_offices: list[str], shared_offices: list[str], forms: set[str]) -> str | None:
+    """An office's role in one task, given every written form of the office: "lead" when a lead line names it,
+    "shared" when only a 责任 / 配合 line does, else None. The chat's office lists and the office directory both
+    ask this one function, so they cannot disagree."""
+    if forms & set(lead_offices):
+        return "lead"
+    if forms & set(shared_offices):
+        return "shared"
+    return None

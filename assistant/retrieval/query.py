@@ -29,7 +29,8 @@ _LIST_WORDS = re.compile(
     r"(?:负责|管|承担|牵头|分管)(?:了|的)?(?:什么|啥)"
 )
 _LEAD_ROLE = re.compile(r"牵头|签头|挑头|主抓|主责|作为牵头")
-_ANY_ROLE = re.compile(r"参与|配合|协助|责任科室|责任单位|涉及|相关|有关|沾边|掺和|参加")
+_SHARED_ROLE = re.compile(r"参与|配合|协助|协办|协同|参加")
+_BOTH_ROLES = re.compile(r"都算|都要|全部|所有|涉及|相关|有关|沾边|掺和|责任科室|责任单位")
 _FIGURE = re.compile(r"多少|几(?:所|个|项|种|家|名|万|次|大|条|成)|几$|比例|百分|目标|达到|规模|数量|多大|多高|什么时候|何时|哪年|时间|期限")
 _OVERVIEW = re.compile(r"有哪些|哪些重点|什么重点|怎么做|如何做|怎样做|做什么|做哪些|什么内容|主要内容|重点工作|有什么安排|哪些措施|什么措施")
 _PREAMBLE = re.compile(r"总体思路|总体要求|指导思想|总体目标|总基调|工作思路")
@@ -51,7 +52,7 @@ class Question:
     office_forms: set[str] = field(default_factory=set)  # every written form of that office in scope
     other_offices: dict[str, set[str]] = field(default_factory=dict)  # further offices named -> their forms
     intent: str = GENERAL
-    role: str = "lead"  # for office_tasks: "lead" or "any"
+    role: str = "both"  # for office_tasks: "lead", "shared" (参与 / 配合 only) or "both" (grouped by role)
     figure: bool = False
     overview: bool = False  # asks what a task contains: quote its two best sentences, not one
     preamble: bool = False  # asks for the plan's overall approach (总体思路), which the preamble states
@@ -106,9 +107,11 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
             rest = rest[: span[0]] + " " + rest[span[1]:]
     if q.office and _LIST_WORDS.search(q.folded):
         q.intent = OFFICE_TASKS
-        q.role = "lead" if _LEAD_ROLE.search(q.folded) else ("any" if _ANY_ROLE.search(q.folded) else "auto")
-        if q.other_offices and q.role == "auto":  # 职成科和计财科一起负责…: whatever each one's role
-            q.role = "any"
+        lead, shared = bool(_LEAD_ROLE.search(q.folded)), bool(_SHARED_ROLE.search(q.folded))
+        if _BOTH_ROLES.search(q.folded) or lead == shared or q.other_offices:  # 负责哪些: what it leads and shares
+            q.role = "both"
+        else:
+            q.role = "lead" if lead else "shared"
     elif _LEAD_WORDS.search(q.folded):
         q.intent = LEAD
     q.figure = bool(_FIGURE.search(q.folded))

@@ -22,6 +22,7 @@ from .details import Detail, asked_detail, detail_sentence, is_detail_word
 from .evidence import asked_measure, figure_bonus, rank_sentences
 from ..documents.normalize import fold
 from .passages import HEADER, office_lines
+from ..documents.offices import task_role
 from .query import LEAD, OFFICE_TASKS, Question, read_question, same_office
 from ..documents.records import PREAMBLE, TASK, Record, place_name
 from .store import IndexData
@@ -158,23 +159,25 @@ class Engine:
 
     # -- office lists ------------------------------------------------------------------------------------------
     def _office_tasks(self, q: Question, scope: list[int], filters: dict) -> Answer:
-        forms = q.office_forms
+        """Every task the office takes part in, from the records (not from vectors), by `task_role`: the office
+        directory asks the same function, so the chat and the 科室目录 tab list the same tasks."""
         # further offices named ("职成科和计财科一起…"): only the tasks they all take part in
         scope = [i for i in scope if all(forms & self._offices_of(i) for forms in q.other_offices.values())]
-        lead = [i for i in scope if self.records[i].kind == TASK and forms & set(self.records[i].lead_offices)]
-        shared = [i for i in scope if self.records[i].kind == TASK and i not in lead
-                  and forms & set(self.records[i].responsible_offices + self.records[i].cooperating_offices)]
-        role = q.role if q.role != "auto" else ("lead" if lead else "any")
-        chosen = lead if role == "lead" else sorted(lead + shared)
+        roles = {}
+        for i in scope:
+            record = self.records[i]
+            if record.kind == TASK:
+                roles[i] = task_role(record.lead_offices, record.responsible_offices + record.cooperating_offices,
+                                     q.office_forms)
+        wanted = {"lead": {"lead"}, "shared": {"shared"}}.get(q.role, {"lead", "shared"})
+        chosen = [i for i, role in roles.items() if role in wanted]
+        filters["role"] = q.role
         if not chosen:
-            what = "牵头" if role == "lead" else "牵头或参与"
+            what = {"lead": "牵头", "shared": "参与"}.get(q.role, "牵头或参与")
             together = "和其他所问科室共同" if q.other_offices else ""
             return Answer(q, NOT_FOUND, f"所选文件中没有{q.office}{together}{what}的任务。", filters=filters)
-        hits = []
-        for i in chosen:
-            record = self.records[i]
-            hits.append(Hit(record, 1.0, office_lines(record), role="牵头" if i in lead else "责任"))
-        filters["role"] = role
+        hits = [Hit(self.records[i], 1.0, office_lines(self.records[i]), role="牵头" if roles[i] == "lead" else "参与")
+                for i in chosen]
         return Answer(q, ANSWERED, "", hits, filters)
 
     # -- ranked search -----------------------------------------------------------------------------------------
