@@ -161,3 +161,16 @@ def test_a_district_is_named_with_or_without_its_region():
         q = read_question(question, documents, {}, "")
         assert (q.cities, q.unknown_cities) == (["崇明区"], []), question
     assert read_question("上海学前教育谁牵头？", documents, {}, "").unknown_cities == ["上海"]
+
+
+def test_an_office_line_quote_runs_past_a_pdf_line_wrap():
+    """「责任科室(单位): 法规科、计财科、」 stopped where the PDF wrapped; the quote now holds the last office too."""
+    from pathlib import Path
+
+    from assistant.documents.corpus import parse_file
+    from assistant.retrieval.passages import office_lines
+
+    doc = parse_file(Path(__file__).parent / "fixtures" / "plans" / "p12_guangan_city_2020_wrapped.pdf")
+    task = next(r for r in doc.tasks if r.responsible_offices == ["法规科", "计财科", "督导室"])
+    assert "计财科、\n" in task.text, "the source wraps inside the list"
+    assert "责任科室(单位): 法规科、计财科、督导室" in office_lines(task)
