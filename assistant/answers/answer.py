@@ -66,6 +66,14 @@ def office_lines_md(record: Record, esc: Escape = _same) -> list[str]:
 
 
 def to_markdown(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape = _same) -> str:
+    """The answer in Markdown; what a follow-up carried over from the conversation is said on its first line."""
+    body = _body(answer, documents, esc)
+    if answer.filters.get("carried"):
+        return f"（沿用上文：{esc('，'.join(answer.filters['carried']))}）\n\n{body}"
+    return body
+
+
+def _body(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape) -> str:
     if answer.status == PARTIAL:
         return _partial(answer, documents, esc)
     if not answer.answered:
@@ -74,8 +82,6 @@ def to_markdown(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape 
         return _office_list(answer, documents, esc)
     best, others = answer.hits[0], answer.hits[1:]
     lines = [f"**{locator(best.record, documents, esc)}**", ""]
-    if answer.filters.get("carried"):
-        lines = [f"（沿用上文：{esc(''.join(answer.filters['carried']))}）", ""] + lines
     if best.record.kind != PREAMBLE and best.record.kind != SUMMARY:
         lines += office_lines_md(best.record, esc) + [""]
     lines += [f"> 「{esc(e)}」" for e in best.evidence] + ["", f"出处：{source_line(best.record, esc)}"]
@@ -91,8 +97,6 @@ def _partial(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape) ->
     """The topic is in a task, the asked detail is not: cite the task, name what is missing, quote nothing."""
     best = answer.hits[0]
     lines = [f"**{locator(best.record, documents, esc)}涉及此事，但{esc(answer.reason)}**", ""]
-    if answer.filters.get("carried"):
-        lines = [f"（沿用上文：{esc(''.join(answer.filters['carried']))}）", ""] + lines
     if best.record.kind not in (PREAMBLE, SUMMARY):
         lines += office_lines_md(best.record, esc) + [""]
     lines.append(f"出处：{source_line(best.record, esc)}")

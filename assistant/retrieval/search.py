@@ -11,6 +11,7 @@ The engine returns plain data (see `Answer`); turning it into Markdown is answer
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -30,6 +31,11 @@ from .terms import Term, everyday_share, question_terms
 from .tokenize import Tokenizer
 
 DENSE_WEIGHT = 0.4
+# A question that plainly continues the conversation: 那学前教育呢？ 还有教师队伍？
+_CONTINUES = re.compile(r"^(?:那|那么|还有|另外|再|同样)|呢\s*[？?。!！]*\s*$")
+_MARKERS = re.compile(r"^(?:那么|那|还有|另外)|呢?\s*[？?。!！]*\s*$")
+# What is left of an elliptical follow-up once its place, year and office are read: 那…呢, 的, 怎么样
+_ELLIPSIS = re.compile(r"那么|那|还有|另外|呢|的|怎么样|咋样|如何|情况|又|再|吗|嘛|[\s？?。，,!！…、]")
 # Refusal (README, "Refusals"): the best task must hold at least MIN_COVERAGE of the question's weighted content
 # words, unless its best sentence is a very close paraphrase (cosine >= MIN_DENSE); and below HALF_COVERAGE, no
 # distinctive word of the question may be missing from every plan in scope while another plan uses it (校服 asked
@@ -70,6 +76,17 @@ class Answer:
     @property
     def answered(self) -> bool:
         return self.status == ANSWERED
+
+
+def follow_up_context(answer: Answer, previous: dict | None) -> dict | None:
+    """What the next turn may carry over: the place, year, office and topic of an answer that found its task. A
+    refusal keeps the conversation where it was."""
+    if answer.status not in (ANSWERED, PARTIAL):
+        return previous
+    city = answer.filters.get("city")
+    topic = _MARKERS.sub("", answer.question.topic).strip()
+    return {"city": city if isinstance(city, str) else None, "year": answer.filters.get("year"),
+            "office": answer.question.office, "topic": topic or None, "intent": answer.question.intent}
 
 
 class Engine:
@@ -118,15 +135,31 @@ class Engine:
             return Answer(Question(text, ""), NOT_FOUND, "请输入问题。")
         q = read_question(text, self.index.documents, self.office_forms, self.corpus_text)
         carried = []
-        if not q.cities and not q.unknown_cities:
-            if city:
-                q.cities = [city]
-            elif context and context.get("city"):
-                q.cities = [context["city"]]
-                carried.append(context["city"])
-                if not q.year and context.get("year"):
-                    q.year = context["year"]
-                    carried.append(f"{context['year']}年")
+        previous = context or {}
+        elliptical = bool(previous.get("topic")) and not self._has_topic(q)
+        if elliptical:  # 那遂宁呢 / 2020年的呢 / 计财科呢: the previous topic and intent, with what this one names
+            if not q.cities and not q.unknown_cities and previous.get("city"):
+                carried.append(previous["city"])
+            if not q.office and previous.get("office"):
+                carried.append(previous["office"])
+            named = "".join(filter(None, [
+                (q.cities or [previous.get("city") or ""])[0] if not q.unknown_cities else q.unknown_cities[0],
+                f"{q.year or previous.get('year') or ''}年" if (q.year or previous.get("year")) else "",
+                q.office or previous.get("office") or ""]))
+            q = read_question(f"{named}{previous['topic']}", self.index.documents, self.office_forms,
+                              self.corpus_text)
+            q.intent = previous.get("intent") or q.intent  # 计财科呢 after a topic question: that topic, its tasks
+            carried.append(f"问题“{previous['topic']}”")
+        elif not q.cities and not q.unknown_cities and not city and previous.get("city") and _CONTINUES.search(text):
+            # 那学前教育呢？ continues the conversation's place; a question with its own topic and no such marker
+            # is asked of every plan
+            q.cities = [previous["city"]]
+            carried.append(previous["city"])
+            if not q.year and previous.get("year"):
+                q.year = previous["year"]
+                carried.append(f"{previous['year']}年")
+        if not q.cities and not q.unknown_cities and city:
+            q.cities = [city]
         if not q.year and year:
             q.year = year
         if office and not q.office:
@@ -143,6 +176,11 @@ class Engine:
         if q.intent == OFFICE_TASKS:
             return self._office_tasks(q, scope, filters)
         return self._search(q, scope, k, filters)
+
+    @staticmethod
+    def _has_topic(q: Question) -> bool:
+        """Whether the question says anything beyond a place, a year, an office and 那…呢 (负责哪些工作 does)."""
+        return bool(_ELLIPSIS.sub("", q.topic))
 
     def holdings(self) -> str:
         years: dict[str, set[int]] = defaultdict(set)

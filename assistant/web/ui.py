@@ -11,6 +11,7 @@ from pathlib import Path
 from ..answers.answer import locator, source_line, to_markdown
 from ..answers.directory import office_directory
 from ..retrieval.embedders import Embedder
+from ..retrieval.search import follow_up_context
 from .library import Preview, UploadError, commit_upload, preview_upload, withdraw_upload
 from ..documents.normalize import fold, split_lines
 from ..documents.outline import outline
@@ -109,9 +110,7 @@ class AssistantUI:
             return history, "", "", "", context
         history += [{"role": "user", "content": esc(text)},
                     {"role": "assistant", "content": to_markdown(answer, self.documents, esc)}]
-        new_context = context
-        if answer.answered and isinstance(answer.filters.get("city"), str):
-            new_context = {"city": answer.filters["city"], "year": answer.filters.get("year")}
+        new_context = follow_up_context(answer, context)
         return (history, "", sources_html(answer, self.documents), citations_text(answer, self.documents),
                 new_context)
 

@@ -1,0 +1,50 @@
+"""Conversations: an elliptical follow-up (a place, a year or an office alone) keeps the previous topic and intent;
+a question with its own topic and no place is asked of every plan; what is carried is said on the first line."""
+from __future__ import annotations
+
+from assistant.answers.answer import to_json
+from assistant.retrieval.search import follow_up_context
+
+from conftest import CHENGDE, DAZHOU, SUINING
+
+
+def converse(engine, *questions: str) -> list[dict]:
+    context, out = None, []
+    for question in questions:
+        answer = engine.ask(question, context=context)
+        context = follow_up_context(answer, context)
+        out.append(to_json(answer, engine.index.documents))
+    return out
+
+
+def test_a_follow_up_naming_only_a_place_keeps_the_topic_and_intent(engine):
+    first, second = converse(engine, "达州学生资助谁牵头", "那遂宁呢？")
+    assert first["results"][0]["doc"] == DAZHOU
+    assert second["intent"] == "lead" and second["results"][0]["doc"] == SUINING
+    assert second["answer"].startswith("（沿用上文：问题“学生资助谁牵头”）")
+    assert "资助" in second["results"][0]["text"]
+
+
+def test_a_follow_up_naming_only_a_year_keeps_the_place_and_topic(engine):
+    _, second = converse(engine, "承德学前教育怎么安排的", "2020年的呢")
+    assert second["filters"]["year"] == 2020 and second["results"][0]["doc"] == CHENGDE
+    assert second["results"][0]["kind"] == "summary"  # 承德's 2020 summary holds the year 2020
+    assert second["answer"].startswith("（沿用上文：承德，问题“学前教育怎么安排的”）")
+
+
+def test_a_follow_up_naming_only_an_office_narrows_the_topic_to_its_tasks(engine):
+    _, second = converse(engine, "达州学前教育有哪些安排", "计财科呢")
+    top = second["results"][0]
+    assert top["doc"] == DAZHOU and "计财科" in top["lead_offices"] + top["responsible_offices"]
+
+
+def test_a_question_with_its_own_topic_and_no_place_is_asked_of_every_plan(engine):
+    _, second = converse(engine, "遂宁人事科牵头了哪几项", "疫情防控谁牵头")
+    assert second["results"][0]["doc"] != SUINING  # 遂宁's plan never mentions 疫情
+    assert not second["answer"].startswith("（沿用上文")
+
+
+def test_a_refusal_keeps_the_conversation_where_it_was(engine):
+    context = {"city": "达州", "year": 2020, "office": None, "topic": "职业教育"}
+    answer = engine.ask("南充的学前教育呢", context=context)
+    assert follow_up_context(answer, context) is context
