@@ -128,6 +128,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _ask(args: argparse.Namespace) -> int:
     from .answers.answer import to_json, to_markdown
+    from .retrieval.search import follow_up_context
 
     if not args.jsonl and not (args.question or "").strip():
         print("错误：请输入问题，例如：python -m assistant ask \"达州从严治党那项谁牵头？\"", file=sys.stderr)
@@ -135,11 +136,19 @@ def _ask(args: argparse.Namespace) -> int:
     engine = _ready(args).engine
     documents = engine.index.documents
     if args.jsonl:
-        for line in sys.stdin:
-            if line.strip():
-                answer = engine.ask(line.strip(), k=args.k)
-                sys.stdout.write(json.dumps(to_json(answer, documents), ensure_ascii=False) + "\n")
-                sys.stdout.flush()
+        contexts: dict[str, dict | None] = {}  # session id -> what its next turn may carry over
+        for number, line in enumerate(sys.stdin, start=1):
+            question, session = _jsonl_question(line)
+            if question is None:
+                if line.strip():
+                    print(f"第 {number} 行无法读取：应为一行问题，或 {{\"question\": \"…\", \"session\": \"…\"}}",
+                          file=sys.stderr)
+                continue
+            answer = engine.ask(question, k=args.k, context=contexts.get(session) if session else None)
+            if session:
+                contexts[session] = follow_up_context(answer, contexts.get(session))
+            sys.stdout.write(json.dumps(to_json(answer, documents), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
         return 0
     answer = engine.ask(args.question, k=args.k)
     if args.json:
@@ -147,6 +156,24 @@ def _ask(args: argparse.Namespace) -> int:
     else:
         print(to_markdown(answer, documents))
     return 0
+
+
+def _jsonl_question(line: str) -> tuple[str | None, str | None]:
+    """A plain line is one independent question; a JSON object {"question", "session"} is a turn of the
+    conversation named by `session` (lines of one session are its successive turns)."""
+    text = line.strip()
+    if not text:
+        return None, None
+    if text.startswith("{"):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError:
+            return None, None
+        if not isinstance(data, dict) or not isinstance(data.get("question"), str):
+            return None, None
+        session = data.get("session")
+        return data["question"], (str(session) if session is not None else None)
+    return text, None
 
 
 def _offices(args: argparse.Namespace) -> int:
@@ -202,7 +229,7 @@ def _eval(args: argparse.Namespace) -> int:
         return 0
     for key in ("questions", "hit@1", "hit@5", "mrr", "lead_accuracy", "office_lists_exact", "evidence_found",
                 "office_tasks_exact", "unanswerable_refused", "answerable_refused", "partial_right", "wrong_figures",
-                "latency_p50_ms"):
+                "plan_blocks_right", "comparisons_all_right", "office_lists_equal", "latency_p50_ms"):
         value = result[key]
         print(f"{key:22s} {value:.3f}" if isinstance(value, float) else f"{key:22s} {value}")
     for kind, row in result["by_type"].items():

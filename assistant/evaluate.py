@@ -39,10 +39,54 @@ def gold_status(gold: dict) -> str:
 def evaluate(engine: Engine, questions: list[dict]) -> dict:
     rows = []
     for gold in questions:
+        if gold.get("type") == "followup":
+            continue  # conversations: tests/test_follow_ups.py
         started = time.perf_counter()
         answer = engine.ask(gold["question"])
-        rows.append(score(gold, answer, time.perf_counter() - started))
+        seconds = time.perf_counter() - started
+        if gold.get("type") in ("compare", "year_over_year"):
+            rows.append(score_plans(gold, answer, seconds))
+        elif gold.get("type") == "office_list":
+            rows.append(score_office_list(gold, answer, seconds))
+        else:
+            rows.append(score(gold, answer, seconds))
     return summarise(rows)
+
+
+def score_plans(gold: dict, answer: Answer, seconds: float) -> dict:
+    """A comparison is right per plan: the same status (未涉及 or not) and, where the plan holds the topic, a best
+    task among the gold's tasks for it."""
+    got = {(p.doc, p.year): p for p in answer.plans}
+    right = []
+    for plan in gold["plans"]:
+        mine = got.get((plan["doc"], plan.get("year"))) or next(
+            (p for p in answer.plans if p.doc == plan["doc"] and plan.get("year") is None), None)
+        expected = plan.get("status", ANSWERED)
+        if mine is None:
+            right.append(False)
+            continue
+        held = mine.answer.status != "not_found" and bool(mine.answer.hits)
+        if expected == "not_found" or not held:
+            right.append((expected == "not_found") == (not held))
+            continue
+        top = mine.answer.hits[0].record
+        tasks = plan.get("tasks") or [plan]
+        right.append(any((top.section, top.task_no, top.item) == (t.get("section"), t.get("task_no"), t.get("item"))
+                         for t in tasks))
+    return {"id": gold.get("id"), "type": gold.get("type"), "seconds": seconds, "plans_right": right,
+            "compare_intent": bool(answer.plans)}
+
+
+def score_office_list(gold: dict, answer: Answer, seconds: float) -> dict:
+    got_lead = {(h.record.doc, h.record.section, h.record.task_no) for h in answer.hits if h.role == "牵头"}
+    got_shared = {(h.record.doc, h.record.section, h.record.task_no) for h in answer.hits if h.role != "牵头"}
+    lead = {(t["doc"], t["section"], t["task_no"]) for t in gold.get("lead_tasks", [])}
+    shared = {(t["doc"], t["section"], t["task_no"]) for t in gold.get("shared_tasks", [])}
+    role = gold.get("role_asked", "both")
+    want_lead = lead if role in ("lead", "both") else set()
+    want_shared = shared if role in ("shared", "both") else set()
+    return {"id": gold.get("id"), "type": "office_list", "seconds": seconds,
+            "office_list_exact": (got_lead, got_shared) == (want_lead, want_shared)}
 
 
 def score(gold: dict, answer: Answer, seconds: float) -> dict:
@@ -96,7 +140,12 @@ def summarise(rows: list[dict]) -> dict:
     partial = [r for r in rows if "partial_right" in r]
     figures = [r for r in rows if "wrong_figure" in r]
     seconds = sorted(r["seconds"] for r in rows)
+    plan_rows = [r for r in rows if "plans_right" in r]
     return {
+        "plan_blocks_right": f"{sum(sum(r['plans_right']) for r in plan_rows)}/{sum(len(r['plans_right']) for r in plan_rows)}",
+        "comparisons_all_right": f"{sum(all(r['plans_right']) for r in plan_rows)}/{len(plan_rows)}",
+        "office_lists_equal": f"{sum(r['office_list_exact'] for r in rows if 'office_list_exact' in r)}/"
+                              f"{sum('office_list_exact' in r for r in rows)}",
         "questions": len(rows),
         "hit@1": sum(r["rank"] == 1 for r in ranked) / n,
         "hit@5": sum(r["rank"] is not None and r["rank"] <= 5 for r in ranked) / n,
@@ -112,7 +161,9 @@ def summarise(rows: list[dict]) -> dict:
         "by_type": {t: {"n": len(rs), "hit@1": sum(r["rank"] == 1 for r in rs) / len(rs)} for t, rs in sorted(by_type.items())},
         "refused_by_kind": {k: f"{sum(r['refused_correctly'] for r in rs)}/{len(rs)}" for k, rs in sorted(by_kind.items())},
         "latency_p50_ms": 1000 * seconds[len(seconds) // 2] if seconds else None,
-        "misses": [r["id"] for r in ranked if r["rank"] != 1],
+        "misses": [r["id"] for r in ranked if r["rank"] != 1]
+        + [r["id"] for r in plan_rows if not all(r["plans_right"])]
+        + [r["id"] for r in rows if r.get("office_list_exact") is False],
         "wrongly_answered": [r["id"] for r in unanswerable if not r["refused_correctly"]],
         "partial_missed": [r["id"] for r in partial if not r["partial_right"]],
         "figure_errors": [r["id"] for r in figures if r["wrong_figure"]],

@@ -29,6 +29,10 @@ FALLBACK = ["达州从严治党那项谁牵头？", "遂宁人事科牵头了哪
             "承德高中阶段毛入学率目标是多少？", "长春职业院校和非洲合作什么？", "南充的学前教育重点？"]
 
 
+COMPARISONS = ["各地在学前教育上分别有什么目标？", "比较一下达州和遂宁的教师队伍建设", "哪些地方提到了课后服务？",
+               "承德去年学前教育做了什么，今年要做什么？", "各市劳动教育分别怎么安排的", "温州和长春在教育信息化上有什么不同"]
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -75,11 +79,20 @@ def main() -> None:
                 t = time.perf_counter()
                 engine.ask(q)
                 ask_ms.append(1000 * (time.perf_counter() - t))
+        compare_ms = []
+        for _ in range(args.rounds):
+            for q in COMPARISONS:
+                t = time.perf_counter()
+                engine.ask(q)
+                compare_ms.append(1000 * (time.perf_counter() - t))
     e50, a50 = statistics.median(embed_ms), statistics.median(ask_ms)
     print(f"questions:          {len(questions)} x {args.rounds} rounds")
     print(f"embed question:     p50 {e50:6.1f} ms   p95 {percentile(embed_ms, 95):6.1f} ms")
     print(f"ask (whole answer): p50 {a50:6.1f} ms   p95 {percentile(ask_ms, 95):6.1f} ms")
     print(f"ratio ask/embed:    p50 {a50 / e50:6.2f}x  p95 {percentile(ask_ms, 95) / percentile(embed_ms, 95):6.2f}x")
+    c50 = statistics.median(compare_ms)
+    print(f"comparison answer:  p50 {c50:6.1f} ms   p95 {percentile(compare_ms, 95):6.1f} ms  "
+          f"({c50 / a50:.2f}x a single answer; {len(COMPARISONS)} questions across plans)")
 
 
 if __name__ == "__main__":

@@ -75,6 +75,24 @@ def test_ask_jsonl_answers_one_question_per_line_loading_once(ready, index_dir):
     assert "索引已更新" not in result.stderr  # the stored index was used as it was
 
 
+def test_ask_jsonl_replays_conversations_by_session_and_keeps_plain_lines_independent(ready, index_dir):
+    lines = ['{"question": "达州学生资助谁牵头", "session": "a"}', "遂宁人事科牵头了哪几项",
+             '{"question": "那遂宁呢？", "session": "a"}', '{"question": "那遂宁呢？", "session": "b"}', "{not json"]
+    result = _run_with_index(index_dir, "ask", "--jsonl", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [a["question"] for a in answers] == ["达州学生资助谁牵头", "遂宁人事科牵头了哪几项", "那遂宁呢？", "那遂宁呢？"]
+    assert answers[2]["intent"] == "lead" and answers[2]["answer"].startswith("（沿用上文：问题“学生资助谁牵头”）")
+    assert answers[2]["results"][0]["city"] == "遂宁"
+    assert "沿用上文" not in answers[3]["answer"]  # session b has no earlier turn
+    assert "第 5 行无法读取" in result.stderr
+
+
+def test_a_question_over_the_length_limit_is_refused_before_any_work(ready, index_dir):
+    result = _run_with_index(index_dir, "ask", "--json", "达州" * 20000)
+    assert result.returncode == 0 and "问题太长了（40000 字）" in json.loads(result.stdout)["reason"]
+
+
 def test_ask_prints_markdown_and_refuses_an_empty_question(ready, index_dir):
     result = _run_with_index(index_dir, "ask", "承德高中阶段毛入学率目标是多少？")
     assert "**《承德市2021年工作要点》三、第12项「推进普通高中健康优质发展」**" in result.stdout

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..retrieval.query import OFFICE_TASKS
-from ..documents.records import PREAMBLE, SUMMARY, Record, place_name
-from ..retrieval.search import PARTIAL, Answer, Hit
+from ..documents.records import PREAMBLE, SUMMARY, TASK, Record, place_name
+from ..retrieval.passages import office_lines
+from ..retrieval.search import NOT_FOUND, PARTIAL, Answer, Hit, PlanAnswer
 from ..retrieval.store import DocumentInfo
 
 NO_LEAD = "原文未列明牵头科室"
@@ -74,6 +75,8 @@ def to_markdown(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape 
 
 
 def _body(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape) -> str:
+    if answer.plans:
+        return _comparison(answer, documents, esc)
     if answer.status == PARTIAL:
         return _partial(answer, documents, esc)
     if not answer.answered:
@@ -139,6 +142,39 @@ def _office_list(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape
     return "\n".join(lines).rstrip()
 
 
+def _plan_name(plan: PlanAnswer, documents: dict[str, DocumentInfo]) -> str:
+    info = documents.get(plan.doc)
+    first = plan.answer.hits[0].record if plan.answer.hits else None
+    kind = first.kind if first is not None else TASK
+    return place_name(info.display_city if info else plan.city, plan.year, kind)
+
+
+def _comparison(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape) -> str:
+    """One block per plan, in the corpus's order, then a table that pastes into Word or Excel."""
+    lines = [f"**{esc(answer.reason)}**", ""]
+    rows = []
+    for plan in answer.plans:
+        name = esc(_plan_name(plan, documents))
+        best = plan.answer.hits[0] if plan.answer.hits else None
+        if plan.answer.status == NOT_FOUND or best is None:
+            lines += [f"**《{name}》：未涉及**", ""]
+            rows.append([name, "未涉及", "", "", ""])
+            continue
+        record = best.record
+        lines.append(f"**{locator(record, documents, esc)}**")
+        if plan.answer.status == PARTIAL:
+            lines.append(f"涉及此事，但{esc(plan.answer.reason)}")
+        if record.kind not in (PREAMBLE, SUMMARY):
+            lines += office_lines_md(record, esc)
+        quotes = [e for e in best.evidence if e not in office_lines(record)]
+        lines += [f"> 「{esc(e)}」" for e in quotes[:1]] + [f"出处：{source_line(record, esc)}", ""]
+        rows.append([name, locator(record, documents, esc).split("》", 1)[-1], "、".join(map(esc, record.lead_offices)),
+                     "、".join(map(esc, record.responsible_offices)), esc(quotes[0]) if quotes else ""])
+    lines += ["| 文件 | 任务 | 牵头 | 责任 | 原文 |", "|---|---|---|---|---|"]
+    lines += ["| " + " | ".join(cell.replace("|", "｜").replace("\n", " ") for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
 def hit_json(hit: Hit, documents: dict[str, DocumentInfo]) -> dict:
     data = hit.record.to_json()
     data.update(score=round(hit.score, 4), evidence=hit.evidence, citation=citation(hit.record, documents))
@@ -153,9 +189,11 @@ def to_json(answer: Answer, documents: dict[str, DocumentInfo]) -> dict:
         "answered": answer.answered,
         "status": answer.status,
         "reason": answer.reason,
-        "intent": answer.question.intent,
+        "intent": "compare" if answer.plans else answer.question.intent,
         "filters": {k: answer.filters.get(k) for k in ("city", "year", "office")},
         "answer": to_markdown(answer, documents),
         "results": [hit_json(h, documents) for h in answer.hits],
         "elsewhere": [hit_json(h, documents) for h in answer.elsewhere],
+        "plans": [{"doc": p.doc, "city": p.city, "year": p.year, "status": p.answer.status, "reason": p.answer.reason,
+                   "results": [hit_json(h, documents) for h in p.answer.hits]} for p in answer.plans],
     }

@@ -36,6 +36,9 @@ _OVERVIEW = re.compile(r"有哪些|哪些重点|什么重点|怎么做|如何做
 _PREAMBLE = re.compile(r"总体思路|总体要求|指导思想|总体目标|总基调|工作思路")
 _YEAR = re.compile(r"(20\d\d)\s*年?|(?<![\d.])(1[5-9]|2\d)\s*年(?!级|代|内|底|前|后|间)")
 _OFFICE_END = re.compile(r"科|办|室|所|站|馆|中心|委")
+_COMPARE = re.compile(r"各地|各市|各个(?:地方|城市|市|地市)|哪些(?:地方|城市|市|地市)|哪几个(?:地方|城市|市)|"
+                      r"哪个(?:地方|城市|市)|谁家|几个市|比较|对比|相比|区别|异同|分别")
+_YEAR_OVER_YEAR = re.compile(r"去年.{0,12}今年|今年.{0,12}去年|去年和今年|去年做了|去年干了")
 # 出没出, 搞没搞, 办不办: a yes-no question asked by repeating the verb says nothing about the topic, and jieba would
 # read 出没 as a word
 _A_NOT_A = re.compile(r"(.)[不没]\1")
@@ -57,6 +60,8 @@ class Question:
     overview: bool = False  # asks what a task contains: quote its two best sentences, not one
     preamble: bool = False  # asks for the plan's overall approach (总体思路), which the preamble states
     topic: str = ""  # the question with city, year and office removed
+    compare: bool = False  # asks across plans (各地 / 比较 / two places named): answered plan by plan
+    year_over_year: bool = False  # 去年做了什么、今年要做什么: a plan's summary year beside its plan year
 
 
 @lru_cache(maxsize=1)
@@ -118,6 +123,9 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     q.overview = bool(_OVERVIEW.search(q.folded))
     q.preamble = bool(_PREAMBLE.search(q.folded))
     q.topic = re.sub(r"\s+", " ", _A_NOT_A.sub(" ", rest)).strip()
+    q.year_over_year = bool(_YEAR_OVER_YEAR.search(q.folded))
+    q.compare = q.intent != OFFICE_TASKS and (len(q.cities) >= 2 or q.year_over_year
+                                              or bool(_COMPARE.search(q.folded)))
     return q
 
 

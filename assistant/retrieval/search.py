@@ -31,6 +31,8 @@ from .terms import Term, everyday_share, question_terms
 from .tokenize import Tokenizer
 
 DENSE_WEIGHT = 0.4
+# Longer questions are refused before any work: the chat, the CLI and the directory all ask through Engine.ask
+MAX_QUESTION = 300
 # A question that plainly continues the conversation: 那学前教育呢？ 还有教师队伍？
 _CONTINUES = re.compile(r"^(?:那|那么|还有|另外|再|同样)|呢\s*[？?。!！]*\s*$")
 _MARKERS = re.compile(r"^(?:那么|那|还有|另外)|呢?\s*[？?。!！]*\s*$")
@@ -65,6 +67,24 @@ NOT_FOUND = "not_found"  # nothing in the plans in scope
 
 
 @dataclass
+class _Scores:
+    chunk_sim: np.ndarray  # per passage: cosine with the question
+    dense: np.ndarray  # per record: its best passage
+    lexical: np.ndarray  # per record: BM25
+    terms: list[Term]
+    detail: Detail | None
+
+
+@dataclass
+class PlanAnswer:
+    """One plan's block in a comparison."""
+    doc: str
+    city: str | None
+    year: int | None
+    answer: "Answer"
+
+
+@dataclass
 class Answer:
     question: Question
     status: str
@@ -72,6 +92,7 @@ class Answer:
     hits: list[Hit] = field(default_factory=list)
     filters: dict = field(default_factory=dict)
     elsewhere: list[Hit] = field(default_factory=list)  # for a topic the asked plan lacks: where other plans hold it
+    plans: list[PlanAnswer] = field(default_factory=list)  # a comparison: one answer per plan in scope
 
     @property
     def answered(self) -> bool:
@@ -133,6 +154,9 @@ class Engine:
         text = (text or "").strip()
         if not text:
             return Answer(Question(text, ""), NOT_FOUND, "请输入问题。")
+        if len(text) > MAX_QUESTION:
+            return Answer(Question(text[:MAX_QUESTION], ""), NOT_FOUND,
+                          f"问题太长了（{len(text)} 字），请精简到 {MAX_QUESTION} 字以内。")
         q = read_question(text, self.index.documents, self.office_forms, self.corpus_text)
         carried = []
         previous = context or {}
@@ -149,6 +173,7 @@ class Engine:
             q = read_question(f"{named}{previous['topic']}", self.index.documents, self.office_forms,
                               self.corpus_text)
             q.intent = previous.get("intent") or q.intent  # 计财科呢 after a topic question: that topic, its tasks
+            q.text = text
             carried.append(f"问题“{previous['topic']}”")
         elif not q.cities and not q.unknown_cities and not city and previous.get("city") and _CONTINUES.search(text):
             # 那学前教育呢？ continues the conversation's place; a question with its own topic and no such marker
@@ -175,6 +200,8 @@ class Engine:
             return Answer(q, NOT_FOUND, f"文件库中没有{named}的文件。{self.holdings()}", filters=filters)
         if q.intent == OFFICE_TASKS:
             return self._office_tasks(q, scope, filters)
+        if q.compare:
+            return self._compare(q, scope, filters)
         return self._search(q, scope, k, filters)
 
     @staticmethod
@@ -220,6 +247,11 @@ class Engine:
 
     # -- ranked search -----------------------------------------------------------------------------------------
     def _search(self, q: Question, scope: list[int], k: int, filters: dict) -> Answer:
+        return self._decide(q, scope, k, filters, self._score(q))
+
+    def _score(self, q: Question) -> _Scores:
+        """Everything about the question that does not depend on which plans are in scope: computed once, also when
+        a comparison answers it plan by plan."""
         with self._embed_lock:
             qv = self.embedder.encode_queries([q.folded])
         sims, ids = self.index.dense.search(qv, len(self.index.chunks))
@@ -231,6 +263,11 @@ class Engine:
         terms = question_terms(tokens, self.idf, self.unseen_idf, self.frequency)
         # a word no plan uses searches by its plan words (老师 -> 教师)
         lexical = self._bm25(tokens + [a for t in terms if t.word not in self.idf for a in t.alternatives[1:]])
+        return _Scores(chunk_sim, dense, lexical, terms, asked_detail(q.folded))
+
+    def _decide(self, q: Question, scope: list[int], k: int, filters: dict, s: _Scores) -> Answer:
+        """The best tasks among `scope` and whether they answer (see the README, "How questions are answered")."""
+        terms, detail, dense, lexical = s.terms, s.detail, s.dense, s.lexical
         preambles = [i for i in scope if self.records[i].kind == PREAMBLE]
         candidates = preambles if q.preamble and preambles else [i for i in scope if self.records[i].kind != PREAMBLE]
         if q.office:
@@ -240,8 +277,7 @@ class Engine:
             candidates = [i for i in candidates if self.records[i].kind == TASK] or candidates
         fused = _fuse(dense[candidates], lexical[candidates])
         order = np.argsort(-fused, kind="stable")[:k]
-        detail = asked_detail(q.folded)
-        hits = [self._hit(candidates[j], q, terms, detail, chunk_sim, float(fused[j]), float(dense[candidates[j]]))
+        hits = [self._hit(candidates[j], q, terms, detail, s.chunk_sim, float(fused[j]), float(dense[candidates[j]]))
                 for j in order]
         if not hits:
             return Answer(q, NOT_FOUND, "没有找到相关内容。", filters=filters)
@@ -265,6 +301,32 @@ class Engine:
             best.evidence = []
             return Answer(q, PARTIAL, "原文没有列出这项任务的牵头科室或责任科室。", hits, filters)
         return Answer(q, ANSWERED, "", hits, filters)
+
+    # -- comparisons -------------------------------------------------------------------------------------------
+    def _compare(self, q: Question, scope: list[int], filters: dict) -> Answer:
+        """One answer per plan in scope, in the corpus's order, each by the same rules as a single answer; the
+        question is embedded once. A plan is a document's plan year, plus its work-summary year when the question
+        asks about last year (承德 去年做了什么、今年要做什么) or names that year."""
+        s = self._score(q)
+        groups: dict[tuple[str, int | None], list[int]] = defaultdict(list)
+        for i in scope:
+            record = self.records[i]
+            info = self.index.documents.get(record.doc)
+            plan_year = info.year if info else record.year
+            if q.year_over_year or q.year or record.year == plan_year or plan_year is None:
+                groups[(record.doc, record.year)].append(i)
+        if len(groups) < 2:  # 分别 asked of one plan: an ordinary answer
+            return self._decide(q, scope, 5, filters, s)
+        plans = []
+        for (doc, year), members in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1] or 0)):
+            answer = self._decide(q, members, 3, dict(filters), s)
+            plans.append(PlanAnswer(doc, self.records[members[0]].city, year, answer))
+        status = ANSWERED if any(p.answer.answered for p in plans) else (
+            PARTIAL if any(p.answer.status == PARTIAL for p in plans) else NOT_FOUND)
+        held = sum(p.answer.status != NOT_FOUND for p in plans)
+        reason = f"共 {len(plans)} 个文件，{held} 个涉及。"
+        hits = [p.answer.hits[0] for p in plans if p.answer.status != NOT_FOUND and p.answer.hits]
+        return Answer(q, status, reason, hits, filters, plans=plans)
 
     def _plans_named(self, docs: set[str]) -> str:
         """达州市2020年工作要点, or 所选文件 when several plans are in scope."""

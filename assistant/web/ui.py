@@ -11,7 +11,7 @@ from pathlib import Path
 from ..answers.answer import locator, source_line, to_markdown
 from ..answers.directory import office_directory
 from ..retrieval.embedders import Embedder
-from ..retrieval.search import follow_up_context
+from ..retrieval.search import MAX_QUESTION, follow_up_context
 from .library import Preview, UploadError, commit_upload, preview_upload, withdraw_upload
 from ..documents.normalize import fold, split_lines
 from ..documents.outline import outline
@@ -23,7 +23,6 @@ from .views import citations_text, esc, sources_html
 log = logging.getLogger(__name__)
 ALL = "全部"
 UNKNOWN_PLACE = "地点未知"
-MAX_QUESTION = 300
 MAX_RAW_LINES = 200
 INTERNAL_ERROR = "出错了，请稍后再试；如果一再出现，请联系管理员。"
 

@@ -1,0 +1,42 @@
+"""Questions across plans get one block per plan in scope, in the corpus's order, by the same answerability rules
+as a single answer, plus a table; 承德's 2020 summary and 2021 plan answer 去年/今年 side by side."""
+from __future__ import annotations
+
+from conftest import CHANGCHUN, CHENGDE, DAZHOU, SUINING, WENZHOU
+
+
+def blocks(answer: dict) -> list[tuple]:
+    return [(p["doc"], p["year"], p["status"], (p["results"][0]["section"], p["results"][0]["task_no"])
+             if p["results"] else None) for p in answer["plans"]]
+
+
+def test_a_question_across_all_plans_gets_one_block_per_plan(ask):
+    a = ask("各地在学前教育上分别有什么目标？")
+    assert a["intent"] == "compare"
+    assert [p["doc"] for p in a["plans"]] == [DAZHOU, WENZHOU, CHENGDE, SUINING, CHANGCHUN]
+    tops = {doc: top for doc, _, _, top in blocks(a)}
+    assert tops[DAZHOU] == ("四", 23) and tops[WENZHOU] == ("三", 1)
+    assert tops[CHENGDE] == ("三", 10) and tops[SUINING] == ("二", 5)
+    assert "| 文件 | 任务 | 牵头 | 责任 | 原文 |" in a["answer"]
+    assert "| 遂宁市2019年工作要点 | 二、第5项「提高学前教育普惠发展水平」 | 计财科 |" in a["answer"]
+
+
+def test_a_plan_without_the_topic_says_not_covered(ask):
+    a = ask("哪些地方提到了课后服务？")
+    statuses = {doc: status for doc, _, status, _ in blocks(a)}
+    assert statuses[DAZHOU] == "not_found" and statuses[SUINING] == "answered"
+    assert "**《达州市2020年工作要点》：未涉及**" in a["answer"]
+    assert a["answer"].startswith("**共 5 个文件，")
+
+
+def test_two_cities_named_are_compared(ask):
+    a = ask("比较一下达州和遂宁的教师队伍建设")
+    assert [(doc, status) for doc, _, status, _ in blocks(a)] == [(DAZHOU, "answered"), (SUINING, "answered")]
+
+
+def test_last_year_and_this_year_side_by_side(ask):
+    a = ask("承德去年学前教育做了什么，今年要做什么？")
+    assert [(doc, year) for doc, year, _, _ in blocks(a)] == [(CHENGDE, 2020), (CHENGDE, 2021)]
+    summary, plan = a["plans"]
+    assert summary["results"][0]["kind"] == "summary" and plan["results"][0]["task_no"] == 10
+    assert "《承德市2020年工作总结》" in a["answer"] and "《承德市2021年工作要点》三、第10项" in a["answer"]
