@@ -58,7 +58,7 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
                         city = gr.Dropdown(ui.cities(), value=ALL, label="城市", elem_id="filter-city")
                         year = gr.Dropdown(ui.years(), value=ALL, label="年份", elem_id="filter-year")
                     office = gr.Dropdown(ui.offices(), value=ALL, label="科室", elem_id="filter-office")
-                    clear = gr.Button("清空对话")
+                    clear = gr.Button("清空对话", elem_id="clear-chat")
                     citation = gr.Textbox(label="引用（可复制到报告）", buttons=["copy"], lines=2, interactive=False,
                                           elem_id="citation")
                     sources = gr.HTML('<div class="empty">提问后，这里显示所引任务的全文、字段和出处。</div>',
@@ -68,6 +68,8 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
             send.click(ui.chat, inputs, outputs)
             question.submit(ui.chat, inputs, outputs)
             clear.click(lambda: ([], "", "", "", None), None, outputs)
+            # the chat's own trash icon clears the carried context, the sources and the citation too
+            chatbot.clear(lambda: ("", "", "", None), None, [question, sources, citation, context])
             city.change(lambda c: gr.update(choices=ui.offices(c), value=ALL), city, office)
 
         with gr.Tab("科室目录", id="offices"):

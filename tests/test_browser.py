@@ -115,6 +115,16 @@ def test_the_whole_app_in_a_browser(browser_page, tmp_path):
     expect(chat).to_contain_text("沿用上文：达州")
     expect(chat).to_contain_text("推进扩大普惠学前教育资源攻坚")
 
+    # 2b. the chat's trash icon and the 清空对话 button clear the carried place, the sources and the citation
+    for clear in ("#chatbot button[aria-label='Clear']", "#clear-chat"):
+        _ask(page, "达州中小学实验教学、装备质量抽检是谁牵头？")
+        page.click(clear)
+        expect(page.locator("#chatbot [data-testid='bot']")).to_have_count(0)
+        expect(page.locator("#citation textarea")).to_have_value("")
+        expect(page.locator("#sources")).not_to_contain_text("加强和改进教育技术装备工作")
+        _ask(page, "那学前教育呢？")
+        expect(chat).not_to_contain_text("沿用上文")
+
     # 3. injection: shown as text, runs nothing
     _ask(page, "<script>alert(1)</script>遂宁人事科牵头了哪几项？")
     expect(chat).to_contain_text("<script>alert(1)</script>")
