@@ -40,3 +40,10 @@ def test_last_year_and_this_year_side_by_side(ask):
     summary, plan = a["plans"]
     assert summary["results"][0]["kind"] == "summary" and plan["results"][0]["task_no"] == 10
     assert "《承德市2020年工作总结》" in a["answer"] and "《承德市2021年工作要点》三、第10项" in a["answer"]
+
+
+def test_a_question_naming_no_place_whose_topic_several_plans_hold_is_answered_per_plan(ask):
+    a = ask("课后服务怎么搞")
+    assert a["intent"] == "compare" and a["answer"].startswith("**共 5 个文件，")
+    b = ask("打击隐形变异培训是在哪项任务里?")  # one plan holds it: a single answer
+    assert b["intent"] != "compare" and b["answered"] and not b["plans"]

@@ -44,6 +44,8 @@ _ELLIPSIS = re.compile(r"那么|那|还有|另外|呢|的|怎么样|咋样|如�
 # of 达州, whose plan never says it, though 承德's does). Words no plan uses (孩子, 发钱) are left to coverage.
 MIN_COVERAGE = 0.35
 ELSEWHERE_COVERAGE = 0.65
+# A question naming no place is answered plan by plan when at least two plans' best tasks hold this share of it
+WIDE_COVERAGE = 0.7
 MIN_DENSE = 0.93
 # A figure is quoted only from a clause naming at least this share of the question's words that the task holds.
 DETAIL_SHARE = 0.5
@@ -202,6 +204,8 @@ class Engine:
             return self._office_tasks(q, scope, filters)
         if q.compare:
             return self._compare(q, scope, filters)
+        if not (q.cities or q.year or q.office or carried or city or year or office):
+            return self._wide(q, scope, k, filters)
         return self._search(q, scope, k, filters)
 
     @staticmethod
@@ -303,11 +307,31 @@ class Engine:
         return Answer(q, ANSWERED, "", hits, filters)
 
     # -- comparisons -------------------------------------------------------------------------------------------
+    def _wide(self, q: Question, scope: list[int], k: int, filters: dict) -> Answer:
+        """A question that names no place, whose topic several plans hold squarely (each plan's best task holds
+        WIDE_COVERAGE of its words): say how many and answer per plan, instead of picking one plan's task."""
+        s = self._score(q)
+        single = self._decide(q, scope, k, filters, s)
+        if not single.answered:
+            return single
+        plans = self._plan_answers(q, scope, filters, s)
+        holding = [p for p in plans if p.answer.answered and p.answer.hits[0].coverage >= WIDE_COVERAGE]
+        if len(holding) < 2:
+            return single
+        return self._comparison(q, plans, filters)
+
     def _compare(self, q: Question, scope: list[int], filters: dict) -> Answer:
         """One answer per plan in scope, in the corpus's order, each by the same rules as a single answer; the
-        question is embedded once. A plan is a document's plan year, plus its work-summary year when the question
-        asks about last year (承德 去年做了什么、今年要做什么) or names that year."""
+        question is embedded once."""
         s = self._score(q)
+        plans = self._plan_answers(q, scope, filters, s)
+        if len(plans) < 2:  # 分别 asked of one plan: an ordinary answer
+            return self._decide(q, scope, 5, filters, s)
+        return self._comparison(q, plans, filters)
+
+    def _plan_answers(self, q: Question, scope: list[int], filters: dict, s: _Scores) -> list[PlanAnswer]:
+        """A plan is a document's plan year, plus its work-summary year when the question asks about last year
+        (承德 去年做了什么、今年要做什么) or names that year."""
         groups: dict[tuple[str, int | None], list[int]] = defaultdict(list)
         for i in scope:
             record = self.records[i]
@@ -315,12 +339,10 @@ class Engine:
             plan_year = info.year if info else record.year
             if q.year_over_year or q.year or record.year == plan_year or plan_year is None:
                 groups[(record.doc, record.year)].append(i)
-        if len(groups) < 2:  # 分别 asked of one plan: an ordinary answer
-            return self._decide(q, scope, 5, filters, s)
-        plans = []
-        for (doc, year), members in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1] or 0)):
-            answer = self._decide(q, members, 3, dict(filters), s)
-            plans.append(PlanAnswer(doc, self.records[members[0]].city, year, answer))
+        return [PlanAnswer(doc, self.records[members[0]].city, year, self._decide(q, members, 3, dict(filters), s))
+                for (doc, year), members in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1] or 0))]
+
+    def _comparison(self, q: Question, plans: list[PlanAnswer], filters: dict) -> Answer:
         status = ANSWERED if any(p.answer.answered for p in plans) else (
             PARTIAL if any(p.answer.status == PARTIAL for p in plans) else NOT_FOUND)
         held = sum(p.answer.status != NOT_FOUND for p in plans)
