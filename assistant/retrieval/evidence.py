@@ -26,19 +26,6 @@ def figure_bonus(sentence: str, measure: str | None = None) -> float:
     return 0.5 if _HAS_FIGURE.search(sentence) else 0.0
 
 
-def lexical_overlap(tokens: list[str], idf: dict[str, float], folded_text: str, unseen: float) -> float:
-    """Share of the question's content words (two characters or more, weighted by rarity) found in the text.
-
-    A word the corpus never uses weighs as much as the rarest word it does use (`unseen`): a question about
-    高温补贴 is not answered by a task that merely shares 老师.
-    """
-    words = {t for t in tokens if len(t) >= 2}
-    total = sum(idf.get(t, unseen) for t in words)
-    if not total:
-        return 0.0
-    return sum(idf.get(t, unseen) for t in words if t in folded_text) / total
-
-
 def rank_sentences(dense: np.ndarray, lexical: np.ndarray, figure: np.ndarray, want_figure: bool) -> np.ndarray:
     """Order of the candidate sentences, best first."""
     score = dense + 0.35 * lexical + (0.15 * figure if want_figure else 0.0)

@@ -38,10 +38,10 @@ _CONTINUES = re.compile(r"^(?:那|那么|还有|另外|再|同样)|呢\s*[？?�
 _MARKERS = re.compile(r"^(?:那么|那|还有|另外)|呢?\s*[？?。!！]*\s*$")
 # What is left of an elliptical follow-up once its place, year and office are read: 那…呢, 的, 怎么样
 _ELLIPSIS = re.compile(r"那么|那|还有|另外|呢|的|怎么样|咋样|如何|情况|又|再|吗|嘛|[\s？?。，,!！…、]")
-# Refusal (README, "Refusals"): the best task must hold at least MIN_COVERAGE of the question's weighted content
-# words, unless its best sentence is a very close paraphrase (cosine >= MIN_DENSE); and below HALF_COVERAGE, no
-# distinctive word of the question may be missing from every plan in scope while another plan uses it (校服 asked
-# of 达州, whose plan never says it, though 承德's does). Words no plan uses (孩子, 发钱) are left to coverage.
+# Refusal (README, "Three states"; chosen on eval/colloquial_calibrate.jsonl): the best task must hold at least
+# MIN_COVERAGE of the question's weighted words (terms.py), unless its best sentence is a very close paraphrase
+# (cosine >= MIN_DENSE); and below ELSEWHERE_COVERAGE, no distinctive word of the question may be missing from
+# every plan in scope while another plan uses it (校服 asked of 达州, whose plan never says it, though 承德's does).
 MIN_COVERAGE = 0.35
 ELSEWHERE_COVERAGE = 0.65
 # A question naming no place is answered plan by plan when at least two plans' best tasks hold this share of it
