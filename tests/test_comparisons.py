@@ -17,6 +17,7 @@ def test_a_question_across_all_plans_gets_one_block_per_plan(ask):
     tops = {doc: top for doc, _, _, top in blocks(a)}
     assert tops[DAZHOU] == ("四", 23) and tops[WENZHOU] == ("三", 1)
     assert tops[CHENGDE] == ("三", 10) and tops[SUINING] == ("二", 5)
+    assert tops[CHANGCHUN] == ("三", 10)  # not 七、32 (督导), which names 学前教育 and 目标 in passing
     assert "| 文件 | 任务 | 牵头 | 责任 | 原文 |" in a["answer"]
     assert "| 遂宁市2019年工作要点 | 二、第5项「提高学前教育普惠发展水平」 | 计财科 |" in a["answer"]
 

@@ -13,7 +13,7 @@ from ..documents.normalize import fold
 jieba.setLogLevel(logging.WARNING)
 
 # Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
-TOKENIZER_VERSION = "6"
+TOKENIZER_VERSION = "7"
 
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
@@ -28,7 +28,9 @@ STOPWORDS = frozenset(
     "怎么样 干嘛 干啥 搞 弄 放 放在 管 管不管 不管 一下 有没有 有无 还 跟 一起 关于 到底 究竟 现在 目前 "
     "今年 明年 分别 比较 嘛 哦 呗 算 算是 是不是 能不能 要不要 会不会 帮 帮我 查 查一下 查查 想 想问 问下 "
     "问一下 麻烦 知道 告诉 说说 讲讲 一共 总共 累计 大概 大约 左右 写 写了 提 说法 规定 要求 打算 准备 "
-    "咱 咱们 我们 我市 全市 本市 市里 那些 这些 东西 方面的 有关的 一块 这边 那边 动作 活 活儿 要点 工作要点 ppt".split()
+    "咱 咱们 我们 我市 全市 本市 市里 那些 这些 东西 方面的 有关的 一块 这边 那边 动作 活 活儿 要点 工作要点 ppt "
+    # words that ask across plans (query.py reads them as a comparison): they say nothing about the topic
+    "各地 各市 各个 地方 城市 地市 哪些地方 比较 对比 相比 区别 异同 不同 一样 谁家".split()
 )
 # Question words are not content, even when jieba keeps them whole (第几, 几个, 哪所, 为什么).
 _QUESTION_WORD = re.compile(r"[哪谁吗呢怎啥咋]|^第?几|什么|多少")
