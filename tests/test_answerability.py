@@ -62,6 +62,11 @@ def test_everyday_words_around_the_topic_do_not_count_against_it(engine):
         assert engine.ask(question).answered, question
 
 
+def test_a_yes_no_question_asked_by_repeating_the_verb_is_read_for_its_topic(ask):
+    a = ask("遂宁研学旅行的文件 出没出")  # 出没出: jieba would read 出没 (to haunt) as a missing topic word
+    assert a["answered"] and top(a) == (SUINING, "三", 21)
+
+
 def test_asked_detail_reads_the_kind_of_value_asked():
     assert asked_detail("遂宁今年新建公办园几所").kind == "count"
     assert asked_detail("长春残疾儿童每年补助多少钱").kind == "amount"
