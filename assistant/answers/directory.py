@@ -25,15 +25,12 @@ def office_directory(records: list[Record], documents: dict[str, DocumentInfo],
             continue
         aliases = documents[record.doc].aliases if record.doc in documents else {}
         shared = record.responsible_offices + record.cooperating_offices  # 责任 and 配合 / 协办 / 参与 alike
+        written: dict[str, set[str]] = {}  # canonical office -> its forms printed in this task
         for name in record.lead_offices + shared:
-            canonical = aliases.get(name, name)
+            written.setdefault(aliases.get(name, name), set()).add(name)
+        for canonical, forms in written.items():
             entry = entries.setdefault((record.city, canonical), OfficeEntry(record.city, canonical))
-            entry.forms.add(name)
-        for name in dict.fromkeys(aliases.get(n, n) for n in record.lead_offices + shared):
-            entry = entries[(record.city, name)]
-            forms = {n for n in record.lead_offices + shared if aliases.get(n, n) == name}
-            role = task_role(record.lead_offices, shared, forms)
-            target = entry.lead if role == "lead" else entry.shared
-            if record not in target:
-                target.append(record)
+            entry.forms |= forms
+            lead = task_role(record.lead_offices, shared, forms) == "lead"
+            (entry.lead if lead else entry.shared).append(record)
     return sorted(entries.values(), key=lambda e: (e.city or "", -len(e.lead), -len(e.shared), e.office))

@@ -151,8 +151,9 @@ class Engine:
     def ask(self, text: str, k: int = 5, city: str | None = None, year: int | None = None,
             office: str | None = None, context: dict | None = None) -> Answer:
         """Answer `text`. What the question names wins; `city`/`year`/`office` (the UI's filters) fill what it does
-        not name; `context` (the previous answer's filters) fills what is still missing, so "那学前教育呢？" after a
-        达州 question stays in 达州. A year is carried over only together with its city."""
+        not name. `context` (`follow_up_context` of the previous answer) makes an elliptical follow-up (那遂宁呢？,
+        2020年的呢, 计财科呢) ask the previous topic, and a question that plainly continues (那学前教育呢？) keep the
+        previous place and year; any other question is asked of every plan in scope."""
         text = (text or "").strip()
         if not text:
             return Answer(Question(text, ""), NOT_FOUND, "请输入问题。")
@@ -294,9 +295,8 @@ class Engine:
             others = self._tasks_holding(elsewhere, in_scope, dense, lexical)
             reason = f"{self._plans_named(in_scope)}没有提到{words}。"
             return Answer(q, NOT_FOUND, reason, hits, filters, elsewhere=others)
-        if judged and best.coverage < MIN_COVERAGE and best.dense < MIN_DENSE:
-            return Answer(q, NOT_FOUND, "文件中没有找到能回答这个问题的内容，以下是可能相关的任务。", hits, filters)
-        if best.detail_missing and best.missing:  # neither the detail nor a distinctive word of the topic is there
+        if (judged and best.coverage < MIN_COVERAGE and best.dense < MIN_DENSE) or (
+                best.detail_missing and best.missing):  # too little of the question, or neither detail nor topic word
             return Answer(q, NOT_FOUND, "文件中没有找到能回答这个问题的内容，以下是可能相关的任务。", hits, filters)
         if best.detail_missing:  # the task is cited as where the topic is; nothing is quoted as the answer
             best.evidence = []
@@ -356,8 +356,7 @@ class Engine:
             return "所选文件"
         doc = next(iter(docs))
         info = self.index.documents.get(doc)
-        year = next((r.year for r in self.records if r.doc == doc), None)
-        return place_name(info.display_city if info else doc, info.year if info else year, TASK)
+        return place_name(info.display_city if info else doc, info.year if info else None, TASK)
 
     def _held_elsewhere(self, terms: list[Term], in_scope: set[str]) -> list[Term]:
         """Question words that no plan in scope holds (in any of their forms) while another plan does: 校服 asked
