@@ -11,8 +11,9 @@ from .normalize import source_lines
 from .offices import AliasTable, derive_aliases
 from .parser import find_heading, parse_lines
 from .readers import DocumentError, SUPPORTED_SUFFIXES, decode_document, read_document
-from .records import ParsedDocument, Record
+from .records import TASK, ParsedDocument, Record
 from .runon import split_run_on
+from .timenodes import time_nodes
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 _NOT_DOCUMENTS = {CATALOG_NAME, "README.md"}
@@ -62,6 +63,8 @@ def parse_text(name: str, text: str, entry: CatalogEntry | None = None) -> Parse
     year = year or result.plan_year
     for record in result.records:
         record.year = record.year or year
+        if record.kind == TASK:
+            record.time_nodes = [n.to_json() for n in time_nodes(record.title, record.fields, record.text, record.year)]
     title = (entry.title if entry and entry.title else "") or result.title or name
     warnings = list(result.warnings)
     if split:

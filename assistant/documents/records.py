@@ -16,7 +16,7 @@ JSON_KEYS = (
     "doc", "city", "year", "kind", "section", "task_no", "title", "fields",
     "lead_offices", "responsible_offices", "text", "line_start", "line_end", "notes",
     "section_title", "item", "subsection", "subsection_title", "number", "path",
-    "cooperating_offices", "office_labels",
+    "cooperating_offices", "office_labels", "time_nodes",
 )
 # Field names under which plans print a task's deadline (a separate line or a table column).
 TIME_FIELDS = ("完成时限", "时间节点", "完成时间", "时限要求", "时限")
@@ -48,6 +48,10 @@ class Record:
     path: str = ""  # where the task sits, as a citation prints it: 三、（二）第4项
     cooperating_offices: list[str] = field(default_factory=list)  # 配合 / 协办 / 参与 / 协同, as printed
     office_labels: dict[str, str] = field(default_factory=dict)  # role (lead/responsible/cooperating) -> label printed
+    # Every printed time commitment (3月底前, 上半年, a 完成时限 cell), as dicts {text, start, end, sentence}: `text`
+    # and `sentence` as printed, `start`/`end` ISO dates resolved with the plan's year, or None when the phrase sets
+    # no date (长期坚持). Empty when the task prints none: a task is never given a date it does not print.
+    time_nodes: list[dict] = field(default_factory=list)
 
     @property
     def key(self) -> tuple[str, str | None, str | None, int | None, str | None, str]:
