@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..retrieval.query import OFFICE_TASKS
+from ..retrieval.query import DEADLINE, OFFICE_TASKS
 from ..documents.records import PREAMBLE, SUMMARY, TASK, Record, place_name
 from ..retrieval.passages import office_lines
 from ..retrieval.search import NOT_FOUND, PARTIAL, Answer, Hit, PlanAnswer
@@ -83,6 +83,8 @@ def _body(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape) -> st
         return _refusal(answer, documents, esc)
     if answer.question.intent == OFFICE_TASKS:
         return _office_list(answer, documents, esc)
+    if answer.question.intent == DEADLINE:
+        return _deadline_list(answer, documents, esc)
     best, others = answer.hits[0], answer.hits[1:]
     lines = [f"**{locator(best.record, documents, esc)}**", ""]
     if best.record.kind != PREAMBLE and best.record.kind != SUMMARY:
@@ -142,6 +144,35 @@ def _office_list(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape
     return "\n".join(lines).rstrip()
 
 
+def _deadline_list(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape) -> str:
+    """Every due task with its time node quoted as printed, its offices and its citation; undated tasks counted."""
+    q, window = answer.question, answer.filters.get("window") or ""
+    who = esc(q.office) if q.office else ""
+    head = "写明时间节点的任务" if window in ("", "时间节点", "完成时限", "时限") else f"时间节点在“{esc(window)}”的任务"
+    per_plan: dict[str, int] = {}
+    for hit in answer.hits:
+        info = documents.get(hit.record.doc)
+        name = place_name(info.display_city if info else hit.record.city, hit.record.year, hit.record.kind)
+        per_plan[name] = per_plan.get(name, 0) + 1
+    split = "（" + "，".join(f"{esc(n)} {c} 项" for n, c in per_plan.items()) + "）" if len(per_plan) > 1 else ""
+    lines = [f"**{who}{head}共 {len(answer.hits)} 项{split}：**", ""]
+    for n, hit in enumerate(answer.hits, start=1):
+        record = hit.record
+        role = f"〔{hit.role}〕" if hit.role else ""
+        nodes = "；".join(f"「{esc(node['text'])}」" for node in hit.time_nodes)
+        lines.append(f"{n}. {role}{locator(record, documents, esc)}　时间节点：{nodes}")
+        offices = [f"牵头：{'、'.join(map(esc, record.lead_offices))}" if record.lead_offices else NO_LEAD]
+        if record.responsible_offices or record.cooperating_offices:
+            offices.append("责任：" + "、".join(map(esc, record.responsible_offices + record.cooperating_offices)))
+        lines.append(f"    - {'；'.join(offices)}")
+        lines += [f"    - > 「{esc(sentence)}」" for sentence in hit.evidence if sentence not in (n['text'] for n in hit.time_nodes)]
+        lines.append(f"    - 出处：{source_line(record, esc)}")
+    undated = answer.filters.get("undated")
+    if undated:
+        lines += ["", f"另有 {undated} 项任务没有写明时间节点，未列入。"]
+    return "\n".join(lines)
+
+
 def _plan_name(plan: PlanAnswer, documents: dict[str, DocumentInfo]) -> str:
     info = documents.get(plan.doc)
     first = plan.answer.hits[0].record if plan.answer.hits else None
@@ -180,6 +211,8 @@ def hit_json(hit: Hit, documents: dict[str, DocumentInfo]) -> dict:
     data.update(score=round(hit.score, 4), evidence=hit.evidence, citation=citation(hit.record, documents))
     if hit.role:
         data["role"] = hit.role
+    if hit.time_nodes:
+        data["due"] = hit.time_nodes  # the nodes that put it in the asked window
     return data
 
 

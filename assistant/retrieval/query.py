@@ -12,10 +12,12 @@ from pathlib import Path
 
 from ..documents.normalize import fold
 from ..documents.offices import is_abbreviation
+from .slips import sounds
 from .store import DocumentInfo
 
 LEAD = "lead"
 OFFICE_TASKS = "office_tasks"
+DEADLINE = "deadline"  # what is due when: answered from the records' time nodes (deadlines.py)
 GENERAL = "general"
 
 _LEAD_WORDS = re.compile(
@@ -36,6 +38,10 @@ _OVERVIEW = re.compile(r"有哪些|哪些重点|什么重点|怎么做|如何做
 _PREAMBLE = re.compile(r"总体思路|总体要求|指导思想|总体目标|总基调|工作思路")
 _YEAR = re.compile(r"(20\d\d)\s*年?|(?<![\d.])(1[5-9]|2\d)\s*年(?!级|代|内|底|前|后|间)")
 _OFFICE_END = re.compile(r"科|办|室|所|站|馆|中心|委")
+_OFFICE_END_CHARS = "科办室所站馆委心"
+_OFFICE_PREFIXES = ("市", "机关", "局")  # staff leave these off: 招考办, 纪委, 电教馆
+_AFTER_OFFICE = "的牵负参配协有要今上下年第都还呢在管做干"
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _COMPARE = re.compile(r"各地|各市|各个(?:地方|城市|市|地市)|哪些(?:地方|城市|市|地市)|哪几个(?:地方|城市|市)|"
                       r"哪个(?:地方|城市|市)|谁家|几个市|比较|对比|相比|区别|异同|分别")
 _YEAR_OVER_YEAR = re.compile(r"去年.{0,12}今年|今年.{0,12}去年|去年和今年|去年做了|去年干了")
@@ -103,6 +109,8 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     q.office, span = _find_office(rest, forms)
     if q.office:
         q.office_forms = same_office(q.office, scope, documents, office_forms)
+        for other in _same_abbreviation(rest[span[0]:span[1]], q.office, scope, office_forms):
+            q.office_forms |= same_office(other, scope, documents, office_forms)
         rest = rest[: span[0]] + " " + rest[span[1]:]
         while len(q.other_offices) < 3:
             other, span = _find_office(rest, forms)
@@ -136,24 +144,62 @@ def _in_city_position(name: str, text: str) -> bool:
 
 
 def _find_office(text: str, forms: set[str]) -> tuple[str | None, tuple[int, int]]:
-    """The longest office name in `text`: a form printed in the plans, the same without its leading 市 (staff say
-    招考办 for 市招考办, and "达州市招考办" loses its 市 to the city name), or a plain abbreviation of one."""
-    best: tuple[str | None, tuple[int, int]] = (None, (0, 0))
+    """The office the question names: a form printed in the plans, the same without an administrative prefix
+    (招考办 for 市招考办, 纪委 for 机关纪委; "达州市招考办" also loses its 市 to the city name), or a plain
+    abbreviation of one (the longest one written). A slip of the office's last character (基教课, 电教管) is read
+    as the character it sounds like, when nothing is found as typed."""
+    found = _office_in(text, forms)
+    if found[0] is None:
+        found = _office_in(_mend_office_ends(text), forms)
+    return found
+
+
+def _office_in(text: str, forms: set[str]) -> tuple[str | None, tuple[int, int]]:
     written = {fold(f): f for f in forms}
-    written.update({w[1:]: f for w, f in list(written.items()) if w.startswith("市") and len(w) >= 4 and w[1:] not in written})
-    found = [(text.find(w), -len(w), w) for w in written if w in text]
-    if found:  # the first named; at one position, the longest name
-        at, negative_length, form = min(found)
+    for w, f in list(written.items()):
+        for prefix in _OFFICE_PREFIXES:
+            if w.startswith(prefix) and len(w) - len(prefix) >= 2 and w[len(prefix):] not in written:
+                written[w[len(prefix):]] = f
+    exact = [(text.find(w), -len(w), w) for w in written if w in text]
+    if exact:  # the first named; at one position, the longest name
+        at, negative_length, form = min(exact)
         return written[form], (at, at - negative_length)
+    candidates = []
     for m in _OFFICE_END.finditer(text):
         end = m.end()
         for start in range(max(0, end - 8), end - 1):
-            candidate = text[start:end]
-            matches = sorted({f for f in forms if is_abbreviation(candidate, fold(f))}, key=len)
-            if len(matches) >= 1 and best[0] is None:
-                best = (matches[0], (start, end))
+            matches = sorted({f for w, f in written.items() if is_abbreviation(text[start:end], w)}, key=len)
+            if matches:
+                candidates.append((start - end, start, matches[0]))
                 break
-    return best
+    if not candidates:
+        return None, (0, 0)
+    length, start, form = min(candidates)  # the longest abbreviation written (教科所, not its 教科)
+    return form, (start, start - length)
+
+
+def _mend_office_ends(text: str) -> str:
+    """课 -> 科, 管 -> 馆 where a name ends: after a character, before what follows an office name in a question
+    (the end, punctuation, 的, 牵头, 负责, 有, 上半年 …). 办 / 室 are left alone: 订单班 and 是 are too common."""
+    out = list(text)
+    for i, c in enumerate(text):
+        after = text[i + 1: i + 2]
+        if (i > 0 and _CJK_CHAR.match(text[i - 1]) and c not in _OFFICE_END_CHARS
+                and (not after or not _CJK_CHAR.match(after) or after in _AFTER_OFFICE)):
+            out[i] = next((e for e in "科馆" if sounds(c) & sounds(e)), c)
+    return "".join(out)
+
+
+def _same_abbreviation(written: str, chosen: str, scope: list[str], office_forms: dict[str, set[str]]) -> list[str]:
+    """Other plans' offices that a short name the question used also abbreviates: 体卫艺科 is 体育卫生与艺术教育科 in
+    one plan and 体育卫生艺术科 in another. Only when no plan holds two of them (then the name is ambiguous, and the
+    shortest reading stands)."""
+    if fold(chosen) == written or fold(chosen)[1:] == written:
+        return []
+    per_plan = [{f for f in office_forms.get(file, set()) if is_abbreviation(written, fold(f))} for file in scope]
+    if any(len(found) > 1 for found in per_plan):
+        return []
+    return [f for found in per_plan for f in found if f != chosen]
 
 
 def same_office(office: str, scope: list[str], documents: dict[str, DocumentInfo],

@@ -24,11 +24,12 @@ from .evidence import asked_measure, figure_bonus, rank_sentences
 from ..documents.normalize import fold
 from .passages import HEADER, office_lines
 from ..documents.offices import task_role
-from .query import LEAD, OFFICE_TASKS, Question, read_question, same_office
+from .deadlines import Window, due, find_window, is_filler, strip_window
+from .query import DEADLINE, LEAD, OFFICE_TASKS, Question, read_question, same_office
 from ..documents.records import PREAMBLE, TASK, Record, place_name
 from .store import IndexData
 from .terms import Term, everyday_share, question_terms
-from .tokenize import Tokenizer
+from .tokenize import STOPWORDS, Tokenizer
 
 DENSE_WEIGHT = 0.4
 # Longer questions are refused before any work: the chat, the CLI and the directory all ask through Engine.ask
@@ -61,6 +62,7 @@ class Hit:
     coverage: float = 0.0
     missing: list[str] = field(default_factory=list)  # distinctive words of the question the record does not hold
     detail_missing: str | None = None  # the asked kind of value (数量, 时间 …) this record does not give
+    time_nodes: list[dict] = field(default_factory=list)  # for deadline lists: the record's nodes in the window
 
 
 ANSWERED = "answered"  # the cited task answers; the quote holds what was asked
@@ -201,6 +203,8 @@ class Engine:
         if not scope:
             named = "".join(filter(None, ["、".join(q.cities), f"{q.year}年" if q.year else ""]))
             return Answer(q, NOT_FOUND, f"文件库中没有{named}的文件。{self.holdings()}", filters=filters)
+        if (window := self._deadline_window(q)) is not None:
+            return self._deadline_tasks(q, window, scope, filters)
         if q.intent == OFFICE_TASKS:
             return self._office_tasks(q, scope, filters)
         if q.compare:
@@ -248,6 +252,48 @@ class Engine:
             return Answer(q, NOT_FOUND, f"所选文件中没有{q.office}{together}{what}的任务。", filters=filters)
         hits = [Hit(self.records[i], 1.0, office_lines(self.records[i]), role="牵头" if roles[i] == "lead" else "参与")
                 for i in chosen]
+        return Answer(q, ANSWERED, "", hits, filters)
+
+    # -- deadlines ---------------------------------------------------------------------------------------------
+    def _deadline_window(self, q: Question) -> Window | None:
+        """The window of a question that asks only what is due when (6月底前要完成哪些任务); None when it also names
+        a topic (2021年秋季学期劳动教育课开了吗 asks about 劳动教育, and is searched as usual)."""
+        window = find_window(q.folded)
+        if window is None:
+            return None
+        rest = "".join(w for w in self.tokenizer.tokens(strip_window(q.topic, window), hmm=False)
+                       if w not in STOPWORDS)
+        return None if rest and not is_filler(rest, STOPWORDS) else window
+
+    def _deadline_tasks(self, q: Question, window: Window, scope: list[int], filters: dict) -> Answer:
+        """Every task in scope with a printed time node in the window (the office filter: tasks it leads or shares),
+        earliest first; tasks that print no time node are counted, not guessed."""
+        q.intent = DEADLINE
+        filters["window"] = window.text
+        hits, undated = [], 0
+        for i in scope:
+            record = self.records[i]
+            if record.kind != TASK or (q.office and not (q.office_forms & self._offices_of(i))):
+                continue
+            if not record.time_nodes:
+                undated += 1
+                continue
+            nodes = [n for n in record.time_nodes if due(n, window, record.year)]
+            if nodes:
+                role = None
+                if q.office:
+                    role = "牵头" if task_role(record.lead_offices, record.responsible_offices
+                                             + record.cooperating_offices, q.office_forms) == "lead" else "参与"
+                hits.append(Hit(record, 1.0, list(dict.fromkeys(n["sentence"] for n in nodes)), role=role,
+                                time_nodes=nodes))
+        order = {doc: n for n, doc in enumerate(self.index.documents)}
+        hits.sort(key=lambda h: (order.get(h.record.doc, 0), min(n["end"] or "9" for n in h.time_nodes)))
+        filters["undated"] = undated
+        if not hits:
+            who = f"{q.office}" if q.office else ""
+            what = "写明时间节点的任务" if window.match is None else f"时间节点在“{window.text}”的任务"
+            return Answer(q, NOT_FOUND, f"所选文件中没有{who}{what}（另有 {undated} 项任务没有写明时间节点）。",
+                          filters=filters)
         return Answer(q, ANSWERED, "", hits, filters)
 
     # -- ranked search -----------------------------------------------------------------------------------------

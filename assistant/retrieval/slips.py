@@ -1,0 +1,53 @@
+"""Typing slips of pinyin input: staff type by sound, and the input method sometimes picks a same-sounding character
+(5月地前 for 5月底前, 上班年 for 上半年, 完城 for 完成, 基教课 for 基础教育科). A slip is read as the word it sounds
+like only where the intended word then fits (a time phrase matches over it, a filler word or an office name is
+spelled by it), never on sound alone.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from pypinyin import Style, pinyin
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=8192)
+def sounds(char: str) -> frozenset[str]:
+    """Every reading of a character, without tones (多音字 keep all their readings)."""
+    if not _CJK.match(char):
+        return frozenset()
+    return frozenset(pinyin(char, style=Style.NORMAL, heteronym=True)[0])
+
+
+def sounds_like(a: str, b: str) -> bool:
+    """Same length, and every pair of characters shares a reading (or is the same character)."""
+    return len(a) == len(b) and all(x == y or sounds(x) & sounds(y) for x, y in zip(a, b))
+
+
+def mend_to_pattern(text: str, pattern: re.Pattern, alphabet: str) -> str:
+    """`text` with each character that sounds like one of `alphabet` replaced by it, where the replacement makes
+    `pattern` match across that position (and it did not before). Same length as `text`."""
+    covered = _covered(text, pattern)
+    chars = list(text)
+    for i, char in enumerate(chars):
+        if i in covered or char in alphabet or not sounds(char):
+            continue
+        for right in alphabet:
+            if sounds(char) & sounds(right):
+                trial = "".join(chars[:i]) + right + "".join(chars[i + 1:])
+                if i in _covered(trial, pattern):
+                    chars[i] = right
+                    covered = _covered("".join(chars), pattern)
+                    break
+    return "".join(chars)
+
+
+def _covered(text: str, pattern: re.Pattern) -> set[int]:
+    return {i for m in pattern.finditer(text) for i in range(m.start(), m.end()) if m.end() > m.start()}
+
+
+def sounds_like_any(word: str, words: Iterable[str]) -> bool:
+    return any(sounds_like(word, w) for w in words if len(w) == len(word))
