@@ -36,6 +36,16 @@ CSS = """
 .source pre {white-space:pre-wrap; font-size:0.85em}
 .empty {color:var(--body-text-color-subdued)}
 details.more > summary {cursor:pointer; padding:6px 0; color:var(--body-text-color-subdued)}
+.office-chart {max-height:520px; overflow-y:auto; padding:4px 8px}
+.office-chart .legend {margin-bottom:6px; color:var(--body-text-color-subdued)}
+.office-chart .swatch {display:inline-block; width:12px; height:12px; margin:0 4px -1px 0; border-radius:2px}
+.office-chart .city {font-weight:600; margin:10px 0 4px}
+.office-chart .bar-row {display:flex; align-items:center; gap:8px; margin:3px 0}
+.office-chart .bar-row.chosen {background:var(--background-fill-secondary); font-weight:600}
+.office-chart .name {flex:0 0 12em; text-align:right; overflow:hidden; text-overflow:ellipsis; white-space:nowrap}
+.office-chart .bars {flex:1 1 auto; display:flex; height:14px}
+.office-chart .count {flex:0 0 9em; font-size:0.85em; color:var(--body-text-color-subdued)}
+.office-chart .lead {background:#2563eb} .office-chart .shared {background:#93c5fd}
 """
 
 
@@ -79,15 +89,23 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
                                          elem_id="dir-office")
             dir_summary = gr.Markdown()
             table = gr.Dataframe(headers=TABLE_HEADERS, interactive=False, wrap=True, elem_id="office-table")
-            download = gr.DownloadButton("下载 CSV", visible=False, elem_id="office-csv")
+            with gr.Row():
+                download = gr.DownloadButton("下载 CSV", visible=False, elem_id="office-csv")
+                ledger = gr.DownloadButton("下载台账（Excel）", visible=False, elem_id="office-ledger")
+            chart = gr.HTML(elem_id="office-chart")
 
             def show_offices(office_value, city_value):
                 rows, path, summary = ui.office_table(office_value, city_value)
-                return rows, gr.update(value=path, visible=bool(path)), summary
+                workbook = ui.office_ledger(office_value, city_value)  # a plan listing no offices still has one
+                return (rows, gr.update(value=path, visible=bool(path)),
+                        gr.update(value=workbook, visible=bool(workbook)), summary,
+                        ui.office_chart(office_value, city_value))
 
+            shown = [table, download, ledger, dir_summary, chart]
             dir_city.change(lambda c: gr.update(choices=ui.offices(c), value=ALL), dir_city, dir_office)
-            dir_office.change(show_offices, [dir_office, dir_city], [table, download, dir_summary])
-            dir_city.change(show_offices, [dir_office, dir_city], [table, download, dir_summary])
+            dir_office.change(show_offices, [dir_office, dir_city], shown)
+            dir_city.change(show_offices, [dir_office, dir_city], shown)
+            page.load(show_offices, [dir_office, dir_city], shown)  # every task listed when the page opens
 
         with gr.Tab("文件", id="documents"):
             documents = gr.Dataframe(ui.documents_rows(), headers=DOCUMENT_HEADERS, interactive=False, wrap=True,

@@ -1,4 +1,4 @@
-"""Command line: `python -m assistant parse|aliases|build|ask|offices|eval ...`. Messages for users are in Chinese."""
+"""Command line: `python -m assistant parse|aliases|build|ask|offices|ledger|eval ...`. Messages for users are in Chinese."""
 from __future__ import annotations
 
 import argparse
@@ -37,6 +37,11 @@ def _parser() -> argparse.ArgumentParser:
     offices = sub.add_parser("offices", help="科室目录：每个科室牵头和参与的任务")
     offices.add_argument("--city", help="只看某个城市")
     offices.add_argument("--json", action="store_true", help="输出 JSON")
+    ledger = sub.add_parser("ledger", help="任务台账：导出 Excel（每份文件一张表，另附科室责任矩阵）")
+    ledger.add_argument("--city", help="只导出某个城市")
+    ledger.add_argument("--year", type=int, help="只导出某一年")
+    ledger.add_argument("--office", help="只导出某科室牵头或参与的任务（不同写法已合并）")
+    ledger.add_argument("-o", "--output", type=Path, required=True, help="输出文件，如 台账.xlsx")
     evaluate = sub.add_parser("eval", help="用题库评测（格式同 shared/eval/dev.jsonl）")
     evaluate.add_argument("file", type=Path)
     evaluate.add_argument("--json", action="store_true", help="输出 JSON")
@@ -46,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"parse": _parse, "aliases": _aliases, "build": _build, "ask": _ask, "offices": _offices,
-                "eval": _eval}
+                "ledger": _ledger, "eval": _eval}
     try:
         return handlers[args.command](args)
     except (CatalogError, EmbedderError) as exc:
@@ -176,16 +181,24 @@ def _jsonl_question(line: str) -> tuple[str | None, str | None]:
     return text, None
 
 
+def _engine_for_city(args: argparse.Namespace):
+    """The engine and the city `--city` names (None for all); (None, None) after saying the corpus lacks it."""
+    engine = _ready(args).engine
+    city = _city_name(args.city, engine.index.documents) if args.city else None
+    if args.city and city is None:
+        print(f"文件库中没有“{args.city}”的文件", file=sys.stderr)
+        return None, None
+    return engine, city
+
+
 def _offices(args: argparse.Namespace) -> int:
     from .answers.answer import locator
     from .answers.directory import office_directory
 
-    engine = _ready(args).engine
-    documents = engine.index.documents
-    city = _city_name(args.city, documents) if args.city else None
-    if args.city and city is None:
-        print(f"文件库中没有“{args.city}”的文件", file=sys.stderr)
+    engine, city = _engine_for_city(args)
+    if engine is None:
         return 1
+    documents = engine.index.documents
     entries = office_directory(engine.records, documents, city)
     if args.json:
         print(json.dumps([{"city": e.city, "office": e.office, "forms": sorted(e.forms),
@@ -204,6 +217,35 @@ def _offices(args: argparse.Namespace) -> int:
                 print(f"    牵头  {locator(r, documents)}")
             for r in e.shared:
                 print(f"    参与  {locator(r, documents)}")
+    return 0
+
+
+def _ledger(args: argparse.Namespace) -> int:
+    from .answers.ledger import EmptyLedger, write_ledger
+
+    engine, city = _engine_for_city(args)
+    if engine is None:
+        return 1
+    documents = engine.index.documents
+    try:
+        summary = write_ledger(engine.records, documents, args.output, city=city, year=args.year,
+                               office=args.office)
+    except EmptyLedger:
+        scope = "、".join(part for part in (city, f"{args.year}年" if args.year else None,
+                                             f"科室“{args.office}”" if args.office else None) if part)
+        print(f"所选范围（{scope or '全部文件'}）内没有任务，未写出文件", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        reason = ("所在目录不存在" if isinstance(exc, FileNotFoundError) else "这是一个目录"
+                  if isinstance(exc, IsADirectoryError) else "没有写入权限" if isinstance(exc, PermissionError)
+                  else exc.strerror or str(exc))
+        print(f"错误：无法写入“{args.output}”：{reason}", file=sys.stderr)
+        return 1
+    if args.output.suffix.lower() != ".xlsx":
+        print("提示：文件名不以 .xlsx 结尾，Excel 可能无法直接打开", file=sys.stderr)
+    plans = "、".join(f"{p.name}（{len(p.tasks)} 项）" for p in summary.plans)
+    print(f"已写出任务台账 {summary.path}：{len(summary.plans)} 份文件 {summary.tasks} 项任务（{plans}），"
+          f"责任矩阵 {len(summary.offices)} 个科室")
     return 0
 
 

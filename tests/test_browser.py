@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 
 import docx
 import pytest
+from openpyxl import load_workbook
 from playwright.sync_api import expect, sync_playwright
 
 from conftest import CORPUS, ROOT
@@ -136,14 +137,24 @@ def test_the_whole_app_in_a_browser(browser_page, tmp_path):
     expect(chat).to_contain_text("![图](http://127.0.0.9:9/question.png)")
     assert page.locator("#chatbot img[src*='127.0.0.9']").count() == 0
 
-    # 4. office directory: one office across its written forms, downloadable
+    # 4. office directory: every task when it opens; one office across its written forms, downloadable
     page.get_by_role("tab", name="科室目录").click()
+    expect(page.locator("#office-table")).to_contain_text("达州", timeout=30000)
+    expect(page.locator("#office-chart")).to_contain_text("各科室任务数")
     _choose(page, "dir-city", "遂宁")
     _choose(page, "dir-office", "基础教育科")
     table = page.locator("#office-table")
     expect(table).to_contain_text("提升特殊教育全纳水平")
     expect(table).to_contain_text("提升家庭社会学校共育水平")  # printed as 基础教科
     expect(page.locator("#office-csv")).to_be_visible()
+    expect(page.locator("#office-chart .bar-row.chosen")).to_contain_text("基础教育科")
+    with page.expect_download(timeout=30000) as download:
+        page.click("#office-ledger")
+    assert download.value.suggested_filename.endswith(".xlsx")
+    download.value.save_as(tmp_path / download.value.suggested_filename)
+    workbook = load_workbook(tmp_path / download.value.suggested_filename)
+    assert workbook.sheetnames == ["遂宁2019", "责任矩阵"]
+    assert [row[1] for row in workbook["责任矩阵"].iter_rows(min_row=2, values_only=True)] == ["基础教育科"]
     page.screenshot(path=str(ARTIFACTS / "2-offices.png"), full_page=True)
 
     # 5. add a document, then find it in a search

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import logging
+import re
 import tempfile
 import threading
 from pathlib import Path
 
 from ..answers.answer import locator, source_line, to_markdown
 from ..answers.directory import office_directory
+from ..answers.ledger import EmptyLedger, write_ledger
 from ..retrieval.embedders import Embedder
 from ..retrieval.search import MAX_QUESTION, follow_up_context
 from .library import Preview, UploadError, commit_upload, preview_upload, withdraw_upload
@@ -18,7 +20,7 @@ from ..documents.outline import outline
 from ..documents.readers import DocumentError, read_document
 from ..documents.records import TASK
 from ..service import Ready, open_engine
-from .views import citations_text, esc, sources_html
+from .views import citations_text, esc, office_chart_html, sources_html
 
 log = logging.getLogger(__name__)
 ALL = "全部"
@@ -33,6 +35,7 @@ class AssistantUI:
         self.corpus_dir, self.index_dir, self.embedder = Path(corpus_dir), Path(index_dir), embedder
         self._lock = threading.Lock()
         self._downloads = Path(tempfile.mkdtemp(prefix="assistant-csv-"))
+        self._ledgers: tuple[Ready | None, dict] = (None, {})  # workbooks already written for this index
 
     @classmethod
     def open(cls, corpus_dir: Path, index_dir: Path, model: str | None = None, rebuild: bool = False,
@@ -138,6 +141,32 @@ class AssistantUI:
             if forms:
                 summary += f" 已合并写法：{'、'.join(forms)}。"
         return rows, str(path), esc(summary)
+
+    def office_ledger(self, office: str | None, city: str | None) -> str | None:
+        """Path of the 任务台账 workbook (.xlsx) for the chosen city and office, or None when nothing is in scope.
+        Written once per choice and index (about 0.4 s for the whole corpus), then reused."""
+        ready, written = self._ledgers
+        if ready is not self.ready:
+            ready, written = self.ready, {}
+            self._ledgers = (ready, written)
+        key = (_value(city), _value(office))
+        if key not in written:
+            name = re.sub(r'[\\/:*?"<>|]', "_", f"任务台账_{key[0] or ALL}_{key[1] or ALL}.xlsx")
+            try:
+                write_ledger(ready.engine.records, ready.engine.index.documents, self._downloads / name,
+                             city=key[0], office=key[1])
+                written[key] = str(self._downloads / name)
+            except EmptyLedger:
+                written[key] = None
+            except OSError:
+                log.exception("could not write the ledger %s", name)
+                return None
+        return written[key]
+
+    def office_chart(self, office: str | None, city: str | None) -> str:
+        """HTML bars of the tasks each office of the chosen city leads and shares (the chosen office highlighted)."""
+        entries = office_directory(self.engine.records, self.documents, _value(city))
+        return office_chart_html(entries, _value(office), UNKNOWN_PLACE)
 
     # -- documents ---------------------------------------------------------------------------------------------
     def documents_rows(self) -> list[list]:

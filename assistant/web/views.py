@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 
 from ..answers.answer import citation, locator, source_line
+from ..answers.directory import OfficeEntry
 from ..retrieval.search import Answer, Hit
 from ..retrieval.store import DocumentInfo
 
@@ -101,3 +102,29 @@ def citations_text(answer: Answer, documents: dict[str, DocumentInfo]) -> str:
         return ""
     hits = answer.hits if answer.question.intent == "office_tasks" else answer.hits[:1]
     return "\n".join(citation(h.record, documents) for h in hits)
+
+
+def office_chart_html(entries: list[OfficeEntry], chosen: str | None = None, unknown_place: str = "地点未知") -> str:
+    """Tasks led and shared per office as horizontal bars, plain HTML and CSS (nothing loaded from anywhere), one
+    group per city, in the directory's order; the chosen office (any of its written forms) is highlighted."""
+    if not entries:
+        return '<div class="empty">所选范围内没有列出科室的任务。</div>'
+    widest = max(len(e.lead) + len(e.shared) for e in entries) or 1
+    parts = ['<div class="office-chart" role="img" aria-label="各科室牵头和参与的任务数">',
+             '<div class="legend"><b>各科室任务数</b>　<span class="swatch lead"></span>牵头　'
+             '<span class="swatch shared"></span>参与</div>']
+    city = object()
+    for entry in entries:
+        if entry.city != city:
+            city = entry.city
+            parts.append(f'<div class="city">{esc(city or unknown_place)}</div>')
+        lead, shared = len(entry.lead), len(entry.shared)
+        mark = " chosen" if chosen and (chosen == entry.office or chosen in entry.forms) else ""
+        parts.append(
+            f'<div class="bar-row{mark}" title="{esc(entry.office)}：牵头 {lead} 项，参与 {shared} 项">'
+            f'<span class="name">{esc(entry.office)}</span><span class="bars">'
+            f'<span class="lead" style="width:{100 * lead / widest:.1f}%"></span>'
+            f'<span class="shared" style="width:{100 * shared / widest:.1f}%"></span></span>'
+            f'<span class="count">牵头 {lead} · 参与 {shared}</span></div>')
+    parts.append("</div>")
+    return "".join(parts)
