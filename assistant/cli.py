@@ -57,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     except (CatalogError, EmbedderError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `parse --json | head`: the reader has what it wanted
+        sys.stderr.close()
+        return 0
 
 
 # -- parsing -------------------------------------------------------------------------------------------------------

@@ -97,3 +97,10 @@ def test_heldout_questions_stay_within_the_measured_bounds(engine):
 
 # measured on this build: hit@1 0.850, answerable refused 11/107, unanswerable answered 6/47, wrong figures 2/31
 HELDOUT_FLOOR = {"hit@1": 0.84, "answerable_refused": 0.12, "unanswerable_answered": 0.15, "wrong_figures": 2}
+
+
+def test_a_question_with_no_letters_gets_the_please_ask_message_not_an_answer(ask):
+    for question in ("👍👍", "？？？……", "!!!"):
+        data = ask(question)
+        assert data["status"] == "not_found" and not data["results"]
+        assert data["answer"].startswith("没有看到文字问题")

@@ -136,3 +136,12 @@ def test_a_deadline_question_on_the_real_corpus_lists_the_printed_date(ask):
     data = ask("遂宁年底前要完成哪些工作")
     assert data["intent"] == "deadline"
     assert {(r["doc"], r["section"], r["task_no"]) for r in data["results"]} == {(SUINING, "二", 7), (SUINING, "三", 20)}
+
+
+def test_the_outline_shows_each_tasks_time_nodes_and_counts_the_undated():
+    from assistant.documents.outline import outline
+
+    text = outline(parse_file(FIXTURES / "t02_zigong_city_2025_table.txt"))
+    assert "时间节点：全年（2025-01-01～2025-12-31）" in text
+    assert "时间节点：长期坚持（无具体日期）" in text
+    assert "项未写明（不推测日期）" in text

@@ -109,6 +109,8 @@ def _partial(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape) ->
 
 
 def _refusal(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape) -> str:
+    if not answer.question.folded:  # nothing was asked (empty, too long, no words): say what to do, nothing more
+        return esc(answer.reason)
     lines = [f"**文件中没有找到答案。** {esc(answer.reason)}"]
     if answer.elsewhere:
         lines += ["", "其他文件中涉及："] + [f"- {locator(h.record, documents, esc)}（{source_line(h.record, esc)}）"

@@ -48,11 +48,25 @@ def outline(document: ParsedDocument) -> str:
             offices += [("配合", r.cooperating_offices)] if r.cooperating_offices else []
             if any(names for _, names in offices):
                 lines.append(indent + "   " + "   ".join(f"{name}：{'、'.join(names) or '—'}" for name, names in offices))
+            if r.time_nodes:
+                lines.append(f"{indent}   时间节点：" + "；".join(_node(n) for n in r.time_nodes))
             for note in r.notes:
                 lines.append(f"{indent}   ⚠ {note}")
+    undated = sum(1 for r in document.tasks if not r.time_nodes)
+    if document.tasks:
+        lines.append(f"  时间节点：{len(document.tasks) - undated} 项任务写明，{undated} 项未写明（不推测日期）")
     for warning in document.warnings:
         lines.append(f"  ⚠ {warning}")
     return "\n".join(lines)
+
+
+def _node(node: dict) -> str:
+    """3月底前（→2024-03-31）, 上半年（2024-01-01～2024-06-30）, 长期坚持（无具体日期）."""
+    if node["start"] and node["end"]:
+        return f"{node['text']}（{node['start']}～{node['end']}）"
+    if node["end"]:
+        return f"{node['text']}（→{node['end']}）"
+    return f"{node['text']}（无具体日期）"
 
 
 def _marker(record) -> str:

@@ -34,6 +34,8 @@ from .tokenize import STOPWORDS, Tokenizer
 DENSE_WEIGHT = 0.4
 # Longer questions are refused before any work: the chat, the CLI and the directory all ask through Engine.ask
 MAX_QUESTION = 300
+# A question needs a letter, a digit or a CJK character to be about anything
+_WORDS = re.compile(r"[\w\u3400-\u9fff]")
 # A question that plainly continues the conversation: 那学前教育呢？ 还有教师队伍？
 _CONTINUES = re.compile(r"^(?:那|那么|还有|另外|再|同样)|呢\s*[？?。!！]*\s*$")
 _MARKERS = re.compile(r"^(?:那么|那|还有|另外)|呢?\s*[？?。!！]*\s*$")
@@ -162,6 +164,8 @@ class Engine:
         if len(text) > MAX_QUESTION:
             return Answer(Question(text[:MAX_QUESTION], ""), NOT_FOUND,
                           f"问题太长了（{len(text)} 字），请精简到 {MAX_QUESTION} 字以内。")
+        if not _WORDS.search(text):  # 👍, ？？？, ……: nothing to search for, and nothing to answer with confidence
+            return Answer(Question(text, ""), NOT_FOUND, "没有看到文字问题，请用文字提问，例如：达州学前教育由哪个科室牵头？")
         q = read_question(text, self.index.documents, self.office_forms, self.corpus_text)
         carried = []
         previous = context or {}
