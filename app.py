@@ -17,9 +17,11 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import gradio as gr  # noqa: E402
 
+from assistant.documents.catalog import CatalogError  # noqa: E402
 from assistant.documents.corpus import DEFAULT_CORPUS  # noqa: E402
 from assistant.retrieval.embedders import EmbedderError  # noqa: E402
-from assistant.service import DEFAULT_INDEX  # noqa: E402
+from assistant.service import DEFAULT_INDEX, IndexUnavailable  # noqa: E402
+from assistant.web.access import LoginGuard  # noqa: E402
 from assistant.web.ui import ALL, DOCUMENT_HEADERS, TABLE_HEADERS, AssistantUI  # noqa: E402
 
 AUTH_ENV = "ASSISTANT_AUTH"
@@ -52,22 +54,25 @@ details.more > summary {cursor:pointer; padding:6px 0; color:var(--body-text-col
 def build_page(ui: AssistantUI) -> gr.Blocks:
     with gr.Blocks(title="工作要点问答助手", analytics_enabled=False) as page:
         gr.Markdown("## 工作要点问答助手")
-        status = gr.Markdown(ui.status(), elem_id="status")
+        # Nothing about the corpus is put into the page itself: it is filled by page.load, on every page load (so a
+        # document added by another session or instance shows at once) and, with --auth, only after login.
+        status = gr.Markdown("", elem_id="status")
         with gr.Tab("问答", id="chat"):
             context = gr.State(None)
             with gr.Row():
                 with gr.Column(scale=3):
                     chatbot = gr.Chatbot(label="对话", height=520, elem_id="chatbot", feedback_options=None)
                     with gr.Row():
-                        question = gr.Textbox(placeholder="例如：达州从严治党那项谁牵头？", show_label=False, scale=5,
+                        question = gr.Textbox(placeholder="例如：学前教育那项由哪个科室牵头？", show_label=False, scale=5,
                                               elem_id="question", max_lines=3)
                         send = gr.Button("提问", variant="primary", scale=1, elem_id="send")
-                    gr.Examples(ui.examples(), inputs=question, label="示例问题")
+                    examples = gr.Dataset(components=[question], samples=[], label="示例问题", elem_id="examples")
+                    examples.click(lambda sample: sample[0] if sample else "", examples, question)
                 with gr.Column(scale=2):
                     with gr.Row():
-                        city = gr.Dropdown(ui.cities(), value=ALL, label="城市", elem_id="filter-city")
-                        year = gr.Dropdown(ui.years(), value=ALL, label="年份", elem_id="filter-year")
-                    office = gr.Dropdown(ui.offices(), value=ALL, label="科室", elem_id="filter-office")
+                        city = gr.Dropdown([ALL], value=ALL, label="城市", elem_id="filter-city")
+                        year = gr.Dropdown([ALL], value=ALL, label="年份", elem_id="filter-year")
+                    office = gr.Dropdown([ALL], value=ALL, label="科室", elem_id="filter-office")
                     clear = gr.Button("清空对话", elem_id="clear-chat")
                     citation = gr.Textbox(label="引用（可复制到报告）", buttons=["copy"], lines=2, interactive=False,
                                           elem_id="citation")
@@ -80,12 +85,13 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
             clear.click(lambda: ([], "", "", "", None), None, outputs)
             # the chat's own trash icon clears the carried context, the sources and the citation too
             chatbot.clear(lambda: ("", "", "", None), None, [question, sources, citation, context])
-            city.change(lambda c: gr.update(choices=ui.offices(c), value=ALL), city, office)
+            city.change(lambda c: (gr.update(choices=ui.offices(c), value=ALL), gr.update(choices=ui.years(c), value=ALL)),
+                        city, [office, year])
 
         with gr.Tab("科室目录", id="offices"):
             with gr.Row():
-                dir_city = gr.Dropdown(ui.cities(), value=ALL, label="城市", elem_id="dir-city")
-                dir_office = gr.Dropdown(ui.offices(), value=ALL, label="科室（同一科室的不同写法已合并）",
+                dir_city = gr.Dropdown([ALL], value=ALL, label="城市", elem_id="dir-city")
+                dir_office = gr.Dropdown([ALL], value=ALL, label="科室（同一科室的不同写法已合并）",
                                          elem_id="dir-office")
             dir_summary = gr.Markdown()
             table = gr.Dataframe(headers=TABLE_HEADERS, interactive=False, wrap=True, elem_id="office-table")
@@ -108,10 +114,10 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
             page.load(show_offices, [dir_office, dir_city], shown)  # every task listed when the page opens
 
         with gr.Tab("文件", id="documents"):
-            documents = gr.Dataframe(ui.documents_rows(), headers=DOCUMENT_HEADERS, interactive=False, wrap=True,
+            documents = gr.Dataframe(headers=DOCUMENT_HEADERS, interactive=False, wrap=True,
                                      elem_id="documents-table")
             with gr.Row():
-                doc_file = gr.Dropdown(ui.files(), label="文件", elem_id="doc-file")
+                doc_file = gr.Dropdown([], label="文件", elem_id="doc-file")
                 start = gr.Number(label="起始行", precision=0, value=1)
                 end = gr.Number(label="结束行", precision=0, value=20)
                 show_raw = gr.Button("查看原文")
@@ -120,6 +126,15 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
             doc_file.change(ui.document_outline, doc_file, outline_box)
             show_raw.click(ui.raw_lines, [doc_file, start, end], raw_box)
 
+        def fresh():
+            """What the page shows of the corpus, as it is now."""
+            return (ui.status(), gr.update(choices=ui.cities(), value=ALL), gr.update(choices=ui.years(), value=ALL),
+                    gr.update(choices=ui.offices(), value=ALL), gr.update(choices=ui.cities(), value=ALL),
+                    gr.update(choices=ui.offices(), value=ALL), ui.documents_rows(), gr.update(choices=ui.files()),
+                    gr.update(samples=[[e] for e in ui.examples()]))
+
+        refreshed = [status, city, year, office, dir_city, dir_office, documents, doc_file, examples]
+
         with gr.Tab("添加文件", id="upload"):
             gr.Markdown("上传 .txt、.docx 或 .pdf（不超过 20 MB），填写目录信息，先预览解析结果，确认后加入文件库并更新索引。")
             pending = gr.State(None)
@@ -127,7 +142,7 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
                 upload = gr.File(label="文件", file_types=[".txt", ".docx", ".pdf"], type="filepath", elem_id="upload-file")
                 with gr.Column():
                     with gr.Row():
-                        up_city = gr.Textbox(label="城市（如 遂宁）", elem_id="upload-city")
+                        up_city = gr.Textbox(label="城市（不带“市”字）", elem_id="upload-city")
                         up_aliases = gr.Textbox(label="城市别名（逗号分隔）")
                         up_year = gr.Textbox(label="年份", elem_id="upload-year")
                     up_title = gr.Textbox(label="标题")
@@ -145,12 +160,11 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
 
             def confirm(pending_value):
                 message, cleared = ui.confirm(pending_value)
-                return (message, cleared, ui.status(), gr.update(choices=ui.cities()), gr.update(choices=ui.years()),
-                        gr.update(choices=ui.offices()), ui.documents_rows(), gr.update(choices=ui.files()),
-                        gr.update(choices=ui.cities()))
+                return (message, cleared, *fresh())
 
-            confirm_btn.click(confirm, pending, [up_status, pending, status, city, year, office, documents, doc_file,
-                                                 dir_city])
+            confirm_btn.click(confirm, pending, [up_status, pending, *refreshed])
+
+        page.load(fresh, None, refreshed)
     return page
 
 
@@ -175,13 +189,17 @@ def main(argv: list[str] | None = None) -> int:
         if not sep or not user or not password:
             print("错误：--auth 的格式应为 用户名:密码", file=sys.stderr)
             return 2
-        auth = (user, password)
+        auth = LoginGuard(user, password)
     print("正在加载文件库和索引……", file=sys.stderr)
     try:
         ui = AssistantUI.open(args.corpus, args.index, args.model, rebuild=args.rebuild, progress=True)
-    except EmbedderError as exc:
+    except (CatalogError, EmbedderError, IndexUnavailable) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
+    for error in ui.ready.corpus_errors:
+        print(f"警告：{error}（已跳过）", file=sys.stderr)
+    for warning in ui.ready.warnings:
+        print(f"警告：{warning}", file=sys.stderr)
     if ui.ready.report:
         r = ui.ready.report
         print(f"索引已更新（{r.reason}）：嵌入 {r.embedded} 段，复用 {r.reused} 段，用时 {r.seconds:.1f} 秒", file=sys.stderr)

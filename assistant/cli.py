@@ -57,6 +57,13 @@ def main(argv: list[str] | None = None) -> int:
     except (CatalogError, EmbedderError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
+    except Exception as exc:
+        from .service import IndexUnavailable  # not imported up front: parse and aliases need no index
+
+        if not isinstance(exc, IndexUnavailable):
+            raise
+        print(f"错误：{exc}", file=sys.stderr)  # no index can be built or served (a read-only index folder)
+        return 2
     except BrokenPipeError:  # `parse --json | head`: the reader has what it wanted
         sys.stderr.close()
         return 0
@@ -121,6 +128,8 @@ def _ready(args: argparse.Namespace, rebuild: bool = False):
                         progress=sys.stderr.isatty())
     for error in ready.corpus_errors:
         print(f"警告：{error}（已跳过）", file=sys.stderr)
+    for warning in ready.warnings:
+        print(f"警告：{warning}", file=sys.stderr)
     if ready.report:
         r = ready.report
         print(f"索引已更新（{r.reason}）：嵌入 {r.embedded} 段，复用 {r.reused} 段，用时 {r.seconds:.1f} 秒", file=sys.stderr)

@@ -8,12 +8,11 @@ every question.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .files import atomic_write
 from .normalize import fold
 from .places import Place, full_name, is_issuer_line, issuer_in, level_of, make_place, place_in_heading, region_of
 
@@ -71,14 +70,12 @@ def load_catalog(corpus_dir: Path) -> dict[str, CatalogEntry]:
 
 
 def save_catalog(corpus_dir: Path, entries: dict[str, CatalogEntry]) -> None:
-    """Write atomically: a crash mid-write leaves the old catalog, never half a file."""
+    """Write atomically: a crash or a full disk mid-write leaves the old catalog and no temporary file, never half
+    a file. The catalog keeps the mode it had (a new one gets 0644 less the umask)."""
     path = Path(corpus_dir) / CATALOG_NAME
     payload = {"documents": [asdict(e) for e in sorted(entries.values(), key=lambda e: e.file)]}
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".catalog.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(payload, fh, ensure_ascii=False, indent=2)
-        fh.write("\n")
-    os.replace(tmp, path)
+    text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    atomic_write(path, text.encode("utf-8"), prefix=".catalog.")
 
 
 _CITY = re.compile(r"([\u4e00-\u9fff]{2,3}?)市(?:委|教育|人民政府)")

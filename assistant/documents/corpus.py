@@ -3,6 +3,7 @@ and its office alias table, and every unreadable file reported with its reason.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from .timenodes import time_nodes
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 _NOT_DOCUMENTS = {CATALOG_NAME, "README.md"}
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -106,6 +108,10 @@ def load_corpus(corpus_dir: Path = DEFAULT_CORPUS) -> Corpus:
             document = parse_file(path, catalog.get(path.name))
         except DocumentError as exc:
             corpus.errors.append(exc)
+            continue
+        except Exception:  # a file the parser trips on must not stop the others from loading
+            log.exception("parsing %s failed", path)
+            corpus.errors.append(DocumentError(path.name, "解析时出错，请检查文件内容或联系管理员"))
             continue
         corpus.documents.append(document)
         corpus.aliases[document.file] = alias_table(document, catalog.get(document.file))

@@ -5,11 +5,21 @@ Readers never raise anything but `DocumentError`, so one bad file in a folder ca
 from __future__ import annotations
 
 import io
+import logging
+import stat
 import zipfile
+import zlib
 from pathlib import Path
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
 MAX_BYTES = 20 * 1024 * 1024
+# Limits against files built to exhaust memory or time (zip bombs, endless PDFs), checked before the libraries
+# that would otherwise unpack them are called.
+MAX_UNPACKED = 50 * 1024 * 1024  # a .docx's entries, uncompressed, together
+MAX_ZIP_ENTRIES = 2000
+MAX_PDF_PAGES = 500
+
+log = logging.getLogger(__name__)
 
 
 class DocumentError(Exception):
@@ -50,7 +60,15 @@ def decode_document(name: str, data: bytes) -> str:
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):  # a pipe or device would block or never end
+            raise DocumentError(path.name, "这不是普通文件")
+        if info.st_size > MAX_BYTES:  # refused before anything is read into memory
+            raise DocumentError(path.name, f"文件超过 {MAX_BYTES // (1024 * 1024)} MB 上限")
+        with open(path, "rb") as fh:  # read(n) allocates n bytes up front: ask for what the file holds
+            return fh.read(info.st_size + 1)
     except FileNotFoundError:
         raise DocumentError(path.name, "文件不存在") from None
     except IsADirectoryError:
@@ -60,6 +78,13 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _decode_text(name: str, data: bytes) -> str:
+    try:
+        return _decode_text_strict(name, data)
+    except (UnicodeError, LookupError):
+        raise DocumentError(name, "文字编码有误或无法识别，请另存为 UTF-8 文本") from None
+
+
+def _decode_text_strict(name: str, data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="strict")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -92,15 +117,52 @@ def _cjk_share(text: str) -> float:
     return sum("\u3400" <= ch <= "\u9fff" for ch in visible) / len(visible)
 
 
+_NOT_DOCX = "不是有效的 Word（.docx）文件，或文件已损坏"
+
+
+def _check_zip(name: str, data: bytes) -> None:
+    """Refuse a .docx that is no zip, holds no Word document, or would unpack to more than the limits, before
+    python-docx unpacks anything. (zipfile never inflates an entry beyond the size its directory declares, so the
+    declared sizes bound what can be unpacked.)"""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError, NotImplementedError):
+        raise DocumentError(name, _NOT_DOCX) from None
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise DocumentError(name, f"压缩包内有 {len(entries)} 个部件，超过 {MAX_ZIP_ENTRIES} 个上限，不像正常的 Word 文件")
+    unpacked = sum(e.file_size for e in entries)
+    if unpacked > MAX_UNPACKED:
+        raise DocumentError(name, f"解压后共 {unpacked / (1024 * 1024):.0f} MB，超过 {MAX_UNPACKED // (1024 * 1024)} MB 上限，"
+                                  "不像正常的 Word 文件")
+    if not any(e.filename == "[Content_Types].xml" for e in entries):
+        raise DocumentError(name, _NOT_DOCX)
+
+
 def _read_docx(name: str, data: bytes) -> str:
+    _check_zip(name, data)
+    try:
+        return _docx_text(data)
+    except DocumentError:
+        raise
+    except Exception as exc:  # lxml, zipfile, zlib and python-docx errors alike: the file is damaged
+        from lxml import etree
+        from docx.opc.exceptions import PackageNotFoundError
+
+        known = (PackageNotFoundError, zipfile.BadZipFile, zlib.error, etree.Error, KeyError, ValueError, EOFError,
+                 NotImplementedError, RuntimeError)
+        if not isinstance(exc, known):
+            log.warning("unexpected %s reading %s: %s", type(exc).__name__, name, exc)
+        if isinstance(exc, RuntimeError) and "encrypted" in str(exc):
+            raise DocumentError(name, "Word 文件已加密，请先解除密码保护") from None
+        raise DocumentError(name, _NOT_DOCX) from None
+
+
+def _docx_text(data: bytes) -> str:
     import docx
     import docx.table
-    from docx.opc.exceptions import PackageNotFoundError
 
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
-        raise DocumentError(name, "不是有效的 Word（.docx）文件") from None
+    document = docx.Document(io.BytesIO(data))
     numbering = _WordNumbering(document)
     lines = []
     for block in document.iter_inner_content():  # paragraphs and tables in the order they are printed
@@ -134,16 +196,21 @@ def _table_lines(table, numbering: _WordNumbering) -> list[str]:
 
 def _read_pdf(name: str, data: bytes) -> str:
     import pypdf
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PyPdfError
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise DocumentError(name, "PDF 已加密，请先解除密码保护")
+        count = len(reader.pages)
+        if count > MAX_PDF_PAGES:
+            raise DocumentError(name, f"PDF 共 {count} 页，超过 {MAX_PDF_PAGES} 页上限")
         pages = [page.extract_text() or "" for page in reader.pages]
     except DocumentError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+    except Exception as exc:  # pypdf's own errors, and whatever a damaged file makes it trip on
+        if not isinstance(exc, (PyPdfError, ValueError, KeyError, TypeError, OSError, zlib.error)):
+            log.warning("unexpected %s reading %s: %s", type(exc).__name__, name, exc)
         raise DocumentError(name, "不是有效的 PDF 文件，或文件已损坏") from None
     text = "\n".join(p.rstrip("\n") for p in pages)
     if not text.strip():

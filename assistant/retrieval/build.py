@@ -24,7 +24,8 @@ from ..documents.normalize import fold
 from ..documents.parser import PARSER_VERSION
 from .passages import HEADER, bm25_text, context, sentences
 from ..documents.records import ParsedDocument, place_name
-from .store import Chunk, DocumentInfo, IndexData, IndexInvalid, read_index, read_manifest, write_index
+from .store import (Chunk, DocumentInfo, IndexData, IndexInvalid, check_writable, read_last_good, read_manifest,
+                    write_index)
 from .tokenize import TOKENIZER_VERSION, Tokenizer, quoted_terms
 
 BATCH = 16
@@ -94,6 +95,7 @@ def build_index(corpus: Corpus, embedder: Embedder, root: Path, reason: str = "é
                 progress: bool = True) -> tuple[IndexData, BuildReport]:
     started = time.perf_counter()
     report = BuildReport(reason)
+    check_writable(root)  # a read-only or full index folder fails now, not after the embedding
     old = _reusable(root, embedder)
     records, chunks, documents = [], [], {}
     vector_rows: list[np.ndarray | None] = []
@@ -150,10 +152,10 @@ def _embed_pending(embedder: Embedder, rows: list, texts: list[str], progress: b
 
 
 def _reusable(root: Path, embedder: Embedder) -> dict[str, tuple[str, list[Chunk], list[np.ndarray]]]:
-    """Per document: (content hash, stored chunks, their vectors), when the stored index is valid and was made by
-    the same model and parser; nothing otherwise."""
+    """Per document: (content hash, stored chunks, their vectors), from the live build or, when CURRENT is damaged,
+    the newest build folder that verifies, made by the same model and parser; nothing otherwise."""
     try:
-        old = read_index(root)
+        old = read_last_good(root, embedder.model_id)
     except IndexInvalid:
         return {}
     if old.model_id != embedder.model_id or old.parser_version != PARSER_VERSION:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -137,11 +138,15 @@ def _write_files(folder: Path, data: IndexData) -> None:
 
 def _point_to(root: Path, name: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=root, prefix=".CURRENT.")
-    with os.fdopen(fd, "w") as fh:
-        fh.write(name + "\n")
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, root / POINTER)
+    try:
+        with os.fdopen(fd, "w") as fh:
+            fh.write(name + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, root / POINTER)
+    except BaseException:  # a full disk: the old pointer stays, no temporary file is left
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _remove_old_builds(root: Path, keep: set[str]) -> None:
@@ -155,15 +160,78 @@ def _remove_old_builds(root: Path, keep: set[str]) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
+_BUILD_NAME = re.compile(r"build-[0-9A-Za-z_-]{1,80}")
+
+
 def live_build(root: Path) -> Path:
+    """The folder CURRENT names. A pointer that is missing, empty, unreadable, not UTF-8, not a build name, or names
+    a folder that is not there raises IndexInvalid, like a missing one: the index is rebuilt, never a crash."""
     pointer = Path(root) / POINTER
-    if not pointer.exists():
-        raise IndexInvalid("索引尚未建立")
-    name = pointer.read_text().strip()
+    try:
+        raw = pointer.read_bytes()
+    except FileNotFoundError:
+        raise IndexInvalid("索引尚未建立") from None
+    except OSError as exc:
+        raise IndexInvalid(f"索引指针 {POINTER} 无法读取（{exc.strerror or type(exc).__name__}）") from None
+    try:
+        name = raw[:4096].decode("utf-8").strip()
+    except UnicodeDecodeError:
+        raise IndexInvalid(f"索引指针 {POINTER} 已损坏（不是有效的文字）") from None
+    if not name:
+        raise IndexInvalid(f"索引指针 {POINTER} 是空的")
+    if not _BUILD_NAME.fullmatch(name):
+        raise IndexInvalid(f"索引指针 {POINTER} 已损坏（内容不是索引目录名）")
     folder = Path(root) / name
-    if not name.startswith("build-") or not folder.is_dir():
+    if not folder.is_dir():
         raise IndexInvalid(f"索引指针指向不存在的目录“{name}”")
     return folder
+
+
+def builds(root: Path) -> list[Path]:
+    """Every complete build folder under `root`, newest first (staging folders are never listed)."""
+    try:
+        found = [p for p in Path(root).iterdir() if _BUILD_NAME.fullmatch(p.name) and p.is_dir()]
+    except OSError:
+        return []
+
+    def age(p: Path) -> tuple[float, str]:
+        try:
+            return p.stat().st_mtime, p.name
+        except OSError:
+            return 0.0, p.name
+    return sorted(found, key=age, reverse=True)
+
+
+def read_last_good(root: Path, model_id: str | None = None) -> IndexData:
+    """The live build when it is valid, otherwise the newest build folder that verifies (and was made by
+    `model_id`, when given): what can still be served when the index cannot be rebuilt. IndexInvalid when none."""
+    candidates: list[Path] = []
+    try:
+        candidates.append(live_build(root))
+    except IndexInvalid:
+        pass
+    candidates += [b for b in builds(root) if b not in candidates]
+    reasons = []
+    for folder in candidates:
+        try:
+            data = _read_build(root, folder)
+        except IndexInvalid as exc:
+            reasons.append(f"{folder.name}：{exc}")
+            continue
+        if model_id is not None and data.model_id != model_id:
+            reasons.append(f"{folder.name}：向量模型不同")
+            continue
+        return data
+    raise IndexInvalid("没有可用的索引" + (f"：{'；'.join(reasons)}" if reasons else ""))
+
+
+def check_writable(root: Path) -> None:
+    """Raise OSError now when a build could not be written under `root` (a read-only folder, a full disk), before
+    minutes are spent embedding."""
+    root = Path(root)
+    root.mkdir(parents=True, exist_ok=True)
+    probe = Path(tempfile.mkdtemp(dir=root, prefix=".staging-probe-"))
+    probe.rmdir()
 
 
 def read_manifest(root: Path) -> dict:
@@ -175,6 +243,8 @@ def _manifest(folder: Path) -> dict:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError, UnicodeDecodeError):
         raise IndexInvalid("索引清单（manifest.json）缺失或损坏") from None
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
+        raise IndexInvalid("索引清单（manifest.json）缺失或损坏")
     if manifest.get("format") != FORMAT_VERSION:
         raise IndexInvalid("索引格式版本不同")
     return manifest
@@ -197,17 +267,20 @@ def read_index(root: Path, attempts: int = 3) -> IndexData:
 
 
 def _read_build(root: Path, folder: Path) -> IndexData:
-    manifest = read_manifest(root)
+    manifest = _manifest(folder)
     expected = manifest.get("files", {})
     for name in _FILES:
         if name not in expected:
             raise IndexInvalid(f"索引清单缺少 {name}")
-    present = {str(p.relative_to(folder)) for p in _all_files(folder)}
-    for name, digest in expected.items():
-        if name not in present:
-            raise IndexInvalid(f"索引文件 {name} 缺失")
-        if _sha256(folder / name) != digest:
-            raise IndexInvalid(f"索引文件 {name} 已损坏（校验和不符）")
+    try:
+        present = {str(p.relative_to(folder)) for p in _all_files(folder)}
+        for name, digest in expected.items():
+            if name not in present:
+                raise IndexInvalid(f"索引文件 {name} 缺失")
+            if _sha256(folder / name) != digest:
+                raise IndexInvalid(f"索引文件 {name} 已损坏（校验和不符）")
+    except OSError as exc:
+        raise IndexInvalid(f"索引文件无法读取（{exc.strerror or type(exc).__name__}）") from None
     try:
         records = [Record(**{k: v for k, v in json.loads(line).items() if k in JSON_KEYS})
                    for line in (folder / "records.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -220,8 +293,13 @@ def _read_build(root: Path, folder: Path) -> IndexData:
         bm25 = bm25s.BM25.load(str(folder / "bm25"))
     except Exception as exc:  # checksums matched, so this is a format problem: report, never serve
         raise IndexInvalid(f"索引无法读取（{type(exc).__name__}）") from None
-    dim = int(manifest["dim"])
-    if vectors.shape != (len(chunks), dim) or dense.ntotal != len(chunks) or len(records) != manifest["counts"]["records"]:
+    try:
+        dim = int(manifest["dim"])
+        counts_match = len(records) == manifest["counts"]["records"]
+        model_id, parser_version = str(manifest["model_id"]), str(manifest["parser_version"])
+    except (KeyError, TypeError, ValueError):
+        raise IndexInvalid("索引清单（manifest.json）缺少必要的项") from None
+    if vectors.shape != (len(chunks), dim) or dense.ntotal != len(chunks) or not counts_match:
         raise IndexInvalid("索引各部分的条数不一致")
-    return IndexData(manifest["model_id"], dim, manifest["parser_version"], documents, records, chunks, vectors,
-                     dense, bm25, user_words, folder)
+    return IndexData(model_id, dim, parser_version, documents, records, chunks, vectors, dense, bm25, user_words,
+                     folder)

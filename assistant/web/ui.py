@@ -14,7 +14,8 @@ from ..answers.directory import office_directory
 from ..answers.ledger import EmptyLedger, write_ledger
 from ..retrieval.embedders import Embedder
 from ..retrieval.search import MAX_QUESTION, follow_up_context
-from .library import Preview, UploadError, commit_upload, preview_upload, withdraw_upload
+from .library import Preview, UploadError, commit_upload, corpus_lock, preview_upload, withdraw_upload
+from ..documents.files import write_failure
 from ..documents.normalize import fold, split_lines
 from ..documents.outline import outline
 from ..documents.readers import DocumentError, read_document
@@ -59,14 +60,18 @@ class AssistantUI:
         tasks = sum(1 for r in self.engine.records if r.kind == TASK)
         text = f"文件库：{len(self.documents)} 份文件，{tasks} 项任务。全部在本机运行，不联网。"
         if self.ready.corpus_errors:
-            text += " 有文件未能读取：" + "；".join(self.ready.corpus_errors)
+            text += " 有文件未能读取（已跳过）：" + "；".join(self.ready.corpus_errors)
+        if self.ready.warnings:
+            text += " ⚠ " + "；".join(self.ready.warnings)
         return esc(text)
 
     def cities(self) -> list[str]:
         return [ALL] + sorted({info.city for info in self.documents.values() if info.city})
 
-    def years(self) -> list[str]:
-        return [ALL] + [str(y) for y in sorted({r.year for r in self.engine.records if r.year})]
+    def years(self, city: str | None = None) -> list[str]:
+        """The years the chosen city has plans for (all years for 全部)."""
+        return [ALL] + [str(y) for y in sorted({r.year for r in self.engine.records
+                                                if r.year and (not _value(city) or r.city == city)})]
 
     def offices(self, city: str | None = None) -> list[str]:
         entries = office_directory(self.engine.records, self.documents, _value(city))
@@ -237,17 +242,39 @@ class AssistantUI:
             return "请先上传文件并预览。", None
         with self._lock:
             try:
-                previous_catalog = commit_upload(self.corpus_dir, pending)
-            except UploadError as exc:
+                # the commit and the index update hold the corpus lock together: another instance adding a file
+                # waits, then sees this one's file (and its name taken) when it commits
+                with corpus_lock(self.corpus_dir):
+                    try:
+                        previous_catalog = commit_upload(self.corpus_dir, pending)
+                    except UploadError as exc:
+                        return f"❌ 不能添加：{esc(str(exc))}", None
+                    try:
+                        self.ready = open_engine(self.corpus_dir, self.index_dir, embedder=self.embedder,
+                                                 progress=False, allow_stale=False)
+                    except Exception as exc:
+                        log.exception("index update failed after adding %s; withdrawing it", pending.name)
+                        return self._withdraw(pending, previous_catalog, exc), None
+            except UploadError as exc:  # the lock could not be had
                 return f"❌ 不能添加：{esc(str(exc))}", None
-            try:
-                self.ready = open_engine(self.corpus_dir, self.index_dir, embedder=self.embedder, progress=False)
             except Exception:
-                log.exception("index update failed after adding %s; withdrawn", pending.name)
-                withdraw_upload(self.corpus_dir, pending.name, previous_catalog)
-                return f"❌ 更新索引失败，文件未添加。{INTERNAL_ERROR}", None
+                log.exception("adding %s failed", pending.name)
+                return f"❌ 文件未添加。{INTERNAL_ERROR}", None
         tasks = len(pending.document.tasks)
         return f"✅ 已添加 {esc(pending.name)}（{tasks} 项任务），现在即可提问。", None
+
+    def _withdraw(self, pending: Preview, previous_catalog: bytes | None, cause: Exception) -> str:
+        """Take an added file back out after the index could not be updated; the message for the user."""
+        try:
+            withdraw_upload(self.corpus_dir, pending.name, previous_catalog)
+        except (OSError, UploadError):
+            log.exception("could not withdraw %s from %s", pending.name, self.corpus_dir)
+            return (f"❌ 更新索引失败，且未能把 {esc(pending.name)} 从文件库撤回：请管理员检查文件库目录中的该文件和 "
+                    f"catalog.json。{INTERNAL_ERROR}")
+        reason = write_failure(cause) if isinstance(cause, OSError) and cause.errno else ""
+        if reason:
+            return f"❌ 更新索引失败（{reason}），文件未添加，文件库保持原样。"
+        return f"❌ 更新索引失败，文件未添加。{INTERNAL_ERROR}"
 
 
 TABLE_HEADERS = ["城市", "科室", "角色", "任务", "牵头科室", "责任科室", "出处"]
