@@ -7,6 +7,7 @@ import logging
 import re
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 from ..answers.answer import locator, source_line, to_markdown
@@ -20,6 +21,7 @@ from ..documents.normalize import fold, split_lines
 from ..documents.outline import outline
 from ..documents.readers import DocumentError, read_document
 from ..documents.records import TASK
+from ..retrieval.store import POINTER
 from ..service import Ready, open_engine
 from .views import citations_text, esc, office_chart_html, sources_html
 
@@ -27,13 +29,17 @@ log = logging.getLogger(__name__)
 ALL = "全部"
 UNKNOWN_PLACE = "地点未知"
 MAX_RAW_LINES = 200
+# How often (seconds) a request checks whether another process published a new index build.
+RELOAD_CHECK_SECONDS = 1.0
 INTERNAL_ERROR = "出错了，请稍后再试；如果一再出现，请联系管理员。"
 
 
 class AssistantUI:
     def __init__(self, ready: Ready, corpus_dir: Path, index_dir: Path, embedder: Embedder):
-        self.ready = ready
         self.corpus_dir, self.index_dir, self.embedder = Path(corpus_dir), Path(index_dir), embedder
+        self._reloading = threading.Lock()
+        self._checked = 0.0
+        self.ready = ready
         self._lock = threading.Lock()
         self._downloads = Path(tempfile.mkdtemp(prefix="assistant-csv-"))
         self._ledgers: tuple[Ready | None, dict] = (None, {})  # workbooks already written for this index
@@ -46,6 +52,35 @@ class AssistantUI:
         embedder = load_embedder(model)
         ready = open_engine(corpus_dir, index_dir, embedder=embedder, rebuild=rebuild, progress=progress)
         return cls(ready, corpus_dir, index_dir, embedder)
+
+    @property
+    def ready(self) -> Ready:
+        """The engine and corpus as last loaded; reloaded first when another instance (or session) has published a
+        new build since (index/CURRENT changed), so every instance answers from the same documents."""
+        self._follow_published_build()
+        return self._ready
+
+    @ready.setter
+    def ready(self, ready: Ready) -> None:
+        self._ready, self._seen = ready, _pointer(self.index_dir)
+
+    def _follow_published_build(self) -> None:
+        now = time.monotonic()
+        if now - self._checked < RELOAD_CHECK_SECONDS:
+            return
+        self._checked = now
+        if _pointer(self.index_dir) == self._seen or not self._reloading.acquire(blocking=False):
+            return  # unchanged, or another request is reloading: this one is answered from the current engine
+        try:
+            seen = _pointer(self.index_dir)
+            if seen != self._seen:
+                log.info("index %s was published by another process: reloading", seen)
+                self.ready = open_engine(self.corpus_dir, self.index_dir, embedder=self.embedder, progress=False)
+        except Exception:
+            log.exception("reloading the index after a change by another process failed; serving the loaded one")
+            self._seen = _pointer(self.index_dir)
+        finally:
+            self._reloading.release()
 
     @property
     def engine(self):
@@ -107,18 +142,19 @@ class AssistantUI:
             history += [{"role": "user", "content": esc(text[:60]) + "…"},
                         {"role": "assistant", "content": f"问题太长了（{len(text)} 字），请精简到 {MAX_QUESTION} 字以内。"}]
             return history, "", "", "", context
+        engine = self.engine  # one engine for the whole request, even if another process publishes a build meanwhile
         try:
             year_value = int(year) if _value(year) else None
-            answer = self.engine.ask(text, k=5, city=_value(city), year=year_value, office=_value(office),
+            answer = engine.ask(text, k=5, city=_value(city), year=year_value, office=_value(office),
                                      context=context)
         except Exception:
             log.exception("chat failed for %r", text)
             history += [{"role": "user", "content": esc(text)}, {"role": "assistant", "content": INTERNAL_ERROR}]
             return history, "", "", "", context
         history += [{"role": "user", "content": esc(text)},
-                    {"role": "assistant", "content": to_markdown(answer, self.documents, esc)}]
+                    {"role": "assistant", "content": to_markdown(answer, engine.index.documents, esc)}]
         new_context = follow_up_context(answer, context)
-        return (history, "", sources_html(answer, self.documents), citations_text(answer, self.documents),
+        return (history, "", sources_html(answer, engine.index.documents), citations_text(answer, engine.index.documents),
                 new_context)
 
     # -- office directory --------------------------------------------------------------------------------------
@@ -279,6 +315,14 @@ class AssistantUI:
 
 TABLE_HEADERS = ["城市", "科室", "角色", "任务", "牵头科室", "责任科室", "出处"]
 DOCUMENT_HEADERS = ["文件", "城市", "年份", "标题", "发文单位", "文号", "日期", "任务数", "提示"]
+
+
+def _pointer(index_dir: Path) -> bytes | None:
+    """What index/CURRENT holds now (None when unreadable): cheap enough to read before each request."""
+    try:
+        return (Path(index_dir) / POINTER).read_bytes()
+    except OSError:
+        return None
 
 
 def _value(choice):
