@@ -7,24 +7,31 @@ Everything runs on this machine: no analytics, no share link, no web fonts, noth
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
+import socket
 import sys
 
 # Before Gradio is imported: no telemetry, and no model download unless the user allows it explicitly.
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+# The embedder's OpenMP threads sleep when idle instead of spinning: under concurrent requests the spinning threads
+# took the cores from the requests' own Python work (benchmarks/bench_load.py).
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 import gradio as gr  # noqa: E402
+import uvicorn  # noqa: E402
 
 from assistant.documents.catalog import CatalogError  # noqa: E402
 from assistant.documents.corpus import DEFAULT_CORPUS  # noqa: E402
 from assistant.retrieval.embedders import EmbedderError  # noqa: E402
 from assistant.service import DEFAULT_INDEX, IndexUnavailable  # noqa: E402
 from assistant.web.access import LoginGuard  # noqa: E402
+from assistant.web.api import make_api  # noqa: E402
 from assistant.web.ui import ALL, DOCUMENT_HEADERS, TABLE_HEADERS, AssistantUI  # noqa: E402
 
-AUTH_ENV = "ASSISTANT_AUTH"
+AUTH_ENV, HOST_ENV, PORT_ENV = "ASSISTANT_AUTH", "ASSISTANT_HOST", "ASSISTANT_PORT"
 SYSTEM_FONTS = ["PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "system-ui", "sans-serif"]
 CSS = """
 .source {border:1px solid var(--border-color-primary); border-radius:8px; padding:10px 12px; margin-bottom:10px}
@@ -170,8 +177,10 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description="工作要点问答助手（网页版）")
-    p.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1；局域网访问用 0.0.0.0）")
-    p.add_argument("--port", type=int, default=7860)
+    p.add_argument("--host", default=os.environ.get(HOST_ENV, "127.0.0.1"),
+                   help=f"监听地址（默认 127.0.0.1；局域网访问用 0.0.0.0；或环境变量 {HOST_ENV}）")
+    p.add_argument("--port", type=int, default=int(os.environ.get(PORT_ENV) or 7860),
+                   help=f"端口（默认 7860；0 表示自动选一个空闲端口；或环境变量 {PORT_ENV}）")
     p.add_argument("--model", default=None, help="向量模型（默认内置 multilingual-e5-small）")
     p.add_argument("--rebuild", action="store_true", help="启动前重建索引")
     p.add_argument("--auth", default=os.environ.get(AUTH_ENV), help=f"user:password（或环境变量 {AUTH_ENV}）")
@@ -180,16 +189,40 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
+def listen(host: str, port: int) -> socket.socket:
+    """Bind the port before anything is served, so a port in use is one clear message (and --port 0 a free port)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise SystemExit(f"错误：端口 {port} 已被占用。请换一个端口（--port 7861），或用 --port 0 自动选择。") from None
+        raise SystemExit(f"错误：无法在 {host}:{port} 上监听（{exc.strerror}）。请检查 --host 和 --port。") from None
+    sock.listen(2048)
+    return sock
+
+
+def _quiet_logs() -> None:
+    """INFO for the assistant; libraries that chat at INFO/DEBUG (bm25s, httpx, uvicorn's access log) keep quiet."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for name in ("bm25s", "httpx", "httpcore", "uvicorn.access", "urllib3", "gradio"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    auth = None
+    _quiet_logs()
+    guard = None
     if args.auth:
         user, sep, password = args.auth.partition(":")
         if not sep or not user or not password:
             print("错误：--auth 的格式应为 用户名:密码", file=sys.stderr)
             return 2
-        auth = LoginGuard(user, password)
+        guard = LoginGuard(user, password)
+    sock = listen(args.host, args.port)  # before loading: a port in use is said at once
     print("正在加载文件库和索引……", file=sys.stderr)
     try:
         ui = AssistantUI.open(args.corpus, args.index, args.model, rebuild=args.rebuild, progress=True)
@@ -205,10 +238,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"索引已更新（{r.reason}）：嵌入 {r.embedded} 段，复用 {r.reused} 段，用时 {r.seconds:.1f} 秒", file=sys.stderr)
     page = build_page(ui)
     page.queue(default_concurrency_limit=4)
-    page.launch(server_name=args.host, server_port=args.port, share=False, auth=auth, show_error=False,
-                theme=gr.themes.Base(font=SYSTEM_FONTS, font_mono=["ui-monospace", "monospace"]), css=CSS,
-                max_file_size="20mb", footer_links=[], ssr_mode=False, pwa=False, mcp_server=False,
-                inbrowser=False, quiet=False)
+    server_app = gr.mount_gradio_app(
+        make_api(ui, guard), page, path="/", auth=guard, show_error=False, footer_links=[], ssr_mode=False,
+        pwa=False, mcp_server=False, max_file_size="20mb", css=CSS,
+        theme=gr.themes.Base(font=SYSTEM_FONTS, font_mono=["ui-monospace", "monospace"]))
+    host, port = sock.getsockname()[:2]
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    print(f"已启动：http://{shown}:{port}/  （健康检查 /healthz；按 Ctrl+C 停止）", file=sys.stderr, flush=True)
+    server = uvicorn.Server(uvicorn.Config(server_app, log_level="warning", access_log=False, lifespan="on",
+                                           timeout_graceful_shutdown=5))
+    server.run(sockets=[sock])
     return 0
 
 
