@@ -562,3 +562,122 @@ def test_a_full_disk_while_updating_the_index_withdraws_the_upload(writable_ui, 
     assert _snapshot(ui.corpus_dir) == corpus_before
     assert _snapshot(ui.index_dir) == index_before
     assert not ui.ready.stale and ui.ready.engine.ask("达州从严治党那项谁牵头？").hits
+
+
+# -- 9. an upload is read and parsed in a worker process, with a time and a memory limit ---------------------------
+# sandbox_targets holds the slow and greedy functions the workers run in place of the real parse (a worker imports
+# its function by name; a monkeypatch in this process does not reach it, the function it is given does).
+def _rss_mb() -> float:
+    status = Path("/proc/self/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:"))) / 1024
+
+
+def test_the_default_limits_and_their_messages():
+    from assistant.documents import sandbox
+
+    assert sandbox.TIMEOUT == 30 and sandbox.MEMORY_LIMIT == 1024 * MB
+    assert sandbox.timeout_message() == "解析超时（超过 30 秒），文件可能过大或格式异常，未添加"
+    assert sandbox.memory_message() == "解析时占用内存过多（超过 1 GB），文件可能格式异常，未添加"
+
+
+def test_a_parse_that_runs_too_long_is_killed_at_the_time_limit(tmp_path, monkeypatch):
+    import multiprocessing
+
+    import sandbox_targets
+    from assistant.documents import sandbox
+
+    monkeypatch.setattr(sandbox, "TIMEOUT", 1.0)
+    monkeypatch.setattr(library, "read_upload", sandbox_targets.sleep_long)
+    pid_file = tmp_path / "worker.pid"
+    started = time.perf_counter()
+    with pytest.raises(UploadError) as caught:
+        preview_upload(tmp_path, "slow.txt", str(pid_file).encode(), NO_FIELDS)
+    elapsed = time.perf_counter() - started
+    assert str(caught.value) == "解析超时（超过 1 秒），文件可能过大或格式异常，未添加"
+    assert 1.0 <= elapsed < 3.0, elapsed
+    worker = int(pid_file.read_text())  # the slow code really ran, in another process
+    assert worker != os.getpid()
+    assert not Path(f"/proc/{worker}").exists()  # killed and reaped: no zombie
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize("target", ["allocate_1gb", "allocate_in_a_reader", "killed"])
+def test_a_parse_that_needs_too_much_memory_is_refused(tmp_path, monkeypatch, target):
+    import multiprocessing
+
+    import sandbox_targets
+    from assistant.documents import sandbox
+
+    monkeypatch.setattr(sandbox, "MEMORY_LIMIT", 300 * MB)
+    monkeypatch.setattr(library, "read_upload", getattr(sandbox_targets, target))
+    before = _rss_mb()
+    with pytest.raises(UploadError) as caught:
+        preview_upload(tmp_path, "greedy.txt", "\n".join(PLAN_LINES).encode(), NO_FIELDS)
+    assert str(caught.value) == "解析时占用内存过多（超过 300 MB），文件可能格式异常，未添加"
+    assert _rss_mb() - before < 50
+    assert multiprocessing.active_children() == []
+
+
+def test_a_big_allocation_in_the_worker_leaves_the_server_as_it_was():
+    import sandbox_targets
+    from assistant.documents import sandbox
+    from assistant.documents.corpus import parse_bytes
+
+    data = (CORPUS / SUINING).read_bytes()
+    sandbox.run(sandbox_targets.touch_then_parse, SUINING, data, 1)  # the fork server is running
+    before = _rss_mb()
+    document, worker_peak = sandbox.run(sandbox_targets.touch_then_parse, SUINING, data, 600)
+    assert worker_peak >= 600
+    assert _rss_mb() - before < 50
+    assert document == parse_bytes(SUINING, data)
+
+
+@pytest.mark.parametrize("name", [DAZHOU, WENZHOU, CHENGDE, SUINING, CHANGCHUN, "plan.docx"])
+def test_a_preview_parsed_in_the_worker_is_the_document_parsed_here(tmp_path, name):
+    from assistant.documents.corpus import parse_bytes
+
+    data = _docx_bytes() if name == "plan.docx" else (CORPUS / name).read_bytes()
+    preview = preview_upload(tmp_path, name, data, NO_FIELDS)  # an empty corpus: nothing duplicates it
+    here = parse_bytes(name, data)
+    assert preview.document.records == here.records
+    assert preview.document == here
+
+
+def test_a_document_error_in_the_worker_comes_back_as_itself():
+    from assistant.documents import sandbox
+
+    for name, data in _bad_files().items():
+        with pytest.raises(DocumentError) as caught:
+            sandbox.parse_bytes(name, data)
+        with pytest.raises(DocumentError) as here:
+            decode_document(name, data)
+        assert (caught.value.file, caught.value.reason, str(caught.value)) == (here.value.file, here.value.reason,
+                                                                               str(here.value))
+
+
+WORKER_MAIN = textwrap.dedent("""
+    import sys
+    sys.path.insert(0, sys.argv[1])
+    print("main module run as", __name__, flush=True)
+    from pathlib import Path
+    from assistant.web.library import preview_upload
+
+    if __name__ == "__main__":
+        data = "\\n".join(["测试市教育局2023年工作要点", "一、加强数字校园建设", "1.推进智慧黑板进课堂", "牵头科室：电教馆"])
+        preview = preview_upload(Path(sys.argv[2]), "plan.txt", data.encode(), {})
+        print("tasks", len(preview.document.tasks), flush=True)
+""")
+
+
+def test_a_worker_does_not_run_the_servers_main_script_again(tmp_path):
+    """app.py imports Gradio and torch: a worker re-running it (as multiprocessing does for a main script) would
+    take seconds and more memory than it may have. Started from another folder, without PYTHONPATH, as a service
+    might be."""
+    script = tmp_path / "server.py"
+    script.write_text(WORKER_MAIN, encoding="utf-8")
+    (tmp_path / "corpus").mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    result = subprocess.run([sys.executable, str(script), str(ROOT), str(tmp_path / "corpus")], capture_output=True,
+                            text=True, env=env, cwd=tmp_path, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["main module run as __main__", "tasks 1"], result.stdout + result.stderr

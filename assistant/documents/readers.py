@@ -30,6 +30,9 @@ class DocumentError(Exception):
         self.reason = reason
         super().__init__(f"《{file}》无法读取：{reason}")
 
+    def __reduce__(self):  # pickles (from a parse worker, documents.sandbox) with both its arguments
+        return type(self), (self.file, self.reason), self.__dict__
+
 
 def read_document(path: Path) -> str:
     """Return the document's text (lines separated by newlines, as in the file)."""

@@ -21,12 +21,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..documents import sandbox
 from ..documents.catalog import CATALOG_NAME, CatalogEntry, CatalogError, load_catalog, save_catalog
 from ..documents.corpus import document_files, parse_text
 from ..documents.files import atomic_write, default_mode, write_failure
 from ..documents.normalize import fold, split_lines
 from ..documents.readers import MAX_BYTES, SUPPORTED_SUFFIXES, DocumentError, decode_document, read_document
 from ..documents.records import ParsedDocument
+from ..documents.sandbox import SandboxError
 
 log = logging.getLogger(__name__)
 MAX_LINES = 20_000  # an upload longer than this is no work plan (the longest in the corpus has about 600 lines)
@@ -70,26 +72,16 @@ def _year(value) -> int | None:
 
 
 def preview_upload(corpus_dir: Path, original_name: str, data: bytes, fields: dict) -> Preview:
-    """Check an uploaded file and parse it with the catalog fields the user typed; nothing is written."""
+    """Check an uploaded file and parse it with the catalog fields the user typed; nothing is written.
+
+    The file is read and parsed in a worker process (`documents.sandbox`), with a time and a memory limit: a file
+    that would take minutes or gigabytes is refused, and the server keeps neither."""
     name = safe_name(original_name)
     if Path(name).suffix not in SUPPORTED_SUFFIXES:
         raise UploadError(f"不支持的文件类型“{Path(name).suffix or '无扩展名'}”，只支持 .txt、.docx、.pdf")
     if len(data) > MAX_BYTES:
         raise UploadError(f"文件超过 {MAX_BYTES // (1024 * 1024)} MB 上限")
     corpus_dir = Path(corpus_dir)
-    try:
-        text = decode_document(name, data)
-    except DocumentError as exc:
-        raise UploadError(str(exc)) from None
-    lines = len(split_lines(text))
-    if lines > MAX_LINES:
-        raise UploadError(f"文件共 {lines} 行，超过 {MAX_LINES} 行上限，不像一份工作要点，请检查文件")
-    fingerprint = content_fingerprint(text)
-    existing = duplicate_of(corpus_dir, fingerprint, hashlib.sha256(data).hexdigest())
-    if existing:
-        raise UploadError(f"文件库中已有内容相同的文件：{existing}")
-    if (corpus_dir / name).exists():
-        raise UploadError(f"文件库中已有同名文件“{name}”，请改名后再上传")
     aliases = [a for a in re.split(r"[，,、\s]+", str(fields.get("city_aliases") or "")) if a]
     entry = CatalogEntry(
         file=name, title=str(fields.get("title") or "").strip(), city=str(fields.get("city") or "").strip(),
@@ -97,11 +89,14 @@ def preview_upload(corpus_dir: Path, original_name: str, data: bytes, fields: di
         doc_no=str(fields.get("doc_no") or "").strip(), date=str(fields.get("date") or "").strip(),
     )
     try:
-        document = parse_text(name, text, entry if entry.city or entry.year else None)
-    except DocumentError as exc:
+        document, fingerprint = sandbox.run(read_upload, name, data, entry if entry.city or entry.year else None)
+    except (DocumentError, SandboxError) as exc:
         raise UploadError(str(exc)) from None
-    if len(document.tasks) > MAX_TASKS:
-        raise UploadError(f"解析出 {len(document.tasks)} 项任务，超过 {MAX_TASKS} 项上限，不像一份工作要点，请检查文件")
+    existing = duplicate_of(corpus_dir, fingerprint, hashlib.sha256(data).hexdigest())
+    if existing:
+        raise UploadError(f"文件库中已有内容相同的文件：{existing}")
+    if (corpus_dir / name).exists():
+        raise UploadError(f"文件库中已有同名文件“{name}”，请改名后再上传")
     # fill what the user left empty with what the text says, so the catalog entry is complete; a place the text
     # does not name stays empty (the catalog's "unknown"), never a guess
     if not entry.city and document.city:
@@ -113,6 +108,19 @@ def preview_upload(corpus_dir: Path, original_name: str, data: bytes, fields: di
     entry.title = entry.title or document.title
     entry.issuer = entry.issuer or (document.issuer or "")
     return Preview(name, data, entry, document, fingerprint)
+
+
+def read_upload(name: str, data: bytes, entry: CatalogEntry | None) -> tuple[ParsedDocument, str]:
+    """Decode and parse an upload, refusing a text too long or a plan too big to be a work plan; returns the
+    document and the text's `content_fingerprint`. Runs in the parse worker (see `preview_upload`)."""
+    text = decode_document(name, data)
+    lines = len(split_lines(text))
+    if lines > MAX_LINES:
+        raise UploadError(f"文件共 {lines} 行，超过 {MAX_LINES} 行上限，不像一份工作要点，请检查文件")
+    document = parse_text(name, text, entry)
+    if len(document.tasks) > MAX_TASKS:
+        raise UploadError(f"解析出 {len(document.tasks)} 项任务，超过 {MAX_TASKS} 项上限，不像一份工作要点，请检查文件")
+    return document, content_fingerprint(text)
 
 
 def commit_upload(corpus_dir: Path, preview: Preview) -> bytes | None:
