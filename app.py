@@ -31,6 +31,10 @@ from assistant.web.access import LoginGuard  # noqa: E402
 from assistant.web.api import make_api  # noqa: E402
 from assistant.web.ui import ALL, DOCUMENT_HEADERS, TABLE_HEADERS, AssistantUI  # noqa: E402
 
+# Browser sessions whose state (chat context, a pending upload) the server keeps: the oldest go first, and any goes
+# after SESSION_HOURS without use, so memory stays bounded however many people open the page.
+MAX_PAGE_SESSIONS = 400
+SESSION_HOURS = 8
 AUTH_ENV, HOST_ENV, PORT_ENV = "ASSISTANT_AUTH", "ASSISTANT_HOST", "ASSISTANT_PORT"
 SYSTEM_FONTS = ["PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "system-ui", "sans-serif"]
 CSS = """
@@ -65,7 +69,7 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
         # document added by another session or instance shows at once) and, with --auth, only after login.
         status = gr.Markdown("", elem_id="status")
         with gr.Tab("问答", id="chat"):
-            context = gr.State(None)
+            context = gr.State(None, time_to_live=SESSION_HOURS * 3600)
             with gr.Row():
                 with gr.Column(scale=3):
                     chatbot = gr.Chatbot(label="对话", height=520, elem_id="chatbot", feedback_options=None)
@@ -144,7 +148,7 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
 
         with gr.Tab("添加文件", id="upload"):
             gr.Markdown("上传 .txt、.docx 或 .pdf（不超过 20 MB），填写目录信息，先预览解析结果，确认后加入文件库并更新索引。")
-            pending = gr.State(None)
+            pending = gr.State(None, time_to_live=SESSION_HOURS * 3600)  # a preview holds the file's bytes
             with gr.Row():
                 upload = gr.File(label="文件", file_types=[".txt", ".docx", ".pdf"], type="filepath", elem_id="upload-file")
                 with gr.Column():
@@ -238,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"索引已更新（{r.reason}）：嵌入 {r.embedded} 段，复用 {r.reused} 段，用时 {r.seconds:.1f} 秒", file=sys.stderr)
     page = build_page(ui)
     page.queue(default_concurrency_limit=4)
+    page.state_session_capacity = MAX_PAGE_SESSIONS  # launch() would set it; mounting does not
     server_app = gr.mount_gradio_app(
         make_api(ui, guard), page, path="/", auth=guard, show_error=False, footer_links=[], ssr_mode=False,
         pwa=False, mcp_server=False, max_file_size="20mb", css=CSS,

@@ -6,8 +6,8 @@ Starts `app.py --port 0` on a copy of nothing (the real corpus and index folders
 /healthz, then for each client count sends questions from ../shared/eval/dev.jsonl (or a built-in list) to
 POST /api/ask from that many threads, each level bounded in count and time. Prints throughput, p50/p95 and errors
 per level; the engine's own per-question time (in this process, same questions) is measured after, in the same run,
-so the ratio holds whatever the machine's load. It also reports the server's RSS before and after 1,000 API
-sessions (follow-up contexts are kept per session id and bounded).
+so the ratio holds whatever the machine's load. It also reports the server's RSS over 1,000 API sessions (follow-up
+contexts are kept per session id and bounded) and over 1,000 browser sessions (Gradio keeps at most 1,000).
 """
 from __future__ import annotations
 
@@ -112,6 +112,22 @@ def level(url: str, clients: int, asked: list[str], count: int, seconds: float) 
             "p50_ms": 1000 * percentile(latencies, 50), "p95_ms": 1000 * percentile(latencies, 95)}
 
 
+def page_sessions(url: str, asked: list[str], count: int, pid: int) -> list[tuple[int, float]]:
+    """RSS after every quarter of `count` browser sessions, each a new Gradio session asking one question."""
+    import uuid
+
+    from gradio_client import Client
+
+    client = Client(url + "/", verbose=False)
+    marks = [(0, rss_mib(pid))]
+    for i in range(count):
+        client.session_hash = uuid.uuid4().hex
+        client.predict(asked[i % len(asked)], [], "全部", "全部", "全部", api_name="/chat")
+        if (i + 1) % max(1, count // 4) == 0:
+            marks.append((i + 1, rss_mib(pid)))
+    return marks
+
+
 def engine_time(asked: list[str], rounds: int = 3) -> float:
     from assistant.service import open_engine
 
@@ -132,7 +148,8 @@ def main() -> int:
     p.add_argument("--clients", type=int, nargs="+", default=[1, 4, 16, 32])
     p.add_argument("--questions", type=int, default=200, help="questions per level")
     p.add_argument("--seconds", type=float, default=30, help="time bound per level")
-    p.add_argument("--sessions", type=int, default=1000)
+    p.add_argument("--sessions", type=int, default=1000, help="API sessions (one follow-up context each)")
+    p.add_argument("--page-sessions", type=int, default=1000, help="browser sessions (one chat each, via Gradio)")
     args = p.parse_args()
     asked = questions()
     process, url = start_app()
@@ -144,6 +161,7 @@ def main() -> int:
         for i in range(args.sessions):
             post(url + "/api/ask", {"question": asked[i % len(asked)], "session": f"bench-{i}"})
         after = rss_mib(process.pid)
+        page = page_sessions(url, asked, args.page_sessions, process.pid)
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -155,6 +173,7 @@ def main() -> int:
         print(f"{row['clients']:>7} {row['done']:>5} {row['errors']:>6} {row['qps']:>7.1f} {row['p50_ms']:>8.1f} "
               f"{row['p95_ms']:>8.1f} {ratio:>22}")
     print(f"server RSS over {args.sessions} API sessions: {before:.0f} MiB -> {after:.0f} MiB")
+    print("server RSS over page sessions (one chat each): " + ", ".join(f"{n}: {m:.0f} MiB" for n, m in page))
     return 0
 
 
