@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import logging
 import os
 import re
+import socket
 import threading
 import time
 from collections import Counter
@@ -34,6 +36,7 @@ log = logging.getLogger(__name__)
 MAX_LINES = 20_000  # an upload longer than this is no work plan (the longest in the corpus has about 600 lines)
 MAX_TASKS = 2_000
 LOCK_NAME = ".lock"
+JOURNAL_PREFIX = ".adding-"  # corpus/.adding-<name>.json: an upload written but not yet confirmed to its user
 LOCK_TIMEOUT = 180.0  # seconds to wait for another instance's commit and index update
 BUSY = "另一位用户正在添加文件、更新索引，请稍后再试"
 
@@ -141,9 +144,15 @@ def commit_upload(corpus_dir: Path, preview: Preview) -> bytes | None:
                 raise UploadError(f"文件库中已有内容相同的文件：{existing}")
         catalog_path = corpus_dir / CATALOG_NAME
         placed = False
+        journal = _journal(corpus_dir, preview.name)
         try:
             previous = catalog_path.read_bytes() if catalog_path.exists() else None
             catalog = load_catalog(corpus_dir)
+            # the journal first: a process killed from here until `settle_upload` is undone at the next start
+            atomic_write(journal, json.dumps({
+                "name": preview.name, "pid": os.getpid(), "host": socket.gethostname(), "created": time.time(),
+                "previous_catalog": None if previous is None else previous.decode("utf-8", "surrogateescape"),
+            }).encode("utf-8", "surrogateescape"), prefix=".journal.")
             atomic_write(target, preview.data, mode=corpus_mode(corpus_dir), prefix=".upload.")
             placed = True
             catalog[preview.name] = preview.entry
@@ -151,6 +160,7 @@ def commit_upload(corpus_dir: Path, preview: Preview) -> bytes | None:
         except BaseException as exc:
             if placed:
                 _remove(target)
+            _remove(journal)
             if isinstance(exc, OSError):
                 log.warning("adding %s to %s failed: %s", preview.name, corpus_dir, exc)
                 raise UploadError(f"{write_failure(exc)}，文件未添加，文件库保持原样。请处理后再试。") from None
@@ -158,6 +168,56 @@ def commit_upload(corpus_dir: Path, preview: Preview) -> bytes | None:
                 raise UploadError(f"{exc}，文件未添加。请先修正目录文件") from None
             raise
     return previous
+
+
+def settle_upload(corpus_dir: Path, name: str) -> None:
+    """The upload is confirmed to the user (its index is published): drop its journal, so it stays."""
+    _remove(_journal(Path(corpus_dir), name))
+
+
+def recover_interrupted(corpus_dir: Path) -> list[str]:
+    """Undo every upload a killed process left half-done (a journal without its settle): its file goes and the
+    catalog gets its previous bytes back, so a document the user never saw confirmed never goes live. Only while no
+    other instance holds the corpus lock (one committing right now keeps its journal). Returns the names undone."""
+    corpus_dir = Path(corpus_dir)
+    journals = sorted(corpus_dir.glob(f"{JOURNAL_PREFIX}*.json"))
+    if not journals:
+        return []
+    undone = []
+    try:
+        with corpus_lock(corpus_dir, timeout=0.5):
+            for journal in journals:
+                try:
+                    entry = json.loads(journal.read_bytes().decode("utf-8", "surrogateescape"))
+                    name, previous = Path(str(entry["name"])).name, entry.get("previous_catalog")
+                except (OSError, ValueError, KeyError, TypeError):
+                    name, previous = journal.name[len(JOURNAL_PREFIX):-len(".json")], None
+                catalog = load_catalog(corpus_dir)
+                catalog.pop(name, None)
+                if previous is not None and _same_catalog(previous.encode("utf-8", "surrogateescape"), catalog):
+                    atomic_write(corpus_dir / CATALOG_NAME, previous.encode("utf-8", "surrogateescape"),
+                                 prefix=".catalog.")  # nothing else changed since: its exact bytes back
+                elif name in load_catalog(corpus_dir):
+                    save_catalog(corpus_dir, catalog)  # others added since: only this upload's entry goes
+                _remove(corpus_dir / name)
+                _remove(journal)
+                undone.append(name)
+                log.warning("upload of %s was interrupted before it was confirmed: undone", name)
+    except (UploadError, OSError, CatalogError) as exc:
+        log.warning("interrupted uploads in %s not undone now: %s", corpus_dir, exc)
+    return undone
+
+
+def _same_catalog(data: bytes, entries: dict) -> bool:
+    try:
+        previous = json.loads(data.decode("utf-8"))
+    except ValueError:
+        return False
+    return {e.get("file") for e in previous.get("documents", [])} == set(entries)
+
+
+def _journal(corpus_dir: Path, name: str) -> Path:
+    return Path(corpus_dir) / f"{JOURNAL_PREFIX}{name}.json"
 
 
 def withdraw_upload(corpus_dir: Path, name: str, previous_catalog: bytes | None) -> None:
@@ -171,6 +231,7 @@ def withdraw_upload(corpus_dir: Path, name: str, previous_catalog: bytes | None)
         else:
             atomic_write(catalog_path, previous_catalog, prefix=".catalog.")
         (corpus_dir / name).unlink(missing_ok=True)
+        _remove(_journal(corpus_dir, name))
 
 
 def _remove(path: Path) -> None:

@@ -15,7 +15,8 @@ from ..answers.directory import office_directory
 from ..answers.ledger import EmptyLedger, write_ledger
 from ..retrieval.embedders import Embedder
 from ..retrieval.search import MAX_QUESTION, follow_up_context
-from .library import Preview, UploadError, commit_upload, corpus_lock, preview_upload, withdraw_upload
+from .library import (Preview, UploadError, commit_upload, corpus_lock, preview_upload, recover_interrupted,
+                      settle_upload, withdraw_upload)
 from ..documents.files import write_failure
 from ..documents.normalize import fold, split_lines
 from ..documents.outline import outline
@@ -50,7 +51,9 @@ class AssistantUI:
         from ..retrieval.embedders import load_embedder
 
         embedder = load_embedder(model)
+        undone = recover_interrupted(corpus_dir)
         ready = open_engine(corpus_dir, index_dir, embedder=embedder, rebuild=rebuild, progress=progress)
+        ready.warnings += [f"上次添加“{name}”时程序中断，尚未向用户确认，已撤回，请重新添加。" for name in undone]
         return cls(ready, corpus_dir, index_dir, embedder)
 
     @property
@@ -291,6 +294,7 @@ class AssistantUI:
                     except Exception as exc:
                         log.exception("index update failed after adding %s; withdrawing it", pending.name)
                         return self._withdraw(pending, previous_catalog, exc), None
+                    settle_upload(self.corpus_dir, pending.name)  # from here it stays, also if we are killed
             except UploadError as exc:  # the lock could not be had
                 return f"❌ 不能添加：{esc(str(exc))}", None
             except Exception:
