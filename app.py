@@ -34,6 +34,8 @@ from assistant.web.ui import ALL, DOCUMENT_HEADERS, TABLE_HEADERS, AssistantUI  
 # Browser sessions whose state (chat context, a pending upload) the server keeps: the oldest go first, and any goes
 # after SESSION_HOURS without use, so memory stays bounded however many people open the page.
 MAX_PAGE_SESSIONS = 400
+# What the server accepts at all; the 20 MB limit for documents is checked by the preview, with a Chinese message
+TRANSFER_LIMIT = "100mb"
 SESSION_HOURS = 8
 AUTH_ENV, HOST_ENV, PORT_ENV = "ASSISTANT_AUTH", "ASSISTANT_HOST", "ASSISTANT_PORT"
 SYSTEM_FONTS = ["PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "system-ui", "sans-serif"]
@@ -150,7 +152,8 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
             gr.Markdown("上传 .txt、.docx 或 .pdf（不超过 20 MB），填写目录信息，先预览解析结果，确认后加入文件库并更新索引。")
             pending = gr.State(None, time_to_live=SESSION_HOURS * 3600)  # a preview holds the file's bytes
             with gr.Row():
-                upload = gr.File(label="文件", file_types=[".txt", ".docx", ".pdf"], type="filepath", elem_id="upload-file")
+                # no file_types / 20 MB limit here: Gradio would refuse in English; the preview refuses in Chinese
+                upload = gr.File(label="文件（.txt、.docx、.pdf）", type="filepath", elem_id="upload-file")
                 with gr.Column():
                     with gr.Row():
                         up_city = gr.Textbox(label="城市（不带“市”字）", elem_id="upload-city")
@@ -245,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     page.state_session_capacity = MAX_PAGE_SESSIONS  # launch() would set it; mounting does not
     server_app = gr.mount_gradio_app(
         make_api(ui, guard), page, path="/", auth=guard, show_error=False, footer_links=[], ssr_mode=False,
-        pwa=False, mcp_server=False, max_file_size="20mb", css=CSS,
+        pwa=False, mcp_server=False, max_file_size=TRANSFER_LIMIT, css=CSS,
         theme=gr.themes.Base(font=SYSTEM_FONTS, font_mono=["ui-monospace", "monospace"]))
     host, port = sock.getsockname()[:2]
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host

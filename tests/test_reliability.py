@@ -430,6 +430,7 @@ RACER = textwrap.dedent("""
     time.sleep(max(0.0, start - time.time()))
     try:
         library.commit_upload(corpus, preview)
+        library.settle_upload(corpus, "plan.txt")  # as the app does once the index is published
         print(json.dumps({"owner": owner, "ok": True}))
     except library.UploadError as exc:
         print(json.dumps({"owner": owner, "ok": False, "error": str(exc)}, ensure_ascii=False))

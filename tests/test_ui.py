@@ -164,6 +164,7 @@ def test_upload_preview_then_confirm_makes_the_document_searchable_at_once(writa
         ("tool.exe", b"MZ\x90\x00", "不支持的文件类型"),
         ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(300), "二进制"),
         ("notes.txt", "普通说明，没有编号任务。".encode(), "没有找到编号的任务"),
+        ("huge.txt", b"1." + b"x" * (21 * 1024 * 1024), "超过 20 MB 上限"),  # the page lets it through; we refuse it
     ],
 )
 def test_bad_upload_is_refused_and_corpus_and_index_stay_as_they_were(writable_ui, tmp_path, name, data, reason):

@@ -20,7 +20,7 @@ from .library import (Preview, UploadError, commit_upload, corpus_lock, preview_
 from ..documents.files import write_failure
 from ..documents.normalize import fold, split_lines
 from ..documents.outline import outline
-from ..documents.readers import DocumentError, read_document
+from ..documents.readers import MAX_BYTES, DocumentError, read_document
 from ..documents.records import TASK
 from ..retrieval.store import POINTER
 from ..service import Ready, open_engine
@@ -259,6 +259,8 @@ class AssistantUI:
             return "请先选择要上传的文件。", "", None
         path = Path(file_path)
         try:
+            if path.stat().st_size > MAX_BYTES:  # refused before it is read into memory
+                raise UploadError(f"文件超过 {MAX_BYTES // (1024 * 1024)} MB 上限，请拆分或压缩后再上传")
             data = path.read_bytes()
             fields = {"city": city, "city_aliases": aliases, "year": year, "title": title, "issuer": issuer,
                       "doc_no": doc_no, "date": date}
