@@ -74,7 +74,8 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
             context = gr.State(None, time_to_live=SESSION_HOURS * 3600)
             with gr.Row():
                 with gr.Column(scale=3):
-                    chatbot = gr.Chatbot(label="对话", height=520, elem_id="chatbot", feedback_options=None)
+                    chatbot = gr.Chatbot(label="对话", height=520, elem_id="chatbot", feedback_options=None,
+                                         buttons=["copy", "copy_all"])  # no share icon: it did nothing here
                     with gr.Row():
                         question = gr.Textbox(placeholder="例如：学前教育那项由哪个科室牵头？", show_label=False, scale=5,
                                               elem_id="question", max_lines=3)

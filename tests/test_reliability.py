@@ -298,7 +298,7 @@ def _assert_serves_the_last_build(ready, ui_dir, index, embedder):
     assert "暂用上次建立的索引" in ready.warnings[0]
     assert ready.engine.ask("长春校园绿化美化工程是哪项？").hits[0].record.task_no == 26
     ui = AssistantUI(ready, ui_dir, index, embedder)
-    assert "⚠ 索引目录无法写入" in ui.status()
+    assert "【注意】索引目录无法写入" in ui.status()
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="chmod does not restrict root")
@@ -485,7 +485,7 @@ def test_confirm_refuses_a_name_another_instance_took_meanwhile(writable_ui, tmp
     (ui.corpus_dir / pending.name).write_bytes(b"another instance's file")
     before = _snapshot(ui.corpus_dir)
     message, cleared = ui.confirm(pending)
-    assert message.startswith("❌ 不能添加：文件库中已有同名文件“plan.docx”") and cleared is None
+    assert message.startswith("【错误】不能添加：文件库中已有同名文件“plan.docx”") and cleared is None
     assert _snapshot(ui.corpus_dir) == before
 
 
@@ -501,12 +501,12 @@ def test_confirm_waits_for_another_instance_and_says_so_when_it_takes_too_long(w
         started = time.perf_counter()
         message, _ = ui.confirm(pending)
         assert 0.4 < time.perf_counter() - started < 5
-        assert message == "❌ 不能添加：另一位用户正在添加文件、更新索引，请稍后再试"
+        assert message == "【错误】不能添加：另一位用户正在添加文件、更新索引，请稍后再试"
         assert not (ui.corpus_dir / pending.name).exists()
     finally:
         os.close(fd)
     message, _ = ui.confirm(pending)  # released: now it goes through
-    assert message.startswith("✅ 已添加 plan.docx")
+    assert message.startswith("【完成】已添加 plan.docx")
 
 
 # -- 8. a full disk mid-commit leaves nothing behind ----------------------------------------------------------------
@@ -546,7 +546,7 @@ def test_a_full_disk_while_committing_leaves_nothing_and_says_so(writable_ui, tm
     _fail_inside(monkeypatch, ui.corpus_dir, what, prefix)
     message, cleared = ui.confirm(pending)
     monkeypatch.undo()
-    assert message.startswith("❌ 不能添加：磁盘空间不足，文件未添加"), message
+    assert message.startswith("【错误】不能添加：磁盘空间不足，文件未添加"), message
     assert cleared is None
     assert _snapshot(ui.corpus_dir) == corpus_before  # no file, no .upload.* / .catalog.*, catalog bytes unchanged
     assert _snapshot(ui.index_dir) == index_before
@@ -559,7 +559,7 @@ def test_a_full_disk_while_updating_the_index_withdraws_the_upload(writable_ui, 
     _fail_inside(monkeypatch, ui.index_dir, "replace")
     message, _ = ui.confirm(pending)
     monkeypatch.undo()
-    assert message == "❌ 更新索引失败（磁盘空间不足），文件未添加，文件库保持原样。"
+    assert message == "【错误】更新索引失败（磁盘空间不足），文件未添加，文件库保持原样。"
     assert _snapshot(ui.corpus_dir) == corpus_before
     assert _snapshot(ui.index_dir) == index_before
     assert not ui.ready.stale and ui.ready.engine.ask("达州从严治党那项谁牵头？").hits

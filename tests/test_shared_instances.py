@@ -34,7 +34,7 @@ def test_a_document_added_by_one_instance_is_answered_by_the_other_without_a_res
     message, _, pending = first.preview(str(PLAN), "", "", "", "", "", "", "")
     assert pending is not None, message
     message, _ = first.confirm(pending)
-    assert message.startswith("✅"), message
+    assert message.startswith("【完成】"), message
     assert "泸州" in second.cities() and "6 份文件" in second.status()
     history, _, sources, citation, _ = second.chat("泸州党史学习教育谁牵头", [], "全部", "全部", "全部", None)
     assert "泸州" in history[-1]["content"] and "组干科" in history[-1]["content"]

@@ -148,7 +148,7 @@ def test_upload_preview_then_confirm_makes_the_document_searchable_at_once(writa
     assert "找到 2 项任务" in message and "1. 推进智慧黑板进课堂" in outline_text and pending is not None
     assert not (ui.corpus_dir / pending.name).exists()  # nothing written before confirming
     message, cleared = ui.confirm(pending)
-    assert message.startswith("✅") and cleared is None
+    assert message.startswith("【完成】") and cleared is None
     assert (ui.corpus_dir / "测试市2023工作要点.docx").exists()
     assert ui.ready.report.embedded_documents == ["测试市2023工作要点.docx"]  # only the new document embedded
     history, _, _, citation, _ = ui.chat("测试市智慧黑板进课堂谁牵头？", [], ALL, ALL, ALL, None)
@@ -173,7 +173,7 @@ def test_bad_upload_is_refused_and_corpus_and_index_stay_as_they_were(writable_u
     path = tmp_path / name
     path.write_bytes(data)
     message, outline_text, pending = ui.preview(str(path), "", "", "", "", "", "", "")
-    assert message.startswith("❌ 不能添加") and reason in message and pending is None
+    assert message.startswith("【错误】不能添加") and reason in message and pending is None
     assert ui.confirm(pending)[0] == "请先上传文件并预览。"
     assert _snapshot(ui.corpus_dir) == before_corpus and _snapshot(ui.index_dir) == before_index
 
@@ -210,7 +210,7 @@ def test_index_failure_during_upload_rolls_the_corpus_back(writable_ui, tmp_path
 
     monkeypatch.setattr("assistant.web.ui.open_engine", broken)
     message, _ = ui.confirm(pending)
-    assert message.startswith("❌ 更新索引失败")
+    assert message.startswith("【错误】更新索引失败")
     assert _snapshot(ui.corpus_dir) == before
     assert (ui.index_dir / POINTER).read_text() == pointer
 

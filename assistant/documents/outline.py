@@ -22,7 +22,7 @@ def outline(document: ParsedDocument) -> str:
     lines = [f"《{document.title}》 {document.file}",
              f"  {place_line(document)}  年份：{document.year or '未知'}  任务：{len(document.tasks)} 项"]
     for key, how in document.inferred.items():
-        lines.append(f"  ⚠ {'城市' if key == 'city' else '年份'}{how}，请在目录中确认")
+        lines.append(f"  【注意】{'城市' if key == 'city' else '年份'}{how}，请在目录中确认")
     section = subsection = None
     for r in document.records:
         if r.kind == PREAMBLE:
@@ -51,12 +51,12 @@ def outline(document: ParsedDocument) -> str:
             if r.time_nodes:
                 lines.append(f"{indent}   时间节点：" + "；".join(_node(n) for n in r.time_nodes))
             for note in r.notes:
-                lines.append(f"{indent}   ⚠ {note}")
+                lines.append(f"{indent}   【注意】{note}")
     undated = sum(1 for r in document.tasks if not r.time_nodes)
     if document.tasks:
         lines.append(f"  时间节点：{len(document.tasks) - undated} 项任务写明，{undated} 项未写明（不推测日期）")
     for warning in document.warnings:
-        lines.append(f"  ⚠ {warning}")
+        lines.append(f"  【注意】{warning}")
     return "\n".join(lines)
 
 

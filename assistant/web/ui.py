@@ -100,7 +100,7 @@ class AssistantUI:
         if self.ready.corpus_errors:
             text += " 有文件未能读取（已跳过）：" + "；".join(self.ready.corpus_errors)
         if self.ready.warnings:
-            text += " ⚠ " + "；".join(self.ready.warnings)
+            text += "【注意】" + "；".join(self.ready.warnings)
         return esc(text)
 
     def cities(self) -> list[str]:
@@ -266,15 +266,15 @@ class AssistantUI:
                       "doc_no": doc_no, "date": date}
             pending = preview_upload(self.corpus_dir, path.name, data, fields)
         except UploadError as exc:
-            return f"❌ 不能添加：{esc(str(exc))}", "", None
+            return f"【错误】不能添加：{esc(str(exc))}", "", None
         except Exception:
             log.exception("preview failed for %s", path.name)
-            return f"❌ {INTERNAL_ERROR}", "", None
+            return f"【错误】{INTERNAL_ERROR}", "", None
         doc = pending.document
         message = (f"预览：{esc(pending.name)}，{esc(doc.place or doc.city or UNKNOWN_PLACE)} {doc.year or '年份未知'}，"
                    f"找到 {len(doc.tasks)} 项任务。")
         if doc.warnings or doc.inferred:
-            message += " 请核对大纲中的 ⚠ 提示，确认无误后点击“确认添加”。"
+            message += " 请核对大纲中的【注意】提示，确认无误后点击“确认添加”。"
         return message, outline(doc), pending
 
     def confirm(self, pending: Preview | None):
@@ -289,7 +289,7 @@ class AssistantUI:
                     try:
                         previous_catalog = commit_upload(self.corpus_dir, pending)
                     except UploadError as exc:
-                        return f"❌ 不能添加：{esc(str(exc))}", None
+                        return f"【错误】不能添加：{esc(str(exc))}", None
                     try:
                         self.ready = open_engine(self.corpus_dir, self.index_dir, embedder=self.embedder,
                                                  progress=False, allow_stale=False)
@@ -298,12 +298,12 @@ class AssistantUI:
                         return self._withdraw(pending, previous_catalog, exc), None
                     settle_upload(self.corpus_dir, pending.name)  # from here it stays, also if we are killed
             except UploadError as exc:  # the lock could not be had
-                return f"❌ 不能添加：{esc(str(exc))}", None
+                return f"【错误】不能添加：{esc(str(exc))}", None
             except Exception:
                 log.exception("adding %s failed", pending.name)
-                return f"❌ 文件未添加。{INTERNAL_ERROR}", None
+                return f"【错误】文件未添加。{INTERNAL_ERROR}", None
         tasks = len(pending.document.tasks)
-        return f"✅ 已添加 {esc(pending.name)}（{tasks} 项任务），现在即可提问。", None
+        return f"【完成】已添加 {esc(pending.name)}（{tasks} 项任务），现在即可提问。", None
 
     def _withdraw(self, pending: Preview, previous_catalog: bytes | None, cause: Exception) -> str:
         """Take an added file back out after the index could not be updated; the message for the user."""
@@ -311,12 +311,12 @@ class AssistantUI:
             withdraw_upload(self.corpus_dir, pending.name, previous_catalog)
         except (OSError, UploadError):
             log.exception("could not withdraw %s from %s", pending.name, self.corpus_dir)
-            return (f"❌ 更新索引失败，且未能把 {esc(pending.name)} 从文件库撤回：请管理员检查文件库目录中的该文件和 "
+            return (f"【错误】更新索引失败，且未能把 {esc(pending.name)} 从文件库撤回：请管理员检查文件库目录中的该文件和 "
                     f"catalog.json。{INTERNAL_ERROR}")
         reason = write_failure(cause) if isinstance(cause, OSError) and cause.errno else ""
         if reason:
-            return f"❌ 更新索引失败（{reason}），文件未添加，文件库保持原样。"
-        return f"❌ 更新索引失败，文件未添加。{INTERNAL_ERROR}"
+            return f"【错误】更新索引失败（{reason}），文件未添加，文件库保持原样。"
+        return f"【错误】更新索引失败，文件未添加。{INTERNAL_ERROR}"
 
 
 TABLE_HEADERS = ["城市", "科室", "角色", "任务", "牵头科室", "责任科室", "出处"]
