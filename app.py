@@ -40,6 +40,7 @@ SESSION_HOURS = 8
 AUTH_ENV, HOST_ENV, PORT_ENV = "ASSISTANT_AUTH", "ASSISTANT_HOST", "ASSISTANT_PORT"
 SYSTEM_FONTS = ["PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "system-ui", "sans-serif"]
 CSS = """
+#chatbot [data-testid="bot"] {scroll-margin-top:40px}
 .source {border:1px solid var(--border-color-primary); border-radius:8px; padding:10px 12px; margin-bottom:10px}
 .source .loc {font-weight:600; margin-bottom:4px}
 .source .meta {color:var(--body-text-color-subdued); font-size:0.85em; margin-bottom:6px}
@@ -64,6 +65,13 @@ details.more > summary {cursor:pointer; padding:6px 0; color:var(--body-text-col
 """
 
 
+SHOW_ANSWER_START = """() => {
+  const answers = document.querySelectorAll('#chatbot [data-testid="bot"]');
+  const last = answers[answers.length - 1];
+  if (last) last.scrollIntoView({block: 'start', inline: 'nearest'});
+}"""
+
+
 def build_page(ui: AssistantUI) -> gr.Blocks:
     with gr.Blocks(title="工作要点问答助手", analytics_enabled=False) as page:
         gr.Markdown("## 工作要点问答助手")
@@ -75,7 +83,7 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
             with gr.Row():
                 with gr.Column(scale=3):
                     chatbot = gr.Chatbot(label="对话", height=520, elem_id="chatbot", feedback_options=None,
-                                         buttons=["copy", "copy_all"])  # no share icon: it did nothing here
+                                         buttons=["copy", "copy_all"], autoscroll=False)  # no share icon: it did nothing
                     with gr.Row():
                         question = gr.Textbox(placeholder="例如：学前教育那项由哪个科室牵头？", show_label=False, scale=5,
                                               elem_id="question", max_lines=3)
@@ -94,8 +102,9 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
                                       elem_id="sources")
             outputs = [chatbot, question, sources, citation, context]
             inputs = [question, chatbot, city, year, office, context]
-            send.click(ui.chat, inputs, outputs)
-            question.submit(ui.chat, inputs, outputs)
+            # the newest answer is shown from its first line (title, offices, what was carried over), not its end
+            send.click(ui.chat, inputs, outputs).then(None, js=SHOW_ANSWER_START)
+            question.submit(ui.chat, inputs, outputs).then(None, js=SHOW_ANSWER_START)
             clear.click(lambda: ([], "", "", "", None), None, outputs)
             # the chat's own trash icon clears the carried context, the sources and the citation too
             chatbot.clear(lambda: ("", "", "", None), None, [question, sources, citation, context])

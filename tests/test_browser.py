@@ -126,6 +126,18 @@ def test_the_whole_app_in_a_browser(browser_page, tmp_path):
         _ask(page, "那学前教育呢？")
         expect(chat).not_to_contain_text("沿用上文")
 
+    # 2c. a long answer is shown from its start (the office and its counts), in the chat and on a phone-wide screen
+    for width, name in ((1400, "2c-long-answer.png"), (390, "2c-long-answer-narrow.png")):
+        page.set_viewport_size({"width": width, "height": 800})
+        _ask(page, "遂宁人事科负责哪些工作？")
+        page.wait_for_timeout(500)
+        newest = page.locator("#chatbot [data-testid='bot']").last
+        top = newest.bounding_box()["y"]
+        assert -2 <= top < 800 * 0.5, (width, top)  # its first line is in view, not scrolled off above
+        expect(newest).to_contain_text("牵头 3 项")
+        page.screenshot(path=str(ARTIFACTS / name))
+    page.set_viewport_size({"width": 1400, "height": 1000})
+
     # 3. injection: shown as text, runs nothing
     _ask(page, "<script>alert(1)</script>遂宁人事科牵头了哪几项？")
     expect(chat).to_contain_text("<script>alert(1)</script>")
