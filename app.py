@@ -80,14 +80,19 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
         status = gr.Markdown("", elem_id="status")
         with gr.Tab("问答", id="chat"):
             context = gr.State(None, time_to_live=SESSION_HOURS * 3600)
+            answers = gr.State({}, time_to_live=SESSION_HOURS * 3600)  # what each answer was, for 有用 / 没用
             with gr.Row():
                 with gr.Column(scale=3):
-                    chatbot = gr.Chatbot(label="对话", height=520, elem_id="chatbot", feedback_options=None,
+                    chatbot = gr.Chatbot(label="对话", height=520, elem_id="chatbot", feedback_options=("Like", "Dislike"),
                                          buttons=["copy", "copy_all"], autoscroll=False)  # no share icon: it did nothing
                     with gr.Row():
                         question = gr.Textbox(placeholder="例如：学前教育那项由哪个科室牵头？", show_label=False, scale=5,
                                               elem_id="question", max_lines=3)
                         send = gr.Button("提问", variant="primary", scale=1, elem_id="send")
+                    with gr.Row():
+                        comment = gr.Textbox(placeholder="对回答的意见（可选）：写好后点回答下方的赞或踩图标，一并保存",
+                                             show_label=False, scale=5, elem_id="feedback-comment", max_lines=2)
+                        feedback_note = gr.Markdown("", elem_id="feedback-note")
                     examples = gr.Dataset(components=[question], samples=[], label="示例问题", elem_id="examples")
                     examples.click(lambda sample: sample[0] if sample else "", examples, question)
                 with gr.Column(scale=2):
@@ -100,14 +105,19 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
                                           elem_id="citation")
                     sources = gr.HTML('<div class="empty">提问后，这里显示所引任务的全文、字段和出处。</div>',
                                       elem_id="sources")
-            outputs = [chatbot, question, sources, citation, context]
-            inputs = [question, chatbot, city, year, office, context]
+            outputs = [chatbot, question, sources, citation, context, answers]
+            inputs = [question, chatbot, city, year, office, context, answers]
             # the newest answer is shown from its first line (title, offices, what was carried over), not its end
-            send.click(ui.chat, inputs, outputs).then(None, js=SHOW_ANSWER_START)
-            question.submit(ui.chat, inputs, outputs).then(None, js=SHOW_ANSWER_START)
-            clear.click(lambda: ([], "", "", "", None), None, outputs)
+            send.click(ui.chat_and_remember, inputs, outputs).then(None, js=SHOW_ANSWER_START)
+            question.submit(ui.chat_and_remember, inputs, outputs).then(None, js=SHOW_ANSWER_START)
+            clear.click(lambda: ([], "", "", "", None, {}), None, outputs)
+
+            def rate(data: gr.LikeData, answers_value, comment_value):
+                return ui.feedback(data.index, data.liked, answers_value, comment_value), ""
+
+            chatbot.like(rate, [answers, comment], [feedback_note, comment])
             # the chat's own trash icon clears the carried context, the sources and the citation too
-            chatbot.clear(lambda: ("", "", "", None), None, [question, sources, citation, context])
+            chatbot.clear(lambda: ("", "", "", None, {}), None, [question, sources, citation, context, answers])
             city.change(lambda c: (gr.update(choices=ui.offices(c), value=ALL), gr.update(choices=ui.years(c), value=ALL)),
                         city, [office, year])
 

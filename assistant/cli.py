@@ -42,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     ledger.add_argument("--year", type=int, help="只导出某一年")
     ledger.add_argument("--office", help="只导出某科室牵头或参与的任务（不同写法已合并）")
     ledger.add_argument("-o", "--output", type=Path, required=True, help="输出文件，如 台账.xlsx")
+    feedback = sub.add_parser("feedback", help="列出用户对回答的反馈（有用/没用）；--eval 写成评测题库格式")
+    feedback.add_argument("--eval", type=Path, default=None, help="写出 JSON Lines 题库（格式同 eval 所用文件）")
     evaluate = sub.add_parser("eval", help="用题库评测（格式同 shared/eval/dev.jsonl）")
     evaluate.add_argument("file", type=Path)
     evaluate.add_argument("--json", action="store_true", help="输出 JSON")
@@ -51,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"parse": _parse, "aliases": _aliases, "build": _build, "ask": _ask, "offices": _offices,
-                "ledger": _ledger, "eval": _eval}
+                "ledger": _ledger, "eval": _eval, "feedback": _feedback}
     try:
         return handlers[args.command](args)
     except (CatalogError, EmbedderError) as exc:
@@ -204,6 +206,33 @@ def _engine_for_city(args: argparse.Namespace):
         print(f"文件库中没有“{args.city}”的文件", file=sys.stderr)
         return None, None
     return engine, city
+
+
+def _feedback(args: argparse.Namespace) -> int:
+    from .service import DEFAULT_INDEX
+    from .web.feedback import as_eval_items, feedback_dir, load_feedback
+
+    folder = feedback_dir(args.index or DEFAULT_INDEX)
+    entries = load_feedback(folder)
+    if not entries:
+        print(f"还没有反馈（{folder}）")
+        return 0
+    for entry in entries:
+        cited = (entry.get("cited") or [{}])[0].get("citation", "—")
+        note = f"  意见：{entry['comment']}" if entry.get("comment") else ""
+        print(f"{entry.get('time', '')}  {entry.get('verdict', '')}  {entry['question']}  →  {cited}{note}")
+    useful = sum(1 for e in entries if e.get("verdict") == "有用")
+    print(f"共 {len(entries)} 条：有用 {useful}，没用 {len(entries) - useful}")
+    if args.eval:
+        items = as_eval_items(entries)
+        try:
+            args.eval.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+        except OSError as exc:
+            print(f"错误：无法写入 {args.eval}（{exc.strerror}）", file=sys.stderr)
+            return 1
+        todo = sum(1 for i in items if i.get("needs_gold"))
+        print(f"已写出 {len(items)} 题到 {args.eval}；其中 {todo} 题（没用的回答）需人工填写正确答案（needs_gold）")
+    return 0
 
 
 def _offices(args: argparse.Namespace) -> int:

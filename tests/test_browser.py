@@ -111,6 +111,11 @@ def test_the_whole_app_in_a_browser(browser_page, tmp_path):
     assert "000_76472159ee41bb53.txt 第272–282行" in page.input_value("#citation textarea")
     page.screenshot(path=str(ARTIFACTS / "1-chat.png"), full_page=True)
 
+    # 1b. 有用 with a comment is recorded for that answer
+    page.fill("#feedback-comment textarea", "找到了")
+    page.locator("#chatbot button[aria-label='Like']").last.click()
+    expect(page.locator("#feedback-note")).to_contain_text("已记录：有用")
+
     # 2. a follow-up keeps the city
     _ask(page, "那学前教育呢？")
     expect(chat).to_contain_text("沿用上文：达州")

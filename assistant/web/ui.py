@@ -10,7 +10,7 @@ import threading
 import time
 from pathlib import Path
 
-from ..answers.answer import locator, source_line, to_markdown
+from ..answers.answer import citation, locator, source_line, to_markdown
 from ..answers.directory import office_directory
 from ..answers.ledger import EmptyLedger, write_ledger
 from ..retrieval.embedders import Embedder
@@ -24,6 +24,7 @@ from ..documents.readers import MAX_BYTES, DocumentError, read_document
 from ..documents.records import TASK
 from ..retrieval.store import POINTER
 from ..service import Ready, open_engine
+from .feedback import NOT_USEFUL, USEFUL, feedback_dir, save_feedback
 from .views import citations_text, esc, office_chart_html, sources_html
 
 log = logging.getLogger(__name__)
@@ -137,14 +138,49 @@ class AssistantUI:
     def chat(self, message: str, history: list | None, city: str | None, year: str | None, office: str | None,
              context: dict | None):
         """-> (history, cleared input, sources HTML, citation text, new context)"""
+        return self._chat(message, history, city, year, office, context)[0]
+
+    def chat_and_remember(self, message: str, history: list | None, city: str | None, year: str | None,
+                          office: str | None, context: dict | None, answers: dict | None):
+        """`chat`, plus what each answer was (question, status, cited tasks) by its position in the chat, so a
+        有用 / 没用 verdict on it can be stored with it. -> (chat's outputs…, answers)"""
+        outputs, answer = self._chat(message, history, city, year, office, context)
+        answers = dict(answers or {})
+        if answer is not None:
+            documents = self.documents
+            answers[str(len(outputs[0]) - 1)] = {
+                "question": answer.question.text, "status": answer.status, "intent": answer.question.intent,
+                "cited": [{"doc": h.record.doc, "city": h.record.city, "year": h.record.year,
+                           "section": h.record.section, "task_no": h.record.task_no, "title": h.record.title,
+                           "citation": citation(h.record, documents)} for h in answer.hits[:3]]}
+        return (*outputs, answers)
+
+    def feedback(self, index: int | list | tuple | None, liked: bool | str | None, answers: dict | None,
+                 comment: str | None) -> str:
+        """Store a verdict on the answer at `index` of the chat; -> a short message for the user."""
+        position = index[0] if isinstance(index, (list, tuple)) else index
+        meta = (answers or {}).get(str(position))
+        if meta is None:
+            return "这条回答无法评价（可能是提示信息）。"
+        verdict = USEFUL if liked in (True, "Like", "like") else NOT_USEFUL
+        entry = {**meta, "verdict": verdict, "comment": (comment or "").strip()[:1000]}
+        try:
+            save_feedback(feedback_dir(self.index_dir), entry)
+        except OSError as exc:
+            log.warning("feedback not saved: %s", exc)
+            return f"【错误】反馈未能保存（{write_failure(exc)}）。"
+        return f"已记录：{verdict}。谢谢！"
+
+    def _chat(self, message: str, history: list | None, city: str | None, year: str | None, office: str | None,
+              context: dict | None):
         history = list(history or [])
         text = (message or "").strip()
         if not text:
-            return history, "", '<div class="empty">请输入问题。</div>', "", context
+            return (history, "", '<div class="empty">请输入问题。</div>', "", context), None
         if len(text) > MAX_QUESTION:
             history += [{"role": "user", "content": esc(text[:60]) + "…"},
                         {"role": "assistant", "content": f"问题太长了（{len(text)} 字），请精简到 {MAX_QUESTION} 字以内。"}]
-            return history, "", "", "", context
+            return (history, "", "", "", context), None
         engine = self.engine  # one engine for the whole request, even if another process publishes a build meanwhile
         try:
             year_value = int(year) if _value(year) else None
@@ -153,12 +189,12 @@ class AssistantUI:
         except Exception:
             log.exception("chat failed for %r", text)
             history += [{"role": "user", "content": esc(text)}, {"role": "assistant", "content": INTERNAL_ERROR}]
-            return history, "", "", "", context
+            return (history, "", "", "", context), None
         history += [{"role": "user", "content": esc(text)},
                     {"role": "assistant", "content": to_markdown(answer, engine.index.documents, esc)}]
         new_context = follow_up_context(answer, context)
         return (history, "", sources_html(answer, engine.index.documents), citations_text(answer, engine.index.documents),
-                new_context)
+                new_context), answer
 
     # -- office directory --------------------------------------------------------------------------------------
     def office_table(self, office: str | None, city: str | None):
