@@ -192,8 +192,8 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
             preview_btn.click(ui.preview, [upload, up_city, up_aliases, up_year, up_title, up_issuer, up_doc_no, up_date],
                               [up_status, up_outline, pending])
 
-            def confirm(pending_value):
-                message, cleared = ui.confirm(pending_value)
+            def confirm(pending_value, request: gr.Request):
+                message, cleared = ui.confirm(pending_value, user=getattr(request, "username", None))
                 return (message, cleared, *fresh())
 
             confirm_btn.click(confirm, pending, [up_status, pending, *refreshed])

@@ -1,6 +1,7 @@
 """Each tab's functions, against the real index: what the page shows, and that bad input loses nothing."""
 import csv
 import shutil
+import time
 
 import docx
 import pytest
@@ -123,6 +124,8 @@ def test_documents_tab_lists_the_catalog_outline_and_raw_lines(ui):
     rows = {row[0]: row for row in ui.documents_rows()}
     assert rows[DAZHOU][1:3] == ["达州", 2020] and rows[DAZHOU][5] == "达市教〔2020〕1号" and rows[DAZHOU][7] == 38
     assert sum(row[7] for row in rows.values()) == 175
+    assert all(len(row[9]) == 64 for row in rows.values())  # the file's SHA-256
+    assert rows[DAZHOU][8] == ""  # placed by hand, not added through the app
     assert "11. 深入推进教育督导体制机制改革" in ui.document_outline(DAZHOU)
     assert "市电教中心 → 市电教技装中心" in ui.document_outline(DAZHOU)
     raw = ui.raw_lines(DAZHOU, 272, 282)
@@ -149,6 +152,8 @@ def test_upload_preview_then_confirm_makes_the_document_searchable_at_once(writa
     assert not (ui.corpus_dir / pending.name).exists()  # nothing written before confirming
     message, cleared = ui.confirm(pending)
     assert message.startswith("【完成】") and cleared is None
+    added = [row for row in ui.documents_rows() if row[0] == pending.name]
+    assert added and added[0][8].startswith(time.strftime("%Y-%m-%d")) and len(added[0][9]) == 64
     assert (ui.corpus_dir / "测试市2023工作要点.docx").exists()
     assert ui.ready.report.embedded_documents == ["测试市2023工作要点.docx"]  # only the new document embedded
     history, _, _, citation, _ = ui.chat("测试市智慧黑板进课堂谁牵头？", [], ALL, ALL, ALL, None)

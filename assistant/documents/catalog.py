@@ -39,6 +39,8 @@ class CatalogEntry:
     date: str = ""
     office_aliases: dict[str, str] = field(default_factory=dict)  # written form -> canonical office
     office_distinct: list[str] = field(default_factory=list)  # never folded automatically
+    added: str = ""  # when it was added through the app (ISO time); empty for documents placed by hand
+    added_by: str = ""  # the logged-in user who added it, when the app runs with --auth
 
     @property
     def city_names(self) -> list[str]:

@@ -145,6 +145,7 @@ def commit_upload(corpus_dir: Path, preview: Preview) -> bytes | None:
         catalog_path = corpus_dir / CATALOG_NAME
         placed = False
         journal = _journal(corpus_dir, preview.name)
+        preview.entry.added = time.strftime("%Y-%m-%dT%H:%M:%S")
         try:
             previous = catalog_path.read_bytes() if catalog_path.exists() else None
             catalog = load_catalog(corpus_dir)

@@ -253,8 +253,11 @@ class AssistantUI:
         rows = []
         for info in self.documents.values():
             tasks = sum(1 for r in self.engine.records if r.doc == info.file and r.kind == TASK)
+            entry = self.ready.corpus.catalog.get(info.file)
+            added = (entry.added.replace("T", " ") + (f"（{entry.added_by}）" if entry.added_by else "")
+                     if entry and entry.added else "")
             rows.append([info.file, info.city or UNKNOWN_PLACE, info.year or "", info.title, info.issuer,
-                         info.doc_no, info.date, tasks, "；".join(info.warnings)])
+                         info.doc_no, info.date, tasks, added, info.sha256, "；".join(info.warnings)])
         return rows
 
     def files(self) -> list[str]:
@@ -313,10 +316,12 @@ class AssistantUI:
             message += " 请核对大纲中的【注意】提示，确认无误后点击“确认添加”。"
         return message, outline(doc), pending
 
-    def confirm(self, pending: Preview | None):
-        """-> (status message, None to clear the pending preview)"""
+    def confirm(self, pending: Preview | None, user: str | None = None):
+        """-> (status message, None to clear the pending preview). `user`: who is logged in (with --auth), kept in
+        the catalog entry with the time the document was added."""
         if pending is None:
             return "请先上传文件并预览。", None
+        pending.entry.added_by = user or ""
         with self._lock:
             try:
                 # the commit and the index update hold the corpus lock together: another instance adding a file
@@ -356,7 +361,7 @@ class AssistantUI:
 
 
 TABLE_HEADERS = ["城市", "科室", "角色", "任务", "牵头科室", "责任科室", "出处"]
-DOCUMENT_HEADERS = ["文件", "城市", "年份", "标题", "发文单位", "文号", "日期", "任务数", "提示"]
+DOCUMENT_HEADERS = ["文件", "城市", "年份", "标题", "发文单位", "文号", "日期", "任务数", "添加时间", "SHA-256", "提示"]
 
 
 def _pointer(index_dir: Path) -> bytes | None:
