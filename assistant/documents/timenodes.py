@@ -28,7 +28,7 @@ _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "�
 _NUM = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])"
 _YEAR = r"(?:(?P<year>20\d\d)\s*年\s*)?"
 _BEFORE = r"(?P<before>以前|之前|前)?"
-_PHRASE = re.compile(
+PHRASE = re.compile(
     _YEAR + r"(?:"
     # 3月至6月 / 3—6月 / 3-6月
     r"(?P<m1>" + _NUM + r")\s*(?:月\s*(?:份\s*)?)?(?:至|到|—|－|-|~|～)\s*(?P<m2>" + _NUM + r")\s*月(?:份)?(?P<m2end>底|末)?"
@@ -137,6 +137,16 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[left:right].strip()
 
 
+def date_phrases(text: str):
+    """The matches of PHRASE in `text` that can be dates: not a count or frequency (3个月, 每月) and not the tail of
+    a longer number."""
+    for m in PHRASE.finditer(text):
+        if m.group("month") and not m.group("year") and (_NOT_A_MONTH_BEFORE.search(text[:m.start()])
+                                                         or text[m.start() - 1: m.start()].isdigit()):
+            continue
+        yield m
+
+
 def phrases(text: str, plan_year: int | None, in_time_field: bool = False) -> list[TimeNode]:
     """The time phrases of `text` in reading order (as printed; matched on its Simplified form of the same length):
     dates and periods, and ongoing words set apart in brackets."""
@@ -144,11 +154,7 @@ def phrases(text: str, plan_year: int | None, in_time_field: bool = False) -> li
     if len(key) != len(text):
         key = text
     found: list[tuple[int, TimeNode]] = []
-    for m in _PHRASE.finditer(key):
-        if m.group("month") and not m.group("year") and _NOT_A_MONTH_BEFORE.search(key[:m.start()]):
-            continue
-        if m.group("month") and not m.group("year") and key[m.start() - 1: m.start()].isdigit():
-            continue
+    for m in date_phrases(key):
         dates = resolve(m, plan_year)
         if dates is None:
             continue

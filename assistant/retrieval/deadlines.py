@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from ..documents.timenodes import _PHRASE, resolve
+from ..documents.timenodes import PHRASE, date_phrases, resolve
 from .slips import mend_to_pattern, sounds_like
 
 # Words that only ask what is due, whatever the topic: a question holding nothing else is a deadline question.
@@ -32,7 +32,6 @@ _NEVER_SLIPS = "的得了起和与及是"
 _RELATIVE_YEAR = re.compile(r"(今年|明年|去年|下一年|次年)\s*$")
 _OFFSET = {"今年": 0, "明年": 1, "下一年": 1, "次年": 1, "去年": -1}
 _ALL_DATED = re.compile(r"时间节点|节点|完成时限|时限|截止时间|截止日期|deadline", re.I)
-_COUNT_WORDS = re.compile(r"(?:每|按|逐|个|半)\s*$")
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ class Window:
 def mend(text: str) -> str:
     """The question with slips inside time phrases put right (same length, so offsets hold)."""
     kept = {i: c for i, c in enumerate(text) if c in _NEVER_SLIPS}
-    mended = list(mend_to_pattern(text, _PHRASE, _GRAMMAR_CHARS))
+    mended = list(mend_to_pattern(text, PHRASE, _GRAMMAR_CHARS))
     for i, c in kept.items():
         mended[i] = c
     return "".join(mended)
@@ -76,9 +75,7 @@ def _made_of(word: str, known: frozenset[str]) -> bool:
 def find_window(text: str) -> Window | None:
     """The first time phrase of a (folded) question, or the plain ask for time nodes; None when it names neither."""
     text = mend(text)
-    for m in _PHRASE.finditer(text):
-        if m.group("month") and not m.group("year") and _COUNT_WORDS.search(text[:m.start()]):
-            continue
+    for m in date_phrases(text):
         dates = resolve(m, 2000)
         if dates is None:
             continue
