@@ -39,7 +39,7 @@ _ASKS = [
     (re.compile(r"多少钱|钱多少|花多少|投多少|投了多少|投入多少|投资多少|奖金|奖励多少|资金多少|经费多少|"
                 r"(?:资金|经费|奖金|补助|补贴|津贴|钱)\S{0,4}多少|多少\S{0,4}(?:补助|补贴|津贴|奖金|经费|资金)|"
                 r"多少万元|多少亿|金额|几万块|多少块"), _AMOUNT),
-    (re.compile(r"比例|占比|百分之?多少|几成|多少%|覆盖率|率(?:是|要|定|达到)?多少|率目标|几个点|几个百分点|多少个点"), _SHARE),
+    (re.compile(r"比例|占比|百分之?多少|几成|多少%|覆盖率|率\S{0,4}多少|率目标|几个点|几个百分点|多少个点"), _SHARE),
     (re.compile(r"几倍|多少倍"), _MULTIPLE),
 ]
 _COUNT = re.compile(r"(?<!哪)(?:几|多少)\s*([所个项家名人次条批类种级轮支门间座场届期万亿所校园])")
@@ -93,7 +93,11 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
     weight, counting the heaviest one. `title` and `folded` are in the folded (Simplified) script.
     """
     best, best_share = None, 0.0
-    task_text = "".join(folded)
+    task_text = "".join(title) + "".join(folded)
+    # a rate is a named quantity (毛入园率, 巩固率): a task that never names the asked one holds only other rates
+    rates = [t for t in terms if len(t.word) >= 2 and t.word.endswith("率") and t.word in detail.asked_in]
+    if any(not t.found_in(task_text) for t in rates):
+        return None
     present = [t for t in terms if t.weight > 0 and t.found_in(task_text)]
     asking = [t for t in present if t.word in detail.asked_in]
     present = asking or present
