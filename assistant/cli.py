@@ -128,7 +128,7 @@ def _ready(args: argparse.Namespace, rebuild: bool = False):
     from .web.library import recover_interrupted
 
     for name in recover_interrupted(args.corpus):
-        print(f"警告：上次添加“{name}”时程序中断，尚未确认，已撤回", file=sys.stderr)
+        print(f"警告：上次添加、删除或替换“{name}”时程序中断，尚未确认，已恢复原状", file=sys.stderr)
     ready = open_engine(args.corpus, args.index or DEFAULT_INDEX, args.model, rebuild=rebuild,
                         progress=sys.stderr.isatty())
     for error in ready.corpus_errors:

@@ -77,7 +77,7 @@ def test_ask_undoes_an_interrupted_upload_and_says_so(tmp_path, ready, index_dir
     result = subprocess.run([sys.executable, "-m", "assistant", "--corpus", str(corpus), "--index", str(index), "ask",
                              "测试市智慧黑板谁牵头"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
-    assert "上次添加“plan.txt”时程序中断" in result.stderr
+    assert "上次添加、删除或替换“plan.txt”时程序中断" in result.stderr
     assert _snapshot(corpus) == before and "电教馆" not in result.stdout
 
 
