@@ -19,6 +19,8 @@ NO_RESPONSIBLE = "原文未列明责任科室"
 
 
 Escape = Callable[[str], str]
+# Where a citation leads (the web app's 文件 view of the plan at the task's lines, the quote marked); None: plain text
+Link = Callable[[Record, list[str]], str] | None
 
 
 def _same(text: str) -> str:
@@ -41,8 +43,10 @@ def locator(record: Record, documents: dict[str, DocumentInfo], esc: Escape = _s
     return f"《{place}》{section}{number}「{title}」"
 
 
-def source_line(record: Record, esc: Escape = _same) -> str:
-    return f"{esc(record.doc)} 第{record.line_start}–{record.line_end}行"
+def source_line(record: Record, esc: Escape = _same, link: Link = None, quotes: list[str] | None = None) -> str:
+    """file 第45–57行; with `link`, a Markdown link to that place in the plan, the first of `quotes` marked."""
+    text = f"{esc(record.doc)} 第{record.line_start}–{record.line_end}行"
+    return f"[{text}]({link(record, quotes or [])})" if link else text
 
 
 def citation(record: Record, documents: dict[str, DocumentInfo]) -> str:
@@ -66,62 +70,63 @@ def office_lines_md(record: Record, esc: Escape = _same) -> list[str]:
     return lines
 
 
-def to_markdown(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape = _same) -> str:
-    """The answer in Markdown; what a follow-up carried over from the conversation is said on its first line."""
-    body = _body(answer, documents, esc)
+def to_markdown(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape = _same, link: Link = None) -> str:
+    """The answer in Markdown; what a follow-up carried over from the conversation is said on its first line.
+    `link` makes every 出处 a link to the cited lines (the web app); the command line prints them as text."""
+    body = _body(answer, documents, esc, link)
     if answer.filters.get("carried"):
         return f"（沿用上文：{esc('，'.join(answer.filters['carried']))}）\n\n{body}"
     return body
 
 
-def _body(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape) -> str:
+def _body(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape, link: Link) -> str:
     if answer.plans:
-        return _comparison(answer, documents, esc)
+        return _comparison(answer, documents, esc, link)
     if answer.status == PARTIAL:
-        return _partial(answer, documents, esc)
+        return _partial(answer, documents, esc, link)
     if not answer.answered:
-        return _refusal(answer, documents, esc)
+        return _refusal(answer, documents, esc, link)
     if answer.question.intent == OFFICE_TASKS:
-        return _office_list(answer, documents, esc)
+        return _office_list(answer, documents, esc, link)
     if answer.question.intent == DEADLINE:
-        return _deadline_list(answer, documents, esc)
+        return _deadline_list(answer, documents, esc, link)
     best, others = answer.hits[0], answer.hits[1:]
     lines = [f"**{locator(best.record, documents, esc)}**", ""]
     if best.record.kind != PREAMBLE and best.record.kind != SUMMARY:
         lines += office_lines_md(best.record, esc) + [""]
-    lines += [f"> 「{esc(e)}」" for e in best.evidence] + ["", f"出处：{source_line(best.record, esc)}"]
+    lines += [f"> 「{esc(e)}」" for e in best.evidence] + ["", f"出处：{source_line(best.record, esc, link, best.evidence)}"]
     if best.missing:
         lines += ["", f"注意：所引任务中没有出现“{esc('”“'.join(best.missing))}”，请核对是否切题。"]
     if others:
-        lines += ["", "其他可能相关："] + [f"- {locator(h.record, documents, esc)}（{source_line(h.record, esc)}）"
+        lines += ["", "其他可能相关："] + [f"- {locator(h.record, documents, esc)}（{source_line(h.record, esc, link, h.evidence)}）"
                                        for h in others[:4]]
     return "\n".join(lines)
 
 
-def _partial(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape) -> str:
+def _partial(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape, link: Link) -> str:
     """The topic is in a task, the asked detail is not: cite the task, name what is missing, quote nothing."""
     best = answer.hits[0]
     lines = [f"**{locator(best.record, documents, esc)}涉及此事，但{esc(answer.reason)}**", ""]
     if best.record.kind not in (PREAMBLE, SUMMARY):
         lines += office_lines_md(best.record, esc) + [""]
-    lines.append(f"出处：{source_line(best.record, esc)}")
+    lines.append(f"出处：{source_line(best.record, esc, link)}")
     return "\n".join(lines)
 
 
-def _refusal(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape) -> str:
+def _refusal(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape, link: Link) -> str:
     if not answer.question.folded:  # nothing was asked (empty, too long, no words): say what to do, nothing more
         return esc(answer.reason)
     lines = [f"**文件中没有找到答案。** {esc(answer.reason)}"]
     if answer.elsewhere:
-        lines += ["", "其他文件中涉及："] + [f"- {locator(h.record, documents, esc)}（{source_line(h.record, esc)}）"
+        lines += ["", "其他文件中涉及："] + [f"- {locator(h.record, documents, esc)}（{source_line(h.record, esc, link, h.evidence)}）"
                                          for h in answer.elsewhere]
     if answer.hits:
-        lines += ["", "可能相关："] + [f"- {locator(h.record, documents, esc)}（{source_line(h.record, esc)}）"
+        lines += ["", "可能相关："] + [f"- {locator(h.record, documents, esc)}（{source_line(h.record, esc, link, h.evidence)}）"
                                      for h in answer.hits[:5]]
     return "\n".join(lines)
 
 
-def _office_list(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape) -> str:
+def _office_list(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape, link: Link) -> str:
     """Grouped by role with counts (牵头 3 项、参与 11 项), as the 科室目录 tab shows the same office."""
     q = answer.question
     forms = sorted(q.office_forms - {q.office})
@@ -141,12 +146,12 @@ def _office_list(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape
         if len(groups) > 1 or answer.filters.get("role") != "lead":
             lines.append(f"**{role}（{len(hits)} 项）**")
         for n, hit in enumerate(hits, start=1):
-            lines.append(f"{n}. {locator(hit.record, documents, esc)} — {source_line(hit.record, esc)}")
+            lines.append(f"{n}. {locator(hit.record, documents, esc)} — {source_line(hit.record, esc, link)}")
         lines.append("")
     return "\n".join(lines).rstrip()
 
 
-def _deadline_list(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape) -> str:
+def _deadline_list(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape, link: Link) -> str:
     """Every due task with its time node quoted as printed, its offices and its citation; undated tasks counted."""
     q, window = answer.question, answer.filters.get("window") or ""
     who = esc(q.office) if q.office else ""
@@ -168,7 +173,7 @@ def _deadline_list(answer: Answer, documents: dict[str, DocumentInfo], esc: Esca
             offices.append("责任：" + "、".join(map(esc, record.responsible_offices + record.cooperating_offices)))
         lines.append(f"    - {'；'.join(offices)}")
         lines += [f"    - > 「{esc(sentence)}」" for sentence in hit.evidence if sentence not in (n['text'] for n in hit.time_nodes)]
-        lines.append(f"    - 出处：{source_line(record, esc)}")
+        lines.append(f"    - 出处：{source_line(record, esc, link, hit.evidence)}")
     undated = answer.filters.get("undated")
     if undated:
         lines += ["", f"另有 {undated} 项任务没有写明时间节点，未列入。"]
@@ -182,7 +187,7 @@ def _plan_name(plan: PlanAnswer, documents: dict[str, DocumentInfo]) -> str:
     return place_name(info.display_city if info else plan.city, plan.year, kind)
 
 
-def _comparison(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape) -> str:
+def _comparison(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape, link: Link) -> str:
     """One block per plan, in the corpus's order, then a table that pastes into Word or Excel."""
     lines = [f"**{esc(answer.reason)}**", ""]
     rows = []
@@ -200,7 +205,7 @@ def _comparison(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape)
         if record.kind not in (PREAMBLE, SUMMARY):
             lines += office_lines_md(record, esc)
         quotes = [e for e in best.evidence if e not in office_lines(record)]
-        lines += [f"> 「{esc(e)}」" for e in quotes[:1]] + [f"出处：{source_line(record, esc)}", ""]
+        lines += [f"> 「{esc(e)}」" for e in quotes[:1]] + [f"出处：{source_line(record, esc, link, quotes)}", ""]
         rows.append([name, locator(record, documents, esc).split("》", 1)[-1], "、".join(map(esc, record.lead_offices)),
                      "、".join(map(esc, record.responsible_offices)), esc(quotes[0]) if quotes else ""])
     lines += ["| 文件 | 任务 | 牵头 | 责任 | 原文 |", "|---|---|---|---|---|"]

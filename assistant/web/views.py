@@ -10,6 +10,7 @@ from ..answers.answer import citation, locator, source_line
 from ..answers.directory import OfficeEntry
 from ..retrieval.search import Answer, Hit
 from ..retrieval.store import DocumentInfo
+from .links import citation_link
 
 _MARKDOWN_LINK = str.maketrans({"[": "&#91;", "]": "&#93;"})
 
@@ -22,6 +23,19 @@ def esc(text: str) -> str:
 
 def marked(text: str, quotes: list[str]) -> str:
     """`text` escaped, with every occurrence of a quote wrapped in <mark>."""
+    out, pos = [], 0
+    for start, end in quote_spans(text, quotes):
+        if start < pos:
+            continue
+        out += [esc(text[pos:start]), "<mark>", esc(text[start:end]), "</mark>"]
+        pos = end
+    out.append(esc(text[pos:]))
+    return "".join(out)
+
+
+def quote_spans(text: str, quotes: list[str]) -> list[tuple[int, int]]:
+    """Where each quote occurs in `text` (sorted; overlapping spans are the caller's to skip): exactly, or else
+    across line breaks (see `_spans_across_lines`)."""
     spans = []
     for quote in quotes:
         start = text.find(quote)
@@ -30,14 +44,7 @@ def marked(text: str, quotes: list[str]) -> str:
             start = text.find(quote, start + len(quote))
         if quote and quote not in text:
             spans.extend(_spans_across_lines(text, quote))
-    out, pos = [], 0
-    for start, end in sorted(spans):
-        if start < pos:
-            continue
-        out += [esc(text[pos:start]), "<mark>", esc(text[start:end]), "</mark>"]
-        pos = end
-    out.append(esc(text[pos:]))
-    return "".join(out)
+    return sorted(spans)
 
 
 def _spans_across_lines(text: str, quote: str) -> list[tuple[int, int]]:
@@ -55,7 +62,8 @@ def _spans_across_lines(text: str, quote: str) -> list[tuple[int, int]]:
 def source_card(hit: Hit, documents: dict[str, DocumentInfo]) -> str:
     record = hit.record
     info = documents.get(record.doc)
-    meta = [source_line(record, esc)]
+    link = esc(citation_link(record, hit.evidence))  # opens the plan at these lines, the quote marked
+    meta = [f'<a class="open-source" href="{link}" target="_blank">{source_line(record, esc)}</a>']
     if info and info.doc_no:
         meta.append(esc(info.doc_no))
     if info and info.title:
