@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -31,8 +32,10 @@ def task(corpus):
 
 @pytest.fixture(scope="session")
 def index_dir(tmp_path_factory):
-    """The real corpus indexed once per test session with the real default model (takes ~25 s)."""
-    return tmp_path_factory.mktemp("index")
+    """The real corpus indexed once per test session with the real default model (takes ~25 s). A developer
+    re-running tests may keep one with ASSISTANT_TEST_INDEX=/some/dir (it is checked and updated like any index)."""
+    kept = os.environ.get("ASSISTANT_TEST_INDEX")
+    return Path(kept) if kept else tmp_path_factory.mktemp("index")
 
 
 @pytest.fixture(scope="session")
