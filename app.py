@@ -28,6 +28,7 @@ from assistant.documents.corpus import DEFAULT_CORPUS  # noqa: E402
 from assistant.retrieval.embedders import EmbedderError  # noqa: E402
 from assistant.service import DEFAULT_INDEX, IndexUnavailable  # noqa: E402
 from assistant.web.access import LoginGuard  # noqa: E402
+from assistant.web import conversations  # noqa: E402
 from assistant.web.api import make_api  # noqa: E402
 from assistant.web.ui import ALL, DOCUMENT_HEADERS, TABLE_HEADERS, AssistantUI  # noqa: E402
 
@@ -37,6 +38,7 @@ MAX_PAGE_SESSIONS = 400
 # What the server accepts at all; the 20 MB limit for documents is checked by the preview, with a Chinese message
 TRANSFER_LIMIT = "100mb"
 SESSION_HOURS = 8
+DOCUMENT_WIDTHS = ["15%", "5%", "5%", "17%", "13%", "9%", "8%", "5%", "9%", "8%", "6%"]  # of DOCUMENT_HEADERS
 AUTH_ENV, HOST_ENV, PORT_ENV = "ASSISTANT_AUTH", "ASSISTANT_HOST", "ASSISTANT_PORT"
 SYSTEM_FONTS = ["PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "system-ui", "sans-serif"]
 CSS = """
@@ -62,6 +64,17 @@ details.more > summary {cursor:pointer; padding:6px 0; color:var(--body-text-col
 .office-chart .bars {flex:1 1 auto; display:flex; height:14px}
 .office-chart .count {flex:0 0 9em; font-size:0.85em; color:var(--body-text-color-subdued)}
 .office-chart .lead {background:#2563eb} .office-chart .shared {background:#93c5fd}
+#doc-view .doc-head {font-weight:600; margin-bottom:6px}
+#doc-view .lines {max-height:70vh; overflow-y:auto; border:1px solid var(--border-color-primary); border-radius:6px;
+  padding:6px 0; font-size:0.92em; line-height:1.6}
+#doc-view .line {display:flex; gap:10px; padding:0 8px}
+#doc-view .line .no {flex:0 0 3.5em; text-align:right; color:var(--body-text-color-subdued); user-select:none}
+#doc-view .line .text {flex:1 1 auto; white-space:pre-wrap; overflow-wrap:anywhere}
+#doc-view .cited {background:#fef9c3; border-left:4px solid #d97706; scroll-margin-top:60px}
+#doc-view mark {background:#fbbf24; padding:0 1px}
+#doc-view .cleaned {margin:4px 8px 6px 4.5em; padding:6px 8px; border:1px dashed #d97706; font-size:0.9em}
+#doc-view .cleaned pre {white-space:pre-wrap; margin:4px 0 0 0}
+#documents-table {max-width:100%; overflow-x:auto}
 """
 
 
@@ -71,6 +84,17 @@ SHOW_ANSWER_START = """() => {
   if (last) last.scrollIntoView({block: 'start', inline: 'nearest'});
 }"""
 
+# After a citation link opened the 文件 view: bring the cited lines into view (the view fills a moment after load)
+SHOW_CITED = """() => {
+  let tries = 0;
+  const show = () => {
+    const cited = document.querySelector('#doc-view #cited');
+    if (cited) cited.scrollIntoView({block: 'center', inline: 'nearest'});
+    else if (tries++ < 30) setTimeout(show, 100);
+  };
+  show();
+}"""
+
 
 def build_page(ui: AssistantUI) -> gr.Blocks:
     with gr.Blocks(title="工作要点问答助手", analytics_enabled=False) as page:
@@ -78,127 +102,239 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
         # Nothing about the corpus is put into the page itself: it is filled by page.load, on every page load (so a
         # document added by another session or instance shows at once) and, with --auth, only after login.
         status = gr.Markdown("", elem_id="status")
-        with gr.Tab("问答", id="chat"):
-            context = gr.State(None, time_to_live=SESSION_HOURS * 3600)
-            answers = gr.State({}, time_to_live=SESSION_HOURS * 3600)  # what each answer was, for 有用 / 没用
-            with gr.Row():
-                with gr.Column(scale=3):
-                    chatbot = gr.Chatbot(label="对话", height=520, elem_id="chatbot", feedback_options=("Like", "Dislike"),
-                                         buttons=["copy", "copy_all"], autoscroll=False)  # no share icon: it did nothing
+        with gr.Tabs(elem_id="tabs") as tabs:
+            with gr.Tab("问答", id="chat"):
+                context = gr.State(None, time_to_live=SESSION_HOURS * 3600)
+                answers = gr.State({}, time_to_live=SESSION_HOURS * 3600)  # what each answer was, for 有用 / 没用
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        chatbot = gr.Chatbot(label="对话", height=520, elem_id="chatbot", feedback_options=("Like", "Dislike"),
+                                             buttons=["copy", "copy_all"], autoscroll=False)  # no share icon: it did nothing
+                        with gr.Row():
+                            question = gr.Textbox(placeholder="例如：学前教育那项由哪个科室牵头？", show_label=False, scale=5,
+                                                  elem_id="question", max_lines=3)
+                            send = gr.Button("提问", variant="primary", scale=1, elem_id="send")
+                        with gr.Row():
+                            comment = gr.Textbox(placeholder="对回答的意见（可选）：写好后点回答下方的赞或踩图标，一并保存",
+                                                 show_label=False, scale=5, elem_id="feedback-comment", max_lines=2)
+                            feedback_note = gr.Markdown("", elem_id="feedback-note")
+                        examples = gr.Dataset(components=[question], samples=[], label="示例问题", elem_id="examples")
+                        examples.click(lambda sample: sample[0] if sample else "", examples, question)
+                    with gr.Column(scale=2):
+                        with gr.Row():
+                            city = gr.Dropdown([ALL], value=ALL, label="城市", elem_id="filter-city")
+                            year = gr.Dropdown([ALL], value=ALL, label="年份", elem_id="filter-year")
+                        office = gr.Dropdown([ALL], value=ALL, label="科室", elem_id="filter-office")
+                        with gr.Row():
+                            new_chat = gr.Button("新对话", elem_id="new-chat", size="sm")
+                            clear = gr.Button("清空对话", elem_id="clear-chat", size="sm")
+                        with gr.Row():
+                            past = gr.Dropdown([], value=None, label="历史对话（只保存在本浏览器中）", scale=3,
+                                               elem_id="past-conversations")
+                            delete_past = gr.Button("删除所选对话", elem_id="delete-conversation", size="sm", scale=1)
+                        with gr.Row():
+                            export_which = gr.Dropdown([("整段对话", ALL)], value=ALL, label="导出为 Word", scale=3,
+                                                       elem_id="export-which")
+                            export = gr.DownloadButton("导出 .docx", visible=False, elem_id="export-docx", size="sm",
+                                                       scale=1)
+                        citation = gr.Textbox(label="引用（可复制到报告）", buttons=["copy"], lines=2, interactive=False,
+                                              elem_id="citation")
+                        sources = gr.HTML('<div class="empty">提问后，这里显示所引任务的全文、字段和出处。</div>',
+                                          elem_id="sources")
+                # the conversation is kept in this browser (encrypted localStorage), never on the server
+                saved = gr.BrowserState(conversations.empty(), storage_key="assistant-conversations",
+                                        secret=ui.browser_secret())
+                outputs = [chatbot, question, sources, citation, context, answers]
+                inputs = [question, chatbot, city, year, office, context, answers]
+                kept = [saved, past, export_which, export]
+
+                def keep(store, history, context_value, answers_value):
+                    store = conversations.remember(store, history, context_value, answers_value)
+                    return store, *listed(store, history, answers_value)
+
+                def listed(store, history, answers_value):
+                    """The conversation list and the export choices for this chat."""
+                    path = ui.export_docx(history, answers_value)
+                    return (gr.update(choices=conversations.choices(store), value=store["current"]),
+                            gr.update(choices=ui.export_choices(history), value=ALL),
+                            gr.update(value=path, visible=bool(path)))
+
+                def reopen(store, conversation_id):
+                    store, history, context_value, answers_value = conversations.reopen(store, conversation_id)
+                    return (history, "", "", "", context_value, answers_value, store,
+                            *listed(store, history, answers_value))
+
+                def forget(store, conversation_id):
+                    """Drop a conversation from this browser; the chat empties when it was the one shown."""
+                    shown = store.get("current") if isinstance(store, dict) else None
+                    store = conversations.forget(store, conversation_id)
+                    if conversation_id != shown:
+                        return (gr.update(), "", gr.update(), gr.update(), gr.update(), gr.update(), store,
+                                gr.update(choices=conversations.choices(store), value=store["current"]),
+                                gr.update(), gr.update())
+                    return ([], "", "", "", None, {}, store, *listed(store, [], {}))
+
+                # the newest answer is shown from its first line (title, offices, what was carried over), not its end
+                for asked in (send.click, question.submit):
+                    asked(ui.chat_and_remember, inputs, outputs).then(None, js=SHOW_ANSWER_START).then(
+                        keep, [saved, chatbot, context, answers], kept)
+                clear.click(lambda store: forget(store, conversations.current_id(store)), saved, outputs + kept)
+                new_chat.click(lambda store: ([], "", "", "", None, {}, conversations.start_new(store),
+                                              *listed(conversations.start_new(store), [], {})), saved, outputs + kept)
+                past.input(reopen, [saved, past], outputs + kept)
+                delete_past.click(forget, [saved, past], outputs + kept)
+                export_which.input(lambda h, a, w: gr.update(value=ui.export_docx(h, a, w), visible=True),
+                                   [chatbot, answers, export_which], export)
+                page.load(lambda store: reopen(store, conversations.current_id(store)), saved, outputs + kept)
+
+                def rate(data: gr.LikeData, answers_value, comment_value):
+                    return ui.feedback(data.index, data.liked, answers_value, comment_value), ""
+
+                chatbot.like(rate, [answers, comment], [feedback_note, comment])
+                # the chat's own trash icon clears the carried context, the sources and the citation too, and drops
+                # the conversation from this browser like 清空对话
+                chatbot.clear(lambda store: forget(store, conversations.current_id(store)), saved, outputs + kept)
+                city.change(lambda c: (gr.update(choices=ui.offices(c), value=ALL), gr.update(choices=ui.years(c), value=ALL)),
+                            city, [office, year])
+
+            with gr.Tab("科室目录", id="offices"):
+                with gr.Row():
+                    dir_city = gr.Dropdown([ALL], value=ALL, label="城市", elem_id="dir-city")
+                    dir_office = gr.Dropdown([ALL], value=ALL, label="科室（同一科室的不同写法已合并）",
+                                             elem_id="dir-office")
+                dir_summary = gr.Markdown()
+                table = gr.Dataframe(headers=TABLE_HEADERS, interactive=False, wrap=True, elem_id="office-table")
+                with gr.Row():
+                    download = gr.DownloadButton("下载 CSV", visible=False, elem_id="office-csv")
+                    ledger = gr.DownloadButton("下载台账（Excel）", visible=False, elem_id="office-ledger")
+                chart = gr.HTML(elem_id="office-chart")
+
+                def show_offices(office_value, city_value):
+                    rows, path, summary = ui.office_table(office_value, city_value)
+                    workbook = ui.office_ledger(office_value, city_value)  # a plan listing no offices still has one
+                    return (rows, gr.update(value=path, visible=bool(path)),
+                            gr.update(value=workbook, visible=bool(workbook)), summary,
+                            ui.office_chart(office_value, city_value))
+
+                shown = [table, download, ledger, dir_summary, chart]
+                dir_city.change(lambda c: gr.update(choices=ui.offices(c), value=ALL), dir_city, dir_office)
+                dir_office.change(show_offices, [dir_office, dir_city], shown)
+                dir_city.change(show_offices, [dir_office, dir_city], shown)
+                page.load(show_offices, [dir_office, dir_city], shown)  # every task listed when the page opens
+
+            with gr.Tab("文件", id="documents"):
+                # set widths and wrapped cells: every column shows within the page (the full SHA-256 is in the outline)
+                documents = gr.Dataframe(headers=DOCUMENT_HEADERS, interactive=False, wrap=True, elem_id="documents-table",
+                                         column_widths=DOCUMENT_WIDTHS)
+                with gr.Row():
+                    doc_file = gr.Dropdown([], label="文件", elem_id="doc-file")
+                    start = gr.Number(label="起始行", precision=0, value=1, elem_id="doc-start")
+                    end = gr.Number(label="结束行", precision=0, value=20, elem_id="doc-end")
+                    show_lines = gr.Button("查看这几行", elem_id="doc-show-lines")
+                # the plan itself, numbered; a citation link (?doc=…&lines=…&hl=…) opens it here at the quote
+                doc_view = gr.HTML('<div class="empty">选择文件，或点击回答中的出处。</div>', elem_id="doc-view")
+                outline_box = gr.Textbox(label="大纲（章节、任务、科室、解析提示）", lines=18, interactive=False)
+                doc_file.input(lambda f: (ui.document_outline(f), ui.source_view(f)), doc_file, [outline_box, doc_view])
+                show_lines.click(ui.source_view, [doc_file, start, end], doc_view).then(None, js=SHOW_CITED)
+
+                with gr.Accordion("删除或替换文件", open=False, elem_id="manage"):
+                    gr.Markdown("删除或替换会同时更新索引；中途失败时文件库、目录和索引都保持原样。")
                     with gr.Row():
-                        question = gr.Textbox(placeholder="例如：学前教育那项由哪个科室牵头？", show_label=False, scale=5,
-                                              elem_id="question", max_lines=3)
-                        send = gr.Button("提问", variant="primary", scale=1, elem_id="send")
+                        manage_file = gr.Dropdown([], label="文件", elem_id="manage-file", scale=2)
+                        remove_start = gr.Button("删除…", variant="stop", elem_id="remove-start", scale=1)
                     with gr.Row():
-                        comment = gr.Textbox(placeholder="对回答的意见（可选）：写好后点回答下方的赞或踩图标，一并保存",
-                                             show_label=False, scale=5, elem_id="feedback-comment", max_lines=2)
-                        feedback_note = gr.Markdown("", elem_id="feedback-note")
-                    examples = gr.Dataset(components=[question], samples=[], label="示例问题", elem_id="examples")
-                    examples.click(lambda sample: sample[0] if sample else "", examples, question)
-                with gr.Column(scale=2):
+                        replacement = gr.File(label="新版本（.txt、.docx、.pdf）", type="filepath", elem_id="replace-file",
+                                              scale=2)
+                        replace_start = gr.Button("预览替换", elem_id="replace-preview", scale=1)
+                    manage_note = gr.Markdown(elem_id="manage-note")
                     with gr.Row():
-                        city = gr.Dropdown([ALL], value=ALL, label="城市", elem_id="filter-city")
-                        year = gr.Dropdown([ALL], value=ALL, label="年份", elem_id="filter-year")
-                    office = gr.Dropdown([ALL], value=ALL, label="科室", elem_id="filter-office")
-                    clear = gr.Button("清空对话", elem_id="clear-chat")
-                    citation = gr.Textbox(label="引用（可复制到报告）", buttons=["copy"], lines=2, interactive=False,
-                                          elem_id="citation")
-                    sources = gr.HTML('<div class="empty">提问后，这里显示所引任务的全文、字段和出处。</div>',
-                                      elem_id="sources")
-            outputs = [chatbot, question, sources, citation, context, answers]
-            inputs = [question, chatbot, city, year, office, context, answers]
-            # the newest answer is shown from its first line (title, offices, what was carried over), not its end
-            send.click(ui.chat_and_remember, inputs, outputs).then(None, js=SHOW_ANSWER_START)
-            question.submit(ui.chat_and_remember, inputs, outputs).then(None, js=SHOW_ANSWER_START)
-            clear.click(lambda: ([], "", "", "", None, {}), None, outputs)
+                        remove_confirm = gr.Button("确认删除", variant="stop", visible=False, elem_id="remove-confirm")
+                        replace_confirm = gr.Button("确认替换", variant="primary", visible=False,
+                                                    elem_id="replace-confirm")
+                        manage_cancel = gr.Button("取消", visible=False, elem_id="manage-cancel")
+                    replace_outline = gr.Textbox(label="新版本的解析预览", lines=10, interactive=False, visible=False)
+                    replacing = gr.State(None, time_to_live=SESSION_HOURS * 3600)
 
-            def rate(data: gr.LikeData, answers_value, comment_value):
-                return ui.feedback(data.index, data.liked, answers_value, comment_value), ""
+            def fresh(request: gr.Request | None = None):
+                """What the page shows of the corpus, as it is now; and, when the address is a citation link, the 文件
+                view of that plan at the cited lines."""
+                params = dict(request.query_params) if request is not None and request.query_params else {}
+                target, view = ui.open_link(params)
+                opened = ((gr.Tabs(selected="documents"), gr.update(choices=ui.files(), value=target.doc), view,
+                           ui.document_outline(target.doc), target.first or 1, target.last or 20) if target else
+                          (gr.update(), gr.update(choices=ui.files()), gr.update(), gr.update(), gr.update(),
+                           gr.update()))
+                return (ui.status(), gr.update(choices=ui.cities(), value=ALL), gr.update(choices=ui.years(), value=ALL),
+                        gr.update(choices=ui.offices(), value=ALL), gr.update(choices=ui.cities(), value=ALL),
+                        gr.update(choices=ui.offices(), value=ALL), ui.documents_rows(),
+                        gr.update(samples=[[e] for e in ui.examples()]), *opened, gr.update(choices=ui.files(), value=None))
 
-            chatbot.like(rate, [answers, comment], [feedback_note, comment])
-            # the chat's own trash icon clears the carried context, the sources and the citation too
-            chatbot.clear(lambda: ("", "", "", None, {}), None, [question, sources, citation, context, answers])
-            city.change(lambda c: (gr.update(choices=ui.offices(c), value=ALL), gr.update(choices=ui.years(c), value=ALL)),
-                        city, [office, year])
+            refreshed = [status, city, year, office, dir_city, dir_office, documents, examples, tabs, doc_file, doc_view,
+                         outline_box, start, end, manage_file]
 
-        with gr.Tab("科室目录", id="offices"):
-            with gr.Row():
-                dir_city = gr.Dropdown([ALL], value=ALL, label="城市", elem_id="dir-city")
-                dir_office = gr.Dropdown([ALL], value=ALL, label="科室（同一科室的不同写法已合并）",
-                                         elem_id="dir-office")
-            dir_summary = gr.Markdown()
-            table = gr.Dataframe(headers=TABLE_HEADERS, interactive=False, wrap=True, elem_id="office-table")
-            with gr.Row():
-                download = gr.DownloadButton("下载 CSV", visible=False, elem_id="office-csv")
-                ledger = gr.DownloadButton("下载台账（Excel）", visible=False, elem_id="office-ledger")
-            chart = gr.HTML(elem_id="office-chart")
+            hidden = (gr.update(visible=False), gr.update(visible=False), gr.update(visible=False))
 
-            def show_offices(office_value, city_value):
-                rows, path, summary = ui.office_table(office_value, city_value)
-                workbook = ui.office_ledger(office_value, city_value)  # a plan listing no offices still has one
-                return (rows, gr.update(value=path, visible=bool(path)),
-                        gr.update(value=workbook, visible=bool(workbook)), summary,
-                        ui.office_chart(office_value, city_value))
+            def ask_removal(name):
+                question = ui.removal_question(name)
+                known = question.startswith("确定")
+                return question, gr.update(visible=known), gr.update(visible=False), gr.update(visible=known)
 
-            shown = [table, download, ledger, dir_summary, chart]
-            dir_city.change(lambda c: gr.update(choices=ui.offices(c), value=ALL), dir_city, dir_office)
-            dir_office.change(show_offices, [dir_office, dir_city], shown)
-            dir_city.change(show_offices, [dir_office, dir_city], shown)
-            page.load(show_offices, [dir_office, dir_city], shown)  # every task listed when the page opens
+            def preview_replacement(name, path):
+                message, outline_text, pending_value = ui.replace_preview(name, path, "", "", "", "", "", "", "")
+                ok = pending_value is not None
+                return (message, gr.update(visible=False), gr.update(visible=ok), gr.update(visible=ok),
+                        gr.update(value=outline_text, visible=bool(outline_text)), pending_value)
 
-        with gr.Tab("文件", id="documents"):
-            documents = gr.Dataframe(headers=DOCUMENT_HEADERS, interactive=False, wrap=True,
-                                     elem_id="documents-table")
-            with gr.Row():
-                doc_file = gr.Dropdown([], label="文件", elem_id="doc-file")
-                start = gr.Number(label="起始行", precision=0, value=1)
-                end = gr.Number(label="结束行", precision=0, value=20)
-                show_raw = gr.Button("查看原文")
-            outline_box = gr.Textbox(label="大纲（章节、任务、科室、解析提示）", lines=18, interactive=False)
-            raw_box = gr.Textbox(label="原文（带行号）", lines=12, interactive=False)
-            doc_file.change(ui.document_outline, doc_file, outline_box)
-            show_raw.click(ui.raw_lines, [doc_file, start, end], raw_box)
+            def removed(name, request: gr.Request):
+                message = ui.remove(name, user=getattr(request, "username", None))
+                return (message, *hidden, *fresh())
 
-        def fresh():
-            """What the page shows of the corpus, as it is now."""
-            return (ui.status(), gr.update(choices=ui.cities(), value=ALL), gr.update(choices=ui.years(), value=ALL),
-                    gr.update(choices=ui.offices(), value=ALL), gr.update(choices=ui.cities(), value=ALL),
-                    gr.update(choices=ui.offices(), value=ALL), ui.documents_rows(), gr.update(choices=ui.files()),
-                    gr.update(samples=[[e] for e in ui.examples()]))
+            def replaced(pending_value, request: gr.Request):
+                message, cleared = ui.replace_confirm(pending_value, user=getattr(request, "username", None))
+                return (message, *hidden, cleared, gr.update(visible=False), *fresh())
 
-        refreshed = [status, city, year, office, dir_city, dir_office, documents, doc_file, examples]
+            buttons = [remove_confirm, replace_confirm, manage_cancel]
+            remove_start.click(ask_removal, manage_file, [manage_note, *buttons])
+            replace_start.click(preview_replacement, [manage_file, replacement],
+                                [manage_note, *buttons, replace_outline, replacing])
+            manage_cancel.click(lambda: ("已取消。", *hidden, gr.update(visible=False), None), None,
+                                [manage_note, *buttons, replace_outline, replacing])
+            remove_confirm.click(removed, manage_file, [manage_note, *buttons, *refreshed])
+            replace_confirm.click(replaced, replacing, [manage_note, *buttons, replacing, replace_outline, *refreshed])
+            # another choice of file withdraws a question asked about the previous one
+            manage_file.input(lambda: ("", *hidden), None, [manage_note, *buttons])
 
-        with gr.Tab("添加文件", id="upload"):
-            gr.Markdown("上传 .txt、.docx 或 .pdf（不超过 20 MB），填写目录信息，先预览解析结果，确认后加入文件库并更新索引。")
-            pending = gr.State(None, time_to_live=SESSION_HOURS * 3600)  # a preview holds the file's bytes
-            with gr.Row():
-                # no file_types / 20 MB limit here: Gradio would refuse in English; the preview refuses in Chinese
-                upload = gr.File(label="文件（.txt、.docx、.pdf）", type="filepath", elem_id="upload-file")
-                with gr.Column():
-                    with gr.Row():
-                        up_city = gr.Textbox(label="城市（不带“市”字）", elem_id="upload-city")
-                        up_aliases = gr.Textbox(label="城市别名（逗号分隔）")
-                        up_year = gr.Textbox(label="年份", elem_id="upload-year")
-                    up_title = gr.Textbox(label="标题")
-                    with gr.Row():
-                        up_issuer = gr.Textbox(label="发文单位")
-                        up_doc_no = gr.Textbox(label="文号")
-                        up_date = gr.Textbox(label="日期")
-            with gr.Row():
-                preview_btn = gr.Button("预览", elem_id="upload-preview")
-                confirm_btn = gr.Button("确认添加", variant="primary", elem_id="upload-confirm")
-            up_status = gr.Markdown(elem_id="upload-status")
-            up_outline = gr.Textbox(label="解析预览", lines=16, interactive=False)
-            preview_btn.click(ui.preview, [upload, up_city, up_aliases, up_year, up_title, up_issuer, up_doc_no, up_date],
-                              [up_status, up_outline, pending])
+            with gr.Tab("添加文件", id="upload"):
+                gr.Markdown("上传 .txt、.docx 或 .pdf（不超过 20 MB），填写目录信息，先预览解析结果，确认后加入文件库并更新索引。")
+                pending = gr.State(None, time_to_live=SESSION_HOURS * 3600)  # a preview holds the file's bytes
+                with gr.Row():
+                    # no file_types / 20 MB limit here: Gradio would refuse in English; the preview refuses in Chinese
+                    upload = gr.File(label="文件（.txt、.docx、.pdf）", type="filepath", elem_id="upload-file")
+                    with gr.Column():
+                        with gr.Row():
+                            up_city = gr.Textbox(label="城市（不带“市”字）", elem_id="upload-city")
+                            up_aliases = gr.Textbox(label="城市别名（逗号分隔）")
+                            up_year = gr.Textbox(label="年份", elem_id="upload-year")
+                        up_title = gr.Textbox(label="标题")
+                        with gr.Row():
+                            up_issuer = gr.Textbox(label="发文单位")
+                            up_doc_no = gr.Textbox(label="文号")
+                            up_date = gr.Textbox(label="日期")
+                with gr.Row():
+                    preview_btn = gr.Button("预览", elem_id="upload-preview")
+                    confirm_btn = gr.Button("确认添加", variant="primary", elem_id="upload-confirm")
+                up_status = gr.Markdown(elem_id="upload-status")
+                up_outline = gr.Textbox(label="解析预览", lines=16, interactive=False)
+                preview_btn.click(ui.preview, [upload, up_city, up_aliases, up_year, up_title, up_issuer, up_doc_no, up_date],
+                                  [up_status, up_outline, pending])
 
-            def confirm(pending_value, request: gr.Request):
-                message, cleared = ui.confirm(pending_value, user=getattr(request, "username", None))
-                return (message, cleared, *fresh())
+                def confirm(pending_value, request: gr.Request):
+                    message, cleared = ui.confirm(pending_value, user=getattr(request, "username", None))
+                    return (message, cleared, *fresh())
 
-            confirm_btn.click(confirm, pending, [up_status, pending, *refreshed])
+                confirm_btn.click(confirm, pending, [up_status, pending, *refreshed])
 
-        page.load(fresh, None, refreshed)
+        page.load(fresh, None, refreshed).then(None, js=SHOW_CITED)
     return page
 
 

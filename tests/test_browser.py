@@ -3,12 +3,14 @@
 Fails if the page asks any host other than the app's own for anything. Screenshots go to tests/artifacts/.
 """
 import os
+import resource
 import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -17,7 +19,7 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect, sync_playwright
 
-from conftest import CORPUS, ROOT
+from conftest import CHANGCHUN, CORPUS, ROOT, SUINING
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
@@ -30,17 +32,20 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory, index_dir, ready):
-    """The real app, started as staff start it, over copies of the corpus and the session's index."""
-    work = tmp_path_factory.mktemp("app")
+@contextmanager
+def _running_app(work: Path, index_dir: Path, file_size_limit: int | None = None):
+    """The real app, started as staff start it, over copies of the corpus and the session's index in `work`.
+    `file_size_limit`: no file it writes may grow beyond this many bytes (RLIMIT_FSIZE), so writing the index fails
+    for real, as on a full disk."""
     shutil.copytree(CORPUS, work / "corpus")
     shutil.copytree(index_dir, work / "index")
     port = _free_port()
     log = open(work / "app.log", "w")
+    limit = (lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (file_size_limit, file_size_limit))
+             if file_size_limit else None)
     process = subprocess.Popen(
         [sys.executable, "app.py", "--port", str(port), "--corpus", str(work / "corpus"), "--index", str(work / "index")],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"}, preexec_fn=limit)
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 120
     while time.time() < deadline:
@@ -54,10 +59,18 @@ def app_url(tmp_path_factory, index_dir, ready):
     else:
         process.kill()
         raise RuntimeError("app did not start:\n" + (work / "app.log").read_text())
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
-    log.close()
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory, index_dir, ready):
+    with _running_app(tmp_path_factory.mktemp("app"), index_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -211,3 +224,150 @@ def test_the_whole_app_in_a_browser(browser_page, tmp_path):
     assert page.locator("img[src='x']").count() == 0
     assert dialogs == []
     assert foreign == [], f"the page contacted other hosts: {foreign[:5]}"
+
+
+def test_citations_open_the_plan_and_conversations_last(browser_page, app_url, engine, tmp_path):
+    page, foreign, dialogs = browser_page
+    page.goto(app_url)
+    page.wait_for_selector("#question textarea", timeout=60000)
+    page.click("#new-chat")
+    bots = page.locator("#chatbot [data-testid='bot']")
+    expect(bots).to_have_count(0)
+
+    # 1. a citation opens the 文件 view of the plan at the cited lines, the quote marked, in a new tab
+    question = "温州新建多少所公办幼儿园？"
+    expected = engine.ask(question).hits[0]
+    _ask(page, question)
+    with page.context.expect_page() as opened:
+        bots.last.locator("a[href*='doc=']").first.click()
+    view = opened.value
+    view.wait_for_selector("#doc-view #cited", timeout=60000)
+    view.wait_for_timeout(800)
+    expect(view.get_by_role("tab", name="文件", exact=True)).to_have_attribute("aria-selected", "true")
+    cited = view.locator("#doc-view #cited")
+    expect(cited.locator(f"#L{expected.record.line_start}")).to_have_count(1)
+    assert view.locator("#doc-view #cited mark").first.inner_text() == expected.evidence[0]
+    # the quote differs from the file's bytes: the raw line is shown and the reason said
+    expect(cited.locator(".cleaned")).to_contain_text("拼音注音")
+    expect(cited.locator(".cleaned pre")).to_contain_text("推進(jìn)")
+    box = cited.bounding_box()
+    assert box["y"] < view.viewport_size["height"] and box["y"] + box["height"] > 0  # scrolled into view
+    view.screenshot(path=str(ARTIFACTS / "5-citation-view.png"))
+
+    # 1b. a source card's link pasted into a tab opens the same view
+    link = page.locator("#sources a.open-source").first.get_attribute("href")
+    view.goto("about:blank")
+    view.goto(app_url + "/" + link)
+    view.wait_for_selector("#doc-view #cited mark", timeout=60000)
+    view.close()
+
+    # 2. the conversation survives a reload, follow-up context included
+    _ask(page, "达州中小学实验教学、装备质量抽检是谁牵头？")
+    page.reload()
+    page.wait_for_selector("#question textarea", timeout=60000)
+    expect(bots).to_have_count(2, timeout=20000)
+    expect(page.locator("#chatbot")).to_contain_text("新(擴)建公辦幼兒園50所")
+    _ask(page, "那学前教育呢？")
+    expect(page.locator("#chatbot")).to_contain_text("沿用上文：达州")
+    page.screenshot(path=str(ARTIFACTS / "6-after-reload.png"))
+
+    # 3. the whole conversation, and one answer, as .docx with every quote verbatim
+    with page.expect_download(timeout=30000) as download:
+        page.click("#export-docx")
+    download.value.save_as(tmp_path / "all.docx")
+    text = "\n".join(p.text for p in docx.Document(tmp_path / "all.docx").paragraphs)
+    assert f"「{expected.evidence[0]}」" in text and "问3：那学前教育呢？" in text
+    for quote in engine.ask("达州中小学实验教学、装备质量抽检是谁牵头？").hits[0].evidence:
+        assert f"「{quote}」" in text
+    _choose(page, "export-which", f"第1问：{question}")
+    with page.expect_download(timeout=30000) as download:
+        page.click("#export-docx")
+    download.value.save_as(tmp_path / "one.docx")
+    one = "\n".join(p.text for p in docx.Document(tmp_path / "one.docx").paragraphs)
+    assert f"「{expected.evidence[0]}」" in one and "达州中小学实验教学" not in one
+
+    # 4. a new conversation; the earlier one is listed, reopened, and deleted
+    page.click("#new-chat")
+    expect(bots).to_have_count(0)
+    _ask(page, "遂宁人事科牵头了哪几项？")
+    page.locator("#past-conversations input").click()
+    earlier = page.get_by_role("option").filter(has_text=question[:10])
+    earlier.first.click()
+    expect(bots).to_have_count(3, timeout=20000)
+    page.screenshot(path=str(ARTIFACTS / "7-reopened.png"))
+    page.click("#delete-conversation")
+    expect(bots).to_have_count(0)
+    page.locator("#past-conversations input").click()
+    expect(page.get_by_role("option").filter(has_text=question[:10])).to_have_count(0)
+    page.keyboard.press("Escape")
+    assert dialogs == []
+    assert foreign == [], f"the page contacted other hosts: {foreign[:5]}"
+
+
+def _open_management(page) -> None:
+    page.get_by_role("tab", name="文件", exact=True).click()
+    if not page.locator("#manage-file").is_visible():
+        page.get_by_text("删除或替换文件").click()
+
+
+def test_remove_and_replace_a_document(browser_page, app_url, tmp_path):
+    page, foreign, dialogs = browser_page
+    page.goto(app_url)
+    page.wait_for_selector("#question textarea", timeout=60000)
+    note = page.locator("#manage-note")
+
+    # 1. removal names the plan and waits for a confirmation; then the plan is gone from the page and the answers
+    _open_management(page)
+    _choose(page, "manage-file", CHANGCHUN)
+    page.click("#remove-start")
+    expect(note).to_contain_text(f"确定删除《长春市教育局2020年工作要点》（长春 2020，{CHANGCHUN}，38 项任务）")
+    page.screenshot(path=str(ARTIFACTS / "8-remove-question.png"), full_page=True)
+    page.click("#remove-confirm")
+    expect(note).to_contain_text("【完成】已删除《长春市教育局2020年工作要点》", timeout=120000)
+    expect(page.locator("#documents-table")).not_to_contain_text(CHANGCHUN)
+    expect(page.locator("#status")).not_to_contain_text("175 项任务")
+
+    # 2. a new version replaces a plan: the answer comes from the new text
+    text = (CORPUS / SUINING).read_text(encoding="utf-8").replace("学前三年毛入园率达到89%", "学前三年毛入园率达到91%")
+    new_version = tmp_path / SUINING
+    new_version.write_text(text, encoding="utf-8")
+    _choose(page, "manage-file", SUINING)
+    page.locator("#replace-file input[type=file]").set_input_files(str(new_version))
+    page.wait_for_timeout(1000)
+    page.click("#replace-preview")
+    expect(page.locator("#replace-confirm")).to_be_visible(timeout=60000)
+    page.click("#replace-confirm")
+    expect(note).to_contain_text("【完成】", timeout=120000)
+    page.screenshot(path=str(ARTIFACTS / "9-replaced.png"), full_page=True)
+    page.get_by_role("tab", name="问答").click()
+    page.click("#new-chat")
+    _ask(page, "遂宁学前三年毛入园率要达到多少？")
+    expect(page.locator("#chatbot")).to_contain_text("学前三年毛入园率达到91%")
+    assert dialogs == [] and foreign == []
+
+
+def _tree(folder: Path) -> dict:
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_failure_while_updating_the_index_leaves_everything_as_it_was(browser_page, index_dir, tmp_path):
+    """An app that cannot write a file of the index's size (as on a full disk): removing and replacing fail, say so,
+    and leave the corpus, the catalog and the index byte for byte as they were."""
+    page, _, _ = browser_page
+    with _running_app(tmp_path / "app", index_dir, file_size_limit=256 * 1024) as url:
+        before = {name: _tree(tmp_path / "app" / name) for name in ("corpus", "index")}
+        page.goto(url)
+        page.wait_for_selector("#question textarea", timeout=60000)
+        _open_management(page)
+        _choose(page, "manage-file", CHANGCHUN)
+        page.click("#remove-start")
+        page.click("#remove-confirm")
+        note = page.locator("#manage-note")
+        expect(note).to_contain_text("【错误】", timeout=120000)
+        expect(note).to_contain_text("文件库保持原样")
+        expect(page.locator("#documents-table")).to_contain_text(CHANGCHUN)
+        page.screenshot(path=str(ARTIFACTS / "10-remove-failed.png"), full_page=True)
+        after = {name: _tree(tmp_path / "app" / name) for name in ("corpus", "index")}
+        assert after == before
+        log = (tmp_path / "app" / "app.log").read_text()
+        assert "Traceback" not in log.split("index update failed")[0]  # nothing before the logged failure

@@ -120,18 +120,17 @@ def test_office_directory_for_a_city_without_offices_says_so(ui):
     assert rows == [] and path is None and "没有列出科室" in summary
 
 
-def test_documents_tab_lists_the_catalog_outline_and_raw_lines(ui):
+def test_documents_tab_lists_the_catalog_outline_and_the_plan_with_line_numbers(ui):
     rows = {row[0]: row for row in ui.documents_rows()}
     assert rows[DAZHOU][1:3] == ["达州", 2020] and rows[DAZHOU][5] == "达市教〔2020〕1号" and rows[DAZHOU][7] == 38
     assert sum(row[7] for row in rows.values()) == 175
-    assert all(len(row[9]) == 64 for row in rows.values())  # the file's SHA-256
+    assert all(len(row[9]) == 13 and row[9].endswith("…") for row in rows.values())  # the file's SHA-256, begun
+    assert f"SHA-256：{rows[DAZHOU][9][:12]}" in ui.document_outline(DAZHOU)  # and whole in its outline
     assert rows[DAZHOU][8] == ""  # placed by hand, not added through the app
     assert "11. 深入推进教育督导体制机制改革" in ui.document_outline(DAZHOU)
     assert "市电教中心 → 市电教技装中心" in ui.document_outline(DAZHOU)
-    raw = ui.raw_lines(DAZHOU, 272, 282)
-    assert " 280  牵头科室(单位): 市电教技装中心" in raw and raw.splitlines()[0].startswith(" 269")
-    assert ui.raw_lines(DAZHOU, "abc", 3) == "行号需为数字。"
-    assert ui.raw_lines("nope.txt", 1, 2) == "请选择文件。"
+    view = ui.source_view(DAZHOU, 272, 282)
+    assert '<div class="line" id="L280"><span class="no">280</span><span class="text">牵头科室(单位): 市电教技装中心' in view
 
 
 def _plan_docx(path, city="测试", extra=""):
@@ -153,7 +152,7 @@ def test_upload_preview_then_confirm_makes_the_document_searchable_at_once(writa
     message, cleared = ui.confirm(pending)
     assert message.startswith("【完成】") and cleared is None
     added = [row for row in ui.documents_rows() if row[0] == pending.name]
-    assert added and added[0][8].startswith(time.strftime("%Y-%m-%d")) and len(added[0][9]) == 64
+    assert added and added[0][8].startswith(time.strftime("%Y-%m-%d")) and len(added[0][9]) == 13
     assert (ui.corpus_dir / "测试市2023工作要点.docx").exists()
     assert ui.ready.report.embedded_documents == ["测试市2023工作要点.docx"]  # only the new document embedded
     history, _, _, citation, _ = ui.chat("测试市智慧黑板进课堂谁牵头？", [], ALL, ALL, ALL, None)
