@@ -30,6 +30,19 @@ def test_a_plan_without_the_topic_says_not_covered(ask):
     assert a["answer"].startswith("**共 5 个文件，")
 
 
+def test_a_plan_holding_one_of_the_listed_topics_is_answered(ask):
+    """教师交流轮岗、县管校聘: 达州 has the first, not the second; it is not 未涉及 because 承德 has the second."""
+    a = ask("各地在教师交流轮岗、县管校聘方面怎么做？")
+    tops = {doc: (status, top) for doc, _, status, top in blocks(a)}
+    assert tops[DAZHOU] == ("answered", ("五", 33)) and tops[CHENGDE] == ("answered", ("五", 27))
+
+
+def test_one_topic_lacking_its_distinctive_word_stays_not_covered(ask):
+    a = ask("化学实验室的废液处理 哪个市要配设备")
+    assert a["results"][0]["doc"] == CHANGCHUN
+    assert [doc for doc, _, status, _ in blocks(a) if status != "not_found"] in ([], [CHANGCHUN])
+
+
 def test_two_cities_named_are_compared(ask):
     a = ask("比较一下达州和遂宁的教师队伍建设")
     assert [(doc, status) for doc, _, status, _ in blocks(a)] == [(DAZHOU, "answered"), (SUINING, "answered")]

@@ -49,6 +49,7 @@ MIN_COVERAGE = 0.35
 ELSEWHERE_COVERAGE = 0.65
 # A question naming no place is answered plan by plan when at least two plans' best tasks hold this share of it
 WIDE_COVERAGE = 0.7
+_LISTED = re.compile(r"[、／/]")  # topics listed in one question (教师交流轮岗、县管校聘): any one may answer
 MIN_DENSE = 0.93
 # A figure is quoted only from a clause naming at least this share of the question's words that the task holds.
 DETAIL_SHARE = 0.5
@@ -103,6 +104,12 @@ class Answer:
     @property
     def answered(self) -> bool:
         return self.status == ANSWERED
+
+
+def _holds_a_listed_topic(topic: str, elsewhere: list[Term]) -> bool:
+    """Whether the question lists topics (A、B) and one of them has no word that only other plans hold."""
+    parts = [part for part in _LISTED.split(topic) if part.strip()]
+    return len(parts) > 1 and any(not any(t.word in part for t in elsewhere) for part in parts)
 
 
 def follow_up_context(answer: Answer, previous: dict | None) -> dict | None:
@@ -320,8 +327,11 @@ class Engine:
         lexical = self._bm25(tokens + [a for t in terms if t.word not in self.idf for a in t.alternatives[1:]])
         return _Scores(chunk_sim, dense, lexical, terms, asked_detail(q.folded))
 
-    def _decide(self, q: Question, scope: list[int], k: int, filters: dict, s: _Scores) -> Answer:
-        """The best tasks among `scope` and whether they answer (see the README, "How questions are answered")."""
+    def _decide(self, q: Question, scope: list[int], k: int, filters: dict, s: _Scores,
+                comparing: bool = False) -> Answer:
+        """The best tasks among `scope` and whether they answer (see the README, "How questions are answered").
+        `comparing`: `scope` is one plan of several compared, and a question listing topics (教师交流轮岗、县管校聘)
+        is answered by a plan holding any one of them, though another plan holds words of the others."""
         terms, detail, dense, lexical = s.terms, s.detail, s.dense, s.lexical
         preambles = [i for i in scope if self.records[i].kind == PREAMBLE]
         candidates = preambles if q.preamble and preambles else [i for i in scope if self.records[i].kind != PREAMBLE]
@@ -340,7 +350,8 @@ class Engine:
         judged = any(t.weight > 0 for t in terms)  # with no topic words left (X科负责什么), only filters decide
         in_scope = {self.records[i].doc for i in scope}
         elsewhere = [t for t in self._held_elsewhere(terms, in_scope) if not (detail and is_detail_word(t.word))]
-        if judged and elsewhere and best.coverage < ELSEWHERE_COVERAGE:
+        if judged and elsewhere and best.coverage < ELSEWHERE_COVERAGE and not (
+                comparing and _holds_a_listed_topic(q.topic or q.folded, elsewhere)):
             words = "“" + "”“".join(t.word for t in elsewhere) + "”"
             others = self._tasks_holding(elsewhere, in_scope, dense, lexical)
             reason = f"{self._plans_named(in_scope)}没有提到{words}。"
@@ -389,7 +400,8 @@ class Engine:
             plan_year = info.year if info else record.year
             if q.year_over_year or q.year or record.year == plan_year or plan_year is None:
                 groups[(record.doc, record.year)].append(i)
-        return [PlanAnswer(doc, self.records[members[0]].city, year, self._decide(q, members, 3, dict(filters), s))
+        return [PlanAnswer(doc, self.records[members[0]].city, year, self._decide(q, members, 3, dict(filters), s,
+                                                                                  comparing=True))
                 for (doc, year), members in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1] or 0))]
 
     def _comparison(self, q: Question, plans: list[PlanAnswer], filters: dict) -> Answer:
