@@ -61,3 +61,11 @@ def test_a_question_naming_no_place_whose_topic_several_plans_hold_is_answered_p
     assert a["intent"] == "compare" and a["answer"].startswith("**共 5 个文件，")
     b = ask("打击隐形变异培训是在哪项任务里?")  # one plan holds it: a single answer
     assert b["intent"] != "compare" and b["answered"] and not b["plans"]
+
+
+def test_two_years_named_are_side_by_side_like_last_year_and_this(ask):
+    a = ask("承德的线上教学2020年做了什么，2021年还打算怎么做？")
+    assert [(doc, year) for doc, year, _, _ in blocks(a)] == [(CHENGDE, 2020), (CHENGDE, 2021)]
+    assert blocks(a)[0][3] == ("二", None)  # the 2020 summary's item on 线上教学
+    assert "线上教学" in a["plans"][0]["results"][0]["title"]
+

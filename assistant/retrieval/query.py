@@ -57,6 +57,7 @@ class Question:
     cities: list[str] = field(default_factory=list)  # corpus cities named
     unknown_cities: list[str] = field(default_factory=list)  # named, but no plan in the corpus
     year: int | None = None
+    years: list[int] = field(default_factory=list)  # two or more years named: compared side by side
     office: str | None = None  # as written in the corpus (one of its forms)
     office_forms: set[str] = field(default_factory=set)  # every written form of that office in scope
     other_offices: dict[str, set[str]] = field(default_factory=dict)  # further offices named -> their forms
@@ -101,8 +102,13 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
         if name in rest and (name not in corpus_text or (not q.cities and _in_city_position(name, rest))):
             q.unknown_cities.append(name)
             rest = rest.replace(name, " ")
-    if m := _YEAR.search(rest):  # 2019年, 2019, and the spoken 19年
-        q.year = int(m.group(1)) if m.group(1) else 2000 + int(m.group(2))
+    named_years = list(_YEAR.finditer(rest))  # 2019年, 2019, and the spoken 19年
+    values = list(dict.fromkeys(int(m.group(1)) if m.group(1) else 2000 + int(m.group(2)) for m in named_years))
+    if len(values) == 1:
+        q.year = values[0]
+    elif len(values) > 1:  # 2020年做了什么，2021年打算怎么做: those years side by side, as 去年/今年
+        q.years = values
+    for m in reversed(named_years):
         rest = rest[: m.start()] + " " + rest[m.end():]
     scope = [f for f, info in documents.items() if not q.cities or info.city in q.cities]
     forms = set().union(*(office_forms.get(f, set()) for f in scope)) if scope else set()
@@ -131,7 +137,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     q.overview = bool(_OVERVIEW.search(q.folded))
     q.preamble = bool(_PREAMBLE.search(q.folded))
     q.topic = re.sub(r"\s+", " ", _A_NOT_A.sub(" ", rest)).strip()
-    q.year_over_year = bool(_YEAR_OVER_YEAR.search(q.folded))
+    q.year_over_year = bool(_YEAR_OVER_YEAR.search(q.folded)) or len(q.years) > 1
     q.compare = q.intent != OFFICE_TASKS and (len(q.cities) >= 2 or q.year_over_year
                                               or bool(_COMPARE.search(q.folded)))
     return q

@@ -212,7 +212,8 @@ class Engine:
             return Answer(q, NOT_FOUND, f"文件库中没有{'、'.join(q.unknown_cities)}的工作要点。{self.holdings()}", filters=filters)
         scope = self._scope(q)
         if not scope:
-            named = "".join(filter(None, ["、".join(q.cities), f"{q.year}年" if q.year else ""]))
+            years = "、".join(f"{y}年" for y in ([q.year] if q.year else q.years))
+            named = "".join(filter(None, ["、".join(q.cities), years]))
             return Answer(q, NOT_FOUND, f"文件库中没有{named}的文件。{self.holdings()}", filters=filters)
         if (window := self._deadline_window(q)) is not None:
             return self._deadline_tasks(q, window, scope, filters)
@@ -240,7 +241,8 @@ class Engine:
     # -- filters -----------------------------------------------------------------------------------------------
     def _scope(self, q: Question) -> list[int]:
         return [i for i, r in enumerate(self.records)
-                if (not q.cities or r.city in q.cities) and (not q.year or r.year == q.year)]
+                if (not q.cities or r.city in q.cities) and (not q.year or r.year == q.year)
+                and (not q.years or r.year in q.years)]
 
     # -- office lists ------------------------------------------------------------------------------------------
     def _office_tasks(self, q: Question, scope: list[int], filters: dict) -> Answer:
