@@ -6,7 +6,9 @@ Starts `app.py --port 0` on a copy of nothing (the real corpus and index folders
 /healthz, then for each client count sends questions from ../shared/eval/dev.jsonl (or a built-in list) to
 POST /api/ask from that many threads, each level bounded in count and time. Prints throughput, p50/p95 and errors
 per level; the engine's own per-question time (in this process, same questions) is measured after, in the same run,
-so the ratio holds whatever the machine's load. It also reports the server's RSS over 1,000 API sessions (follow-up
+so the ratio holds whatever the machine's load. Each level also reports the server's CPU time per question (all its
+threads) and how many cores other processes used meanwhile: on a shared machine q/s only means something when that
+is near 0, while CPU per question holds either way. It also reports the server's RSS over 1,000 API sessions (follow-up
 contexts are kept per session id and bounded) and over 1,000 browser sessions (Gradio keeps at most 1,000).
 """
 from __future__ import annotations
@@ -78,7 +80,19 @@ def rss_mib(pid: int) -> float:
     return float("nan")
 
 
-def level(url: str, clients: int, asked: list[str], count: int, seconds: float) -> dict:
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of process `pid`, all its threads."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy() -> float:
+    """CPU seconds all cores spent on anything but idling, since boot (steal included: another guest's work)."""
+    user, nice, system, idle, iowait, irq, softirq, steal = map(int, Path("/proc/stat").read_text().split()[1:9])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def level(url: str, clients: int, asked: list[str], count: int, seconds: float, pid: int) -> dict:
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -105,11 +119,14 @@ def level(url: str, clients: int, asked: list[str], count: int, seconds: float) 
                     errors += 1
 
     began = time.perf_counter()
+    server, own, busy = cpu_seconds(pid), cpu_seconds(os.getpid()), machine_busy()
     with ThreadPoolExecutor(clients) as pool:
         list(pool.map(worker, range(clients)))
     elapsed = time.perf_counter() - began
+    server, own, busy = cpu_seconds(pid) - server, cpu_seconds(os.getpid()) - own, machine_busy() - busy
     return {"clients": clients, "done": len(latencies), "errors": errors, "qps": len(latencies) / elapsed,
-            "p50_ms": 1000 * percentile(latencies, 50), "p95_ms": 1000 * percentile(latencies, 95)}
+            "p50_ms": 1000 * percentile(latencies, 50), "p95_ms": 1000 * percentile(latencies, 95),
+            "cpu_ms": 1000 * server / max(1, len(latencies)), "others": max(0.0, busy - server - own) / elapsed}
 
 
 def page_sessions(url: str, asked: list[str], count: int, pid: int) -> list[tuple[int, float]]:
@@ -156,7 +173,7 @@ def main() -> int:
     try:
         for q in asked[:5]:  # warm up
             post(url + "/api/ask", {"question": q})
-        rows = [level(url, n, asked, args.questions, args.seconds) for n in args.clients]
+        rows = [level(url, n, asked, args.questions, args.seconds, process.pid) for n in args.clients]
         before = rss_mib(process.pid)
         for i in range(args.sessions):
             post(url + "/api/ask", {"question": asked[i % len(asked)], "session": f"bench-{i}"})
@@ -167,11 +184,12 @@ def main() -> int:
         process.wait(timeout=30)
     engine = engine_time(asked)
     print(f"engine, in process: median {1000 * engine:.1f} ms per question")
-    print(f"{'clients':>7} {'done':>5} {'errors':>6} {'q/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'1-client p50 / engine':>22}")
+    print(f"{'clients':>7} {'done':>5} {'errors':>6} {'q/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'1-client p50 / engine':>22} "
+          f"{'server CPU ms/q':>16} {'other load, cores':>18}")
     for row in rows:
         ratio = f"{row['p50_ms'] / (1000 * engine):.2f}×" if row["clients"] == 1 else ""
         print(f"{row['clients']:>7} {row['done']:>5} {row['errors']:>6} {row['qps']:>7.1f} {row['p50_ms']:>8.1f} "
-              f"{row['p95_ms']:>8.1f} {ratio:>22}")
+              f"{row['p95_ms']:>8.1f} {ratio:>22} {row['cpu_ms']:>16.1f} {row['others']:>18.2f}")
     print(f"server RSS over {args.sessions} API sessions: {before:.0f} MiB -> {after:.0f} MiB")
     print("server RSS over page sessions (one chat each): " + ", ".join(f"{n}: {m:.0f} MiB" for n, m in page))
     return 0

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import re
-import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -130,7 +129,6 @@ class Engine:
         # one jieba for the corpus and the questions; questions are cut without its guesser, so it must know every
         # word the plans use (terms.py says why)
         self.tokenizer = Tokenizer(index.user_words, extra_words=[w for w in index.bm25.vocab_dict if len(w) >= 2])
-        self._embed_lock = threading.Lock()  # the web app answers several people at once; one embedding at a time
         self.records = index.records
         self.chunk_record = np.array([c.record for c in index.chunks], dtype=np.int64)
         self.is_header = np.array([c.field == HEADER for c in index.chunks])
@@ -316,8 +314,7 @@ class Engine:
     def _score(self, q: Question) -> _Scores:
         """Everything about the question that does not depend on which plans are in scope: computed once, also when
         a comparison answers it plan by plan."""
-        with self._embed_lock:
-            qv = self.embedder.encode_queries([q.folded])
+        qv = self.embedder.encode_queries([q.folded])  # safe from several threads: each backend sees to it (embedders/)
         sims, ids = self.index.dense.search(qv, len(self.index.chunks))
         chunk_sim = np.empty(len(self.index.chunks), dtype=np.float32)
         chunk_sim[ids[0]] = sims[0]

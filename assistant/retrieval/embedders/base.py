@@ -17,7 +17,8 @@ class Embedder(ABC):
 
     @abstractmethod
     def _encode(self, texts: list[str], is_query: bool) -> np.ndarray:
-        """Raw vectors for `texts` (the backend adds its own query/passage instruction)."""
+        """Raw vectors for `texts` (the backend adds its own query/passage instruction). The web app calls this from
+        several threads at once and takes no lock: each backend makes itself safe for that."""
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         return self._finish(self._encode(list(texts), True), len(texts))

@@ -2,10 +2,14 @@
 
 The query instruction comes from the model's own configuration (its "query" prompt) when it has one, else from a
 table of well-known models (bge-*-zh needs its Chinese instruction, e5 needs "query: "), else none.
+
+One call at a time: whether a model's forward pass may run from several threads at once depends on the model and its
+tokenizer, and the web app calls from several; torch already spreads one call over the cores.
 """
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -56,6 +60,7 @@ class SentenceTransformerEmbedder(Embedder):
         self.passage_prompt = passage_prompt if passage_prompt is not None else prompts.get("passage") or prompts.get("document") or _lookup(_KNOWN_PASSAGE_PROMPTS, spec)
         self.dim = int(self._model.get_embedding_dimension())
         self.model_id = f"st:{spec}:{self.dim}:{self.query_prompt}|{self.passage_prompt}"
+        self._one_at_a_time = threading.Lock()
 
     @staticmethod
     def _load(factory, spec: str, path: str):
@@ -82,5 +87,6 @@ class SentenceTransformerEmbedder(Embedder):
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         prompt = self.query_prompt if is_query else self.passage_prompt
-        return self._model.encode([prompt + t for t in texts], batch_size=16, convert_to_numpy=True,
-                                  normalize_embeddings=True, show_progress_bar=False)
+        with self._one_at_a_time:
+            return self._model.encode([prompt + t for t in texts], batch_size=16, convert_to_numpy=True,
+                                      normalize_embeddings=True, show_progress_bar=False)
