@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _OPEN, _CLOSE = "（(", "）)"
 _SEPARATORS = set("、，,；; \u00a0\u3000\t")
@@ -53,6 +54,7 @@ def _shortens(short: str, long: str) -> bool:
     return long.startswith(short) or (short[-1] == long[-1] and _is_subsequence(short, long))
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every office form at every position of every question: pure, so remembered
 def is_abbreviation(short: str, long: str) -> bool:
     """True when `short` is plainly a shortened writing of `long`.
 

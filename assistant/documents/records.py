@@ -5,7 +5,7 @@ Everything the assistant says about a task is read from these fields, so they ho
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 TASK = "task"
 SUMMARY = "summary"
@@ -60,8 +60,17 @@ class Record:
         return (self.doc, self.section, self.subsection, self.task_no, self.item, self.kind)
 
     def to_json(self) -> dict:
-        data = asdict(self)
-        return {k: data[k] for k in JSON_KEYS}
+        """The JSON fields, copied (lists and dicts too) so a caller changing them leaves the record as it is;
+        without `asdict`, which walked every value and cost more than the rest of an answer's JSON."""
+        return {k: _copied(getattr(self, k)) for k in JSON_KEYS}
+
+
+def _copied(value):
+    if isinstance(value, list):
+        return [_copied(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _copied(v) for k, v in value.items()}
+    return value
 
 
 def place_name(display_city: str | None, year: int | None, kind: str) -> str:

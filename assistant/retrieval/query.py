@@ -160,12 +160,19 @@ def _find_office(text: str, forms: set[str]) -> tuple[str | None, tuple[int, int
     return found
 
 
-def _office_in(text: str, forms: set[str]) -> tuple[str | None, tuple[int, int]]:
-    written = {fold(f): f for f in forms}
+@lru_cache(maxsize=64)
+def _written_forms(forms: frozenset[str]) -> dict[str, str]:
+    """Each office form as questions may write it (folded; also without a 市/机关 prefix) -> the form."""
+    written = {fold(f): f for f in sorted(forms)}
     for w, f in list(written.items()):
         for prefix in _OFFICE_PREFIXES:
             if w.startswith(prefix) and len(w) - len(prefix) >= 2 and w[len(prefix):] not in written:
                 written[w[len(prefix):]] = f
+    return written
+
+
+def _office_in(text: str, forms: set[str]) -> tuple[str | None, tuple[int, int]]:
+    written = _written_forms(frozenset(forms))
     exact = [(text.find(w), -len(w), w) for w in written if w in text]
     if exact:  # the first named; at one position, the longest name
         at, negative_length, form = min(exact)
