@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import os
 import threading
 from collections import OrderedDict
 
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from ..answers.answer import to_json
 from ..retrieval.search import follow_up_context
@@ -81,7 +82,8 @@ def make_api(ui: AssistantUI, guard: LoginGuard | None = None) -> FastAPI:
 
     @api.post("/api/ask")
     async def ask(request: Request):
-        if not await run_in_threadpool(_authorised, request, guard):
+        # a login check may wait (LoginGuard slows repeated failures): off the event loop, and only with --auth
+        if guard is not None and not await run_in_threadpool(_authorised, request, guard):
             return JSONResponse({"error": "需要登录（HTTP Basic，用户名和密码同网页）"}, status_code=401,
                                 headers={"WWW-Authenticate": 'Basic realm="assistant"'})
         try:
@@ -91,15 +93,18 @@ def make_api(ui: AssistantUI, guard: LoginGuard | None = None) -> FastAPI:
         if not isinstance(body, dict) or not isinstance(body.get("question"), str):
             return JSONResponse({"error": "请求应为 JSON：{\"question\": \"…\"}，可选 city、year、office、session"},
                                 status_code=400)
-        return await run_in_threadpool(_answer_in_turn, working, ui, conversations, body)
+        return Response(await run_in_threadpool(_answer_in_turn, working, ui, conversations, body),
+                        media_type="application/json")
 
     return api
 
 
 def _answer_in_turn(working: threading.BoundedSemaphore, ui: AssistantUI, conversations: Conversations,
-                    body: dict) -> dict:
+                    body: dict) -> bytes:
+    """The answer as JSON bytes, serialised here in the worker: FastAPI's own encoder walks every value of the dict
+    on the event loop, which cost as much as the search outside the embedding."""
     with working:
-        return _answer(ui, conversations, body)
+        return json.dumps(_answer(ui, conversations, body), ensure_ascii=False).encode("utf-8")
 
 
 def _answer(ui: AssistantUI, conversations: Conversations, body: dict) -> dict:
