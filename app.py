@@ -75,6 +75,8 @@ details.more > summary {cursor:pointer; padding:6px 0; color:var(--body-text-col
 #doc-view .cleaned {margin:4px 8px 6px 4.5em; padding:6px 8px; border:1px dashed #d97706; font-size:0.9em}
 #doc-view .cleaned pre {white-space:pre-wrap; margin:4px 0 0 0}
 #documents-table {max-width:100%; overflow-x:auto}
+/* a phone-wide screen: the answer, then its sources and citation, then the filters and the conversation list */
+@media (max-width: 768px) { #side #sources {order:-2} #side #citation {order:-1} }
 """
 
 
@@ -120,7 +122,7 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
                             feedback_note = gr.Markdown("", elem_id="feedback-note")
                         examples = gr.Dataset(components=[question], samples=[], label="示例问题", elem_id="examples")
                         examples.click(lambda sample: sample[0] if sample else "", examples, question)
-                    with gr.Column(scale=2):
+                    with gr.Column(scale=2, elem_id="side"):
                         with gr.Row():
                             city = gr.Dropdown([ALL], value=ALL, label="城市", elem_id="filter-city")
                             year = gr.Dropdown([ALL], value=ALL, label="年份", elem_id="filter-year")
@@ -161,7 +163,8 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
 
                 def reopen(store, conversation_id):
                     store, history, context_value, answers_value = conversations.reopen(store, conversation_id)
-                    return (history, "", "", "", context_value, answers_value, store,
+                    # the question box is left alone: on page load the user may already be typing
+                    return (history, gr.update(), "", "", context_value, answers_value, store,
                             *listed(store, history, answers_value))
 
                 def forget(store, conversation_id):

@@ -154,6 +154,9 @@ def test_the_whole_app_in_a_browser(browser_page, tmp_path):
         assert -2 <= top < 800 * 0.5, (width, top)  # its first line is in view, not scrolled off above
         expect(newest).to_contain_text("牵头 3 项")
         page.screenshot(path=str(ARTIFACTS / name))
+        if width < 768:  # on a phone the sources come right under the chat, before the filters
+            sources_y = page.locator("#sources").bounding_box()["y"]
+            assert page.locator("#chatbot").bounding_box()["y"] < sources_y < page.locator("#filter-city").bounding_box()["y"]
     page.set_viewport_size({"width": 1400, "height": 1000})
 
     # 3. injection: shown as text, runs nothing
