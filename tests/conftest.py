@@ -30,12 +30,14 @@ def task(corpus):
     return find
 
 
+KEPT_INDEX = os.environ.get("ASSISTANT_TEST_INDEX")
+
+
 @pytest.fixture(scope="session")
 def index_dir(tmp_path_factory):
     """The real corpus indexed once per test session with the real default model (takes ~25 s). A developer
     re-running tests may keep one with ASSISTANT_TEST_INDEX=/some/dir (it is checked and updated like any index)."""
-    kept = os.environ.get("ASSISTANT_TEST_INDEX")
-    return Path(kept) if kept else tmp_path_factory.mktemp("index")
+    return Path(KEPT_INDEX) if KEPT_INDEX else tmp_path_factory.mktemp("index")
 
 
 @pytest.fixture(scope="session")
