@@ -373,4 +373,4 @@ def test_a_failure_while_updating_the_index_leaves_everything_as_it_was(browser_
         after = {name: _tree(tmp_path / "app" / name) for name in ("corpus", "index")}
         assert after == before
         log = (tmp_path / "app" / "app.log").read_text()
-        assert "Traceback" not in log.split("index update failed")[0]  # nothing before the logged failure
+        assert "gradio/queueing.py" not in log  # no event of the page failed (the logged index failure is handled)
