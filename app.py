@@ -182,8 +182,12 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
                     asked(ui.chat_and_remember, inputs, outputs).then(None, js=SHOW_ANSWER_START).then(
                         keep, [saved, chatbot, context, answers], kept)
                 clear.click(lambda store: forget(store, conversations.current_id(store)), saved, outputs + kept)
-                new_chat.click(lambda store: ([], "", "", "", None, {}, conversations.start_new(store),
-                                              *listed(conversations.start_new(store), [], {})), saved, outputs + kept)
+                def start_new(store):
+                    """An empty chat; the conversation shown stays in the list."""
+                    store = conversations.start_new(store)
+                    return ([], "", "", "", None, {}, store, *listed(store, [], {}))
+
+                new_chat.click(start_new, saved, outputs + kept)
                 past.input(reopen, [saved, past], outputs + kept)
                 delete_past.click(forget, [saved, past], outputs + kept)
                 export_which.input(lambda h, a, w: gr.update(value=ui.export_docx(h, a, w), visible=True),
