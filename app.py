@@ -150,8 +150,9 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
                 inputs = [question, chatbot, city, year, office, context, answers]
                 kept = [saved, past, export_which, export]
 
-                def keep(store, history, context_value, answers_value):
-                    store = conversations.remember(store, history, context_value, answers_value)
+                def keep(store, history, context_value, answers_value, sources_value, citation_value):
+                    store = conversations.remember(store, history, context_value, answers_value,
+                                                   {"sources": sources_value, "citation": citation_value})
                     return store, *listed(store, history, answers_value)
 
                 def listed(store, history, answers_value):
@@ -163,8 +164,9 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
 
                 def reopen(store, conversation_id):
                     store, history, context_value, answers_value = conversations.reopen(store, conversation_id)
+                    panel, cited = conversations.shown(store, conversation_id)
                     # the question box is left alone: on page load the user may already be typing
-                    return (history, gr.update(), "", "", context_value, answers_value, store,
+                    return (history, gr.update(), panel, cited, context_value, answers_value, store,
                             *listed(store, history, answers_value))
 
                 def forget(store, conversation_id):
@@ -180,7 +182,7 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
                 # the newest answer is shown from its first line (title, offices, what was carried over), not its end
                 for asked in (send.click, question.submit):
                     asked(ui.chat_and_remember, inputs, outputs).then(None, js=SHOW_ANSWER_START).then(
-                        keep, [saved, chatbot, context, answers], kept)
+                        keep, [saved, chatbot, context, answers, sources, citation], kept)
                 clear.click(lambda store: forget(store, conversations.current_id(store)), saved, outputs + kept)
                 def start_new(store):
                     """An empty chat; the conversation shown stays in the list."""

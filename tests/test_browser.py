@@ -270,6 +270,8 @@ def test_citations_open_the_plan_and_conversations_last(browser_page, app_url, e
     page.wait_for_selector("#question textarea", timeout=60000)
     expect(bots).to_have_count(2, timeout=20000)
     expect(page.locator("#chatbot")).to_contain_text("新(擴)建公辦幼兒園50所")
+    expect(page.locator("#sources")).to_contain_text("加强和改进教育技术装备工作")  # the last answer's sources
+    assert "第272–282行" in page.input_value("#citation textarea")
     _ask(page, "那学前教育呢？")
     expect(page.locator("#chatbot")).to_contain_text("沿用上文：达州")
     page.screenshot(path=str(ARTIFACTS / "6-after-reload.png"))
@@ -297,6 +299,7 @@ def test_citations_open_the_plan_and_conversations_last(browser_page, app_url, e
     earlier = page.get_by_role("option").filter(has_text=question[:10])
     earlier.first.click()
     expect(bots).to_have_count(3, timeout=20000)
+    expect(page.locator("#sources")).to_contain_text("推进扩大普惠学前教育资源攻坚")
     page.screenshot(path=str(ARTIFACTS / "7-reopened.png"))
     page.click("#delete-conversation")
     expect(bots).to_have_count(0)

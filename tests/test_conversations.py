@@ -40,6 +40,9 @@ def test_a_conversation_is_kept_reopened_and_forgotten():
     assert [c["id"] for c in store["items"]][1] == first  # newest first
     store, chat, context, answers = conversations.reopen(store, first)
     assert conversations.current_id(store) == first and len(chat) == 4 and context == {"city": "达州"}
+    assert conversations.shown(store, first) == ("", "")  # kept without a side panel
+    store = conversations.remember(store, chat, context, answers, {"sources": "<div>源</div>", "citation": "《x》"})
+    assert conversations.shown(store, first) == ("<div>源</div>", "《x》")
     store = conversations.forget(store, first)
     assert conversations.current_id(store) is None and len(store["items"]) == 1
 
@@ -57,7 +60,7 @@ def test_an_empty_chat_is_not_kept_and_the_oldest_go_past_the_limit():
 def test_whatever_the_browser_sends_back_is_read_without_failing(junk):
     assert conversations.choices(junk) == []
     store, chat, context, answers = conversations.reopen(junk, "a")
-    assert chat == [] and context is None and answers == {}
+    assert chat == [] and context is None and answers == {} and conversations.shown(junk, "a") == ("", "")
     assert conversations.remember(junk, [{"role": "user", "content": "问"}], None, None)["items"][0]["title"] == "问"
 
 

@@ -45,15 +45,16 @@ def current(store) -> dict | None:
     return next((c for c in store["items"] if c["id"] == store["current"]), None)
 
 
-def remember(store, history: list, context: dict | None, answers: dict | None) -> dict:
+def remember(store, history: list, context: dict | None, answers: dict | None, shown: dict | None = None) -> dict:
     """The store with the current conversation set to this chat (a new conversation when there is none yet); an
-    empty chat stores nothing."""
+    empty chat stores nothing. `shown`: what the side panel shows for the last answer ({"sources", "citation"}),
+    so a reopened conversation shows it again."""
     store = _clean(store)
     if not history:
         return store
     conversation = current(store) or {"id": uuid.uuid4().hex[:12]}
     conversation.update(title=conversation.get("title") or _title(history), updated=time.strftime("%Y-%m-%d %H:%M"),
-                        history=history, context=context, answers=answers or {})
+                        history=history, context=context, answers=answers or {}, shown=shown or {})
     items = [conversation] + [c for c in store["items"] if c["id"] != conversation["id"]]
     return {"current": conversation["id"], "items": items[:MAX_CONVERSATIONS]}
 
@@ -79,6 +80,13 @@ def reopen(store, conversation_id: str | None) -> tuple[dict, list, dict | None,
     context = chosen.get("context") if isinstance(chosen.get("context"), dict) else None
     answers = chosen.get("answers") if isinstance(chosen.get("answers"), dict) else {}
     return {**store, "current": chosen["id"]}, chosen["history"], context, answers
+
+
+def shown(store, conversation_id: str | None) -> tuple[str, str]:
+    """(sources HTML, citation text) the side panel showed for that conversation's last answer, or ("", "")."""
+    chosen = next((c for c in _clean(store)["items"] if c["id"] == conversation_id), None)
+    panel = chosen.get("shown") if chosen and isinstance(chosen.get("shown"), dict) else {}
+    return str(panel.get("sources") or ""), str(panel.get("citation") or "")
 
 
 def choices(store) -> list[tuple[str, str]]:
