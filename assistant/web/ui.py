@@ -16,9 +16,8 @@ from ..answers.export import Turn, write_docx
 from ..answers.ledger import EmptyLedger, write_ledger
 from ..retrieval.embedders import Embedder
 from ..retrieval.search import MAX_QUESTION, follow_up_context
-from .library import (VERBS, Change, Preview, UploadError, commit_upload, corpus_lock, preview_upload,
-                      recover_interrupted, remove_document, replace_document, settle_change, settle_upload,
-                      undo_change, withdraw_upload)
+from .library import (VERBS, Change, Preview, UploadError, add_document, corpus_lock, preview_upload,
+                      recover_interrupted, remove_document, replace_document, settle_change, undo_change)
 from ..documents.files import write_failure
 from ..documents.normalize import fold, source_lines
 from ..documents.outline import outline
@@ -401,16 +400,12 @@ class AssistantUI:
                 # waits, then sees this one's file (and its name taken) when it commits
                 with corpus_lock(self.corpus_dir):
                     try:
-                        previous_catalog = commit_upload(self.corpus_dir, pending)
+                        change = add_document(self.corpus_dir, pending)
                     except UploadError as exc:
                         return f"【错误】不能添加：{esc(str(exc))}", None
-                    try:
-                        self.ready = open_engine(self.corpus_dir, self.index_dir, embedder=self.embedder,
-                                                 progress=False, allow_stale=False)
-                    except Exception as exc:
-                        log.exception("index update failed after adding %s; withdrawing it", pending.name)
-                        return self._withdraw(pending, previous_catalog, exc), None
-                    settle_upload(self.corpus_dir, pending.name)  # from here it stays, also if we are killed
+                    failure = self._publish(change)  # the index, or the change undone
+                    if failure:
+                        return failure, None
             except UploadError as exc:  # the lock could not be had
                 return f"【错误】不能添加：{esc(str(exc))}", None
             except Exception:
@@ -418,19 +413,6 @@ class AssistantUI:
                 return f"【错误】文件未添加。{INTERNAL_ERROR}", None
         tasks = len(pending.document.tasks)
         return f"【完成】已添加 {esc(pending.name)}（{tasks} 项任务），现在即可提问。", None
-
-    def _withdraw(self, pending: Preview, previous_catalog: bytes | None, cause: Exception) -> str:
-        """Take an added file back out after the index could not be updated; the message for the user."""
-        try:
-            withdraw_upload(self.corpus_dir, pending.name, previous_catalog)
-        except (OSError, UploadError):
-            log.exception("could not withdraw %s from %s", pending.name, self.corpus_dir)
-            return (f"【错误】更新索引失败，且未能把 {esc(pending.name)} 从文件库撤回：请管理员检查文件库目录中的该文件和 "
-                    f"catalog.json。{INTERNAL_ERROR}")
-        reason = write_failure(cause) if isinstance(cause, OSError) and cause.errno else ""
-        if reason:
-            return f"【错误】更新索引失败（{reason}），文件未添加，文件库保持原样。"
-        return f"【错误】更新索引失败，文件未添加。{INTERNAL_ERROR}"
 
     # -- removing and replacing a document -----------------------------------------------------------------------
     def removal_question(self, name: str | None) -> str:
