@@ -57,6 +57,20 @@ def test_topic_held_by_another_city_names_that_city(ask):
     assert "其他文件中涉及" in a["answer"] and "承德市2021年工作要点" in a["answer"]
 
 
+def test_a_colloquial_word_weighs_as_the_plain_word_it_stands_for(ask):
+    # 老师 stands for 教师, which nearly every task prints: it cannot carry a question whose real topic (体检, 外籍)
+    # no plan mentions, though a plan prints 老师 once somewhere
+    for question in ("有没有哪个市提了给老师搞体检", "温州招外籍老师 有说法没"):
+        assert ask(question)["status"] == "not_found", question
+
+
+def test_a_word_the_asked_plan_prints_in_full_is_not_held_only_elsewhere(ask):
+    a = ask("承德缺科老师 走教咋整")  # 遂宁 prints 缺科; 承德 prints 短缺学科
+    assert a["answered"] and top(a) == (CHENGDE, "五", 27)
+    b = ask("达州职校搞1+X证书那个是哪条")  # typed lower-case or upper, the plan's 1+X
+    assert b["answered"] and top(b) == (DAZHOU, "四", 26)
+
+
 def test_everyday_words_around_the_topic_do_not_count_against_it(engine):
     for question in ("达州那个研学基地的事放在哪条", "帮我查一下达州少年军校是哪项"):
         assert engine.ask(question).answered, question

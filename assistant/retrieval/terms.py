@@ -34,8 +34,11 @@ class Term:
     alternatives: tuple[str, ...]  # the word itself and the plan words that stand for it
     weight: float
     abbreviation: re.Pattern | None = None  # for a word no plan prints: its characters in order, a few apart
+    latin: bool = False  # holds Latin letters: tokens are lower-cased, the plans' text is not (1+x is the plan's 1+X)
 
     def found_in(self, text: str) -> bool:
+        if self.latin:
+            text = text.lower()
         return any(a in text for a in self.alternatives) or bool(self.abbreviation and self.abbreviation.search(text))
 
 
@@ -74,20 +77,18 @@ def question_terms(tokens: list[str], idf: dict[str, float], unseen_idf: float,
                    frequency: dict[str, int]) -> list[Term]:
     """One Term per distinct content word (two characters or more) of the question, in order.
 
-    A word the plans use weighs its corpus IDF. A word they do not use but whose synonyms they use weighs as the
-    most common of those synonyms (the plain reading). Any other unseen word weighs `unseen_idf` scaled by how rare it is in everyday use.
+    A word the plans use, or whose synonyms they use, weighs as the most common of those words in the plans (the
+    plain reading: 老师 weighs as 教师). Any other unseen word weighs `unseen_idf` scaled by how rare it is in everyday use.
     """
     table = synonyms()
     out: list[Term] = []
     for word in dict.fromkeys(t for t in tokens if len(t) >= 2):
         alternatives = table.get(word, (word,))
         known = [idf[a] for a in alternatives if a in idf]
-        if word in idf:
-            weight = idf[word]
-        elif known:
+        if known:  # 老师 weighs as 教师 even where a plan happens to print 老师 once: its plain reading is common
             weight = min(known)
         else:
             weight = unseen_idf * everyday_share(word, frequency)
         pattern = abbreviation_pattern(word) if word not in idf and not known else None
-        out.append(Term(word, alternatives, weight, pattern))
+        out.append(Term(word, alternatives, weight, pattern, latin=bool(re.search("[a-z]", "".join(alternatives)))))
     return out

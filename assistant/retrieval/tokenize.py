@@ -46,6 +46,10 @@ def quoted_terms(text: str) -> list[str]:
     return [m.group(1).strip() for m in _QUOTED.finditer(fold(text)) if m.group(1).strip()]
 
 
+# The frequency at which the plans' own words unknown to jieba's dictionary are added to it
+CORPUS_WORD_FREQUENCY = 10
+
+
 class Tokenizer:
     """An isolated jieba instance (the global one is left alone) with the corpus's own words added."""
 
@@ -61,13 +65,17 @@ class Tokenizer:
         self._jieba.check_initialized()
         for word in extra_words:
             if word not in self._jieba.FREQ or not self._jieba.FREQ[word]:
-                self._jieba.add_word(word, freq=10)
+                self._jieba.add_word(word, freq=CORPUS_WORD_FREQUENCY)
 
     @property
     def frequency(self) -> dict[str, int]:
         """Word counts of jieba's dictionary: how common a word is in everyday Chinese."""
         self._jieba.check_initialized()
         return self._jieba.FREQ
+
+    def in_dictionary(self, word: str) -> bool:
+        """Whether everyday Chinese has the word (校服 yes; 缺科, a plan's shortening of 短缺学科, no)."""
+        return self.frequency.get(word, 0) > CORPUS_WORD_FREQUENCY
 
     def tokens(self, text: str, hmm: bool = True) -> list[str]:
         """Content words of `text`. Questions are cut with `hmm=False` by a tokenizer that knows the corpus's own
