@@ -34,6 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--k", type=int, default=5, help="返回的任务数（默认 5）")
     ask.add_argument("--json", action="store_true", help="输出 JSON")
     ask.add_argument("--jsonl", action="store_true", help="从标准输入逐行读问题，逐行输出 JSON")
+    terms = sub.add_parser("terms", help="显示问题怎样被读取：地点、年份、科室、每个词的权重和对应的文件用词（同义词、简称、错字）")
+    terms.add_argument("question", help="问题")
     offices = sub.add_parser("offices", help="科室目录：每个科室牵头和参与的任务")
     offices.add_argument("--city", help="只看某个城市")
     offices.add_argument("--json", action="store_true", help="输出 JSON")
@@ -53,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"parse": _parse, "aliases": _aliases, "build": _build, "ask": _ask, "offices": _offices,
-                "ledger": _ledger, "eval": _eval, "feedback": _feedback}
+                "ledger": _ledger, "eval": _eval, "feedback": _feedback, "terms": _terms}
     try:
         return handlers[args.command](args)
     except (CatalogError, EmbedderError) as exc:
@@ -177,6 +179,20 @@ def _ask(args: argparse.Namespace) -> int:
         print(json.dumps(to_json(answer, documents), ensure_ascii=False, indent=1))
     else:
         print(to_markdown(answer, documents))
+    return 0
+
+
+def _terms(args: argparse.Namespace) -> int:
+    engine = _ready(args).engine
+    q, terms = engine.reading(args.question)
+    named = {"地点": "、".join(q.cities + q.unknown_cities), "年份": q.year or "、".join(map(str, q.years)),
+             "科室": q.office, "问法": q.intent, "话题": q.topic}
+    print("；".join(f"{k}：{v}" for k, v in named.items() if v))
+    for t in terms:
+        kind = "（错字猜测：只在找到时计入）" if t.guess else ""
+        stands = f" = {' / '.join(t.alternatives[1:])}" if len(t.alternatives) > 1 else ""
+        short = "（可按简称匹配）" if t.abbreviation else ""
+        print(f"  {t.word}\t权重 {t.weight:.2f}{stands}{short}{kind}")
     return 0
 
 

@@ -71,6 +71,20 @@ def test_a_word_the_asked_plan_prints_in_full_is_not_held_only_elsewhere(ask):
     assert b["answered"] and top(b) == (DAZHOU, "四", 26)
 
 
+def test_a_typing_slip_is_read_as_the_plan_word_it_sounds_like(ask):
+    a = ask("承德教育评介改革谁负责")  # 评介 for 评价: same syllable and tone, one character off
+    assert a["answered"] and top(a) == (CHENGDE, "四", 19)
+    b = ask("承德2020义教巩故率多少")  # 巩故, which jieba can only cut one character at a time, for 巩固
+    assert b["answered"] and "98.6%" in "".join(b["results"][0]["evidence"])
+
+
+def test_a_guessed_reading_never_counts_against_a_task():
+    from assistant.retrieval.terms import Term, share
+    asked = [Term("冰雪", ("冰雪",), 2.0), Term("医教", ("医教",), 3.0, guess=True)]
+    assert share(asked, "冰雪运动进校园") == 1.0  # the guess is not there: it neither counts nor weighs
+    assert share(asked, "医教结合") == 0.6
+
+
 def test_everyday_words_around_the_topic_do_not_count_against_it(engine):
     for question in ("达州那个研学基地的事放在哪条", "帮我查一下达州少年军校是哪项"):
         assert engine.ask(question).answered, question

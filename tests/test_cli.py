@@ -101,6 +101,14 @@ def test_ask_prints_markdown_and_refuses_an_empty_question(ready, index_dir):
     assert empty.returncode == 2 and "请输入问题" in empty.stderr
 
 
+def test_terms_shows_how_a_question_is_read_with_synonyms_and_slips(ready, index_dir):
+    result = _run_with_index(index_dir, "terms", "承德老师评介改革谁挑头")
+    assert result.returncode == 0, result.stderr
+    assert "地点：承德" in result.stdout and "问法：lead" in result.stdout
+    assert "老师\t权重" in result.stdout and "= 教师" in result.stdout  # synonyms.tsv
+    assert "评介\t权重" in result.stdout and "= 评价" in result.stdout  # a typing slip, read as the plan word
+
+
 def test_offices_directory_folds_aliases_per_city(ready, index_dir):
     result = _run_with_index(index_dir, "offices", "--city", "遂宁")
     assert result.returncode == 0, result.stderr

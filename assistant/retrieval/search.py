@@ -27,7 +27,8 @@ from .deadlines import Window, due, find_window, is_filler, strip_window
 from .query import DEADLINE, LEAD, OFFICE_TASKS, Question, read_question, same_office
 from ..documents.records import PREAMBLE, TASK, Record, place_name
 from .store import IndexData
-from .terms import Term, abbreviation_pattern, everyday_share, question_terms
+from .slips import SoundAlike
+from .terms import Term, abbreviation_pattern, everyday_share, question_terms, share, slip_readings, with_slips
 from .tokenize import STOPWORDS, Tokenizer
 
 DENSE_WEIGHT = 0.4
@@ -155,6 +156,7 @@ class Engine:
         self.rare_idf = math.log(1 + (n - 3 + 0.5) / (3 + 0.5))  # a word in at most 3 records is distinctive
         self.topic_idf = math.log(1 + (n - 5 + 0.5) / (5 + 0.5))
         self.frequency = self.tokenizer.frequency
+        self.sound_alike = SoundAlike(self.idf)
 
     # -- public ------------------------------------------------------------------------------------------------
     def ask(self, text: str, k: int = 5, city: str | None = None, year: int | None = None,
@@ -320,11 +322,22 @@ class Engine:
         chunk_sim[ids[0]] = sims[0]
         dense = np.full(len(self.records), -1.0, dtype=np.float32)
         np.maximum.at(dense, self.chunk_record, chunk_sim)
+        tokens, terms = self._terms(q)
+        # a word no plan uses searches by its plan words (老师 -> 教师)
+        lexical = self._bm25(tokens + [a for t in terms if t.word not in self.idf for a in t.alternatives[1:]]
+                             + [t.word for t in terms if t.guess])  # and a slip by the plan word it would be
+        return _Scores(chunk_sim, dense, lexical, terms, asked_detail(q.folded))
+
+    def _terms(self, q: Question) -> tuple[list[str], list[Term]]:
         tokens = self.tokenizer.tokens(q.topic or q.folded, hmm=False)
         terms = question_terms(tokens, self.idf, self.unseen_idf, self.frequency)
-        # a word no plan uses searches by its plan words (老师 -> 教师)
-        lexical = self._bm25(tokens + [a for t in terms if t.word not in self.idf for a in t.alternatives[1:]])
-        return _Scores(chunk_sim, dense, lexical, terms, asked_detail(q.folded))
+        return tokens, with_slips(terms, slip_readings(tokens, self.sound_alike, self.frequency, self.idf), self.idf)
+
+    def reading(self, text: str) -> tuple[Question, list[Term]]:
+        """How a question is read, for `python -m assistant terms`: its place, year, office and intent, and its
+        words with their weights and the plan words that stand for them (synonyms.tsv, shortenings, typing slips)."""
+        q = read_question(text, self.index.documents, self.office_forms, self.corpus_text)
+        return q, self._terms(q)[1]
 
     def _decide(self, q: Question, scope: list[int], k: int, filters: dict, s: _Scores,
                 comparing: bool = False) -> Answer:
@@ -431,7 +444,7 @@ class Engine:
         present = [t.word for t in terms if t.found_in(in_text) or (
             not self.tokenizer.in_dictionary(t.word) and (shortened := abbreviation_pattern(t.word)) is not None
             and shortened.search(in_text))]
-        return [t for t in terms if self._distinctive(t) and not t.word.isdigit() and t.word not in present
+        return [t for t in terms if not t.guess and self._distinctive(t) and not t.word.isdigit() and t.word not in present
                 and not _part_of_found(t.word, [u.word for u in terms], present)
                 and any(self._holds_word(i, t) for i in out_scope)]
 
@@ -477,18 +490,16 @@ class Engine:
         chunk_ids = [c for c in self.record_chunks[i] if not self.is_header[c]]
         texts = [self.index.chunks[c].text for c in chunk_ids]
         text = self.folded[i]
-        total = sum(t.weight for t in terms)
-        share = sum(t.weight for t in terms if t.found_in(text)) / total if total else 0.0
+        coverage = share(terms, text)
         found = [t.word for t in terms if t.found_in(text)]
-        missing = [t.word for t in terms if not t.found_in(text) and t.weight >= self.rare_idf
+        missing = [t.word for t in terms if not t.found_in(text) and t.weight >= self.rare_idf and not t.guess
                    and not _part_of_found(t.word, [u.word for u in terms], found)
                    and not (detail and is_detail_word(t.word))]  # 每月, 奖金 say what is asked, not about what
         evidence: list[str] = []
         detail_missing = None
         if texts:
             folded = [self.chunk_folded[c] for c in chunk_ids]
-            lexical = np.array([(sum(t.weight for t in terms if t.found_in(s)) / total) if total else 0.0
-                                for s in folded], dtype=np.float32)
+            lexical = np.array([share(terms, s) for s in folded], dtype=np.float32)
             measure = asked_measure(q.folded)
             figures = np.array([figure_bonus(s, measure) for s in texts], dtype=np.float32)
             order = list(rank_sentences(chunk_sim[chunk_ids], lexical, figures, q.figure))
@@ -504,7 +515,7 @@ class Engine:
             evidence.extend(texts[j] for j in picked)
         if q.intent == LEAD:
             evidence = office_lines(record) + evidence
-        return Hit(record, score, evidence, dense=dense, coverage=share, missing=missing,
+        return Hit(record, score, evidence, dense=dense, coverage=coverage, missing=missing,
                    detail_missing=detail_missing)
 
 

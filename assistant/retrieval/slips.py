@@ -6,6 +6,7 @@ spelled by it), never on sound alone.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -51,3 +52,35 @@ def _covered(text: str, pattern: re.Pattern) -> set[int]:
 
 def sounds_like_any(word: str, words: Iterable[str]) -> bool:
     return any(sounds_like(word, w) for w in words if len(w) == len(word))
+
+
+
+@lru_cache(maxsize=8192)
+def toned(char: str) -> frozenset[str]:
+    """Every reading of a character with its tone: an input method offers the characters of one toned syllable."""
+    if not _CJK.match(char):
+        return frozenset()
+    return frozenset(pinyin(char, style=Style.TONE3, heteronym=True)[0])
+
+
+class SoundAlike:
+    """The plans' words that a question word would be, had one character of it not been mistyped for another of
+    the same syllable and tone: 巩故 -> 巩固, 代款 -> 贷款, 规化 -> 规划, 签头 -> 牵头. Staff type by sound and the
+    input method picks the wrong character. One character only, with its tone, because the plans' vocabulary has
+    many pairs of words a looser likeness would confuse (义教 is not 医教)."""
+
+    def __init__(self, words: Iterable[str]):
+        self._by_blank: dict[tuple[str, int], set[str]] = defaultdict(set)
+        for word in words:
+            if 2 <= len(word) <= 4 and all(_CJK.match(ch) for ch in word):
+                for i in range(len(word)):
+                    self._by_blank[(word[:i] + "_" + word[i + 1:], i)].add(word)
+
+    def __call__(self, word: str) -> tuple[str, ...]:
+        """The plan words that `word` would be with one character replaced by one of the same reading."""
+        if not 2 <= len(word) <= 4 or not all(_CJK.match(ch) for ch in word):
+            return ()
+        found = {other for i, ch in enumerate(word)
+                 for other in self._by_blank.get((word[:i] + "_" + word[i + 1:], i), ())
+                 if other != word and toned(ch) & toned(other[i])}
+        return tuple(sorted(found))

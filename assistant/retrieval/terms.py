@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable, Container
 
 from ..documents.normalize import fold
 
@@ -35,6 +36,7 @@ class Term:
     weight: float
     abbreviation: re.Pattern | None = None  # for a word no plan prints: its characters in order, a few apart
     latin: bool = False  # holds Latin letters: tokens are lower-cased, the plans' text is not (1+x is the plan's 1+X)
+    guess: bool = False  # a plan word read into a mistyped one (巩故 -> 巩固): counts where found, never against a task
 
     def found_in(self, text: str) -> bool:
         if self.latin:
@@ -92,3 +94,50 @@ def question_terms(tokens: list[str], idf: dict[str, float], unseen_idf: float,
         pattern = abbreviation_pattern(word) if word not in idf and not known else None
         out.append(Term(word, alternatives, weight, pattern, latin=bool(re.search("[a-z]", "".join(alternatives)))))
     return out
+
+
+def share(terms: list[Term], text: str) -> float:
+    """The share of the question's weight that `text` holds. A guessed reading of a typing slip weighs only where
+    it is found: the guess may be wrong, and a wrong guess must not count against the task the question means."""
+    found = total = 0.0
+    for term in terms:
+        held = term.found_in(text)
+        if held:
+            found += term.weight
+        if held or not term.guess:
+            total += term.weight
+    return found / total if total else 0.0
+
+
+_SINGLE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def slip_readings(tokens: list[str], sound_alike: Callable[[str], tuple[str, ...]], frequency: dict[str, int],
+                  known: Container[str]) -> dict[str, tuple[str, ...]]:
+    """Plan words that the question's non-words would be with one character mistyped, by the non-word: 巩故率 ->
+    巩固率, 代款 -> 贷款, 评介 -> 评价. A non-word is a run of characters jieba could only cut one by one (no dictionary
+    word covers them), or a word no plan has and everyday Chinese rarely uses. Common words are left alone: 放学 is
+    not 访学."""
+    candidates: list[str] = []
+    run: list[str] = []
+    for token in [*tokens, ""]:
+        if len(token) == 1 and _SINGLE.match(token):
+            run.append(token)
+            continue
+        text = "".join(run)
+        candidates += [text[i:i + n] for n in (2, 3, 4) for i in range(len(text) - n + 1)]
+        run = []
+        if len(token) >= 2 and token not in known and frequency.get(token, 0) <= COMMON_LOW and not any(
+                token != other and token in other for other in tokens):
+            candidates.append(token)
+    readings = {c: sound_alike(c) for c in dict.fromkeys(candidates)}
+    return {c: r for c, r in readings.items() if r}
+
+
+def with_slips(terms: list[Term], readings: dict[str, tuple[str, ...]], idf: dict[str, float]) -> list[Term]:
+    """A question word that is a slip stands also for the plan words it would be (评介 is found where 评价 is); a
+    slip among characters cut one by one adds those plan words as guesses."""
+    out = [replace(t, alternatives=t.alternatives + readings[t.word]) if t.word in readings else t for t in terms]
+    asked = {a for t in out for a in t.alternatives}
+    guesses = [w for source, words in readings.items() if source not in {t.word for t in terms} for w in words]
+    return out + [Term(w, (w,), idf[w], guess=True) for w in dict.fromkeys(guesses) if w not in asked and w in idf]
