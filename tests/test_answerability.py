@@ -85,6 +85,11 @@ def test_a_guessed_reading_never_counts_against_a_task():
     assert share(asked, "医教结合") == 0.6
 
 
+def test_the_task_whose_title_names_the_asked_topic_ranks_first(ask):
+    a = ask("承德职业教育谁挑头")  # 推动高等教育内涵发展 names 职业 as often; 加快职业教育高质量发展 is the task
+    assert a["answered"] and a["intent"] == "lead" and top(a) == (CHENGDE, "三", 14)
+
+
 def test_everyday_words_around_the_topic_do_not_count_against_it(engine):
     for question in ("达州那个研学基地的事放在哪条", "帮我查一下达州少年军校是哪项"):
         assert engine.ask(question).answered, question
