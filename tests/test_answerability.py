@@ -90,6 +90,28 @@ def test_the_task_whose_title_names_the_asked_topic_ranks_first(ask):
     assert a["answered"] and a["intent"] == "lead" and top(a) == (CHENGDE, "三", 14)
 
 
+def test_the_verb_that_reaches_an_asked_value_is_not_a_missing_topic(ask):
+    a = ask("长春蓓蕾托管延到几点")  # 延到 asks the time; the task says 适当延长托管时间, no hour
+    assert a["status"] == "partial" and top(a) == (CHANGCHUN, "八", 34)
+    assert "原文没有给出所问的时间" in a["answer"]
+
+
+def test_ranking_counts_the_question_words_a_task_holds_by_synonym_and_shortening(ask):
+    a = ask("温州职院升本科这事 提了没")  # 职院 is not printed; the task names 职业技术学院升格为本科
+    assert a["answered"] and top(a)[1:] == ("四", 1)
+    b = ask("请问承德21年教育十四五规划编不编")
+    assert b["answered"] and top(b) == (CHENGDE, "一", 1)
+
+
+def test_a_parenthesised_insert_is_read_inline_and_left_out_for_matching():
+    from assistant.documents.normalize import with_inserts_read
+    from assistant.retrieval.terms import Term
+    text = with_inserts_read("计划新改(扩、建)各级各类学校 42 所，推动12个县(市)区达标")
+    assert text.startswith("计划新改(扩、建)各级各类学校 42 所")  # as printed first
+    assert Term("改扩建", ("改扩建",), 1.0).found_in(text) and Term("县区", ("县区",), 1.0).found_in(text)
+    assert with_inserts_read("没有括号的句子") == "没有括号的句子"
+
+
 def test_everyday_words_around_the_topic_do_not_count_against_it(engine):
     for question in ("达州那个研学基地的事放在哪条", "帮我查一下达州少年军校是哪项"):
         assert engine.ask(question).answered, question

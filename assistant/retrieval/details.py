@@ -70,8 +70,9 @@ def _asked(question: str) -> tuple[Detail | None, int]:
 
 
 # Words that say which value is asked (每月, 奖金, 时间), not what it is about: a task that lacks them still holds the topic.
+# Likewise the verb that reaches the value (延到几点, 压到多少, 涨到几成): the value is what is asked.
 _DETAIL_WORD = re.compile(r"^(?:每|一|全|半)?(?:年|月|天|周|日|季度|学期)$|奖金|奖励金|金额|经费|资金|钱|比例|占比|时间|日期|时候|"
-                          r"标准|数量|人数|个数|规模$")
+                          r"标准|数量|人数|个数|规模$|^.到$")
 
 
 def is_detail_word(word: str) -> bool:
