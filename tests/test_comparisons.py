@@ -63,6 +63,12 @@ def test_a_question_naming_no_place_whose_topic_several_plans_hold_is_answered_p
     assert b["intent"] != "compare" and b["answered"] and not b["plans"]
 
 
+def test_plans_holding_as_much_of_a_placeless_question_as_the_best_one_are_answered_per_plan(ask):
+    a = ask("研学基地、研学游有啥安排")  # every plan holds 研学基地, no plan's best task holds 研学游
+    assert a["intent"] == "compare" and [p["status"] for p in a["plans"]] == ["answered"] * 5
+    assert blocks(a)[0][3] == ("二", 7) and blocks(a)[3][3] == ("三", 21)
+
+
 def test_two_years_named_are_side_by_side_like_last_year_and_this(ask):
     a = ask("承德的线上教学2020年做了什么，2021年还打算怎么做？")
     assert [(doc, year) for doc, year, _, _ in blocks(a)] == [(CHENGDE, 2020), (CHENGDE, 2021)]

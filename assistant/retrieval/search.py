@@ -399,7 +399,11 @@ class Engine:
         if not single.answered:
             return single
         plans = self._plan_answers(q, scope, filters, s)
-        holding = [p for p in plans if p.answer.answered and p.answer.hits[0].coverage >= WIDE_COVERAGE]
+        # squarely: WIDE_COVERAGE of the question, or as much of it as the best plan holds (研学基地、研学游: every plan
+        # holds 研学基地 and none 研学游)
+        answered = [p for p in plans if p.answer.answered]
+        square = min(WIDE_COVERAGE, max((p.answer.hits[0].coverage for p in answered), default=1.0))
+        holding = [p for p in answered if p.answer.hits[0].coverage >= square - 1e-6]
         if len(holding) < 2:
             return single
         return self._comparison(q, plans, filters)
