@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Callable, Container
 
 from ..documents.normalize import fold
+from .tokenize import CORPUS_WORD_FREQUENCY
 
 SYNONYMS_FILE = Path(__file__).parent / "data" / "synonyms.tsv"
 # Everyday frequency (jieba's dictionary counts) between which an unseen word's weight falls from full to none:
@@ -91,7 +92,9 @@ def question_terms(tokens: list[str], idf: dict[str, float], unseen_idf: float,
             weight = min(known)
         else:
             weight = unseen_idf * everyday_share(word, frequency)
-        pattern = abbreviation_pattern(word) if word not in idf and not known else None
+        # a shortening: a word no plan prints, or one that some plan prints but everyday Chinese lacks (缺科, which
+        # another plan may print as 短缺学科)
+        pattern = abbreviation_pattern(word) if not known or frequency.get(word, 0) <= CORPUS_WORD_FREQUENCY else None
         out.append(Term(word, alternatives, weight, pattern, latin=bool(re.search("[a-z]", "".join(alternatives)))))
     return out
 
