@@ -25,9 +25,11 @@ from .tokenize import CORPUS_WORD_FREQUENCY
 
 SYNONYMS_FILE = Path(__file__).parent / "data" / "synonyms.tsv"
 # Everyday frequency (jieba's dictionary counts) between which an unseen word's weight falls from full to none:
-# below COMMON_LOW it is a topic word (午睡 61, 甲醛 236), above COMMON_HIGH a common word (放在 6549, 一下 13924).
-COMMON_LOW = 150
-COMMON_HIGH = 5000
+# below COMMON_LOW it is a topic word (午睡 61, 甲醛 236, 网吧 335), above COMMON_HIGH a common word (一直 25077).
+# Chosen on the calibration sets: since a colloquial synonym weighs as its plain word, 500 / 20000 refuse two more
+# absent topics (移民, 少有) than 150 / 5000 and no answerable question; 1000 / 50000 lose two partial answers.
+COMMON_LOW = 500
+COMMON_HIGH = 20000
 
 
 @dataclass(frozen=True)
