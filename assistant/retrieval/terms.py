@@ -68,6 +68,19 @@ def synonyms() -> dict[str, tuple[str, ...]]:
     return table
 
 
+@lru_cache(maxsize=1)
+def plain_readings() -> dict[str, str]:
+    """The first plan word on each line of synonyms.tsv: what the word plainly means (老师 -> 教师; 补课 lists itself
+    first, so it keeps its own sense)."""
+    table: dict[str, str] = {}
+    for line in SYNONYMS_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, _, plan_words = line.partition("\t")
+            if plan_words.split():
+                table[fold(word).strip().lower()] = fold(plan_words.split()[0]).lower()
+    return table
+
+
 def everyday_share(word: str, frequency: dict[str, int]) -> float:
     """1 for a word rare in everyday Chinese (or unknown to the dictionary), falling to 0 for a common one."""
     count = frequency.get(word, 0)
@@ -82,16 +95,19 @@ def question_terms(tokens: list[str], idf: dict[str, float], unseen_idf: float,
                    frequency: dict[str, int]) -> list[Term]:
     """One Term per distinct content word (two characters or more) of the question, in order.
 
-    A word the plans use, or whose synonyms they use, weighs as the most common of those words in the plans (the
-    plain reading: 老师 weighs as 教师). Any other unseen word weighs `unseen_idf` scaled by how rare it is in everyday use.
+    A word with a line in synonyms.tsv weighs as its plain reading (the line's first plan word: 老师 as 教师); another
+    word the plans use weighs its own IDF; any other word weighs `unseen_idf` scaled by how rare it is in everyday use.
     """
     table = synonyms()
     out: list[Term] = []
     for word in dict.fromkeys(t for t in tokens if len(t) >= 2):
         alternatives = table.get(word, (word,))
         known = [idf[a] for a in alternatives if a in idf]
-        if known:  # 老师 weighs as 教师 even where a plan happens to print 老师 once: its plain reading is common
-            weight = min(known)
+        plain = plain_readings().get(word)
+        if plain in idf:  # 老师 weighs as 教师 even where a plan happens to print 老师 once
+            weight = idf[plain]
+        elif known:
+            weight = idf[word] if word in idf else min(known)
         else:
             weight = unseen_idf * everyday_share(word, frequency)
         # a shortening: a word no plan prints, or one that some plan prints but everyday Chinese lacks (缺科, which
