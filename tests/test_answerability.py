@@ -112,6 +112,16 @@ def test_a_parenthesised_insert_is_read_inline_and_left_out_for_matching():
     assert with_inserts_read("没有括号的句子") == "没有括号的句子"
 
 
+def test_a_colloquial_word_jieba_would_cut_apart_is_read_by_its_table_line(ask):
+    a = ask("承德推普那摊事谁管")  # 推普: without the table, jieba cuts 推 and 普 and nothing is left to search for
+    assert a["answered"] and top(a) == (CHENGDE, "二", 9)
+
+
+def test_a_table_word_inside_a_longer_word_stands_for_its_plan_word_there(ask):
+    a = ask("遂宁好老师评选是哪条")  # 好老师 -> 好教师, which 遂宁 prints; 优秀教师 elsewhere must not outrank it
+    assert a["answered"] and top(a) == (SUINING, "六", 38)
+
+
 def test_everyday_words_around_the_topic_do_not_count_against_it(engine):
     for question in ("达州那个研学基地的事放在哪条", "帮我查一下达州少年军校是哪项"):
         assert engine.ask(question).answered, question

@@ -28,7 +28,7 @@ from .query import DEADLINE, LEAD, OFFICE_TASKS, Question, read_question, same_o
 from ..documents.records import PREAMBLE, TASK, Record, place_name
 from .store import IndexData
 from .slips import SoundAlike
-from .terms import Term, abbreviation_pattern, everyday_share, question_terms, share, slip_readings, with_slips
+from .terms import synonyms, Term, abbreviation_pattern, everyday_share, question_terms, share, slip_readings, with_slips
 from .tokenize import STOPWORDS, Tokenizer
 
 DENSE_WEIGHT = 0.4
@@ -138,7 +138,9 @@ class Engine:
         self.embedder = embedder
         # one jieba for the corpus and the questions; questions are cut without its guesser, so it must know every
         # word the plans use (terms.py says why)
-        self.tokenizer = Tokenizer(index.user_words, extra_words=[w for w in index.bm25.vocab_dict if len(w) >= 2])
+        # word the plans use, and every word of the synonym table (推普, which jieba would cut into 推 and 普)
+        self.tokenizer = Tokenizer(index.user_words, extra_words=[w for w in [*index.bm25.vocab_dict, *synonyms()]
+                                                                  if len(w) >= 2])
         self.records = index.records
         self.chunk_record = np.array([c.record for c in index.chunks], dtype=np.int64)
         self.is_header = np.array([c.field == HEADER for c in index.chunks])
@@ -333,9 +335,12 @@ class Engine:
         dense = np.full(len(self.records), -1.0, dtype=np.float32)
         np.maximum.at(dense, self.chunk_record, chunk_sim)
         tokens, terms = self._terms(q)
-        # a word no plan uses searches by its plan words (老师 -> 教师)
-        lexical = self._bm25(tokens + [a for t in terms if t.word not in self.idf for a in t.alternatives[1:]]
-                             + [t.word for t in terms if t.guess])  # and a slip by the plan word it would be
+        # a slip searches by the plan word it would be; a word with plan words, by the best-scoring of itself and
+        # them (老师 -> 教师, 推普 -> 普通话): one of them, so a word with many plan words does not count many times
+        bridged = [t for t in terms if len(t.alternatives) > 1]
+        lexical = self._bm25([w for w in tokens if w not in {t.word for t in bridged}] + [t.word for t in terms if t.guess])
+        for t in bridged:
+            lexical = lexical + np.max([self._bm25([a]) for a in t.alternatives], axis=0)
         return _Scores(chunk_sim, dense, lexical, terms, asked_detail(q.folded))
 
     def _terms(self, q: Question) -> tuple[list[str], list[Term]]:

@@ -102,6 +102,10 @@ def question_terms(tokens: list[str], idf: dict[str, float], unseen_idf: float,
     out: list[Term] = []
     for word in dict.fromkeys(t for t in tokens if len(t) >= 2):
         alternatives = table.get(word, (word,))
+        # a table word inside a longer one stands for its plan words there too: 好老师 -> 好教师, 男老师 -> 男教师
+        alternatives += tuple(dict.fromkeys(
+            word.replace(key, plan) for key in table if len(key) >= 2 and key != word and key in word
+            for plan in table[key][1:] if word.replace(key, plan) not in alternatives))
         known = [idf[a] for a in alternatives if a in idf]
         plain = plain_readings().get(word)
         if plain in idf:  # 老师 weighs as 教师 even where a plan happens to print 老师 once
