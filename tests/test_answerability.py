@@ -122,6 +122,15 @@ def test_a_table_word_inside_a_longer_word_stands_for_its_plan_word_there(ask):
     assert a["answered"] and top(a) == (SUINING, "六", 38)
 
 
+def test_a_question_mostly_about_what_no_plan_names_is_refused_naming_it(ask):
+    a = ask("遂宁学校周边网吧咋管")  # 遂宁 36 speaks of 校园周边环境治理, no plan of 网吧
+    assert a["status"] == "not_found" and "都没有提到“网吧”" in a["reason"]
+    b = ask("遂宁围棋象棋进校园 搞没搞")
+    assert b["status"] == "not_found"
+    c = ask("遂宁乡下学校改厕所是哪项")  # 乡下 is no plan's word, but the question is mostly about 学校改厕
+    assert c["answered"]
+
+
 def test_everyday_words_around_the_topic_do_not_count_against_it(engine):
     for question in ("达州那个研学基地的事放在哪条", "帮我查一下达州少年军校是哪项"):
         assert engine.ask(question).answered, question
