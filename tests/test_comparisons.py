@@ -69,6 +69,12 @@ def test_plans_holding_as_much_of_a_placeless_question_as_the_best_one_are_answe
     assert blocks(a)[0][3] == ("二", 7) and blocks(a)[3][3] == ("三", 21)
 
 
+def test_a_plan_word_jieba_lists_without_a_frequency_is_read_whole(ask):
+    # jieba's dictionary lists 线上 at frequency 0: read apart (线 / 上) the question asked only about 教学
+    a = ask("承德的线上教学2020年做了什么，2021年还打算怎么做？")
+    assert blocks(a)[1][3] == ("四", 21)
+
+
 def test_two_years_named_are_side_by_side_like_last_year_and_this(ask):
     a = ask("承德的线上教学2020年做了什么，2021年还打算怎么做？")
     assert [(doc, year) for doc, year, _, _ in blocks(a)] == [(CHENGDE, 2020), (CHENGDE, 2021)]

@@ -348,7 +348,7 @@ class Engine:
 
     def _terms(self, q: Question) -> tuple[list[str], list[Term]]:
         tokens = self.tokenizer.tokens(q.topic or q.folded, hmm=False)
-        terms = question_terms(tokens, self.idf, self.unseen_idf, self.frequency)
+        terms = question_terms(tokens, self.idf, self.unseen_idf, self.frequency, self.tokenizer.corpus_words)
         return tokens, with_slips(terms, slip_readings(tokens, self.sound_alike, self.frequency, self.idf), self.idf)
 
     def reading(self, text: str) -> tuple[Question, list[Term]]:

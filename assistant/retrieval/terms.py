@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Callable, Container
 
 from ..documents.normalize import fold
-from .tokenize import CORPUS_WORD_FREQUENCY
 
 SYNONYMS_FILE = Path(__file__).parent / "data" / "synonyms.tsv"
 # Everyday frequency (jieba's dictionary counts) between which an unseen word's weight falls from full to none:
@@ -92,7 +91,7 @@ def everyday_share(word: str, frequency: dict[str, int]) -> float:
 
 
 def question_terms(tokens: list[str], idf: dict[str, float], unseen_idf: float,
-                   frequency: dict[str, int]) -> list[Term]:
+                   frequency: dict[str, int], corpus_words: Container[str] = ()) -> list[Term]:
     """One Term per distinct content word (two characters or more) of the question, in order.
 
     A word with a line in synonyms.tsv weighs as its plain reading (the line's first plan word: 老师 as 教师); another
@@ -116,7 +115,7 @@ def question_terms(tokens: list[str], idf: dict[str, float], unseen_idf: float,
             weight = unseen_idf * everyday_share(word, frequency)
         # a shortening: a word no plan prints, or one that some plan prints but everyday Chinese lacks (缺科, which
         # another plan may print as 短缺学科)
-        pattern = abbreviation_pattern(word) if not known or frequency.get(word, 0) <= CORPUS_WORD_FREQUENCY else None
+        pattern = abbreviation_pattern(word) if not known or word in corpus_words or not frequency.get(word) else None
         out.append(Term(word, alternatives, weight, pattern, latin=bool(re.search("[a-z]", "".join(alternatives)))))
     return out
 

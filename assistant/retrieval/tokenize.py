@@ -54,8 +54,9 @@ class Tokenizer:
     """An isolated jieba instance (the global one is left alone) with the corpus's own words added."""
 
     def __init__(self, user_words: Iterable[str] = (), extra_words: Iterable[str] = ()):
-        """`user_words` (office names, quoted terms) always stay whole; `extra_words` are only made known to the
-        dictionary, at an ordinary frequency, so that they are found without outweighing jieba's own words."""
+        """`user_words` (office names, quoted terms) always stay whole; `extra_words` are made known to the
+        dictionary at the lowest frequency that keeps each whole where nothing longer claims it (线上, which jieba's
+        dictionary lists at frequency 0, would otherwise be cut into 线 and 上)."""
         self._jieba = jieba.Tokenizer()
         self.user_words = sorted({fold(w).strip() for w in user_words if len(w.strip()) >= 2})
         for word in self.user_words:
@@ -63,9 +64,11 @@ class Tokenizer:
         for word in _QUESTION_PHRASES:
             self._jieba.add_word(word, freq=50000)
         self._jieba.check_initialized()
+        self.corpus_words: set[str] = set()  # words everyday Chinese lacks, known only from the plans
         for word in extra_words:
             if word not in self._jieba.FREQ or not self._jieba.FREQ[word]:
-                self._jieba.add_word(word, freq=CORPUS_WORD_FREQUENCY)
+                self.corpus_words.add(word)
+                self._jieba.add_word(word, freq=max(CORPUS_WORD_FREQUENCY, self._jieba.suggest_freq(word)))
 
     @property
     def frequency(self) -> dict[str, int]:
@@ -75,7 +78,7 @@ class Tokenizer:
 
     def in_dictionary(self, word: str) -> bool:
         """Whether everyday Chinese has the word (校服 yes; 缺科, a plan's shortening of 短缺学科, no)."""
-        return self.frequency.get(word, 0) > CORPUS_WORD_FREQUENCY
+        return bool(self.frequency.get(word)) and word not in self.corpus_words
 
     def tokens(self, text: str, hmm: bool = True) -> list[str]:
         """Content words of `text`. Questions are cut with `hmm=False` by a tokenizer that knows the corpus's own
