@@ -131,6 +131,28 @@ def test_a_question_mostly_about_what_no_plan_names_is_refused_naming_it(ask):
     assert c["answered"]
 
 
+def test_a_word_that_sounds_like_one_the_asked_plan_prints_is_not_held_only_elsewhere(ask):
+    a = ask("遂宁学生心里健康教育 牵头的是哪个科")  # 心里 (other plans print it) typed for 心理
+    assert a["answered"] and top(a) == (SUINING, "三", 22)
+
+
+def test_words_about_why_one_asks_never_say_a_plan_lacks_the_topic(ask):
+    a = ask("达州小学初中那个巩固率，今年目标定的多少来着？写材料要用")  # 材料: everyday talk, in another plan
+    assert a["answered"] and top(a) == (DAZHOU, "四", 24) and "95%" in "".join(a["results"][0]["evidence"])
+
+
+def test_how_long_and_english_detail_words_ask_the_value_not_about_what(ask):
+    a = ask("温州劳动教育 一学年要安排多长时间劳动")
+    assert a["answered"] and "一周" in "".join(a["results"][0]["evidence"])
+    b = ask("遂宁普高标准化考点升级改造的deadline是啥时候")  # deadline asks a date; 普高 is 普通高中
+    assert b["answered"] and top(b) == (SUINING, "二", 7) and "12 月底" in "".join(b["results"][0]["evidence"])
+
+
+def test_a_count_with_an_unlisted_measure_word_is_not_answered_with_another_number(ask):
+    a = ask("长春给小学低年级配坐姿矫正仪，预算多少？配多少台")  # the task gives 近视率下降0.5%, no 台, no 预算
+    assert a["status"] == "partial" and top(a) == (CHANGCHUN, "二", 7) and a["results"][0]["evidence"] == []
+
+
 def test_everyday_words_around_the_topic_do_not_count_against_it(engine):
     for question in ("达州那个研学基地的事放在哪条", "帮我查一下达州少年军校是哪项"):
         assert engine.ask(question).answered, question

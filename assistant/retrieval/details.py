@@ -35,14 +35,15 @@ _MULTIPLE = Detail("multiple", "倍数", re.compile(rf"{_NUM}\s*倍"))
 
 # Question forms, most specific first. A count names its measure word (几所 -> 所): the figure must carry it.
 _ASKS = [
-    (re.compile(r"什么时候|啥时候|何时|哪天|哪一天|几月|几号|几点|哪年|多久|什么时间|啥时间|日期|时间节点|截止"), _DATE),
+    (re.compile(r"什么时候|啥时候|何时|哪天|哪一天|几月|几号|几点|哪年|多久|什么时间|啥时间|日期|时间节点|截止|deadline|ddl"),
+     _DATE),
     (re.compile(r"多少钱|钱多少|花多少|投多少|投了多少|投入多少|投资多少|奖金|奖励多少|资金多少|经费多少|"
-                r"(?:资金|经费|奖金|补助|补贴|津贴|钱)\S{0,4}多少|多少\S{0,4}(?:补助|补贴|津贴|奖金|经费|资金)|"
+                r"(?:资金|经费|奖金|补助|补贴|津贴|预算|钱)\S{0,4}多少|多少\S{0,4}(?:补助|补贴|津贴|奖金|经费|资金|预算)|budget|"
                 r"多少万元|多少亿|金额|几万块|多少块"), _AMOUNT),
     (re.compile(r"比例|占比|百分之?多少|几成|多少%|覆盖率|率\S{0,4}多少|率目标|几个点|几个百分点|多少个点"), _SHARE),
     (re.compile(r"几倍|多少倍"), _MULTIPLE),
 ]
-_COUNT = re.compile(r"(?<!哪)(?:几|多少)\s*([所个项家名人次条批类种级轮支门间座场届期万亿所校园])")
+_COUNT = re.compile(r"(?<!哪)(?:几|多少)\s*([所个项家名人次条批类种级轮支门间座场届期万亿所校园台套件本辆张块栋亩节])")
 _PLAIN_COUNT = re.compile(r"多少|(?<!哪)几(?!乎)")
 
 

@@ -48,6 +48,8 @@ _YEAR_OVER_YEAR = re.compile(r"去年.{0,12}今年|今年.{0,12}去年|去年和
 # 出没出, 搞没搞, 办不办: a yes-no question asked by repeating the verb says nothing about the topic, and jieba would
 # read 出没 as a word
 _A_NOT_A = re.compile(r"(.)[不没]\1")
+# How long: asks a duration, like 多少 asks a number; jieba would leave 长时间 behind as a topic word
+_HOW_LONG = re.compile(r"多长时间|多少时间|多长|多久")
 
 
 @dataclass
@@ -136,7 +138,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     q.figure = bool(_FIGURE.search(q.folded))
     q.overview = bool(_OVERVIEW.search(q.folded))
     q.preamble = bool(_PREAMBLE.search(q.folded))
-    q.topic = re.sub(r"\s+", " ", _A_NOT_A.sub(" ", rest)).strip()
+    q.topic = re.sub(r"\s+", " ", _HOW_LONG.sub(" ", _A_NOT_A.sub(" ", rest))).strip()
     q.year_over_year = bool(_YEAR_OVER_YEAR.search(q.folded)) or len(q.years) > 1
     q.compare = q.intent != OFFICE_TASKS and (len(q.cities) >= 2 or q.year_over_year
                                               or bool(_COMPARE.search(q.folded)))
