@@ -115,7 +115,8 @@ def question_terms(tokens: list[str], idf: dict[str, float], unseen_idf: float,
             weight = unseen_idf * everyday_share(word, frequency)
         # a shortening: a word no plan prints, or one that some plan prints but everyday Chinese lacks (缺科, which
         # another plan may print as 短缺学科)
-        pattern = abbreviation_pattern(word) if not known or word in corpus_words or not frequency.get(word) else None
+        pattern = abbreviation_pattern(word) if word not in table and (
+            not known or word in corpus_words or not frequency.get(word)) else None  # the table says what 推普 is
         out.append(Term(word, alternatives, weight, pattern, latin=bool(re.search("[a-z]", "".join(alternatives)))))
     return out
 
