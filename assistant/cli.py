@@ -331,7 +331,8 @@ def _eval(args: argparse.Namespace) -> int:
         return 0
     for key in ("questions", "hit@1", "hit@5", "mrr", "lead_accuracy", "office_lists_exact", "evidence_found",
                 "office_tasks_exact", "unanswerable_refused", "answerable_refused", "partial_right", "wrong_figures",
-                "plan_blocks_right", "comparisons_all_right", "office_lists_equal", "latency_p50_ms"):
+                "plan_blocks_right", "comparisons_all_right", "office_lists_equal", "follow_up_turns_right",
+                "latency_p50_ms"):
         value = result[key]
         print(f"{key:22s} {value:.3f}" if isinstance(value, float) else f"{key:22s} {value}")
     for kind, row in result["by_type"].items():

@@ -14,7 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from .documents.normalize import fold
-from .retrieval.search import ANSWERED, PARTIAL, Answer, Engine
+from .retrieval.search import ANSWERED, PARTIAL, Answer, Engine, follow_up_context
 
 
 def _key(doc, section, task_no, item=None):
@@ -39,9 +39,10 @@ def gold_status(gold: dict) -> str:
 def evaluate(engine: Engine, questions: list[dict]) -> dict:
     rows = []
     for gold in questions:
-        if gold.get("type") == "followup":
-            continue  # conversations: tests/test_follow_ups.py
         started = time.perf_counter()
+        if gold.get("type") == "followup":
+            rows.append(score_conversation(engine, gold, started))
+            continue
         answer = engine.ask(gold["question"])
         seconds = time.perf_counter() - started
         if gold.get("type") in ("compare", "year_over_year"):
@@ -75,6 +76,26 @@ def score_plans(gold: dict, answer: Answer, seconds: float) -> dict:
                          for t in tasks))
     return {"id": gold.get("id"), "type": gold.get("type"), "seconds": seconds, "plans_right": right,
             "compare_intent": bool(answer.plans)}
+
+
+def score_conversation(engine: Engine, gold: dict, started: float) -> dict:
+    """A conversation's turns asked in order, each with what the previous answer lets it carry over (as the chat
+    and `ask --jsonl` do). A turn is right when it is refused exactly where the gold is `not_found` and otherwise
+    cites the gold task first; a turn with `plans` is scored as a comparison."""
+    context, right = None, []
+    for turn in gold["turns"]:
+        answer = engine.ask(turn["question"], context=context)
+        context = follow_up_context(answer, context)
+        if turn.get("plans"):
+            right.append(bool(answer.plans) and all(score_plans(turn, answer, 0.0)["plans_right"]))
+        elif turn.get("status") == "not_found":
+            right.append(answer.status == "not_found")
+        else:
+            top = answer.hits[0].record if answer.hits and answer.status != "not_found" else None
+            right.append(top is not None and _key(top.doc, top.section, top.task_no, top.item)
+                         == _key(turn.get("doc"), turn.get("section"), turn.get("task_no"), turn.get("item")))
+    return {"id": gold.get("session") or gold.get("id"), "type": "followup",
+            "seconds": (time.perf_counter() - started) / max(len(gold["turns"]), 1), "turns_right": right}
 
 
 def score_office_list(gold: dict, answer: Answer, seconds: float) -> dict:
@@ -141,11 +162,13 @@ def summarise(rows: list[dict]) -> dict:
     figures = [r for r in rows if "wrong_figure" in r]
     seconds = sorted(r["seconds"] for r in rows)
     plan_rows = [r for r in rows if "plans_right" in r]
+    talks = [r for r in rows if "turns_right" in r]
     return {
         "plan_blocks_right": f"{sum(sum(r['plans_right']) for r in plan_rows)}/{sum(len(r['plans_right']) for r in plan_rows)}",
         "comparisons_all_right": f"{sum(all(r['plans_right']) for r in plan_rows)}/{len(plan_rows)}",
         "office_lists_equal": f"{sum(r['office_list_exact'] for r in rows if 'office_list_exact' in r)}/"
                               f"{sum('office_list_exact' in r for r in rows)}",
+        "follow_up_turns_right": f"{sum(sum(r['turns_right']) for r in talks)}/{sum(len(r['turns_right']) for r in talks)}",
         "questions": len(rows),
         "hit@1": sum(r["rank"] == 1 for r in ranked) / n,
         "hit@5": sum(r["rank"] is not None and r["rank"] <= 5 for r in ranked) / n,
@@ -163,7 +186,8 @@ def summarise(rows: list[dict]) -> dict:
         "latency_p50_ms": 1000 * seconds[len(seconds) // 2] if seconds else None,
         "misses": [r["id"] for r in ranked if r["rank"] != 1]
         + [r["id"] for r in plan_rows if not all(r["plans_right"])]
-        + [r["id"] for r in rows if r.get("office_list_exact") is False],
+        + [r["id"] for r in rows if r.get("office_list_exact") is False]
+        + [r["id"] for r in talks if not all(r["turns_right"])],
         "wrongly_answered": [r["id"] for r in unanswerable if not r["refused_correctly"]],
         "partial_missed": [r["id"] for r in partial if not r["partial_right"]],
         "figure_errors": [r["id"] for r in figures if r["wrong_figure"]],

@@ -48,3 +48,25 @@ def test_a_refusal_keeps_the_conversation_where_it_was(engine):
     context = {"city": "达州", "year": 2020, "office": None, "topic": "职业教育"}
     answer = engine.ask("南充的学前教育呢", context=context)
     assert follow_up_context(answer, context) is context
+
+
+def test_a_follow_up_naming_another_place_drops_the_previous_year(engine):
+    # 2020 was 达州's plan year; 遂宁's plan is 2019's: 那遂宁呢 asks 遂宁's plan, not a 遂宁 2020 plan the corpus lacks
+    first, second, third = converse(engine, "达州2020年师德师风怎么抓？", "那遂宁呢", "承德呢？")
+    assert (second["results"][0]["doc"], second["results"][0]["task_no"]) == (SUINING, 38)
+    assert (third["results"][0]["doc"], third["results"][0]["task_no"]) == (CHENGDE, 25)
+
+
+def test_a_follow_up_asking_only_for_the_figure_keeps_the_topic(engine):
+    *_, last = converse(engine, "遂宁2019年学前三年毛入园率目标是多少？", "承德呢？", "那承德2020年实际达到多少？")
+    assert last["answered"] and last["results"][0]["year"] == 2020 and last["results"][0]["item"] == "（一）"
+    assert "沿用上文" in last["answer"].split("\n")[0]
+
+
+def test_eval_replays_follow_up_sessions_turn_by_turn(engine):
+    from pathlib import Path
+    from assistant.evaluate import evaluate, load_questions
+    sessions = [q for q in load_questions(Path(__file__).resolve().parent.parent / "eval" / "compare_calibrate.jsonl")
+                if q.get("session") == "cf-s07"]
+    result = evaluate(engine, sessions)
+    assert result["follow_up_turns_right"] == "3/3" and "cf-s07" not in result["misses"]

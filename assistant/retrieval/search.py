@@ -40,7 +40,8 @@ _WORDS = re.compile(r"[\w\u3400-\u9fff]")
 _CONTINUES = re.compile(r"^(?:那|那么|还有|另外|再|同样)|呢\s*[？?。!！]*\s*$")
 _MARKERS = re.compile(r"^(?:那么|那|还有|另外)|呢?\s*[？?。!！]*\s*$")
 # What is left of an elliptical follow-up once its place, year and office are read: 那…呢, 的, 怎么样
-_ELLIPSIS = re.compile(r"那么|那|还有|另外|呢|的|怎么样|咋样|如何|情况|又|再|吗|嘛|[\s？?。，,!！…、]")
+_ELLIPSIS = re.compile(r"那么|那|还有|另外|呢|的|怎么样|咋样|如何|情况|又|再|吗|嘛|[\s？?。，,!！…、]|"
+                       r"实际|具体|达到了?|完成了?|多少|几")  # 那承德2020年实际达到多少: the figure of the same topic
 # Refusal (README, "Three states"; chosen on eval/colloquial_calibrate.jsonl): the best task must hold at least
 # MIN_COVERAGE of the question's weighted words (terms.py), unless its best sentence is a very close paraphrase
 # (cosine >= MIN_DENSE); and below ELSEWHERE_COVERAGE, no distinctive word of the question may be missing from
@@ -200,10 +201,12 @@ class Engine:
                 carried.append(previous["city"])
             if not q.office and previous.get("office"):
                 carried.append(previous["office"])
+            # the previous year goes with the previous place: 那遂宁呢 after 达州2020年… asks 遂宁's own plan
+            moved = bool(q.cities or q.unknown_cities) and (q.cities or q.unknown_cities)[0] != previous.get("city")
+            year = q.year or (None if moved else previous.get("year"))
             named = "".join(filter(None, [
                 (q.cities or [previous.get("city") or ""])[0] if not q.unknown_cities else q.unknown_cities[0],
-                f"{q.year or previous.get('year') or ''}年" if (q.year or previous.get("year")) else "",
-                q.office or previous.get("office") or ""]))
+                f"{year}年" if year else "", q.office or previous.get("office") or ""]))
             q = read_question(f"{named}{previous['topic']}", self.index.documents, self.office_forms,
                               self.corpus_text)
             q.intent = previous.get("intent") or q.intent  # 计财科呢 after a topic question: that topic, its tasks
