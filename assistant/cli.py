@@ -190,7 +190,8 @@ def _terms(args: argparse.Namespace) -> int:
     print("；".join(f"{k}：{v}" for k, v in named.items() if v))
     for t in terms:
         kind = "（错字猜测：只在找到时计入）" if t.guess else ""
-        stands = f" = {' / '.join(t.alternatives[1:])}" if len(t.alternatives) > 1 else ""
+        readings = [*t.alternatives[1:], *(f"{w}（同音错字）" for w in t.slips)]
+        stands = f" = {' / '.join(readings)}" if readings else ""
         short = "（可按简称匹配）" if t.abbreviation else ""
         print(f"  {t.word}\t权重 {t.weight:.2f}{stands}{short}{kind}")
     return 0

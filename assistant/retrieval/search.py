@@ -346,10 +346,10 @@ class Engine:
         tokens, terms = self._terms(q)
         # a slip searches by the plan word it would be; a word with plan words, by the best-scoring of itself and
         # them (老师 -> 教师, 推普 -> 普通话): one of them, so a word with many plan words does not count many times
-        bridged = [t for t in terms if len(t.alternatives) > 1]
+        bridged = [t for t in terms if len(t.alternatives) > 1 or t.slips]
         lexical = self._bm25([w for w in tokens if w not in {t.word for t in bridged}] + [t.word for t in terms if t.guess])
         for t in bridged:
-            lexical = lexical + np.max([self._bm25([a]) for a in t.alternatives], axis=0)
+            lexical = lexical + np.max([self._bm25([a]) for a in t.alternatives + t.slips], axis=0)
         return _Scores(chunk_sim, dense, lexical, terms, asked_detail(q.folded))
 
     def _terms(self, q: Question) -> tuple[list[str], list[Term]]:
@@ -412,7 +412,7 @@ class Engine:
         """The question's words that no plan uses in any form (as typed, by a synonym, a shortening or a slip): a
         question mostly about something the plans never name (网吧, 围棋象棋) is not answered by a task that shares
         its surroundings (学校周边, 进校园)."""
-        return [t for t in terms if not t.guess and t.weight > 0 and not any(a in self.idf for a in t.alternatives)
+        return [t for t in terms if not t.guess and t.weight > 0 and not any(a in self.idf for a in t.alternatives + t.slips)
                 and not t.found_in(self.corpus_text)]
 
     # -- comparisons -------------------------------------------------------------------------------------------

@@ -39,11 +39,13 @@ class Term:
     abbreviation: re.Pattern | None = None  # for a word no plan prints: its characters in order, a few apart
     latin: bool = False  # holds Latin letters: tokens are lower-cased, the plans' text is not (1+x is the plan's 1+X)
     guess: bool = False  # a plan word read into a mistyped one (巩故 -> 巩固): counts where found, never against a task
+    slips: tuple[str, ...] = ()  # plan words the word would be with one character mistyped (评介 -> 评价)
 
     def found_in(self, text: str) -> bool:
         if self.latin:
             text = text.lower()
-        return any(a in text for a in self.alternatives) or bool(self.abbreviation and self.abbreviation.search(text))
+        return any(a in text for a in self.alternatives) or any(a in text for a in self.slips) or bool(
+            self.abbreviation and self.abbreviation.search(text))
 
 
 def abbreviation_pattern(word: str) -> re.Pattern | None:
@@ -162,7 +164,7 @@ def slip_readings(tokens: list[str], sound_alike: Callable[[str], tuple[str, ...
 def with_slips(terms: list[Term], readings: dict[str, tuple[str, ...]], idf: dict[str, float]) -> list[Term]:
     """A question word that is a slip stands also for the plan words it would be (评介 is found where 评价 is); a
     slip among characters cut one by one adds those plan words as guesses."""
-    out = [replace(t, alternatives=t.alternatives + readings[t.word]) if t.word in readings else t for t in terms]
-    asked = {a for t in out for a in t.alternatives}
+    out = [replace(t, slips=readings[t.word]) if t.word in readings else t for t in terms]
+    asked = {a for t in out for a in t.alternatives + t.slips}
     guesses = [w for source, words in readings.items() if source not in {t.word for t in terms} for w in words]
     return out + [Term(w, (w,), idf[w], guess=True) for w in dict.fromkeys(guesses) if w not in asked and w in idf]
