@@ -108,6 +108,8 @@ def question_terms(tokens: list[str], idf: dict[str, float], unseen_idf: float,
             word.replace(key, plan) for key in table if len(key) >= 2 and key != word and key in word
             for plan in table[key][1:] if word.replace(key, plan) not in alternatives))
         known = [idf[a] for a in alternatives if a in idf]
+        if not known and any(word != other and word in other for other in tokens):
+            continue  # a piece jieba's search mode cuts from a longer word (大利 from 意大利): only the word counts
         plain = plain_readings().get(word)
         if plain in idf:  # 老师 weighs as 教师 even where a plan happens to print 老师 once
             weight = idf[plain]
