@@ -176,6 +176,7 @@ class Engine:
         self.topic_idf = math.log(1 + (n - 5 + 0.5) / (5 + 0.5))
         self.frequency = self.tokenizer.frequency
         self.sound_alike = SoundAlike(self.idf)
+        self.plan_only_words = self.tokenizer.corpus_words | self.tokenizer.user_words
 
     # -- public ------------------------------------------------------------------------------------------------
     def ask(self, text: str, k: int = 5, city: str | None = None, year: int | None = None,
@@ -354,7 +355,7 @@ class Engine:
 
     def _terms(self, q: Question) -> tuple[list[str], list[Term]]:
         tokens = self.tokenizer.tokens(q.topic or q.folded, hmm=False)
-        terms = question_terms(tokens, self.idf, self.unseen_idf, self.frequency, self.tokenizer.corpus_words)
+        terms = question_terms(tokens, self.idf, self.unseen_idf, self.frequency, self.plan_only_words)
         return tokens, with_slips(terms, slip_readings(tokens, self.sound_alike, self.frequency, self.idf), self.idf)
 
     def reading(self, text: str) -> tuple[Question, list[Term]]:

@@ -116,7 +116,9 @@ def question_terms(tokens: list[str], idf: dict[str, float], unseen_idf: float,
         elif known:
             weight = idf[word] if word in idf else min(known)
         else:
-            weight = unseen_idf * everyday_share(word, frequency)
+            # a word only the plans know (an office name, a quoted term) is no everyday word, whatever count jieba
+            # was given to keep it whole
+            weight = unseen_idf * (1.0 if word in corpus_words else everyday_share(word, frequency))
         # a shortening: a word no plan prints, or one that some plan prints but everyday Chinese lacks (缺科, which
         # another plan may print as 短缺学科)
         pattern = abbreviation_pattern(word) if word not in table and (
