@@ -93,7 +93,7 @@ def test_the_task_whose_title_names_the_asked_topic_ranks_first(ask):
 def test_the_verb_that_reaches_an_asked_value_is_not_a_missing_topic(ask):
     a = ask("长春蓓蕾托管延到几点")  # 延到 asks the time; the task says 适当延长托管时间, no hour
     assert a["status"] == "partial" and top(a) == (CHANGCHUN, "八", 34)
-    assert "原文没有给出所问的时间" in a["answer"]
+    assert "原文没有给出所问的具体时间" in a["answer"]
 
 
 def test_ranking_counts_the_question_words_a_task_holds_by_synonym_and_shortening(ask):
@@ -151,6 +151,18 @@ def test_how_long_and_english_detail_words_ask_the_value_not_about_what(ask):
 def test_a_count_with_an_unlisted_measure_word_is_not_answered_with_another_number(ask):
     a = ask("长春给小学低年级配坐姿矫正仪，预算多少？配多少台")  # the task gives 近视率下降0.5%, no 台, no 预算
     assert a["status"] == "partial" and top(a) == (CHANGCHUN, "二", 7) and a["results"][0]["evidence"] == []
+
+
+def test_a_clause_about_why_one_asks_is_set_aside(ask):
+    a = ask("达州中小学每个月至少要搞几次集中政治学习？学校问我们要依据")  # 依据 is another plan's word
+    assert a["answered"] and top(a) == (DAZHOU, "一", 4) and "1次" in "".join(a["results"][0]["evidence"])
+    b = ask("遂宁 网吧 管理")  # one clause, however spaced: 网吧 is not set aside
+    assert b["status"] == "not_found"
+
+
+def test_a_year_alone_does_not_answer_which_day(ask):
+    a = ask("遂宁2019年全民终身学习活动周是哪天开始？")  # the task: 办好2019年全民终身学习活动周
+    assert a["status"] == "partial" and top(a) == (SUINING, "二", 13) and a["results"][0]["evidence"] == []
 
 
 def test_everyday_words_around_the_topic_do_not_count_against_it(engine):

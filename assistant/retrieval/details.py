@@ -29,6 +29,12 @@ class Detail:
 
 _DATE = Detail("date", "时间", re.compile(
     rf"{_NUM}\s*(?:年|月|日|号)|年底|年内|年前|年中|上半年|下半年|季度|春季|秋季|暑期|寒假|暑假|学期|月底|月份"))
+# A question for the day or the month is not answered by a year alone
+_DAY_ASKS = {"哪天", "哪一天", "几号", "几点", "日期"}
+_DAY = Detail("date", "具体时间", re.compile(rf"{_NUM}\s*(?:日|号|点)|月底|月初|月中|上旬|中旬|下旬"))
+_MONTH_ASKS = {"几月"}
+_MONTH = Detail("date", "时间", re.compile(
+    rf"{_NUM}\s*(?:月|日|号)|年底|年中|上半年|下半年|季度|春季|秋季|暑期|寒假|暑假|学期|月底|月份"))
 _AMOUNT = Detail("amount", "金额", re.compile(rf"{_NUM}\s*(?:万|亿|千)?\s*元"))
 _SHARE = Detail("share", "比例", re.compile(rf"{_NUM}\s*(?:%|％|成)|百分之|全覆盖|全部|100%"))
 _MULTIPLE = Detail("multiple", "倍数", re.compile(rf"{_NUM}\s*倍"))
@@ -59,6 +65,10 @@ def asked_detail(question: str) -> Detail | None:
 def _asked(question: str) -> tuple[Detail | None, int]:
     for pattern, detail in _ASKS:
         if m := pattern.search(question):
+            if detail is _DATE and m.group(0) in _DAY_ASKS:  # 哪天开始: 2019年 is no answer
+                return _DAY, m.start()
+            if detail is _DATE and m.group(0) in _MONTH_ASKS:  # 几月份办: a month, a season or a term at least
+                return _MONTH, m.start()
             return detail, m.start()
     if m := _COUNT.search(question):
         measure = m.group(1)

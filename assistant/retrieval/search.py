@@ -53,7 +53,8 @@ ELSEWHERE_COVERAGE = 0.65
 EVERYDAY = 5000
 # A question naming no place is answered plan by plan when at least two plans' best tasks hold this share of it
 WIDE_COVERAGE = 0.7
-_LISTED = re.compile(r"[、／/]")  # topics listed in one question (教师交流轮岗、县管校聘): any one may answer
+_LISTED = re.compile(r"[、／/]")
+_CLAUSES = re.compile(r"[，,。？?！!；;]+")  # topics listed in one question (教师交流轮岗、县管校聘): any one may answer
 MIN_DENSE = 0.93
 # ... and no more than UNHEARD_SHARE of the question's weight may lie in words no plan uses in any form (calibration:
 # answerable questions reach 0.51 with colloquial words such as 里头, 乡下, 案子; 网吧 and 围棋象棋 questions 0.61)
@@ -380,6 +381,8 @@ class Engine:
         fused = (_fuse(dense[candidates], lexical[candidates]) + self._title_bonus(q, candidates)
                  + COVERAGE_WEIGHT * np.array([share(terms, self.folded[i]) for i in candidates], dtype=np.float32))
         order = np.argsort(-fused, kind="stable")[:k]
+        if len(order) and (aside := self._aside(q, terms, self.folded[candidates[order[0]]])):
+            terms = [t for t in terms if t not in aside]
         hits = [self._hit(candidates[j], q, terms, detail, s.chunk_sim, float(fused[j]), float(dense[candidates[j]]))
                 for j in order]
         if not hits:
@@ -408,6 +411,23 @@ class Engine:
             best.evidence = []
             return Answer(q, PARTIAL, "原文没有列出这项任务的牵头科室或责任科室。", hits, filters)
         return Answer(q, ANSWERED, "", hits, filters)
+
+    @staticmethod
+    def _aside(q: Question, terms: list[Term], text: str) -> list[Term]:
+        """The words of the question's clauses that share little with the best task while another clause shares much:
+        what staff say around a question (学校问我们要依据, 下午开会要用, 有人来咨询想办学) is not what they ask, and
+        must not make a plan look as if it lacked the topic. Clauses are split at punctuation only: 遂宁 网吧 管理
+        is one question."""
+        clauses = [c for c in _CLAUSES.split(q.topic or q.folded) if c.strip()]
+        if len(clauses) < 2:
+            return []
+        words = [[t for t in terms if t.word in c and not t.guess] for c in clauses]
+        # sharing: the task holds at least half the clause's weight (学校 alone does not make 学校问我们要依据 a topic)
+        sharing = [sum(t.weight for t in ws if t.found_in(text)) >= 0.5 * sum(t.weight for t in ws) > 0 for ws in words]
+        if not any(sharing):
+            return []
+        kept = {t.word for ws, shares in zip(words, sharing) if shares for t in ws}
+        return [t for ws, shares in zip(words, sharing) if not shares for t in ws if t.word not in kept]
 
     def _unheard(self, terms: list[Term]) -> list[Term]:
         """The question's words that no plan uses in any form (as typed, by a synonym, a shortening or a slip): a
