@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from assistant.evaluate import evaluate, load_questions
 from assistant.retrieval.details import asked_detail
 from assistant.retrieval.terms import synonyms
@@ -190,21 +192,28 @@ def test_synonym_table_is_readable_and_maps_everyday_words_to_plan_words():
     assert all(word == alternatives[0] for word, alternatives in table.items())
 
 
-def test_heldout_questions_stay_within_the_measured_bounds(engine):
-    """Regression floor on the held-back part (never tuned on). The issue's targets (refused ≤ 3%, answered ≤ 5%,
-    hit@1 ≥ 0.95) are not met yet; these bounds are what this build measured, so any regression fails."""
-    result = evaluate(engine, load_questions(EVAL / "colloquial_heldout.jsonl"))
-    refused, answerable = map(int, result["answerable_refused"].split("/"))
+# Regression floors on the held-back parts (never tuned on), as this build measured them (2026-12-01): hit@1,
+# answerable questions refused, unanswerable questions answered, answers whose quote lacks the asked figure. The
+# issue's targets (refused ≤ 3%, answered ≤ 5%, no wrong figure, hit@1 ≥ 0.95) are not all met; any regression fails.
+HELDOUT_FLOORS = {
+    # file: (hit@1, refused, answered, wrong figures)   measured
+    "colloquial_heldout.jsonl": (0.84, 12, 4, 2),  # 0.841, 12/107, 4/47, 2/29
+    "colloquial_batch3.jsonl": (0.94, 5, 5, 2),  # 0.943, 5/105, 5/55, 2/62
+    "colloquial_batch4_heldout.jsonl": (0.92, 3, 0, 0),  # 0.929, 3/42, 0/21, 0/19
+    "colloquial_batch5_heldout.jsonl": (0.94, 2, 1, 1),  # 0.949, 2/39, 1/20, 1/18
+}
+
+
+@pytest.mark.parametrize("name", sorted(HELDOUT_FLOORS))
+def test_heldout_questions_stay_within_the_measured_bounds(engine, name):
+    hit1, max_refused, max_answered, max_wrong = HELDOUT_FLOORS[name]
+    result = evaluate(engine, load_questions(EVAL / name))
+    refused = int(result["answerable_refused"].split("/")[0])
     kept, unanswerable = map(int, result["unanswerable_refused"].split("/"))
-    wrong_figures = int(result["wrong_figures"].split("/")[0])
-    assert result["hit@1"] >= HELDOUT_FLOOR["hit@1"], result["misses"]
-    assert refused / answerable <= HELDOUT_FLOOR["answerable_refused"], result["misses"]
-    assert (unanswerable - kept) / unanswerable <= HELDOUT_FLOOR["unanswerable_answered"], result["wrongly_answered"]
-    assert wrong_figures <= HELDOUT_FLOOR["wrong_figures"], result["figure_errors"]
-
-
-# measured on this build: hit@1 0.850, answerable refused 11/107, unanswerable answered 6/47, wrong figures 2/31
-HELDOUT_FLOOR = {"hit@1": 0.84, "answerable_refused": 0.12, "unanswerable_answered": 0.15, "wrong_figures": 2}
+    assert result["hit@1"] >= hit1, result["misses"]
+    assert refused <= max_refused, result["misses"]
+    assert unanswerable - kept <= max_answered, result["wrongly_answered"]
+    assert int(result["wrong_figures"].split("/")[0]) <= max_wrong, result["figure_errors"]
 
 
 def test_a_question_with_no_letters_gets_the_please_ask_message_not_an_answer(ask):

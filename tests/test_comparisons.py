@@ -2,6 +2,10 @@
 as a single answer, plus a table; 承德's 2020 summary and 2021 plan answer 去年/今年 side by side."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from conftest import CHANGCHUN, CHENGDE, DAZHOU, SUINING, WENZHOU
 
 
@@ -81,3 +85,22 @@ def test_two_years_named_are_side_by_side_like_last_year_and_this(ask):
     assert blocks(a)[0][3] == ("二", None)  # the 2020 summary's item on 线上教学
     assert "线上教学" in a["plans"][0]["results"][0]["title"]
 
+
+
+# Regression floors on the held-back comparison sets, as this build measured them (2026-12-01): plan blocks right,
+# comparisons right in every block, follow-up turns right
+COMPARE_FLOORS = {
+    "compare_heldout.jsonl": (60, 15, 17),  # 60/63, 15/18, 17/21
+    "compare_batch2_heldout.jsonl": (50, 9, 8),  # 50/74, 9/18, 8/8
+    "compare_batch3.jsonl": (110, 21, 9),  # 110/130, 21/31, 9/11
+}
+
+
+@pytest.mark.parametrize("name", sorted(COMPARE_FLOORS))
+def test_heldout_comparisons_stay_within_the_measured_bounds(engine, name):
+    from assistant.evaluate import evaluate, load_questions
+    blocks_min, all_min, turns_min = COMPARE_FLOORS[name]
+    result = evaluate(engine, load_questions(Path(__file__).resolve().parent.parent / "eval" / name))
+    assert int(result["plan_blocks_right"].split("/")[0]) >= blocks_min, result["misses"]
+    assert int(result["comparisons_all_right"].split("/")[0]) >= all_min, result["misses"]
+    assert int(result["follow_up_turns_right"].split("/")[0]) >= turns_min, result["misses"]
