@@ -155,7 +155,8 @@ class Engine:
         self.record_chunks: dict[int, list[int]] = defaultdict(list)
         for i, c in enumerate(index.chunks):
             self.record_chunks[c.record].append(i)
-        self.folded = [with_inserts_read(fold(r.title + " " + " ".join(r.fields.values()))) for r in self.records]
+        plain = [fold(r.title + " " + " ".join(r.fields.values())) for r in self.records]
+        self.folded = [with_inserts_read(text) for text in plain]
         self.chunk_folded = [with_inserts_read(fold(c.text)) for c in index.chunks]
         self.folded_titles = [fold(r.title) for r in self.records]
         self.corpus_text = "\n".join(self.folded)
@@ -166,7 +167,7 @@ class Engine:
         for r in self.records:
             self.office_forms[r.doc].update(r.lead_offices + r.responsible_offices + r.cooperating_offices)
         df: dict[str, int] = defaultdict(int)
-        self.record_words = [set(self.tokenizer.tokens(text)) for text in self.folded]
+        self.record_words = [set(self.tokenizer.tokens(text)) for text in plain]
         for words in self.record_words:
             for token in words:
                 df[token] += 1
