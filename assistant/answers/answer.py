@@ -140,10 +140,13 @@ def _office_list(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape
     counts = "、".join(f"{role} {len(hits)} 项" for role, hits in groups)
     if answer.filters.get("role") == "lead":
         lines = [f"**{scope}{esc(q.office)}{also}{together}牵头的任务共 {len(answer.hits)} 项：**", ""]
+    elif answer.filters.get("role") == "lead_unprinted":
+        lines = [f"**{scope or '所选文件中，'}任务只列责任科室，没有单列牵头科室；{esc(q.office)}{also}{together}"
+                 f"列为责任科室的任务共 {len(answer.hits)} 项：**", ""]
     else:
         lines = [f"**{scope}{esc(q.office)}{also}{together}{counts}：**", ""]
     for role, hits in groups:
-        if len(groups) > 1 or answer.filters.get("role") != "lead":
+        if len(groups) > 1 or answer.filters.get("role") not in ("lead", "lead_unprinted"):
             lines.append(f"**{role}（{len(hits)} 项）**")
         for n, hit in enumerate(hits, start=1):
             lines.append(f"{n}. {locator(hit.record, documents, esc)} — {source_line(hit.record, esc, link)}")

@@ -70,17 +70,19 @@ def fold(text: str) -> str:
 # A short insert in parentheses that plans use to fold several words into one: 新改(扩、建) for 新改扩建, 达(州)开(州)
 # for 达州开州, 各县(市)区 for 各县区 and 各县市区
 _INSERT = re.compile(r"[（(]([\u4e00-\u9fff、]{1,4})[）)]")
+_CLAUSE_END = re.compile(r"[，,。；;：:\n]")
 
 
 def with_inserts_read(text: str) -> str:
-    """`text`, followed (on new lines) by its readings with each short parenthesised insert read inline and left
-    out, so a question's 新改扩建 or 县区 is found in a plan's 新改(扩、建) or 县(市)区. For matching only: quotes
+    """`text`, followed (on new lines) by the clauses holding a short parenthesised insert, read with it inline and
+    left out, so a question's 新改扩建 or 县区 is found in a plan's 新改(扩、建) or 县(市)区. For matching only: quotes
     always come from the text as printed."""
     if not _INSERT.search(text):
         return text
-    inline = _INSERT.sub(lambda m: m.group(1).replace("、", ""), text)
-    left_out = _INSERT.sub("", text)
-    return "\n".join([text, inline, left_out])
+    clauses = [c for c in _CLAUSE_END.split(text) if _INSERT.search(c)]  # only what an insert changes
+    inline = [_INSERT.sub(lambda m: m.group(1).replace("、", ""), c) for c in clauses]
+    left_out = [_INSERT.sub("", c) for c in clauses]
+    return "\n".join([text, *inline, *left_out])
 
 
 def split_lines(raw_text: str) -> list[str]:

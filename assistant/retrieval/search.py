@@ -155,8 +155,7 @@ class Engine:
         self.record_chunks: dict[int, list[int]] = defaultdict(list)
         for i, c in enumerate(index.chunks):
             self.record_chunks[c.record].append(i)
-        plain = [fold(r.title + " " + " ".join(r.fields.values())) for r in self.records]
-        self.folded = [with_inserts_read(text) for text in plain]
+        self.folded = [with_inserts_read(fold(r.title + " " + " ".join(r.fields.values()))) for r in self.records]
         self.chunk_folded = [with_inserts_read(fold(c.text)) for c in index.chunks]
         self.folded_titles = [fold(r.title) for r in self.records]
         self.corpus_text = "\n".join(self.folded)
@@ -167,7 +166,7 @@ class Engine:
         for r in self.records:
             self.office_forms[r.doc].update(r.lead_offices + r.responsible_offices + r.cooperating_offices)
         df: dict[str, int] = defaultdict(int)
-        self.record_words = [set(self.tokenizer.tokens(text)) for text in plain]
+        self.record_words = [set(self.tokenizer.tokens(text)) for text in self.folded]
         for words in self.record_words:
             for token in words:
                 df[token] += 1
@@ -283,6 +282,10 @@ class Engine:
         wanted = {"lead": {"lead"}, "shared": {"shared"}}.get(q.role, {"lead", "shared"})
         chosen = [i for i, role in roles.items() if role in wanted]
         filters["role"] = q.role
+        if q.role == "lead" and not chosen and not any(self.records[i].lead_offices for i in roles):
+            # 承德 prints only 责任科室: asked what X leads there, say so and list the tasks that name X
+            chosen = [i for i, role in roles.items() if role == "shared"]
+            filters["role"] = "lead_unprinted"
         if not chosen:
             what = {"lead": "牵头", "shared": "参与"}.get(q.role, "牵头或参与")
             together = "和其他所问科室共同" if q.other_offices else ""
