@@ -28,7 +28,8 @@ from .query import DEADLINE, LEAD, OFFICE_TASKS, Question, read_question, same_o
 from ..documents.records import PREAMBLE, TASK, Record, place_name
 from .store import IndexData
 from .slips import SoundAlike
-from .terms import synonyms, Term, abbreviation_pattern, everyday_share, question_terms, share, slip_readings, with_slips
+from .terms import (Term, abbreviation_pattern, everyday_share, question_terms, share, slip_readings, synonyms,
+                    with_slips)
 from .tokenize import STOPWORDS, Tokenizer
 
 DENSE_WEIGHT = 0.4
@@ -53,8 +54,8 @@ ELSEWHERE_COVERAGE = 0.65
 EVERYDAY = 5000
 # A question naming no place is answered plan by plan when at least two plans' best tasks hold this share of it
 WIDE_COVERAGE = 0.7
-_LISTED = re.compile(r"[、／/]")
-_CLAUSES = re.compile(r"[，,。？?！!；;]+")  # topics listed in one question (教师交流轮岗、县管校聘): any one may answer
+_LISTED = re.compile(r"[、／/]")  # topics listed in one question (教师交流轮岗、县管校聘): any one may answer
+_CLAUSES = re.compile(r"[，,。？?！!；;]+")  # a question's clauses (see Engine._aside)
 MIN_DENSE = 0.93
 # ... and no more than UNHEARD_SHARE of the question's weight may lie in words no plan uses in any form (calibration:
 # answerable questions reach 0.51 with colloquial words such as 里头, 乡下, 案子; 网吧 and 围棋象棋 questions 0.61)
@@ -145,8 +146,8 @@ class Engine:
         self.index = index
         self.embedder = embedder
         # one jieba for the corpus and the questions; questions are cut without its guesser, so it must know every
-        # word the plans use (terms.py says why)
-        # word the plans use, and every word of the synonym table (推普, which jieba would cut into 推 and 普)
+        # word the plans use (terms.py says why), and every word of the synonym table (推普, which jieba would cut
+        # into 推 and 普)
         self.tokenizer = Tokenizer(index.user_words, extra_words=[w for w in [*index.bm25.vocab_dict, *synonyms()]
                                                                   if len(w) >= 2])
         self.records = index.records
@@ -353,7 +354,8 @@ class Engine:
         # a slip searches by the plan word it would be; a word with plan words, by the best-scoring of itself and
         # them (老师 -> 教师, 推普 -> 普通话): one of them, so a word with many plan words does not count many times
         bridged = [t for t in terms if len(t.alternatives) > 1 or t.slips]
-        lexical = self._bm25([w for w in tokens if w not in {t.word for t in bridged}] + [t.word for t in terms if t.guess])
+        words = {t.word for t in bridged}
+        lexical = self._bm25([w for w in tokens if w not in words] + [t.word for t in terms if t.guess])
         for t in bridged:
             lexical = lexical + np.max([self._bm25([a]) for a in t.alternatives + t.slips], axis=0)
         return _Scores(chunk_sim, dense, lexical, terms, asked_detail(q.folded))
@@ -437,8 +439,8 @@ class Engine:
         """The question's words that no plan uses in any form (as typed, by a synonym, a shortening or a slip): a
         question mostly about something the plans never name (网吧, 围棋象棋) is not answered by a task that shares
         its surroundings (学校周边, 进校园)."""
-        return [t for t in terms if not t.guess and t.weight > 0 and not any(a in self.idf for a in t.alternatives + t.slips)
-                and not t.found_in(self.corpus_text)]
+        return [t for t in terms if not t.guess and t.weight > 0
+                and not any(a in self.idf for a in t.alternatives + t.slips) and not t.found_in(self.corpus_text)]
 
     # -- comparisons -------------------------------------------------------------------------------------------
     def _wide(self, q: Question, scope: list[int], k: int, filters: dict) -> Answer:
@@ -518,7 +520,8 @@ class Engine:
         present = [t.word for t in terms if t.found_in(in_text) or (
             not self.tokenizer.in_dictionary(t.word) and (shortened := abbreviation_pattern(t.word)) is not None
             and shortened.search(in_text)) or any(w in in_text for w in self.sound_alike(t.word))]
-        return [t for t in terms if not t.guess and self._distinctive(t) and not t.word.isdigit() and t.word not in present
+        return [t for t in terms if not t.guess and self._distinctive(t) and not t.word.isdigit()
+                and t.word not in present
                 and not _part_of_found(t.word, [u.word for u in terms], present)
                 and any(self._holds_word(i, t) for i in out_scope)]
 
