@@ -58,28 +58,26 @@ def abbreviation_pattern(word: str) -> re.Pattern | None:
 
 
 @lru_cache(maxsize=1)
-def synonyms() -> dict[str, tuple[str, ...]]:
-    table: dict[str, tuple[str, ...]] = {}
+def _table_lines() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """synonyms.tsv as (word, its plan words in the order listed), folded and lower-cased."""
+    lines = []
     for line in SYNONYMS_FILE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        word, _, plan_words = line.partition("\t")
-        key = fold(word).strip().lower()
-        table[key] = tuple(dict.fromkeys([key, *(fold(w).lower() for w in plan_words.split())]))
-    return table
+        if line.strip() and not line.startswith("#"):
+            word, _, plan_words = line.partition("\t")
+            lines.append((fold(word).strip().lower(), tuple(fold(w).lower() for w in plan_words.split())))
+    return tuple(lines)
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, tuple[str, ...]]:
+    return {word: tuple(dict.fromkeys([word, *plan_words])) for word, plan_words in _table_lines()}
 
 
 @lru_cache(maxsize=1)
 def plain_readings() -> dict[str, str]:
     """The first plan word on each line of synonyms.tsv: what the word plainly means (老师 -> 教师; 补课 lists itself
     first, so it keeps its own sense)."""
-    table: dict[str, str] = {}
-    for line in SYNONYMS_FILE.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, _, plan_words = line.partition("\t")
-            if plan_words.split():
-                table[fold(word).strip().lower()] = fold(plan_words.split()[0]).lower()
-    return table
+    return {word: plan_words[0] for word, plan_words in _table_lines() if plan_words}
 
 
 def everyday_share(word: str, frequency: dict[str, int]) -> float:
@@ -170,5 +168,6 @@ def with_slips(terms: list[Term], readings: dict[str, tuple[str, ...]], idf: dic
     slip among characters cut one by one adds those plan words as guesses."""
     out = [replace(t, slips=readings[t.word]) if t.word in readings else t for t in terms]
     asked = {a for t in out for a in t.alternatives + t.slips}
-    guesses = [w for source, words in readings.items() if source not in {t.word for t in terms} for w in words]
+    asked_words = {t.word for t in terms}
+    guesses = [w for source, words in readings.items() if source not in asked_words for w in words]
     return out + [Term(w, (w,), idf[w], guess=True) for w in dict.fromkeys(guesses) if w not in asked and w in idf]
