@@ -167,6 +167,21 @@ def test_a_year_alone_does_not_answer_which_day(ask):
     assert a["status"] == "partial" and top(a) == (SUINING, "二", 13) and a["results"][0]["evidence"] == []
 
 
+def test_a_name_is_answered_only_by_a_name_the_plan_prints(ask):
+    a = ask("温州心理健康守护联盟叫啥名")  # printed as “溫心健康”守護聯盟
+    assert a["answered"] and "“溫心健康”守護聯盟" in "".join(a["results"][0]["evidence"])
+    b = ask("温州那3所特殊教育学校都叫什么")  # the task says 加快3所特殊教育學校建設 and names none
+    assert b["status"] == "partial" and b["results"][0]["evidence"] == []
+    assert "没有给出所问的名称" in b["answer"]
+
+
+def test_an_ordinal_is_not_a_count(ask):
+    a = ask("遂宁好教师评选有多少个名额")  # the task's only 个 is 第35个教师节
+    assert a["status"] == "partial" and top(a) == (SUINING, "六", 38) and a["results"][0]["evidence"] == []
+    b = ask("承德2021资助学生多少人次")  # 130万人次: 万 belongs to the number
+    assert b["answered"] and "130万人次" in "".join(b["results"][0]["evidence"])
+
+
 def test_everyday_words_around_the_topic_do_not_count_against_it(engine):
     for question in ("达州那个研学基地的事放在哪条", "帮我查一下达州少年军校是哪项"):
         assert engine.ask(question).answered, question
@@ -184,6 +199,9 @@ def test_asked_detail_reads_the_kind_of_value_asked():
     assert asked_detail("承德推普周是哪天").kind == "date"
     assert asked_detail("跟云策集团合作的是哪几所学校") is None  # asks which, not how many
     assert asked_detail("达州教育扶贫谁牵头") is None
+    assert asked_detail("缺科老师几个学校轮着用的那个办法叫啥").kind == "name"  # a name, not how many
+    assert asked_detail("那项任务叫啥") is None  # the task's title answers
+    assert asked_detail("第几批特级教师").kind == "ordinal"
 
 
 def test_synonym_table_is_readable_and_maps_everyday_words_to_plan_words():

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from .terms import Term
 
 _NUM = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万亿]+)"
+# A count is a number not read as an ordinal: 第35个教师节 counts nothing
+_CARDINAL = rf"(?<![第\d.一二两三四五六七八九十百千万亿]){_NUM}(?:[十百千万亿]+)?"  # 130万人次
 _CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")
 _QUESTION_CLAUSE = re.compile(r"[^，,；;。！？!?：:\s]+")
 # 几个 is said of anything counted: 250名, 12个, 3所 all answer it
@@ -21,8 +23,8 @@ _ANY_MEASURE = "个|所|名|人|项|家|次|条|类|种|支|门|间|座|场|台|
 
 @dataclass(frozen=True)
 class Detail:
-    kind: str  # count / amount / share / date / multiple
-    label: str  # how the answer names what is missing: 数量, 金额, 比例, 时间
+    kind: str  # count / ordinal / amount / share / date / multiple / name
+    label: str  # how the answer names what is missing: 数量, 金额, 比例, 时间, 名称
     pattern: re.Pattern  # a value of that kind inside a clause
     asked_in: str = ""  # the clause of the question that asks it: its words name the object (教室照明 改多少间)
 
@@ -38,9 +40,14 @@ _MONTH = Detail("date", "时间", re.compile(
 _AMOUNT = Detail("amount", "金额", re.compile(rf"{_NUM}\s*(?:万|亿|千)?\s*元"))
 _SHARE = Detail("share", "比例", re.compile(rf"{_NUM}\s*(?:%|％|成)|百分之|全覆盖|全部|100%"))
 _MULTIPLE = Detail("multiple", "倍数", re.compile(rf"{_NUM}\s*倍"))
+# A name is answered by what the plan prints as one: a quoted or titled phrase (“溫心健康”守護聯盟, 《…实施意见》).
+# 加快3所特殊教育学校建设 names no school, so 那3所特教学校叫啥 is partial.
+_NAME = Detail("name", "名称", re.compile(r"“[^”]+”|\"[^\"]+\"|《[^》]+》|「[^」]+」|『[^』]+』|‘[^’]+’"))
 
 # Question forms, most specific first. A count names its measure word (几所 -> 所): the figure must carry it.
 _ASKS = [
+    # before the counts: 几个学校轮着用的那个办法叫啥 asks the 办法's name, not a number
+    (re.compile(r"叫啥|叫什么|叫个啥|啥名|什么名|名字|名称|全称|具体指|指的是|是指什么|指啥"), _NAME),
     (re.compile(r"什么时候|啥时候|何时|哪天|哪一天|几月|几号|几点|哪年|多久|什么时间|啥时间|日期|时间节点|截止|deadline|ddl"),
      _DATE),
     (re.compile(r"多少钱|钱多少|花多少|投多少|投了多少|投入多少|投资多少|奖金|奖励多少|资金多少|经费多少|"
@@ -49,6 +56,7 @@ _ASKS = [
     (re.compile(r"比例|占比|百分之?多少|几成|多少%|覆盖率|率\S{0,4}多少|率目标|几个点|几个百分点|多少个点"), _SHARE),
     (re.compile(r"几倍|多少倍"), _MULTIPLE),
 ]
+_TASK_NAMED = re.compile(r"(?:任务|工作|项|条|文件|科室|部门)\S{0,2}$")
 _COUNT = re.compile(r"(?<!哪)(?:几|多少)\s*([所个项家名人次条批类种级轮支门间座场届期万亿所校园台套件本辆张块栋亩节])")
 _PLAIN_COUNT = re.compile(r"多少|(?<!哪)几(?!乎)")
 
@@ -65,6 +73,8 @@ def asked_detail(question: str) -> Detail | None:
 def _asked(question: str) -> tuple[Detail | None, int]:
     for pattern, detail in _ASKS:
         if m := pattern.search(question):
+            if detail is _NAME and _TASK_NAMED.search(question[:m.start()]):  # 那项任务叫啥: the title answers
+                continue
             if detail is _DATE and m.group(0) in _DAY_ASKS:  # 哪天开始: 2019年 is no answer
                 return _DAY, m.start()
             if detail is _DATE and m.group(0) in _MONTH_ASKS:  # 几月份办: a month, a season or a term at least
@@ -74,16 +84,18 @@ def _asked(question: str) -> tuple[Detail | None, int]:
         measure = m.group(1)
         measures = {"人": "人|名|人次", "名": "名|人|人次", "校": "所|校", "园": "所|园",
                     "个": _ANY_MEASURE}.get(measure, re.escape(measure))
-        return Detail("count", "数量", re.compile(rf"{_NUM}\s*(?:{measures})")), m.start()
+        if question[max(0, m.start() - 1):m.start()] == "第":  # 第几批 asks an ordinal: 第十三批
+            return Detail("ordinal", "序次", re.compile(rf"第{_NUM}\s*(?:{measures})")), m.start()
+        return Detail("count", "数量", re.compile(rf"{_CARDINAL}\s*(?:{measures})")), m.start()
     if m := _PLAIN_COUNT.search(question):
-        return Detail("count", "数字", re.compile(rf"{_NUM}")), m.start()
+        return Detail("count", "数字", re.compile(_CARDINAL)), m.start()
     return None, -1
 
 
 # Words that say which value is asked (每月, 奖金, 时间), not what it is about: a task that lacks them still holds the topic.
 # Likewise the verb that reaches the value (延到几点, 压到多少, 涨到几成): the value is what is asked.
 _DETAIL_WORD = re.compile(r"^(?:每|一|全|半)?(?:年|月|天|周|日|季度|学期)$|奖金|奖励金|金额|经费|资金|钱|比例|占比|时间|日期|时候|"
-                          r"标准|数量|人数|个数|规模$|^.到$")
+                          r"标准|数量|人数|个数|名额|规模$|^.到$|名字|名称|全称")
 
 
 def is_detail_word(word: str) -> bool:
