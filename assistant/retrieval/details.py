@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..documents.normalize import with_inserts_read
 from .terms import Term
 
 _NUM = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万亿]+)"
@@ -134,7 +135,7 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
         for j, clause in enumerate(parts):
             if not detail.pattern.search(clause):
                 continue
-            window = title + " " + (parts[j - 1] if j else "") + clause
+            window = with_inserts_read(title + " " + (parts[j - 1] if j else "") + clause)  # 县(市)区 holds 县区
             share = sum(t.weight for t in present if t.found_in(window)) / total
             if share >= min_share and heaviest.found_in(window) and share > best_share:
                 best, best_share = i, share
