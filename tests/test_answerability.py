@@ -182,6 +182,21 @@ def test_an_ordinal_is_not_a_count(ask):
     assert b["answered"] and "130万人次" in "".join(b["results"][0]["evidence"])
 
 
+def test_words_a_bracketed_term_glosses_do_not_count_against_it(ask):
+    a = ask("达州学校里那种让家长能看到后厨的做法（明厨亮灶）归哪个科管")  # 后厨, 家长 describe what 明厨亮灶 names
+    assert a["answered"] and top(a) == (DAZHOU, "三", 19)
+    b = ask("班级人太多（大班额）达州打算咋消化")
+    assert b["answered"] and top(b)[0] == DAZHOU and "大班额" in "".join(b["results"][0]["evidence"])
+
+
+def test_a_city_name_inside_another_word_is_not_a_place(ask, engine):
+    a = ask("承德推广普通化谁负责")  # 普通化, a slip for 普通话, holds the letters of 通化
+    assert a["answered"] and top(a) == (CHENGDE, "二", 9)
+    for question, city in (("唐山教育据2021年工作要点 谁牵头抓劳动教育", "唐山"), ("白城市教育局2020年教育扶贫", "白城")):
+        q, _ = engine.reading(question)
+        assert q.unknown_cities == [city], question
+
+
 def test_everyday_words_around_the_topic_do_not_count_against_it(engine):
     for question in ("达州那个研学基地的事放在哪条", "帮我查一下达州少年军校是哪项"):
         assert engine.ask(question).answered, question
@@ -202,6 +217,7 @@ def test_asked_detail_reads_the_kind_of_value_asked():
     assert asked_detail("缺科老师几个学校轮着用的那个办法叫啥").kind == "name"  # a name, not how many
     assert asked_detail("那项任务叫啥") is None  # the task's title answers
     assert asked_detail("第几批特级教师").kind == "ordinal"
+    assert asked_detail("第几届推普周").pattern.search("组织开展第 24 届全国推普周")  # plans space their numbers
 
 
 def test_synonym_table_is_readable_and_maps_everyday_words_to_plan_words():

@@ -15,7 +15,7 @@ from .terms import Term
 
 _NUM = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万亿]+)"
 # A count is a number not read as an ordinal: 第35个教师节 counts nothing
-_CARDINAL = rf"(?<![第\d.一二两三四五六七八九十百千万亿]){_NUM}(?:[十百千万亿]+)?"  # 130万人次
+_CARDINAL = rf"(?<![第\d.一二两三四五六七八九十百千万亿])(?<!第\s){_NUM}(?:[十百千万亿]+)?"  # 130万人次; 第 24 届
 _CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")
 _QUESTION_CLAUSE = re.compile(r"[^，,；;。！？!?：:\s]+")
 # 几个 is said of anything counted: 250名, 12个, 3所 all answer it
@@ -86,7 +86,7 @@ def _asked(question: str) -> tuple[Detail | None, int]:
         measures = {"人": "人|名|人次", "名": "名|人|人次", "校": "所|校", "园": "所|园",
                     "个": _ANY_MEASURE}.get(measure, re.escape(measure))
         if question[max(0, m.start() - 1):m.start()] == "第":  # 第几批 asks an ordinal: 第十三批
-            return Detail("ordinal", "序次", re.compile(rf"第{_NUM}\s*(?:{measures})")), m.start()
+            return Detail("ordinal", "序次", re.compile(rf"第\s*{_NUM}\s*(?:{measures})")), m.start()
         return Detail("count", "数量", re.compile(rf"{_CARDINAL}\s*(?:{measures})")), m.start()
     if m := _PLAIN_COUNT.search(question):
         return Detail("count", "数字", re.compile(_CARDINAL)), m.start()
@@ -96,7 +96,7 @@ def _asked(question: str) -> tuple[Detail | None, int]:
 # Words that say which value is asked (每月, 奖金, 时间), not what it is about: a task that lacks them still holds the topic.
 # Likewise the verb that reaches the value (延到几点, 压到多少, 涨到几成): the value is what is asked.
 _DETAIL_WORD = re.compile(r"^(?:每|一|全|半)?(?:年|月|天|周|日|季度|学期)$|奖金|奖励金|金额|经费|资金|钱|比例|占比|时间|日期|时候|"
-                          r"标准|数量|人数|个数|名额|规模$|^.到$|名字|名称|全称")
+                          r"标准|数量|人数|个数|名额|规模$|^.到$|名字|名称|全称|^百分")
 
 
 def is_detail_word(word: str) -> bool:

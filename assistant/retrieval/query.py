@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Callable
 from pathlib import Path
 
 from ..documents.normalize import fold
@@ -80,9 +81,11 @@ def gazetteer() -> frozenset[str]:
 
 
 def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: dict[str, set[str]],
-                  corpus_text: str) -> Question:
+                  corpus_text: str, words: Callable[[str], list[str]] | None = None) -> Question:
     """`office_forms`: per document, every office name written in it; `corpus_text`: all records, folded (a place
-    name that the plans themselves mention, such as 北京 in 北京冬奥会, is a topic, not a city filter)."""
+    name that the plans themselves mention, such as 北京 in 北京冬奥会, is a topic, not a city filter); `words`: the
+    question cut as the engine cuts it, so that a city name is only read where it stands as a word (推广普通化, a
+    slip for 普通话, names no 通化)."""
     q = Question(text=text, folded=fold(text).strip())
     rest = q.folded
     names = {}
@@ -100,8 +103,10 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
             for name in (fold(info.region), fold(info.region)[:-1]):
                 if len(name) >= 2 and name in rest:
                     rest = rest.replace(name, " ")
+    edges = _word_edges(rest, words) if words else None
     for name in sorted(gazetteer(), key=len, reverse=True):
-        if name in rest and (name not in corpus_text or (not q.cities and _in_city_position(name, rest))):
+        if name in rest and (edges is None or _stands_as_word(name, rest, edges)) and (
+                name not in corpus_text or (not q.cities and _in_city_position(name, rest))):
             q.unknown_cities.append(name)
             rest = rest.replace(name, " ")
     named_years = list(_YEAR.finditer(rest))  # 2019年, 2019, and the spoken 19年
@@ -143,6 +148,22 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     q.compare = q.intent != OFFICE_TASKS and (len(q.cities) >= 2 or q.year_over_year
                                               or bool(_COMPARE.search(q.folded)))
     return q
+
+
+def _word_edges(text: str, cut: Callable[[str], list[str]]) -> set[int]:
+    edges, at = {0}, 0
+    for piece in cut(text):
+        at += len(piece)
+        edges.add(at)
+    return edges
+
+
+def _stands_as_word(name: str, text: str, edges: set[int]) -> bool:
+    """No word of the question runs across the name's first or last character: 推广普通化 (普通|化) names no 通化,
+    while 唐山教育据 (唐|山|教育|据, jieba lists 唐山 at frequency 0) still names 唐山."""
+    return any(m.start() in edges and (m.end() in edges or (text[m.end():m.end() + 1] in ("市", "区", "县")
+                                                            and m.end() + 1 in edges))  # 白城市 cut 白|城市
+               for m in re.finditer(re.escape(name), text))
 
 
 def _in_city_position(name: str, text: str) -> bool:

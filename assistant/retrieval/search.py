@@ -55,7 +55,8 @@ EVERYDAY = 5000
 # A question naming no place is answered plan by plan when at least two plans' best tasks hold this share of it
 WIDE_COVERAGE = 0.7
 _LISTED = re.compile(r"[、／/]")  # topics listed in one question (教师交流轮岗、县管校聘): any one may answer
-_CLAUSES = re.compile(r"[，,。？?！!；;]+")  # a question's clauses (see Engine._aside)
+# a question's clauses (see Engine._aside); a bracket opens one too: 透明的厨房（好像叫明厨亮灶？） glosses itself
+_CLAUSES = re.compile(r"[，,。？?！!；;（）()]+")
 MIN_DENSE = 0.93
 # ... and no more than UNHEARD_SHARE of the question's weight may lie in words no plan uses in any form (calibration:
 # answerable questions reach 0.51 with colloquial words such as 里头, 乡下, 案子; 网吧 and 围棋象棋 questions 0.61)
@@ -195,7 +196,7 @@ class Engine:
                           f"问题太长了（{len(text)} 字），请精简到 {MAX_QUESTION} 字以内。")
         if not _WORDS.search(text):  # 👍, ？？？, ……: nothing to search for, and nothing to answer with confidence
             return Answer(Question(text, ""), NOT_FOUND, "没有看到文字问题，请用文字提问，例如：达州学前教育由哪个科室牵头？")
-        q = read_question(text, self.index.documents, self.office_forms, self.corpus_text)
+        q = read_question(text, self.index.documents, self.office_forms, self.corpus_text, self._words)
         carried = []
         previous = context or {}
         elliptical = bool(previous.get("topic")) and not self._has_topic(q)
@@ -211,7 +212,7 @@ class Engine:
                 (q.cities or [previous.get("city") or ""])[0] if not q.unknown_cities else q.unknown_cities[0],
                 f"{year}年" if year else "", q.office or previous.get("office") or ""]))
             q = read_question(f"{named}{previous['topic']}", self.index.documents, self.office_forms,
-                              self.corpus_text)
+                              self.corpus_text, self._words)
             q.intent = previous.get("intent") or q.intent  # 计财科呢 after a topic question: that topic, its tasks
             q.text = text
             carried.append(f"问题“{previous['topic']}”")
@@ -365,10 +366,13 @@ class Engine:
         terms = question_terms(tokens, self.idf, self.unseen_idf, self.frequency, self.plan_only_words)
         return tokens, with_slips(terms, slip_readings(tokens, self.sound_alike, self.frequency, self.idf), self.idf)
 
+    def _words(self, text: str) -> list[str]:
+        return self.tokenizer.cut(text)
+
     def reading(self, text: str) -> tuple[Question, list[Term]]:
         """How a question is read, for `python -m assistant terms`: its place, year, office and intent, and its
         words with their weights and the plan words that stand for them (synonyms.tsv, shortenings, typing slips)."""
-        q = read_question(text, self.index.documents, self.office_forms, self.corpus_text)
+        q = read_question(text, self.index.documents, self.office_forms, self.corpus_text, self._words)
         return q, self._terms(q)[1]
 
     def _decide(self, q: Question, scope: list[int], k: int, filters: dict, s: _Scores,
@@ -422,8 +426,8 @@ class Engine:
     def _aside(q: Question, terms: list[Term], text: str) -> list[Term]:
         """The words of the question's clauses that share little with the best task while another clause shares much:
         what staff say around a question (学校问我们要依据, 下午开会要用, 有人来咨询想办学) is not what they ask, and
-        must not make a plan look as if it lacked the topic. Clauses are split at punctuation only: 遂宁 网吧 管理
-        is one question."""
+        must not make a plan look as if it lacked the topic; nor do the words a bracketed term glosses (班级人太多
+        (大班额)). Clauses are split at punctuation only: 遂宁 网吧 管理 is one question."""
         clauses = [c for c in _CLAUSES.split(q.topic or q.folded) if c.strip()]
         if len(clauses) < 2:
             return []

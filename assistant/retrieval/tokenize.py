@@ -13,7 +13,7 @@ from ..documents.normalize import fold
 jieba.setLogLevel(logging.WARNING)
 
 # Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
-TOKENIZER_VERSION = "9"
+TOKENIZER_VERSION = "10"
 
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
@@ -25,7 +25,7 @@ STOPWORDS = frozenset(
     "牵头 负责 主责 科室 部门 单位 处室 责任 哪条 哪项 是否 谁来 由谁 "
     # how staff talk around the topic: pointing, hedging, asking to look something up
     "deadline ddl budget 挑头 签头 主抓 带头 拍板 归口 那个 这个 那块 这块 那摊 那摊事 这事 那事 事儿 事情 一摊 啥 咋 咋样 咋办 "
-    "怎么样 干嘛 干啥 搞 弄 放 放在 管 管不管 不管 一下 有没有 有无 还 跟 一起 关于 到底 究竟 现在 目前 "
+    "怎么样 干嘛 干啥 搞 弄 放 放在 管 管不管 不管 一下 有没有 有无 还 跟 一起 关于 到底 究竟 现在 目前 那种 这种 那类 这类 那样 这样 "
     "今年 明年 分别 比较 嘛 哦 呗 算 算是 是不是 能不能 要不要 会不会 帮 帮我 查 查一下 查查 想 想问 问下 "
     "问一下 麻烦 知道 告诉 说说 讲讲 一共 总共 累计 大概 大约 左右 写 写了 提 说法 规定 要求 打算 准备 "
     "咱 咱们 我们 我市 全市 本市 市里 那些 这些 东西 方面的 有关的 一块 这边 那边 动作 活 活儿 要点 工作要点 ppt "
@@ -79,6 +79,10 @@ class Tokenizer:
     def in_dictionary(self, word: str) -> bool:
         """Whether everyday Chinese has the word (校服 yes; 缺科, a plan's shortening of 短缺学科, no)."""
         return bool(self.frequency.get(word)) and word not in self.corpus_words
+
+    def cut(self, text: str) -> list[str]:
+        """`text` (folded) cut into consecutive pieces, every character kept: where its words begin and end."""
+        return list(self._jieba.cut(fold(text), HMM=False))
 
     def tokens(self, text: str, hmm: bool = True) -> list[str]:
         """Content words of `text`. Questions are cut with `hmm=False` by a tokenizer that knows the corpus's own
