@@ -197,6 +197,33 @@ def test_a_city_name_inside_another_word_is_not_a_place(ask, engine):
         assert q.unknown_cities == [city], question
 
 
+def test_a_word_jieba_knows_only_as_the_start_of_a_longer_one_is_still_read(ask):
+    a = ask("遂宁学校防性侵教育咋搞")  # 性侵 (of 性侵犯) would be cut into single characters and dropped
+    assert a["status"] == "not_found" and "性侵" in a["answer"]
+    b = ask("县管校拼达州今年还推不推")  # 县管校 is found inside the plan's 县管校聘, and ranked by it
+    assert b["answered"] and top(b) == (DAZHOU, "五", 33)
+
+
+def test_why_one_asks_typed_after_a_space_is_not_the_topic(ask):
+    a = ask("达州义务教育大班额要控制在百分之几以内 写材料用")
+    assert a["answered"] and top(a) == (DAZHOU, "四", 24) and "3%" in "".join(a["results"][0]["evidence"])
+
+
+def test_a_year_in_chinese_numerals_is_read_as_a_year(ask):
+    a = ask("长春二〇二一年学前教育目标")
+    assert a["status"] == "not_found" and "长春2021年" in a["answer"]
+
+
+def test_a_city_name_keeps_the_characters_that_begin_the_next_word(ask):
+    a = ask("遂宁市长教育奖谁牵头")  # 遂宁|市长教育奖, not 遂宁市|长教育奖
+    assert a["answered"] and top(a) == (SUINING, "四", 27)
+
+
+def test_people_counted_by_who_they_are_answer_how_many_people(ask):
+    a = ask("承德2020年核酸检测一共检测了多少人")  # 70万师生全覆盖进行核酸检测
+    assert a["answered"] and "70万师生" in "".join(a["results"][0]["evidence"])
+
+
 def test_everyday_words_around_the_topic_do_not_count_against_it(engine):
     for question in ("达州那个研学基地的事放在哪条", "帮我查一下达州少年军校是哪项"):
         assert engine.ask(question).answered, question

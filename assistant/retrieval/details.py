@@ -83,7 +83,8 @@ def _asked(question: str) -> tuple[Detail | None, int]:
             return detail, m.start()
     if m := _COUNT.search(question):
         measure = m.group(1)
-        measures = {"人": "人|名|人次", "名": "名|人|人次", "校": "所|校", "园": "所|园",
+        people = "人|名|人次|位|师生|学生|教师|老师|幼儿|儿童|家长"  # 70万师生全覆盖 counts people
+        measures = {"人": people, "名": people, "校": "所|校", "园": "所|园",
                     "个": _ANY_MEASURE}.get(measure, re.escape(measure))
         if question[max(0, m.start() - 1):m.start()] == "第":  # 第几批 asks an ordinal: 第十三批
             return Detail("ordinal", "序次", re.compile(rf"第\s*{_NUM}\s*(?:{measures})")), m.start()

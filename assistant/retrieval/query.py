@@ -45,6 +45,8 @@ _AFTER_OFFICE = "的牵负参配协有要今上下年第都还呢在管做干"
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _COMPARE = re.compile(r"各地|各市|各个(?:地方|城市|市|地市)|哪些(?:地方|城市|市|地市)|哪几个(?:地方|城市|市)|"
                       r"哪个(?:地方|城市|市)|谁家|几个市|比较|对比|相比|区别|异同|分别")
+_CHINESE_YEAR = re.compile(r"二[〇零○]{1}[〇零○一二三四五六七八九]{2}(?=\s*年)")
+_CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _YEAR_OVER_YEAR = re.compile(r"去年.{0,12}今年|今年.{0,12}去年|去年和今年|去年做了|去年干了")
 # 出没出, 搞没搞, 办不办: a yes-no question asked by repeating the verb says nothing about the topic, and jieba would
 # read 出没 as a word
@@ -93,8 +95,14 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
         for name in info.city_names:
             if info.city and name and name.strip():  # an empty name would match every question
                 names[fold(name)] = info.city
+    edges = _word_edges(rest, words) if words else None
+    present = [name for name in names if name in rest]
     for name in sorted(names, key=len, reverse=True):
         if name in rest:
+            if edges is not None and not _stands_as_word(name, rest, edges) and any(
+                    other != name and other in name and names[other] == names[name]
+                    and _stands_as_word(other, rest, edges) for other in present):
+                continue  # 遂宁市长教育奖 (遂宁|市长教育奖) names 遂宁 and keeps 市长
             if names[name] not in q.cities:
                 q.cities.append(names[name])
             rest = rest.replace(name, " ")
@@ -103,12 +111,13 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
             for name in (fold(info.region), fold(info.region)[:-1]):
                 if len(name) >= 2 and name in rest:
                     rest = rest.replace(name, " ")
-    edges = _word_edges(rest, words) if words else None
+    edges = _word_edges(rest, words) if words else None  # what is left once the corpus's places are taken out
     for name in sorted(gazetteer(), key=len, reverse=True):
         if name in rest and (edges is None or _stands_as_word(name, rest, edges)) and (
                 name not in corpus_text or (not q.cities and _in_city_position(name, rest))):
             q.unknown_cities.append(name)
             rest = rest.replace(name, " ")
+    rest = _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), rest)  # 二〇二二年 -> 2022年
     named_years = list(_YEAR.finditer(rest))  # 2019年, 2019, and the spoken 19年
     values = list(dict.fromkeys(int(m.group(1)) if m.group(1) else 2000 + int(m.group(2)) for m in named_years))
     if len(values) == 1:

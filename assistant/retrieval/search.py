@@ -56,6 +56,7 @@ EVERYDAY = 5000
 WIDE_COVERAGE = 0.7
 _LISTED = re.compile(r"[、／/]")  # topics listed in one question (教师交流轮岗、县管校聘): any one may answer
 # a question's clauses (see Engine._aside); a bracket opens one too: 透明的厨房（好像叫明厨亮灶？） glosses itself
+_CJK_WORD = re.compile(r"[\u3400-\u9fff]+")
 _CLAUSES = re.compile(r"[，,。？?！!；;（）()]+")
 MIN_DENSE = 0.93
 # ... and no more than UNHEARD_SHARE of the question's weight may lie in words no plan uses in any form (calibration:
@@ -72,6 +73,7 @@ TITLE_RUN = 4
 COVERAGE_WEIGHT = 0.25
 # A figure is quoted only from a clause naming at least this share of the question's words that the task holds.
 DETAIL_SHARE = 0.5
+MAX_HOLDERS = 3  # a word found only inside this many longer plan words is scored in BM25 by them
 
 
 @dataclass
@@ -359,7 +361,17 @@ class Engine:
         lexical = self._bm25([w for w in tokens if w not in words] + [t.word for t in terms if t.guess])
         for t in bridged:
             lexical = lexical + np.max([self._bm25([a]) for a in t.alternatives + t.slips], axis=0)
+        for word in {w for w in tokens if w not in self.index.bm25.vocab_dict and w not in words}:
+            # a word the plans print only inside longer words (县管校 of 县管校聘): scored by those, when few
+            holders = self._holders(word)
+            if 0 < len(holders) <= MAX_HOLDERS:
+                lexical = lexical + np.max([self._bm25([h]) for h in holders], axis=0)
         return _Scores(chunk_sim, dense, lexical, terms, asked_detail(q.folded))
+
+    def _holders(self, word: str) -> list[str]:
+        if len(word) < 2 or not _CJK_WORD.fullmatch(word):
+            return []
+        return [v for v in self.index.bm25.vocab_dict if word in v and len(v) > len(word)]
 
     def _terms(self, q: Question) -> tuple[list[str], list[Term]]:
         tokens = self.tokenizer.tokens(q.topic or q.folded, hmm=False)

@@ -13,13 +13,13 @@ from ..documents.normalize import fold
 jieba.setLogLevel(logging.WARNING)
 
 # Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
-TOKENIZER_VERSION = "10"
+TOKENIZER_VERSION = "12"
 
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
     "的 了 和 与 及 以及 或 是 在 对 为 把 被 将 从 由 等 中 上 下 里 这 那 这些 那些 这项 那项 哪项 "
     "哪 哪些 哪个 哪几 哪几项 几项 几 什么 谁 吗 呢 吧 啊 呀 么 怎么 怎样 如何 多少 要 有 没有 会 能 可以 "
-    "请问 一下 今年 去年 明年 全年 年度 方面 项 条 个 里面 里头 其中 还 也 都 又 就 并 而 其 之 所 该 各 时候 起来 "
+    "请问 一下 一个 一些 一点 今年 去年 明年 全年 年度 方面 项 条 个 里面 里头 其中 还 也 都 又 就 并 而 其 之 所 该 各 时候 起来 "
     "工作 任务 相关 有关 内容 情况 问题 哪里 哪儿 属于 一项 哪一项 具体 主要 提到 说 讲 安排 "
     # words that ask who, not what: they say nothing about the task's subject
     "牵头 负责 主责 科室 部门 单位 处室 责任 哪条 哪项 是否 谁来 由谁 "
@@ -33,10 +33,16 @@ STOPWORDS = frozenset(
     "各地 各市 各个 地方 城市 地市 哪些地方 比较 对比 相比 区别 异同 不同 一样 谁家".split()
 )
 # Question words are not content, even when jieba keeps them whole (第几, 几个, 哪所, 为什么).
-_QUESTION_WORD = re.compile(r"[哪谁吗呢怎啥咋]|^第?几|什么|多少")
+_QUESTION_WORD = re.compile(r"[哪谁吗呢怎啥咋]|^第?几|之几$|什么|多少")
 # Question words jieba does not know as words: made words so they are not glued to the next character (哪天开 ->
 # 哪天 开, not 哪 天开); they are then dropped as question words.
 _QUESTION_PHRASES = "哪天 哪年 哪月 几月 几号 几点 几回 几次 啥时候 啥时 什么时候 多少钱 多少人 咋样 咋办 咋整 咋弄 咋搞 啥事".split()
+# Why or how one asks (下午开会用, 帮我概括两句): made words so jieba keeps them whole, then dropped with their pieces;
+# typed after a space they are not a clause of their own (see Engine._aside), and 开会 alone is a plan word.
+_ASIDE_PHRASES = ("开会用 开会要用 开会用的 汇报用 汇报要用 写材料 写材料用 写报告 写总结 做ppt 发通知 要发通知 "
+                  "概括 概括一下 归纳一下 总结一下 简单说 简单说说 一句话 两句 几句").split()
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_FUNCTION_CHARS = re.compile(r"[的了是要有不没在和与也都就还把被让给对为从比很太吗呢吧啊呀着过得地个这那哪谁啥咋]")
 _WORD = re.compile(r"[\u3400-\u9fff]|[A-Za-z0-9.+%]+")
 _QUOTED = re.compile(r"[“\"「《]([^”\"」》]{2,16})[”\"」》]")
 
@@ -61,7 +67,7 @@ class Tokenizer:
         self.user_words = frozenset(fold(w).strip() for w in user_words if len(w.strip()) >= 2)
         for word in sorted(self.user_words):
             self._jieba.add_word(word, freq=50000)
-        for word in _QUESTION_PHRASES:
+        for word in (*_QUESTION_PHRASES, *_ASIDE_PHRASES):
             self._jieba.add_word(word, freq=50000)
         self._jieba.check_initialized()
         self.corpus_words: set[str] = set()  # words everyday Chinese lacks, known only from the plans
@@ -89,8 +95,33 @@ class Tokenizer:
         words: jieba's guesser would otherwise glue a colloquial pair into a non-word (事放, 还发) that no plan holds
         and that the refusal rules would then count as a missing topic."""
         out = []
-        for token in self._jieba.cut_for_search(fold(text), HMM=hmm):
+        folded = fold(text)
+        if any(phrase in folded for phrase in _ASIDE_PHRASES):  # gone whole: search mode would keep 开会 of 开会用
+            folded = "".join(" " if piece in _ASIDE_PHRASES else piece for piece in self._jieba.cut(folded, HMM=hmm))
+        pieces = self._jieba.cut_for_search(folded, HMM=hmm)
+        if not hmm:
+            pieces = [*pieces, *self._stems(folded)]
+        for token in pieces:
             token = token.strip().lower()
             if token and token not in STOPWORDS and _WORD.match(token) and not _QUESTION_WORD.search(token):
                 out.append(token)
         return out
+
+    def _stems(self, text: str) -> list[str]:
+        """Words jieba knows only as the start of a longer word (性侵 of 性侵犯, 唐山 of 唐山市: frequency 0), which
+        without its guesser it cuts into single characters and so drops: 防性侵教育 would read as 教育 alone. Taken
+        from runs of single characters only, longest first, never across a function character (人要 of 招的人要比)."""
+        found, run = [], ""
+        for piece in [*self._jieba.cut(text, HMM=False), ""]:
+            if len(piece) == 1 and _CJK.match(piece):
+                run += piece
+                continue
+            i = 0
+            while len(run) - i >= 2:
+                stem = next((run[i:j] for j in range(min(len(run), i + 4), i + 1, -1)
+                             if self._jieba.FREQ.get(run[i:j]) == 0 and not _FUNCTION_CHARS.search(run[i:j])), None)
+                if stem:
+                    found.append(stem)
+                i += len(stem) if stem else 1
+            run = ""
+        return found
