@@ -70,3 +70,19 @@ def test_eval_replays_follow_up_sessions_turn_by_turn(engine):
                 if q.get("session") == "cf-s07"]
     result = evaluate(engine, sessions)
     assert result["follow_up_turns_right"] == "3/3" and "cf-s07" not in result["misses"]
+
+
+def test_a_follow_up_asking_only_who_leads_keeps_the_topic_and_asks_its_offices(engine):
+    first, second, third = converse(engine, "遂宁研学旅行咋安排的", "牵头的呢", "那达州呢")
+    assert first["intent"] != "lead" and second["intent"] == "lead"
+    assert second["results"][0]["doc"] == SUINING and second["results"][0]["task_no"] == 21
+    assert second["answer"].startswith("（沿用上文：遂宁，问题“研学旅行咋安排的”）")
+    assert third["intent"] == "lead" and third["results"][0]["doc"] == DAZHOU  # the topic, not “牵头的”
+    assert "研学" in third["results"][0]["text"]
+
+
+def test_a_follow_up_asking_last_year_asks_the_plan_a_year_before(engine):
+    _, second = converse(engine, "承德学前教育怎么安排的", "去年呢")
+    assert second["filters"]["year"] == 2020 and second["results"][0]["doc"] == CHENGDE
+    assert second["results"][0]["kind"] == "summary"
+    assert "2020年（2021年的上一年）" in second["answer"].split("\n")[0]

@@ -42,7 +42,10 @@ _CONTINUES = re.compile(r"^(?:那|那么|还有|另外|再|同样)|呢\s*[？?�
 _MARKERS = re.compile(r"^(?:那么|那|还有|另外)|呢?\s*[？?。!！]*\s*$")
 # What is left of an elliptical follow-up once its place, year and office are read: 那…呢, 的, 怎么样
 _ELLIPSIS = re.compile(r"那么|那|还有|另外|呢|的|怎么样|咋样|如何|情况|又|再|吗|嘛|[\s？?。，,!！…、]|"
-                       r"实际|具体|达到了?|完成了?|多少|几")  # 那承德2020年实际达到多少: the figure of the same topic
+                       r"实际|具体|达到了?|完成了?|多少|几|"  # 那承德2020年实际达到多少: the figure of the same topic
+                       r"牵头|挑头|签头|主抓|负责|主责|责任|科室|部门|单位|处室|是|谁|哪个|哪些|"  # 牵头的呢: its offices
+                       r"去年|前年|上一年|上年|今年")  # 去年呢: the same topic a plan year earlier
+_RELATIVE_YEAR = {"前年": 2, "去年": 1, "上一年": 1, "上年": 1}
 # Refusal (README, "Three states"; chosen on eval/colloquial_calibrate.jsonl): the best task must hold at least
 # MIN_COVERAGE of the question's weighted words (terms.py), unless its best sentence is a very close paraphrase
 # (cosine >= MIN_DENSE); and below ELSEWHERE_COVERAGE, no distinctive word of the question may be missing from
@@ -141,6 +144,7 @@ def follow_up_context(answer: Answer, previous: dict | None) -> dict | None:
     city = answer.filters.get("city")
     topic = _MARKERS.sub("", answer.question.topic).strip()
     return {"city": city if isinstance(city, str) else None, "year": answer.filters.get("year"),
+            "plan_year": answer.hits[0].record.year if answer.hits else None,
             "office": answer.question.office, "topic": topic or None, "intent": answer.question.intent}
 
 
@@ -203,6 +207,7 @@ class Engine:
         previous = context or {}
         elliptical = bool(previous.get("topic")) and not self._has_topic(q)
         if elliptical:  # 那遂宁呢 / 2020年的呢 / 计财科呢: the previous topic and intent, with what this one names
+            asked_lead = q.intent == LEAD
             if not q.cities and not q.unknown_cities and previous.get("city"):
                 carried.append(previous["city"])
             if not q.office and previous.get("office"):
@@ -210,12 +215,17 @@ class Engine:
             # the previous year goes with the previous place: 那遂宁呢 after 达州2020年… asks 遂宁's own plan
             moved = bool(q.cities or q.unknown_cities) and (q.cities or q.unknown_cities)[0] != previous.get("city")
             year = q.year or (None if moved else previous.get("year"))
+            back = next((n for word, n in _RELATIVE_YEAR.items() if word in text), 0)
+            if not q.year and back and (base := previous.get("year") or previous.get("plan_year")):
+                year = base - back  # 去年呢 after 承德今年…: the plan a year before the one that answered
+                carried.append(f"{year}年（{base}年的上{'一' if back == 1 else '两'}年）")
             named = "".join(filter(None, [
                 (q.cities or [previous.get("city") or ""])[0] if not q.unknown_cities else q.unknown_cities[0],
                 f"{year}年" if year else "", q.office or previous.get("office") or ""]))
             q = read_question(f"{named}{previous['topic']}", self.index.documents, self.office_forms,
                               self.corpus_text, self._words)
-            q.intent = previous.get("intent") or q.intent  # 计财科呢 after a topic question: that topic, its tasks
+            # 计财科呢 after a topic question: that topic, its tasks; 牵头的呢: that topic, its offices
+            q.intent = LEAD if asked_lead else (previous.get("intent") or q.intent)
             q.text = text
             carried.append(f"问题“{previous['topic']}”")
         elif not q.cities and not q.unknown_cities and not city and previous.get("city") and _CONTINUES.search(text):
