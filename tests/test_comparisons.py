@@ -104,3 +104,19 @@ def test_heldout_comparisons_stay_within_the_measured_bounds(engine, name):
     assert int(result["plan_blocks_right"].split("/")[0]) >= blocks_min, result["misses"]
     assert int(result["comparisons_all_right"].split("/")[0]) >= all_min, result["misses"]
     assert int(result["follow_up_turns_right"].split("/")[0]) >= turns_min, result["misses"]
+
+
+def test_the_plans_counted_as_places_are_the_scope_not_the_topic(ask):
+    a = ask("集团化办学 五个市比较一下")  # 五个市 is not a topic word 达州 lacks, nor a count asked
+    assert a["intent"] == "compare" and all(p["status"] == "answered" for p in a["plans"])
+    b = ask("特岗教师计划 这几个地方都有吗")  # 这几个地方 asks which plans, not how many
+    statuses = {p["doc"]: p["status"] for p in b["plans"]}
+    assert statuses[DAZHOU] == statuses[CHENGDE] == statuses[CHANGCHUN] == "answered"
+    assert statuses[WENZHOU] == statuses[SUINING] == "not_found"
+
+
+def test_a_task_holding_the_whole_topic_answers_when_a_looser_one_ranks_first(ask):
+    # in 达州 the 教师队伍 task (31) ranks first on 教师 but holds little of 特岗教师计划; task 34 holds it all
+    b = ask("特岗教师计划 这几个地方都有吗")
+    dazhou = next(p for p in b["plans"] if p["doc"] == DAZHOU)
+    assert (dazhou["results"][0]["section"], dazhou["results"][0]["task_no"]) == ("六", 34)

@@ -43,8 +43,11 @@ _OFFICE_END_CHARS = "科办室所站馆委心"
 _OFFICE_PREFIXES = ("市", "机关", "局")  # staff leave these off: 招考办, 纪委, 电教馆
 _AFTER_OFFICE = "的牵负参配协有要今上下年第都还呢在管做干"
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# The plans counted as places (五个市, 这几个地方, 两地): a comparison's scope, never its topic
+PLACES_COUNTED = re.compile(r"(?:这|那)?[两三四五六七八九十几\d]+\s*个?\s*(?:地市|城市|地方|市|地)(?![区县级场])")
 _COMPARE = re.compile(r"各地|各市|各个(?:地方|城市|市|地市)|哪些(?:地方|城市|市|地市)|哪几个(?:地方|城市|市)|"
-                      r"哪个(?:地方|城市|市)|谁家|几个市|比较|对比|相比|区别|异同|分别")
+                      r"哪个(?:地方|城市|市)|谁家|几个市|比较|对比|相比|区别|异同|分别|"
+                      + PLACES_COUNTED.pattern)
 _CHINESE_YEAR = re.compile(r"二[〇零○]{1}[〇零○一二三四五六七八九]{2}(?=\s*年)")
 _CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _YEAR_OVER_YEAR = re.compile(r"去年.{0,12}今年|今年.{0,12}去年|去年和今年|去年做了|去年干了")
@@ -152,7 +155,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     q.figure = bool(_FIGURE.search(q.folded))
     q.overview = bool(_OVERVIEW.search(q.folded))
     q.preamble = bool(_PREAMBLE.search(q.folded))
-    q.topic = re.sub(r"\s+", " ", _HOW_LONG.sub(" ", _A_NOT_A.sub(" ", rest))).strip()
+    q.topic = re.sub(r"\s+", " ", _HOW_LONG.sub(" ", _A_NOT_A.sub(" ", PLACES_COUNTED.sub(" ", rest)))).strip()
     q.year_over_year = bool(_YEAR_OVER_YEAR.search(q.folded)) or len(q.years) > 1
     q.compare = q.intent != OFFICE_TASKS and (len(q.cities) >= 2 or q.year_over_year
                                               or bool(_COMPARE.search(q.folded)))

@@ -24,7 +24,7 @@ from ..documents.normalize import fold, with_inserts_read
 from .passages import HEADER, office_lines
 from ..documents.offices import task_role
 from .deadlines import Window, due, find_window, is_filler, strip_window
-from .query import DEADLINE, LEAD, OFFICE_TASKS, Question, read_question, same_office
+from .query import DEADLINE, LEAD, OFFICE_TASKS, PLACES_COUNTED, Question, read_question, same_office
 from ..documents.records import PREAMBLE, TASK, Record, place_name
 from .store import IndexData
 from .slips import SoundAlike
@@ -52,6 +52,7 @@ _RELATIVE_YEAR = {"前年": 2, "去年": 1, "上一年": 1, "上年": 1}
 # every plan in scope while another plan uses it (校服 asked of 达州, whose plan never says it, though 承德's does).
 MIN_COVERAGE = 0.35
 ELSEWHERE_COVERAGE = 0.65
+RESCUE_COVERAGE = 0.8  # a lower-ranked task holding this much of the question answers when the first holds too little
 # A word of everyday talk (jieba's dictionary count at least EVERYDAY: 材料 9137, 一级 6006) never says that a plan
 # lacks the topic (calibration: 3000 loses two right refusals, 10000 and above one answer)
 EVERYDAY = 5000
@@ -376,7 +377,8 @@ class Engine:
             holders = self._holders(word)
             if 0 < len(holders) <= MAX_HOLDERS:
                 lexical = lexical + np.max([self._bm25([h]) for h in holders], axis=0)
-        return _Scores(chunk_sim, dense, lexical, terms, asked_detail(q.folded))
+        # 这几个地方都有吗 asks which plans, not how many of something
+        return _Scores(chunk_sim, dense, lexical, terms, asked_detail(PLACES_COUNTED.sub(" ", q.folded)))
 
     def _holders(self, word: str) -> list[str]:
         if len(word) < 2 or not _CJK_WORD.fullmatch(word):
@@ -419,6 +421,12 @@ class Engine:
                 for j in order]
         if not hits:
             return Answer(q, NOT_FOUND, "没有找到相关内容。", filters=filters)
+        if hits[0].coverage < MIN_COVERAGE and (held := [h for h in hits[1:] if h.coverage >= RESCUE_COVERAGE
+                                                        and not h.missing]):
+            # the ranking's first task holds too little of the question to answer it, a lower one holds nearly all
+            # of it: answer with that one rather than refuse with it in hand (特岗老师计划: the 教师 task ranks first)
+            hits.remove(held[0])
+            hits.insert(0, held[0])
         best = hits[0]
         judged = any(t.weight > 0 for t in terms)  # with no topic words left (X科负责什么), only filters decide
         in_scope = {self.records[i].doc for i in scope}
