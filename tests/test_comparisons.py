@@ -120,3 +120,16 @@ def test_a_task_holding_the_whole_topic_answers_when_a_looser_one_ranks_first(as
     b = ask("特岗教师计划 这几个地方都有吗")
     dazhou = next(p for p in b["plans"] if p["doc"] == DAZHOU)
     assert (dazhou["results"][0]["section"], dazhou["results"][0]["task_no"]) == ("六", 34)
+
+
+def test_a_bracketed_term_is_what_each_plan_is_asked_about(ask):
+    # 温州's 以班级为单位 shares 班级 with the words the bracket glosses, but 温州 never says 大班额
+    a = ask("班级人太多(大班额) 哪些地方有安排")
+    statuses = {p["doc"]: p["status"] for p in a["plans"]}
+    assert statuses[WENZHOU] == "not_found"
+    assert statuses[DAZHOU] == statuses[CHENGDE] == statuses[SUINING] == statuses[CHANGCHUN] == "answered"
+
+
+def test_a_count_of_city_level_things_is_not_a_count_of_plans(ask):
+    b = ask("达州今年评几个市一级研学基地")  # 几个市一级 counts bases, it names no plans
+    assert b["intent"] != "compare" and b["status"] == "partial"

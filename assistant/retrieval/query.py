@@ -44,7 +44,7 @@ _OFFICE_PREFIXES = ("市", "机关", "局")  # staff leave these off: 招考办,
 _AFTER_OFFICE = "的牵负参配协有要今上下年第都还呢在管做干"
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # The plans counted as places (五个市, 这几个地方, 两地): a comparison's scope, never its topic
-PLACES_COUNTED = re.compile(r"(?:这|那)?[两三四五六七八九十几\d]+\s*个?\s*(?:地市|城市|地方|市|地)(?![区县级场])")
+PLACES_COUNTED = re.compile(r"(?:这|那)?[两三四五六七八九十几\d]+\s*个?\s*(?:地市|城市|地方|市|地)(?![区县级场]|一级)")  # not 几个市级 / 几个市一级基地
 _COMPARE = re.compile(r"各地|各市|各个(?:地方|城市|市|地市)|哪些(?:地方|城市|市|地市)|哪几个(?:地方|城市|市)|"
                       r"哪个(?:地方|城市|市)|谁家|几个市|比较|对比|相比|区别|异同|分别|"
                       + PLACES_COUNTED.pattern)

@@ -59,9 +59,10 @@ EVERYDAY = 5000
 # A question naming no place is answered plan by plan when at least two plans' best tasks hold this share of it
 WIDE_COVERAGE = 0.7
 _LISTED = re.compile(r"[、／/]")  # topics listed in one question (教师交流轮岗、县管校聘): any one may answer
-# a question's clauses (see Engine._aside); a bracket opens one too: 透明的厨房（好像叫明厨亮灶？） glosses itself
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]+")
-_CLAUSES = re.compile(r"[，,。？?！!；;（）()]+")
+# a question's clauses (see Engine._aside); a bracketed term is one too: 透明的厨房（好像叫明厨亮灶？）
+_CLAUSES = re.compile(r"[，,。？?！!；;]+")
+_BRACKETED = re.compile(r"[（(]([^（）()]*)[）)]")
 MIN_DENSE = 0.93
 # ... and no more than UNHEARD_SHARE of the question's weight may lie in words no plan uses in any form (calibration:
 # answerable questions reach 0.51 with colloquial words such as 里头, 乡下, 案子; 网吧 and 围棋象棋 questions 0.61)
@@ -458,7 +459,9 @@ class Engine:
         what staff say around a question (学校问我们要依据, 下午开会要用, 有人来咨询想办学) is not what they ask, and
         must not make a plan look as if it lacked the topic; nor do the words a bracketed term glosses (班级人太多
         (大班额)). Clauses are split at punctuation only: 遂宁 网吧 管理 is one question."""
-        clauses = [c for c in _CLAUSES.split(q.topic or q.folded) if c.strip()]
+        topic = q.topic or q.folded
+        glosses = [g for g in _BRACKETED.findall(topic) if g.strip()]
+        clauses = [c for c in _CLAUSES.split(_BRACKETED.sub("，", topic)) if c.strip()] + glosses
         if len(clauses) < 2:
             return []
         words = [[t for t in terms if t.word in c and not t.guess] for c in clauses]
@@ -466,7 +469,10 @@ class Engine:
         sharing = [sum(t.weight for t in ws if t.found_in(text)) >= 0.5 * sum(t.weight for t in ws) > 0 for ws in words]
         if not any(sharing):
             return []
+        # the term a user puts in brackets names what is asked: it is never set aside (班级人太多(大班额) asked of a
+        # plan whose 以班级为单位 shares 班级 but that never says 大班额)
         kept = {t.word for ws, shares in zip(words, sharing) if shares for t in ws}
+        kept |= {t.word for ws in words[len(clauses) - len(glosses):] for t in ws}
         return [t for ws, shares in zip(words, sharing) if not shares for t in ws if t.word not in kept]
 
     def _unheard(self, terms: list[Term]) -> list[Term]:
