@@ -95,7 +95,8 @@ def question_terms(tokens: list[str], idf: dict[str, float], unseen_idf: float,
     """One Term per distinct content word (two characters or more) of the question, in order.
 
     A word with a line in synonyms.tsv weighs as its plain reading (the line's first plan word: 老师 as 教师); another
-    word the plans use weighs its own IDF; any other word weighs `unseen_idf` scaled by how rare it is in everyday use.
+    word the plans use weighs its own IDF; any other word weighs `unseen_idf` scaled by how rare it is in everyday use,
+    and nothing when everyday Chinese uses it as a pronoun, adverb, conjunction and the like (function_words).
     """
     table = synonyms()
     out: list[Term] = []
@@ -117,6 +118,8 @@ def question_terms(tokens: list[str], idf: dict[str, float], unseen_idf: float,
             # a word only the plans know (an office name, a quoted term) is no everyday word, whatever count jieba
             # was given to keep it whole
             weight = unseen_idf * (1.0 if word in corpus_words else everyday_share(word, frequency))
+            if word not in corpus_words and word in function_words():  # 我家, 从来不, 上面: how it is told
+                weight = 0.0
         # a shortening: a word no plan prints, or one that some plan prints but everyday Chinese lacks (缺科, which
         # another plan may print as 短缺学科)
         pattern = abbreviation_pattern(word) if word not in table and (
@@ -171,3 +174,15 @@ def with_slips(terms: list[Term], readings: dict[str, tuple[str, ...]], idf: dic
     asked_words = {t.word for t in terms}
     guesses = [w for source, words in readings.items() if source not in asked_words for w in words]
     return out + [Term(w, (w,), idf[w], guess=True) for w in dict.fromkeys(guesses) if w not in asked and w in idf]
+
+
+FUNCTION_WORDS_FILE = Path(__file__).parent / "data" / "function_words.txt"
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Pronouns, adverbs, directions, conjunctions … of everyday Chinese (我家, 从来不, 上面, 总是), by jieba's
+    part-of-speech table (scripts/make_function_words.py): a question word of these kinds that no plan uses tells how
+    the question is told, never what it is about."""
+    lines = FUNCTION_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
