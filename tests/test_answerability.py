@@ -231,6 +231,18 @@ def test_words_that_tell_how_a_question_is_told_weigh_nothing(engine):
     assert weights["网吧"] > 3  # a noun no plan uses keeps its weight: it may be the topic
 
 
+def test_english_words_for_who_leads_ask_the_offices(ask):
+    for question, where in (("承德 校服 owner 是谁", (CHENGDE, "六", 31)), ("达州 控辍保学 lead office", (DAZHOU, "四", 24)),
+                            ("遂宁创客教育谁lead", (SUINING, "二", 9))):
+        a = ask(question)
+        assert a["answered"] and a["intent"] == "lead" and top(a) == where, question
+
+
+def test_a_topic_with_deadline_asks_its_date_not_a_list_of_due_tasks(ask):
+    a = ask("温州智慧校园 deadline")  # 智 sounds like 之, but a topic is no filler around a time word
+    assert a["intent"] != "deadline" and a["status"] == "partial" and "时间" in a["answer"]
+
+
 def test_everyday_words_around_the_topic_do_not_count_against_it(engine):
     for question in ("达州那个研学基地的事放在哪条", "帮我查一下达州少年军校是哪项"):
         assert engine.ask(question).answered, question

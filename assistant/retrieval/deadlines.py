@@ -68,7 +68,8 @@ def _made_of(word: str, known: frozenset[str]) -> bool:
     """Whether `word` is a run of known words, each as written or as a slip of one."""
     if not word:
         return True
-    return any(len(w) <= len(word) and (word.startswith(w) or sounds_like(word[:len(w)], w))
+    # a slip is read only for words of two characters or more: one character sounds like too many (智 like 之)
+    return any(len(w) <= len(word) and (word.startswith(w) or (len(w) >= 2 and sounds_like(word[:len(w)], w)))
                and _made_of(word[len(w):], known) for w in known if w)
 
 

@@ -22,6 +22,7 @@ DEADLINE = "deadline"  # what is due when: answered from the records' time nodes
 GENERAL = "general"
 
 _LEAD_WORDS = re.compile(
+    r"(?i:(?<![a-z])(?:lead|owner|leader|in charge|pic)(?![a-z]))|"  # 承德校服 owner 是谁, 谁lead
     r"谁(?:来)?(?:牵头|签头|挑头|负责|主责|主抓|管|抓|弄|干|搞)|由谁|归谁|是谁|归哪|"
     r"哪(?:个|些|一个|几个)(?:科室|部门|单位|处室|科|处)|(?:牵头|挑头|签头|主抓)的?\s*(?:呢|是)|^(?:牵头|挑头)的?$|"
     r"什么(?:科室|部门|单位)|牵头(?:科室|单位|部门)|责任(?:科室|单位|部门)|负责(?:科室|单位|部门)|主责(?:科室|单位)?"

@@ -13,7 +13,7 @@ from ..documents.normalize import fold
 jieba.setLogLevel(logging.WARNING)
 
 # Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
-TOKENIZER_VERSION = "12"
+TOKENIZER_VERSION = "13"
 
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
@@ -24,7 +24,7 @@ STOPWORDS = frozenset(
     # words that ask who, not what: they say nothing about the task's subject
     "牵头 负责 主责 科室 部门 单位 处室 责任 哪条 哪项 是否 谁来 由谁 "
     # how staff talk around the topic: pointing, hedging, asking to look something up
-    "deadline ddl budget 挑头 签头 主抓 带头 拍板 归口 那个 这个 那块 这块 那摊 那摊事 这事 那事 事儿 事情 一摊 啥 咋 咋样 咋办 "
+    "deadline ddl budget lead owner leader office dept department charge pic target 挑头 签头 主抓 带头 拍板 归口 那个 这个 那块 这块 那摊 那摊事 这事 那事 事儿 事情 一摊 啥 咋 咋样 咋办 "
     "怎么样 干嘛 干啥 搞 弄 放 放在 管 管不管 不管 一下 有没有 有无 还 跟 一起 关于 到底 究竟 现在 目前 那种 这种 那类 这类 那样 这样 "
     "今年 明年 分别 比较 嘛 哦 呗 算 算是 是不是 能不能 要不要 会不会 帮 帮我 查 查一下 查查 想 想问 问下 "
     "问一下 麻烦 知道 告诉 说说 讲讲 一共 总共 累计 大概 大约 左右 写 写了 提 说法 规定 要求 打算 准备 "
