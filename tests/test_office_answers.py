@@ -48,6 +48,8 @@ def test_what_an_office_is_responsible_for_is_grouped_by_role_with_counts(ask):
     ("遂宁人事科参与了哪些工作", {"参与"}),
     ("遂宁人事科配合的有哪些", {"参与"}),
     ("遂宁人事科牵头的和配合的都算，有哪些", {"牵头", "参与"}),
+    ("遂宁人事科都参与了啥", {"参与"}),
+    ("遂寧人事科牽頭哪些", {"牵头"}),  # typed in Traditional characters
 ])
 def test_role_words_choose_which_tasks_are_listed(ask, question, roles):
     a = ask(question)
@@ -60,3 +62,13 @@ def test_asked_what_an_office_leads_in_a_plan_that_prints_no_lead_the_answer_say
     assert "任务只列责任科室，没有单列牵头科室" in a["answer"].split("\n")[0]
     b = ask("达州计财科主抓什么？")  # 达州 prints 牵头科室: only what 计财科 leads
     assert {r["role"] for r in b["results"]} == {"牵头"}
+
+
+def test_an_office_named_without_its_ke_before_a_role_word_is_that_office(ask, engine):
+    a = ask("达州基教牵头的有几项")  # 基教 for 基教科, 计财 for 计财科: as staff type them
+    assert a["intent"] == "office_tasks" and {r["role"] for r in a["results"]} == {"牵头"}
+    assert all("基教科" in r["lead_offices"] for r in a["results"])
+    q, _ = engine.reading("达州计财负责哪些")
+    assert q.office == "计财科"
+    q, _ = engine.reading("达州学前教育谁负责")  # 谁 stands between: no office is named
+    assert q.office is None

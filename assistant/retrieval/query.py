@@ -30,7 +30,7 @@ _LEAD_WORDS = re.compile(
 _LIST_WORDS = re.compile(
     r"(?:牵头|负责|参与|承担|主责|配合|协助|涉及|分管|管|有)(?:了|的)?(?:哪些|哪几|几项|多少项|多少个|那些|什么工作|什么任务)|"
     r"哪些(?:工作|任务|事项|事|活)|(?:几|多少)项(?:工作|任务)?|清单|列出|列一下|都有什么|都有啥|有啥|都管|手上|"
-    r"(?:负责|管|承担|牵头|分管|主抓|抓|干|搞)(?:了|的)?(?:什么|啥)"
+    r"(?:负责|管|承担|牵头|分管|主抓|抓|干|搞|参与|配合|协助|涉及)(?:了|的)?(?:什么|啥)"
 )
 _LEAD_ROLE = re.compile(r"牵头|签头|挑头|主抓|主责|作为牵头")
 _SHARED_ROLE = re.compile(r"参与|配合|协助|协办|协同|参加")
@@ -39,6 +39,7 @@ _FIGURE = re.compile(r"多少|几(?:所|个|项|种|家|名|万|次|大|条|成)
 _OVERVIEW = re.compile(r"有哪些|哪些重点|什么重点|怎么做|如何做|怎样做|做什么|做哪些|什么内容|主要内容|重点工作|有什么安排|哪些措施|什么措施")
 _PREAMBLE = re.compile(r"总体思路|总体要求|指导思想|总体目标|总基调|工作思路")
 _YEAR = re.compile(r"(20\d\d)\s*年?|(?<![\d.])(1[5-9]|2\d)\s*年(?!级|代|内|底|前|后|间)")
+_ROLE_AFTER_OFFICE = re.compile(r"牵头|挑头|负责|参与|配合|协助|主抓|分管|主责")
 _OFFICE_END = re.compile(r"科|办|室|所|站|馆|中心|委")
 _OFFICE_END_CHARS = "科办室所站馆委心"
 _OFFICE_PREFIXES = ("市", "机关", "局")  # staff leave these off: 招考办, 纪委, 电教馆
@@ -221,6 +222,13 @@ def _office_in(text: str, forms: set[str]) -> tuple[str | None, tuple[int, int]]
             if matches:
                 candidates.append((start - end, start, matches[0]))
                 break
+    if not candidates:  # 基教牵头的, 计财负责哪些: before a role word, a name without its 科 or 办
+        for m in _ROLE_AFTER_OFFICE.finditer(text):
+            for start in range(max(0, m.start() - 6), m.start() - 1):
+                matches = sorted({f for w, f in written.items() if is_abbreviation(text[start:m.start()], w)}, key=len)
+                if matches:
+                    candidates.append((start - m.start(), start, matches[0]))
+                    break
     if not candidates:
         return None, (0, 0)
     length, start, form = min(candidates)  # the longest abbreviation written (教科所, not its 教科)
