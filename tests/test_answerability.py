@@ -175,6 +175,15 @@ def test_a_name_is_answered_only_by_a_name_the_plan_prints(ask):
     assert "没有给出所问的名称" in b["answer"]
 
 
+def test_where_something_is_built_is_answered_only_by_a_named_place(ask):
+    a = ask("遂宁省游泳学校要建在哪个区县")  # the task says 落户我市: no county named
+    assert a["status"] == "partial" and top(a) == (SUINING, "三", 20) and "地点" in a["answer"]
+    b = ask("达州少年军校分别建在哪几个县")
+    assert b["answered"] and "达川区、开江县、大竹县" in "".join(b["results"][0]["evidence"])
+    for question in ("承德民族学校要开哪些校本课程", "遂宁12345热线办理放哪"):  # which courses; where in the plan
+        assert ask(question)["answered"], question
+
+
 def test_an_ordinal_is_not_a_count(ask):
     a = ask("遂宁好教师评选有多少个名额")  # the task's only 个 is 第35个教师节
     assert a["status"] == "partial" and top(a) == (SUINING, "六", 38) and a["results"][0]["evidence"] == []
@@ -264,6 +273,8 @@ def test_asked_detail_reads_the_kind_of_value_asked():
     assert asked_detail("那项任务叫啥") is None  # the task's title answers
     assert asked_detail("第几批特级教师").kind == "ordinal"
     assert asked_detail("第几届推普周").pattern.search("组织开展第 24 届全国推普周")  # plans space their numbers
+    assert asked_detail("职教博物馆建在哪").kind == "place"
+    assert not asked_detail("职教博物馆建在哪").pattern.search("培育以职教园区为核心")  # 园区 is no place name
 
 
 def test_synonym_table_is_readable_and_maps_everyday_words_to_plan_words():

@@ -24,8 +24,8 @@ _ANY_MEASURE = "个|所|名|人|项|家|次|条|类|种|支|门|间|座|场|台|
 
 @dataclass(frozen=True)
 class Detail:
-    kind: str  # count / ordinal / amount / share / date / multiple / name
-    label: str  # how the answer names what is missing: 数量, 金额, 比例, 时间, 名称
+    kind: str  # count / ordinal / amount / share / date / multiple / name / place
+    label: str  # how the answer names what is missing: 数量, 金额, 比例, 时间, 名称, 地点
     pattern: re.Pattern  # a value of that kind inside a clause
     asked_in: str = ""  # the clause of the question that asks it: its words name the object (教室照明 改多少间)
 
@@ -45,10 +45,19 @@ _MULTIPLE = Detail("multiple", "倍数", re.compile(rf"{_NUM}\s*倍"))
 # 加快3所特殊教育学校建设 names no school, so 那3所特教学校叫啥 is partial.
 _NAME = Detail("name", "名称", re.compile(r"“[^”]+”|\"[^\"]+\"|《[^》]+》|「[^」]+」|『[^』]+』|‘[^’]+’"))
 
+# A place is answered by a named county, district or town (达川区、开江县、大竹县各1所), not by 我市, 城区 or 山区
+_PLACE = Detail("place", "地点", re.compile(
+    r"(?<![各全本我该每这那])[\u4e00-\u9fff]{1,2}[^\W\d_园城山社景辖片地校郊灾牧矿林验范发护行心核能试新老市县乡各全本我]"
+    r"(?:县|区|镇|乡)(?!级|域|间|内|外|教育|学校)"))
+
 # Question forms, most specific first. A count names its measure word (几所 -> 所): the figure must carry it.
 _ASKS = [
     # before the counts: 几个学校轮着用的那个办法叫啥 asks the 办法's name, not a number
     (re.compile(r"叫啥|叫什么|叫个啥|啥名|什么名|名字|名称|全称|具体指|指的是|是指什么|指啥"), _NAME),
+    # where it is (建在哪, 落户哪个区县), not where in the plan (在哪条, 放在哪项)
+    (re.compile(r"(?:建|落|落户|选址)在?(?:哪里|哪儿|什么地方|啥地方|哪(?![条项块些一]))|"
+                r"(?:开|办|设|举办|举行)在(?:哪里|哪儿|什么地方|啥地方|哪(?![条项块些一]))|"
+                r"哪(?:个|几个|些)(?:区县|县区|县|区)|在哪(?:里|儿)?(?:开|办|建|举办|举行|落地|落户)|选址"), _PLACE),
     (re.compile(r"什么时候|啥时候|何时|哪天|哪一天|几月|几号|几点|哪年|多久|什么时间|啥时间|日期|时间节点|截止|deadline|ddl"),
      _DATE),
     (re.compile(r"多少钱|钱多少|花多少|投多少|投了多少|投入多少|投资多少|奖金|奖励多少|资金多少|经费多少|"
