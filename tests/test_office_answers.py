@@ -72,3 +72,5 @@ def test_an_office_named_without_its_ke_before_a_role_word_is_that_office(ask, e
     assert q.office == "计财科"
     q, _ = engine.reading("达州学前教育谁负责")  # 谁 stands between: no office is named
     assert q.office is None
+    q, _ = engine.reading("遂宁校园安全牵头科室是哪个")  # 安全 is a word of the plans' text, not only of 安全科
+    assert q.office is None

@@ -30,7 +30,7 @@ _LEAD_WORDS = re.compile(
 _LIST_WORDS = re.compile(
     r"(?:牵头|负责|参与|承担|主责|配合|协助|涉及|分管|管|有)(?:了|的)?(?:哪些|哪几|几项|多少项|多少个|那些|什么工作|什么任务)|"
     r"哪些(?:工作|任务|事项|事|活)|(?:几|多少)项(?:工作|任务)?|清单|列出|列一下|都有什么|都有啥|有啥|都管|手上|"
-    r"(?:负责|管|承担|牵头|分管|主抓|抓|干|搞|参与|配合|协助|涉及)(?:了|的)?(?:什么|啥)"
+    r"(?:负责|管|承担|牵头|分管|主抓|抓|干|搞|参与|配合|协助)(?:了|的)?(?:什么|啥)"
 )
 _LEAD_ROLE = re.compile(r"牵头|签头|挑头|主抓|主责|作为牵头")
 _SHARED_ROLE = re.compile(r"参与|配合|协助|协办|协同|参加")
@@ -133,14 +133,14 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
         rest = rest[: m.start()] + " " + rest[m.end():]
     scope = [f for f, info in documents.items() if not q.cities or info.city in q.cities]
     forms = set().union(*(office_forms.get(f, set()) for f in scope)) if scope else set()
-    q.office, span = _find_office(rest, forms)
+    q.office, span = _find_office(rest, forms, corpus_text)
     if q.office:
         q.office_forms = same_office(q.office, scope, documents, office_forms)
         for other in _same_abbreviation(rest[span[0]:span[1]], q.office, scope, office_forms):
             q.office_forms |= same_office(other, scope, documents, office_forms)
         rest = rest[: span[0]] + " " + rest[span[1]:]
         while len(q.other_offices) < 3:
-            other, span = _find_office(rest, forms)
+            other, span = _find_office(rest, forms, corpus_text)
             if other is None:
                 break
             q.other_offices[other] = same_office(other, scope, documents, office_forms)
@@ -186,14 +186,14 @@ def _in_city_position(name: str, text: str) -> bool:
     return bool(re.search(rf"{name}(?:市|的|今年|明年|去年|20\d\d|教育|教体|教委|要|有|在|将|计划)", text))
 
 
-def _find_office(text: str, forms: set[str]) -> tuple[str | None, tuple[int, int]]:
+def _find_office(text: str, forms: set[str], corpus_text: str = "") -> tuple[str | None, tuple[int, int]]:
     """The office the question names: a form printed in the plans, the same without an administrative prefix
     (招考办 for 市招考办, 纪委 for 机关纪委; "达州市招考办" also loses its 市 to the city name), or a plain
     abbreviation of one (the longest one written). A slip of the office's last character (基教课, 电教管) is read
     as the character it sounds like, when nothing is found as typed."""
-    found = _office_in(text, forms)
+    found = _office_in(text, forms, corpus_text)
     if found[0] is None:
-        found = _office_in(_mend_office_ends(text), forms)
+        found = _office_in(_mend_office_ends(text), forms, corpus_text)
     return found
 
 
@@ -208,7 +208,7 @@ def _written_forms(forms: frozenset[str]) -> dict[str, str]:
     return written
 
 
-def _office_in(text: str, forms: set[str]) -> tuple[str | None, tuple[int, int]]:
+def _office_in(text: str, forms: set[str], corpus_text: str = "") -> tuple[str | None, tuple[int, int]]:
     written = _written_forms(frozenset(forms))
     exact = [(text.find(w), -len(w), w) for w in written if w in text]
     if exact:  # the first named; at one position, the longest name
@@ -222,10 +222,14 @@ def _office_in(text: str, forms: set[str]) -> tuple[str | None, tuple[int, int]]
             if matches:
                 candidates.append((start - end, start, matches[0]))
                 break
-    if not candidates:  # 基教牵头的, 计财负责哪些: before a role word, a name without its 科 or 办
+    if not candidates:  # 基教牵头的, 计财负责哪些: before a role word, a name without its 科 or 办, when the plans
+        # print it only as part of an office name (安全牵头 is about 安全, which the plans print everywhere)
         for m in _ROLE_AFTER_OFFICE.finditer(text):
             for start in range(max(0, m.start() - 6), m.start() - 1):
-                matches = sorted({f for w, f in written.items() if is_abbreviation(text[start:m.start()], w)}, key=len)
+                short = text[start:m.start()]
+                matches = sorted({f for w, f in written.items() if is_abbreviation(short, w)}, key=len)
+                if matches and corpus_text.count(short) > sum(corpus_text.count(fold(f)) for f in matches):
+                    break  # a word of the plans' text, not only of their office lines
                 if matches:
                     candidates.append((start - m.start(), start, matches[0]))
                     break
