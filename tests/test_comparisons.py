@@ -91,8 +91,9 @@ def test_two_years_named_are_side_by_side_like_last_year_and_this(ask):
 # comparisons right in every block, follow-up turns right
 COMPARE_FLOORS = {
     "compare_heldout.jsonl": (60, 15, 17),  # 60/63, 15/18, 17/21
-    "compare_batch2_heldout.jsonl": (50, 9, 8),  # 50/74, 9/18, 8/8
-    "compare_batch3.jsonl": (110, 21, 9),  # 110/130, 21/31, 9/11
+    "compare_batch2_heldout.jsonl": (60, 12, 8),  # 60/74, 12/18, 8/8
+    "compare_batch3.jsonl": (112, 22, 9),  # 112/130, 22/31, 9/11
+    "compare_batch4_heldout.jsonl": (46, 9, 12),  # 46/52, 9/13, 12/15
 }
 
 
