@@ -281,6 +281,7 @@ def test_asked_detail_reads_the_kind_of_value_asked():
     assert asked_detail("第几届推普周").pattern.search("组织开展第 24 届全国推普周")  # plans space their numbers
     assert asked_detail("职教博物馆建在哪").kind == "place"
     assert not asked_detail("职教博物馆建在哪").pattern.search("培育以职教园区为核心")  # 园区 is no place name
+    assert not asked_detail("幼儿园建在哪").pattern.search("独立建制和小区配套幼儿园")  # nor is 小区
 
 
 def test_synonym_table_is_readable_and_maps_everyday_words_to_plan_words():

@@ -47,7 +47,7 @@ _NAME = Detail("name", "名称", re.compile(r"“[^”]+”|\"[^\"]+\"|《[^》]
 
 # A place is answered by a named county, district or town (达川区、开江县、大竹县各1所), not by 我市, 城区 or 山区
 _PLACE = Detail("place", "地点", re.compile(
-    r"(?<![各全本我该每这那])[\u4e00-\u9fff]{1,2}[^\W\d_园城山社景辖片地校郊灾牧矿林验范发护行心核能试新老市县乡各全本我]"
+    r"(?<![各全本我该每这那])[\u4e00-\u9fff]{1,2}[^\W\d_园城山社景辖片地校郊灾牧矿林验范发护行心核能试新老市县乡各全本我小学湾库考厂营军教]"
     r"(?:县|区|镇|乡)(?!级|域|间|内|外|教育|学校)"))
 
 # Question forms, most specific first. A count names its measure word (几所 -> 所): the figure must carry it.
