@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import jieba
 import numpy as np
 
 from .embedders import Embedder
@@ -30,7 +31,8 @@ from .store import IndexData
 from .slips import SoundAlike
 from .terms import (Term, abbreviation_pattern, everyday_share, question_terms, share, slip_readings, synonyms,
                     with_slips)
-from .tokenize import STOPWORDS, Tokenizer
+from .tokenize import STOPWORDS, TOKENIZER_VERSION, Tokenizer
+from .wordcache import cached_words
 
 DENSE_WEIGHT = 0.4
 # Longer questions are refused before any work: the chat, the CLI and the directory all ask through Engine.ask
@@ -157,8 +159,8 @@ class Engine:
         # one jieba for the corpus and the questions; questions are cut without its guesser, so it must know every
         # word the plans use (terms.py says why), and every word of the synonym table (推普, which jieba would cut
         # into 推 and 普)
-        self.tokenizer = Tokenizer(index.user_words, extra_words=[w for w in [*index.bm25.vocab_dict, *synonyms()]
-                                                                  if len(w) >= 2])
+        extra_words = [w for w in [*index.bm25.vocab_dict, *synonyms()] if len(w) >= 2]
+        self.tokenizer = Tokenizer(index.user_words, extra_words=extra_words)
         self.records = index.records
         self.chunk_record = np.array([c.record for c in index.chunks], dtype=np.int64)
         self.is_header = np.array([c.field == HEADER for c in index.chunks])
@@ -176,7 +178,9 @@ class Engine:
         for r in self.records:
             self.office_forms[r.doc].update(r.lead_offices + r.responsible_offices + r.cooperating_offices)
         df: dict[str, int] = defaultdict(int)
-        self.record_words = [set(self.tokenizer.tokens(text)) for text in self.folded]
+        self.record_words = cached_words(
+            [TOKENIZER_VERSION, jieba.__version__, sorted(index.user_words), sorted(set(extra_words)), self.folded],
+            lambda: [set(self.tokenizer.tokens(text)) for text in self.folded])
         for words in self.record_words:
             for token in words:
                 df[token] += 1
