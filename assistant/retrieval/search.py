@@ -477,8 +477,7 @@ class Engine:
         # plan whose 以班级为单位 shares 班级 but that never says 大班额)
         kept = {t.word for ws, shares in zip(words, sharing) if shares for t in ws}
         kept |= {t.word for ws in words[len(clauses) - len(glosses):] for t in ws}
-        aside = [t for ws, shares in zip(words, sharing) if not shares for t in ws if t.word not in kept]
-        return aside
+        return [t for ws, shares in zip(words, sharing) if not shares for t in ws if t.word not in kept]
 
     def _unheard(self, terms: list[Term]) -> list[Term]:
         """The question's words that no plan uses in any form (as typed, by a synonym, a shortening or a slip): a
