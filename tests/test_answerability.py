@@ -253,6 +253,11 @@ def test_english_words_for_who_leads_ask_the_offices(ask):
         assert a["answered"] and a["intent"] == "lead" and top(a) == where, question
 
 
+def test_a_keyword_question_ending_in_qiantou_asks_who_leads(ask):
+    a = ask("达州 师德师风 牵头")
+    assert a["intent"] == "lead" and a["answered"] and top(a) == (DAZHOU, "五", 30)
+
+
 def test_a_topic_with_deadline_asks_its_date_not_a_list_of_due_tasks(ask):
     a = ask("温州智慧校园 deadline")  # 智 sounds like 之, but a topic is no filler around a time word
     assert a["intent"] != "deadline" and a["status"] == "partial" and "时间" in a["answer"]
