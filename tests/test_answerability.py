@@ -10,7 +10,7 @@ from assistant.evaluate import evaluate, load_questions
 from assistant.retrieval.details import asked_detail
 from assistant.retrieval.terms import synonyms
 
-from conftest import CHANGCHUN, CHENGDE, DAZHOU, SUINING, top
+from conftest import CHANGCHUN, CHENGDE, DAZHOU, SUINING, WENZHOU, top
 
 EVAL = Path(__file__).resolve().parent.parent / "eval"
 
@@ -38,6 +38,32 @@ def test_figure_is_quoted_from_the_clause_that_names_the_asked_object(ask):
     a = ask("达州公办园的娃占比要到多少")  # the task gives 80% for 普惠性幼儿园 and 50% for 公办园
     assert a["answered"] and top(a) == (DAZHOU, "四", 23)
     assert "50%" in "".join(a["results"][0]["evidence"])
+
+
+def test_the_period_a_value_is_asked_per_need_not_be_repeated_by_the_clause_giving_it(ask):
+    # 一年 is found in 高一年级 elsewhere in the task; the figure's clause says 每生每年, not 一年
+    a = ask("遂宁市级示范高中生均公用经费一年多少钱")
+    assert a["answered"] and top(a) == (SUINING, "二", 7)
+    assert "1180 元" in "".join(a["results"][0]["evidence"])
+
+
+def test_the_word_naming_the_asked_value_does_not_count_against_the_topic(ask):
+    a = ask("温州评名班主任 名额多少")  # the plan prints 名班主任250名 and never says 名额
+    assert a["answered"] and top(a) == (WENZHOU, "五", 1)
+    assert "250名" in "".join(a["results"][0]["evidence"])
+
+
+def test_an_office_shortening_before_guan_ma_names_the_office(ask):
+    a = ask("达州学校卫生室建设 是体卫艺管吗")
+    assert a["answered"] and top(a) == (DAZHOU, "四", 28)
+    assert a["filters"]["office"] == "体卫艺科"
+
+
+def test_generic_words_for_training_classes_and_documents_reach_the_plans_words(ask):
+    a = ask("达州打击黑培训班 哪个科牵头")  # 培训班 -> 校外培训机构
+    assert a["answered"] and top(a) == (DAZHOU, "四", 27) and a["results"][0]["lead_offices"] == ["法规科"]
+    b = ask("遂宁研学旅行 出了啥文件")  # 文件 -> 《遂宁市研学旅行实施意见》
+    assert b["answered"] and top(b) == (SUINING, "三", 21)
 
 
 def test_colloquial_synonyms_still_answer(ask):
@@ -301,14 +327,15 @@ def test_synonym_table_is_readable_and_maps_everyday_words_to_plan_words():
 # regression fails. Batches 7a and 7b paraphrase every official term away (eval/README.md): far below the targets.
 HELDOUT_FLOORS = {
     # file: (hit@1, refused, answered, wrong figures)   measured
-    "colloquial_heldout.jsonl": (0.86, 10, 4, 2),  # 0.869, 10/107, 4/47, 2/30
+    "colloquial_heldout.jsonl": (0.87, 9, 4, 2),  # 0.879, 9/107, 4/47, 2/30
     "colloquial_batch3.jsonl": (0.94, 4, 4, 1),  # 0.943, 4/105, 4/55, 1/62
     "colloquial_batch4_heldout.jsonl": (0.92, 3, 1, 0),  # 0.929, 3/42, 1/21, 0/19
     "colloquial_batch5_heldout.jsonl": (0.97, 1, 1, 1),  # 0.974, 1/39, 1/20, 1/19
-    "colloquial_batch6a_heldout.jsonl": (0.75, 6, 2, 0),  # 0.759, 6/29, 2/14, 0/7
+    "colloquial_batch6a_heldout.jsonl": (0.79, 5, 2, 0),  # 0.793, 5/29, 2/14, 0/8
     "colloquial_batch6b_heldout.jsonl": (0.96, 0, 0, 0),  # 0.966, 0/29, 0/14, 0/10
     "colloquial_batch7a_heldout.jsonl": (0.28, 16, 0, 1),  # 0.286, 16/28, 0/11, 1/6
     "colloquial_batch7b_heldout.jsonl": (0.33, 13, 1, 0),  # 0.333, 13/27, 1/11, 0/6
+    "colloquial_batch8_heldout.jsonl": (0.90, 3, 3, 0),  # 0.906, 3/32, 3/19, 0/10 (third session)
 }
 
 

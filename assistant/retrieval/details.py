@@ -73,6 +73,7 @@ _PLAIN_COUNT = re.compile(r"多少|(?<!哪)几(?!乎)")
 
 def asked_detail(question: str) -> Detail | None:
     """What kind of value the question wants, or None when it asks for no figure (哪项, 谁牵头, 怎么做)."""
+    question = question.replace("几多", "多少")  # 钱一年几多: the southern 几多 is 多少 (same length: `at` holds)
     detail, at = _asked(question)
     if detail is None:
         return None
@@ -105,6 +106,7 @@ def _asked(question: str) -> tuple[Detail | None, int]:
 
 # Words that say which value is asked (每月, 奖金, 时间), not what it is about: a task that lacks them still holds the topic.
 # Likewise the verb that reaches the value (延到几点, 压到多少, 涨到几成): the value is what is asked.
+_PERIOD_WORD = re.compile(r"^(?:每|一|全|半)?(?:年|月|天|周|日|季度|学期)$")
 _DETAIL_WORD = re.compile(r"^(?:每|一|全|半)?(?:年|月|天|周|日|季度|学期)$|奖金|奖励金|金额|经费|资金|钱|比例|占比|时间|日期|时候|"
                           r"标准|数量|人数|个数|名额|规模$|^.到$|名字|名称|全称|^百分")
 
@@ -133,7 +135,9 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
     rates = [t for t in terms if len(t.word) >= 2 and t.word.endswith("率") and t.word in detail.asked_in]
     if any(not t.found_in(task_text) for t in rates):
         return None
+    # 一年, 每月 say per what the value is asked, not about what: the clause giving it need not repeat them (每生每年)
     present = [t for t in terms if t.weight > 0 and t.found_in(task_text)]
+    present = [t for t in present if not _PERIOD_WORD.match(t.word)] or present
     asking = [t for t in present if t.word in detail.asked_in]
     present = asking or present
     total = sum(t.weight for t in present)

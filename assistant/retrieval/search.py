@@ -615,7 +615,8 @@ class Engine:
         chunk_ids = [c for c in self.record_chunks[i] if not self.is_header[c]]
         texts = [self.index.chunks[c].text for c in chunk_ids]
         text = self.folded[i]
-        coverage = share(terms, text)
+        # 名额, 经费, 时间 say which value is asked, not what about: a task lacking them still holds the topic
+        coverage = share([t for t in terms if not (detail and is_detail_word(t.word))] or terms, text)
         found = [t.word for t in terms if t.found_in(text)]
         missing = [t.word for t in terms if not t.found_in(text) and t.weight >= self.rare_idf and not t.guess
                    and not _part_of_found(t.word, [u.word for u in terms], found)
