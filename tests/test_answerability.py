@@ -327,13 +327,14 @@ def test_synonym_table_is_readable_and_maps_everyday_words_to_plan_words():
 # regression fails. Batches 7a and 7b paraphrase every official term away (eval/README.md): far below the targets.
 HELDOUT_FLOORS = {
     # file: (hit@1, refused, answered, wrong figures)   measured
-    "colloquial_heldout.jsonl": (0.87, 9, 4, 2),  # 0.879, 9/107, 4/47, 2/30
+    "colloquial_heldout.jsonl": (0.88, 9, 4, 1),  # 0.888, 9/107, 4/47, 1/30
     "colloquial_batch3.jsonl": (0.94, 4, 4, 1),  # 0.943, 4/105, 4/55, 1/62
     "colloquial_batch4_heldout.jsonl": (0.92, 3, 1, 0),  # 0.929, 3/42, 1/21, 0/19
     "colloquial_batch5_heldout.jsonl": (0.97, 1, 1, 1),  # 0.974, 1/39, 1/20, 1/19
     "colloquial_batch6a_heldout.jsonl": (0.79, 5, 2, 0),  # 0.793, 5/29, 2/14, 0/8
     "colloquial_batch6b_heldout.jsonl": (0.96, 0, 0, 0),  # 0.966, 0/29, 0/14, 0/10
-    "colloquial_batch7a_heldout.jsonl": (0.28, 16, 0, 1),  # 0.286, 16/28, 0/11, 1/6
+    # scoring a synonym's plan phrase by its tokens (高水平高职学校 for 双高) ranks one question of 7a lower: 0.286 -> 0.250
+    "colloquial_batch7a_heldout.jsonl": (0.25, 16, 0, 1),  # 0.250, 16/28, 0/11, 1/6
     "colloquial_batch7b_heldout.jsonl": (0.33, 13, 1, 0),  # 0.333, 13/27, 1/11, 0/6
     "colloquial_batch8_heldout.jsonl": (0.90, 3, 3, 0),  # 0.906, 3/32, 3/19, 0/10 (third session)
 }

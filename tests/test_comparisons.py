@@ -26,6 +26,13 @@ def test_a_question_across_all_plans_gets_one_block_per_plan(ask):
     assert "| 遂宁市2019年工作要点 | 二、第5项「提高学前教育普惠发展水平」 | 计财科 |" in a["answer"]
 
 
+def test_bi_yi_bi_asks_to_compare_and_a_plan_phrase_stands_for_its_shortening(ask):
+    # 比一比 is no topic (not 一比, a slip of 一批); 长春 prints 双高 in full: 中国特色高水平高职学校
+    a = ask("温州和长春的双高计划 比一比")
+    assert a["intent"] == "compare"
+    assert blocks(a) == [(WENZHOU, 2022, "answered", ("四", 2)), (CHANGCHUN, 2020, "answered", ("四", 16))]
+
+
 def test_a_plan_without_the_topic_says_not_covered(ask):
     a = ask("哪些地方提到了课后服务？")
     statuses = {doc: status for doc, _, status, _ in blocks(a)}

@@ -49,7 +49,7 @@ _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # The plans counted as places (五个市, 这几个地方, 两地): a comparison's scope, never its topic
 PLACES_COUNTED = re.compile(r"(?:这|那)?[两三四五六七八九十几\d]+\s*个?\s*(?:地市|城市|地方|市|地)(?![区县级场]|一级)")  # not 几个市级 / 几个市一级基地
 _COMPARE = re.compile(r"各地|各市|各个(?:地方|城市|市|地市)|哪些(?:地方|城市|市|地市)|哪几个(?:地方|城市|市)|"
-                      r"哪个(?:地方|城市|市)|谁家|几个市|比较|对比|相比|区别|异同|分别|"
+                      r"哪个(?:地方|城市|市)|谁家|几个市|比较|对比|相比|区别|异同|分别|比比|比一比|比一下|(?i:(?<![a-z])pk(?![a-z]))|"
                       + PLACES_COUNTED.pattern)
 _CHINESE_YEAR = re.compile(r"二[〇零○]{1}[〇零○一二三四五六七八九]{2}(?=\s*年)")
 _CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")

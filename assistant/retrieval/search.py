@@ -78,6 +78,9 @@ TITLE_RUN = 4
 # typing slips and parenthesised inserts, which BM25 over the plan's own tokens cannot see (0.2 to 0.4 rank two more
 # calibration questions right and none wrong; 0.6 loses a dev question)
 COVERAGE_WEIGHT = 0.25
+# A plan word of a synonym line that BM25 does not hold as one token, at least this long, is scored by its tokens:
+# a phrase (高水平高职学校 for 双高, 校外培训机构), not a made-up form (上学前 from 上幼儿园 with 幼儿园 -> 学前)
+PHRASE = 4
 # A figure is quoted only from a clause naming at least this share of the question's words that the task holds.
 DETAIL_SHARE = 0.5
 MAX_HOLDERS = 3  # a word found only inside this many longer plan words is scored in BM25 by them
@@ -373,10 +376,12 @@ class Engine:
         # a slip searches by the plan word it would be; a word with plan words, by the best-scoring of itself and
         # them (老师 -> 教师, 推普 -> 普通话): one of them, so a word with many plan words does not count many times
         bridged = [t for t in terms if len(t.alternatives) > 1 or t.slips]
+        vocab = self.index.bm25.vocab_dict
         words = {t.word for t in bridged}
         lexical = self._bm25([w for w in tokens if w not in words] + [t.word for t in terms if t.guess])
-        for t in bridged:
-            lexical = lexical + np.max([self._bm25([a]) for a in t.alternatives + t.slips], axis=0)
+        for t in bridged:  # a plan phrase (高水平高职学校 for 双高) scores by the plan's words it is cut into
+            lexical = lexical + np.max([self._bm25(self._words(a) if len(a) >= PHRASE and a not in vocab else [a])
+                                        for a in t.alternatives + t.slips], axis=0)
         for word in {w for w in tokens if w not in self.index.bm25.vocab_dict and w not in words}:
             # a word the plans print only inside longer words (县管校 of 县管校聘): scored by those, when few
             holders = self._holders(word)

@@ -13,7 +13,7 @@ from ..documents.normalize import fold
 jieba.setLogLevel(logging.WARNING)
 
 # Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
-TOKENIZER_VERSION = "15"
+TOKENIZER_VERSION = "17"
 
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
@@ -30,7 +30,7 @@ STOPWORDS = frozenset(
     "问一下 麻烦 知道 告诉 说说 讲讲 一共 总共 累计 大概 大约 左右 写 写了 提 说法 规定 要求 打算 准备 "
     "咱 咱们 我们 我市 全市 本市 市里 那些 这些 东西 方面的 有关的 一块 这边 那边 动作 活 活儿 要点 工作要点 ppt "
     # words that ask across plans (query.py reads them as a comparison): they say nothing about the topic
-    "各地 各市 各个 地方 城市 地市 哪些地方 比较 对比 相比 区别 异同 不同 一样 谁家".split()
+    "各地 各市 各个 地方 城市 地市 哪些地方 比较 对比 相比 区别 异同 不同 一样 谁家 比比 比一比 比一下 对照 pk".split()
 )
 # Question words are not content, even when jieba keeps them whole (第几, 几个, 哪所, 为什么).
 _QUESTION_WORD = re.compile(r"[哪谁吗呢怎啥咋]|^第?几|之几$|什么|多少")
@@ -41,7 +41,8 @@ _QUESTION_PHRASES = "哪天 哪年 哪月 几月 几号 几点 几回 几次 啥
 # typed after a space they are not a clause of their own (see Engine._aside), and 开会 alone is a plan word.
 _ASIDE_PHRASES = ("开会用 开会要用 开会用的 汇报用 汇报要用 写材料 写材料用 写报告 写总结 做ppt 发通知 要发通知 "
                   "概括 概括一下 归纳一下 总结一下 简单说 简单说说 一句话 两句 几句 "
-                  "要点里 要点中 文件里 文件中 文件上").split()  # 文件里有没有: in the plan (计划里 may end 特岗计划)
+                  "要点里 要点中 文件里 文件中 文件上 "  # 文件里有没有: in the plan (计划里 may end 特岗计划)
+                  "比一比 比一下 比比 对比一下 比较一下").split()  # 比一比 asks to compare (query.py): not 一比, a slip of 一批
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _FUNCTION_CHARS = re.compile(r"[的了是要有不没在和与也都就还把被让给对为从比很太吗呢吧啊呀着过得地个这那哪谁啥咋]")
 _WORD = re.compile(r"[\u3400-\u9fff]|[A-Za-z0-9.+%]+")
