@@ -66,6 +66,28 @@ def test_generic_words_for_training_classes_and_documents_reach_the_plans_words(
     assert b["answered"] and top(b) == (SUINING, "三", 21)
 
 
+def test_a_count_is_quoted_only_from_a_clause_naming_what_is_counted(ask):
+    # 职业学校 weighs more than 新型职业农民, but the clause giving 1500人 names the 农民 counted, not the schools
+    a = ask("承德中职学校今年培训多少新型职业农民")
+    assert a["answered"] and top(a) == (CHENGDE, "三", 14)
+    assert "1500人" in "".join(a["results"][0]["evidence"])
+    # 多少个中小学的工程: 35 个中小学校建设项目, not the 42 所 of 各级各类学校 in the 工程 sentence
+    b = ask("达州城区要建多少个中小学项目")
+    assert "35 个中小学校" in "".join(b["results"][0]["evidence"])
+
+
+def test_who_forwards_a_question_is_not_its_topic(ask, engine):
+    q, _ = engine.reading("张局微信问：达州控辍保学谁牵头")
+    assert q.cities == ["达州"] and "微信" not in q.topic and q.intent == "lead"
+    a = ask("王局问：承德防疫常态化落到哪个科室")
+    assert a["answered"] and top(a) == (CHENGDE, "六", 34)
+
+
+def test_is_this_office_leading_asks_who_leads_even_where_the_plan_names_none(ask):
+    a = ask("长春冰雪特色学校创建 是体卫艺科牵头吗")  # 长春 prints no offices
+    assert a["status"] == "partial" and a["intent"] == "lead" and top(a) == (CHANGCHUN, "八", 35)
+
+
 def test_colloquial_synonyms_still_answer(ask):
     a = ask("遂宁好老师评选是哪条")  # 老师 -> 教师
     assert a["answered"] and top(a) == (SUINING, "六", 38)
@@ -313,6 +335,9 @@ def test_asked_detail_reads_the_kind_of_value_asked():
     assert asked_detail("职教博物馆建在哪").kind == "place"
     assert not asked_detail("职教博物馆建在哪").pattern.search("培育以职教园区为核心")  # 园区 is no place name
     assert not asked_detail("幼儿园建在哪").pattern.search("独立建制和小区配套幼儿园")  # nor is 小区
+    assert asked_detail("校长去哪儿跟岗培训").kind == "place"  # where they go to learn
+    assert not asked_detail("校长去哪儿跟岗培训").pattern.search("到先进地区优质名校跟岗培训")
+    assert asked_detail("这事去哪儿问") is None  # where to ask is no detail of a task
 
 
 def test_synonym_table_is_readable_and_maps_everyday_words_to_plan_words():
@@ -331,12 +356,14 @@ HELDOUT_FLOORS = {
     "colloquial_batch3.jsonl": (0.94, 4, 4, 1),  # 0.943, 4/105, 4/55, 1/62
     "colloquial_batch4_heldout.jsonl": (0.92, 3, 1, 0),  # 0.929, 3/42, 1/21, 0/19
     "colloquial_batch5_heldout.jsonl": (0.97, 1, 1, 1),  # 0.974, 1/39, 1/20, 1/19
-    "colloquial_batch6a_heldout.jsonl": (0.79, 5, 2, 0),  # 0.793, 5/29, 2/14, 0/8
+    # quoting a count only from a clause naming what is counted costs one 6a answer: 0.793 -> 0.759
+    "colloquial_batch6a_heldout.jsonl": (0.75, 6, 2, 0),  # 0.759, 6/29, 2/14, 0/8
     "colloquial_batch6b_heldout.jsonl": (0.96, 0, 0, 0),  # 0.966, 0/29, 0/14, 0/10
     # scoring a synonym's plan phrase by its tokens (高水平高职学校 for 双高) ranks one question of 7a lower: 0.286 -> 0.250
     "colloquial_batch7a_heldout.jsonl": (0.25, 16, 0, 1),  # 0.250, 16/28, 0/11, 1/6
     "colloquial_batch7b_heldout.jsonl": (0.33, 13, 1, 0),  # 0.333, 13/27, 1/11, 0/6
     "colloquial_batch8_heldout.jsonl": (0.90, 3, 3, 0),  # 0.906, 3/32, 3/19, 0/10 (third session)
+    "colloquial_batch9_heldout.jsonl": (0.86, 4, 2, 1),  # 0.867, 4/30, 2/14, 1/13
 }
 
 

@@ -28,6 +28,7 @@ class Detail:
     label: str  # how the answer names what is missing: 数量, 金额, 比例, 时间, 名称, 地点
     pattern: re.Pattern  # a value of that kind inside a clause
     asked_in: str = ""  # the clause of the question that asks it: its words name the object (教室照明 改多少间)
+    counted: str = ""  # for a count, what follows the asking word in that clause: the thing counted (多少新型农民)
 
 
 _DATE = Detail("date", "时间", re.compile(
@@ -57,7 +58,8 @@ _ASKS = [
     # where it is (建在哪, 落户哪个区县), not where in the plan (在哪条, 放在哪项)
     (re.compile(r"(?:建|落|落户|选址)在?(?:哪里|哪儿|什么地方|啥地方|哪(?![条项块些一]))|"
                 r"(?:开|办|设|举办|举行)在(?:哪里|哪儿|什么地方|啥地方|哪(?![条项块些一]))|"
-                r"哪(?:个|几个|些)(?:区县|县区|县|区)|在哪(?:里|儿)?(?:开|办|建|举办|举行|落地|落户)|选址"), _PLACE),
+                r"哪(?:个|几个|些)(?:区县|县区|县|区)|在哪(?:里|儿)?(?:开|办|建|举办|举行|落地|落户)|选址|"
+                r"(?:去|到)(?:哪里|哪儿|哪(?![条项块些一]))(?:学|培训|跟岗|挂职|研学|交流|考察|参观)"), _PLACE),
     (re.compile(r"什么时候|啥时候|何时|哪天|哪一天|几月|几号|几点|哪年|多久|什么时间|啥时间|日期|时间节点|截止|deadline|ddl"),
      _DATE),
     (re.compile(r"多少钱|钱多少|花多少|投多少|投了多少|投入多少|投资多少|奖金|奖励多少|资金多少|经费多少|"
@@ -77,8 +79,9 @@ def asked_detail(question: str) -> Detail | None:
     detail, at = _asked(question)
     if detail is None:
         return None
-    clause = next((m.group(0) for m in _QUESTION_CLAUSE.finditer(question) if m.start() <= at < m.end()), question)
-    return Detail(detail.kind, detail.label, detail.pattern, clause)
+    clause = next((m for m in _QUESTION_CLAUSE.finditer(question) if m.start() <= at < m.end()), None)
+    counted = question[at:clause.end()] if clause and detail.kind == "count" else ""
+    return Detail(detail.kind, detail.label, detail.pattern, clause.group(0) if clause else question, counted)
 
 
 def _asked(question: str) -> tuple[Detail | None, int]:
@@ -143,7 +146,12 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
     total = sum(t.weight for t in present)
     if not total:
         return None
-    heaviest = max(present, key=lambda t: t.weight)
+    # the value must name what is counted, when the question says it after the asking word: its first word
+    # (职校要培养多少新型农民: 新型, though 职校 weighs more; 多少个中小学的工程: 中小学); else the heaviest word of the
+    # asking clause
+    counted = sorted((t for t in present if t.word in detail.counted),
+                     key=lambda t: (detail.counted.find(t.word), -len(t.word)))
+    heaviest = counted[0] if counted else max(present, key=lambda t: t.weight)
     for i, text in enumerate(folded):
         parts = clauses(text)
         for j, clause in enumerate(parts):

@@ -24,6 +24,7 @@ GENERAL = "general"
 _LEAD_WORDS = re.compile(
     r"(?i:(?<![a-z])(?:lead|owner|leader|in charge|pic)(?![a-z]))|"  # 承德校服 owner 是谁, 谁lead
     r"谁(?:来)?(?:牵头|签头|挑头|负责|主责|主抓|管|抓|弄|干|搞)|由谁|归谁|是谁|归哪|"
+    r"(?:牵头|挑头|主抓|负责)的?(?:吗|嘛|么|不|没)|"  # 是督导室牵头吗: whether that office leads
     r"哪(?:个|些|一个|几个)(?:科室|部门|单位|处室|科|处)|(?:牵头|挑头|签头|主抓)的?\s*(?:呢|是)|(?:牵头|挑头)的?\s*[？?]?\s*$|"
     r"什么(?:科室|部门|单位)|牵头(?:科室|单位|部门)|责任(?:科室|单位|部门)|负责(?:科室|单位|部门)|主责(?:科室|单位)?"
 )
@@ -40,6 +41,8 @@ _OVERVIEW = re.compile(r"有哪些|哪些重点|什么重点|怎么做|如何做
 _PREAMBLE = re.compile(r"总体思路|总体要求|指导思想|总体目标|总基调|工作思路")
 _YEAR = re.compile(r"(20\d\d)\s*年?|(?<![\d.])(1[5-9]|2\d)\s*年(?!级|代|内|底|前|后|间)")
 # 体卫艺管吗, 基教管的吧: 管 as a verb standing alone (管理, 管控 are the plans' words)
+# Who passes the question on (张局微信问：, 王局问：, 领导让查一下：): never its topic
+_FORWARDED = re.compile(r"^[^：:，,。？?！!\s]{0,10}?(?:问|说|让我?查|要问|交代|布置)(?:一下|下)?\s*[：:]")
 _ROLE_AFTER_OFFICE = re.compile(r"牵头|挑头|负责|参与|配合|协助|主抓|分管|主责|管(?=[吗嘛么吧的啊呀不？?，,。!！\s]|$)")
 _OFFICE_END = re.compile(r"科|办|室|所|站|馆|中心|委")
 _OFFICE_END_CHARS = "科办室所站馆委心"
@@ -95,7 +98,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     question cut as the engine cuts it, so that a city name is only read where it stands as a word (推广普通化, a
     slip for 普通话, names no 通化)."""
     q = Question(text=text, folded=fold(text).strip())
-    rest = q.folded
+    rest = _FORWARDED.sub(" ", q.folded)
     names = {}
     for info in documents.values():
         for name in info.city_names:

@@ -63,7 +63,7 @@ WIDE_COVERAGE = 0.7
 _LISTED = re.compile(r"[、／/]")  # topics listed in one question (教师交流轮岗、县管校聘): any one may answer
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]+")
 # a question's clauses (see Engine._aside); a bracketed term is one too: 透明的厨房（好像叫明厨亮灶？）
-_CLAUSES = re.compile(r"[，,。？?！!；;]+")
+_CLAUSES = re.compile(r"[，,。？?！!；;：:]+")  # 张局微信问：… is a clause of its own
 _BRACKETED = re.compile(r"[（(]([^（）()]*)[）)]")
 MIN_DENSE = 0.93
 # ... and no more than UNHEARD_SHARE of the question's weight may lie in words no plan uses in any form (calibration:
