@@ -42,7 +42,7 @@ _PREAMBLE = re.compile(r"总体思路|总体要求|指导思想|总体目标|总
 _YEAR = re.compile(r"(20\d\d)\s*年?|(?<![\d.])(1[5-9]|2\d)\s*年(?!级|代|内|底|前|后|间)")
 # 体卫艺管吗, 基教管的吧: 管 as a verb standing alone (管理, 管控 are the plans' words)
 # Who passes the question on (张局微信问：, 王局问：, 领导让查一下：): never its topic
-_FORWARDED = re.compile(r"^[^：:，,。？?！!\s]{0,10}?(?:问|说|让我?查|要问|交代|布置)(?:一下|下)?\s*[：:]")
+_FORWARDED = re.compile(r"^\s*[^：:，,。？?！!\s]{0,10}?(?:问|说|让我?查|要问|交代|布置)(?:一下|下)?\s*[：:]")
 _ROLE_AFTER_OFFICE = re.compile(r"牵头|挑头|负责|参与|配合|协助|主抓|分管|主责|管(?=[吗嘛么吧的啊呀不？?，,。!！\s]|$)")
 _OFFICE_END = re.compile(r"科|办|室|所|站|馆|中心|委")
 _OFFICE_END_CHARS = "科办室所站馆委心"
@@ -98,7 +98,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     question cut as the engine cuts it, so that a city name is only read where it stands as a word (推广普通化, a
     slip for 普通话, names no 通化)."""
     q = Question(text=text, folded=fold(text).strip())
-    rest = _FORWARDED.sub(" ", q.folded)
+    rest = q.folded
     names = {}
     for info in documents.values():
         for name in info.city_names:
@@ -135,6 +135,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
         q.years = values
     for m in reversed(named_years):
         rest = rest[: m.start()] + " " + rest[m.end():]
+    rest = _FORWARDED.sub(" ", rest)  # after the places: 达州张局问：… still names 达州
     scope = [f for f, info in documents.items() if not q.cities or info.city in q.cities]
     forms = set().union(*(office_forms.get(f, set()) for f in scope)) if scope else set()
     q.office, span = _find_office(rest, forms, corpus_text)
