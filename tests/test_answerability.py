@@ -89,6 +89,26 @@ def test_is_this_office_leading_asks_who_leads_even_where_the_plan_names_none(as
     assert a["status"] == "partial" and a["intent"] == "lead" and top(a) == (CHANGCHUN, "八", 35)
 
 
+def test_the_bound_of_a_value_and_an_idiom_for_its_size_ask_the_value_not_a_topic(ask):
+    a = ask("遂宁市级示范高中生均公用经费最低多少")  # other plans print 最低; 遂宁 says 不低于
+    assert a["answered"] and top(a) == (SUINING, "二", 7)
+    assert "1180 元" in "".join(a["results"][0]["evidence"])
+    b = ask("承德今年学生资助资金盘子多大")  # 盘子多大: how much money in all
+    assert b["answered"] and top(b) == (CHENGDE, "六", 30)
+    assert "4亿元" in "".join(b["results"][0]["evidence"])
+
+
+def test_a_plan_word_ending_in_ke_is_not_read_as_an_office(ask, engine):
+    q, _ = engine.reading("承德短缺学科老师怎么配")  # 学科 is no shortening of 学校安全工作科
+    assert q.office is None and "学科" in q.topic
+    assert top(ask("承德短缺学科老师怎么配")) == (CHENGDE, "五", 27)
+
+
+def test_an_office_stem_before_zai_qiantou_names_the_office(ask):
+    a = ask("达州语言文字工作是不是语委在牵头")
+    assert a["intent"] == "lead" and a["filters"]["office"] == "语委办" and top(a) == (DAZHOU, "六", 36)
+
+
 def test_colloquial_synonyms_still_answer(ask):
     a = ask("遂宁好老师评选是哪条")  # 老师 -> 教师
     assert a["answered"] and top(a) == (SUINING, "六", 38)
@@ -354,7 +374,7 @@ def test_synonym_table_is_readable_and_maps_everyday_words_to_plan_words():
 HELDOUT_FLOORS = {
     # file: (hit@1, refused, answered, wrong figures)   measured
     "colloquial_heldout.jsonl": (0.88, 9, 4, 1),  # 0.888, 9/107, 4/47, 1/30
-    "colloquial_batch3.jsonl": (0.94, 4, 4, 1),  # 0.943, 4/105, 4/55, 1/62
+    "colloquial_batch3.jsonl": (0.95, 3, 4, 1),  # 0.952, 3/105, 4/55, 1/62
     "colloquial_batch4_heldout.jsonl": (0.92, 3, 1, 0),  # 0.929, 3/42, 1/21, 0/19
     "colloquial_batch5_heldout.jsonl": (0.97, 1, 1, 1),  # 0.974, 1/39, 1/20, 1/19
     "colloquial_batch6a_heldout.jsonl": (0.79, 5, 2, 0),  # 0.793, 5/29, 2/14, 0/8
@@ -363,7 +383,8 @@ HELDOUT_FLOORS = {
     "colloquial_batch7a_heldout.jsonl": (0.25, 16, 0, 1),  # 0.250, 16/28, 0/11, 1/6
     "colloquial_batch7b_heldout.jsonl": (0.33, 13, 1, 0),  # 0.333, 13/27, 1/11, 0/6
     "colloquial_batch8_heldout.jsonl": (0.90, 3, 3, 0),  # 0.906, 3/32, 3/19, 0/10 (third session)
-    "colloquial_batch9_heldout.jsonl": (0.86, 4, 2, 1),  # 0.867, 4/30, 2/14, 1/13
+    "colloquial_batch9_heldout.jsonl": (0.90, 3, 2, 1),  # 0.900, 3/30, 2/14, 1/14
+    "colloquial_batch10_heldout.jsonl": (0.83, 5, 1, 0),  # 0.833, 5/30, 1/9, 0/8
 }
 
 

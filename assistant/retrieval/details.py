@@ -64,7 +64,7 @@ _ASKS = [
      _DATE),
     (re.compile(r"多少钱|钱多少|花多少|投多少|投了多少|投入多少|投资多少|奖金|奖励多少|资金多少|经费多少|"
                 r"(?:资金|经费|奖金|补助|补贴|津贴|预算|钱)\S{0,4}多少|多少\S{0,4}(?:补助|补贴|津贴|奖金|经费|资金|预算)|budget|"
-                r"多少万元|多少亿|金额|几万块|多少块"), _AMOUNT),
+                r"多少万元|多少亿|金额|几万块|多少块|多大(?:的)?盘子|盘子(?:有)?多大"), _AMOUNT),
     (re.compile(r"比例|占比|百分之?多少|几成|多少%|覆盖率|率\S{0,4}多少|率目标|几个点|几个百分点|多少个点"), _SHARE),
     (re.compile(r"几倍|多少倍"), _MULTIPLE),
 ]
@@ -111,7 +111,8 @@ def _asked(question: str) -> tuple[Detail | None, int]:
 # Likewise the verb that reaches the value (延到几点, 压到多少, 涨到几成): the value is what is asked.
 _PERIOD_WORD = re.compile(r"^(?:每|一|全|半)?(?:年|月|天|周|日|季度|学期)$")
 _DETAIL_WORD = re.compile(r"^(?:每|一|全|半)?(?:年|月|天|周|日|季度|学期)$|奖金|奖励金|金额|经费|资金|钱|比例|占比|时间|日期|时候|"
-                          r"标准|数量|人数|个数|名额|规模$|^.到$|名字|名称|全称|^百分")
+                          r"标准|数量|人数|个数|名额|规模$|^.到$|名字|名称|全称|^百分|"
+                          r"^(?:最低|最少|至少|最高|最多|上限|下限|盘子)$")  # which bound of the value (最低多少钱), 多大盘子
 
 
 def is_detail_word(word: str) -> bool:

@@ -24,7 +24,7 @@ GENERAL = "general"
 _LEAD_WORDS = re.compile(
     r"(?i:(?<![a-z])(?:lead|owner|leader|in charge|pic)(?![a-z]))|"  # 承德校服 owner 是谁, 谁lead
     r"谁(?:来)?(?:牵头|签头|挑头|负责|主责|主抓|管|抓|弄|干|搞)|由谁|归谁|是谁|归哪|"
-    r"(?:牵头|挑头|主抓|负责)的?(?:吗|嘛|么|不|没)|"  # 是督导室牵头吗: whether that office leads
+    r"(?:牵头|挑头|主抓|负责)的?(?:吗|嘛|么|不|没)|是不是\S{1,8}(?:牵头|挑头|主抓|负责)|"  # 是督导室牵头吗
     r"哪(?:个|些|一个|几个)(?:科室|部门|单位|处室|科|处)|(?:牵头|挑头|签头|主抓)的?\s*(?:呢|是)|(?:牵头|挑头)的?\s*[？?]?\s*$|"
     r"什么(?:科室|部门|单位)|牵头(?:科室|单位|部门)|责任(?:科室|单位|部门)|负责(?:科室|单位|部门)|主责(?:科室|单位)?"
 )
@@ -223,25 +223,35 @@ def _office_in(text: str, forms: set[str], corpus_text: str = "") -> tuple[str |
     for m in _OFFICE_END.finditer(text):
         end = m.end()
         for start in range(max(0, end - 8), end - 1):
-            matches = sorted({f for w, f in written.items() if is_abbreviation(text[start:end], w)}, key=len)
+            short = text[start:end]
+            matches = sorted({f for w, f in written.items() if is_abbreviation(short, w)}, key=len)
+            if matches and _plan_word(short, matches, corpus_text):
+                continue  # 缺学科老师: 学科 is a word of the plans' text, not 学校安全工作科 shortened
             if matches:
                 candidates.append((start - end, start, matches[0]))
                 break
     if not candidates:  # 基教牵头的, 计财负责哪些: before a role word, a name without its 科 or 办, when the plans
         # print it only as part of an office name (安全牵头 is about 安全, which the plans print everywhere)
         for m in _ROLE_AFTER_OFFICE.finditer(text):
-            for start in range(max(0, m.start() - 6), m.start() - 1):
-                short = text[start:m.start()]
+            stop = m.start() - 1 if text[max(0, m.start() - 1):m.start()] in ("在", "来") else m.start()  # 语委在牵头
+            for start in range(max(0, stop - 6), stop - 1):
+                short = text[start:stop]
                 matches = sorted({f for w, f in written.items() if is_abbreviation(short, w)}, key=len)
-                if matches and corpus_text.count(short) > sum(corpus_text.count(fold(f)) for f in matches):
+                if matches and _plan_word(short, matches, corpus_text):
                     break  # a word of the plans' text, not only of their office lines
                 if matches:
-                    candidates.append((start - m.start(), start, matches[0]))
+                    candidates.append((start - stop, start, matches[0]))
                     break
     if not candidates:
         return None, (0, 0)
     length, start, form = min(candidates)  # the longest abbreviation written (教科所, not its 教科)
     return form, (start, start - length)
+
+
+def _plan_word(short: str, offices: list[str], corpus_text: str) -> bool:
+    """Whether the plans print `short` in their text (office lines aside) as a word of its own: more often than the
+    offices it would shorten, and more than twice (省语委 once does not make 语委 a topic word; 安全, 学科 are)."""
+    return corpus_text.count(short) > max(2, sum(corpus_text.count(fold(f)) for f in offices))
 
 
 def _mend_office_ends(text: str) -> str:
