@@ -98,9 +98,11 @@ def test_two_years_named_are_side_by_side_like_last_year_and_this(ask):
 # comparisons right in every block, follow-up turns right
 COMPARE_FLOORS = {
     "compare_heldout.jsonl": (60, 15, 17),  # 60/63, 15/18, 17/21
-    "compare_batch2_heldout.jsonl": (60, 12, 8),  # 60/74, 12/18, 8/8
+    "compare_batch2_heldout.jsonl": (63, 13, 8),  # 63/74, 13/18, 8/8
     "compare_batch3.jsonl": (112, 22, 9),  # 112/130, 22/31, 9/11
-    "compare_batch4_heldout.jsonl": (46, 9, 12),  # 46/52, 9/13, 12/15
+    "compare_batch4_heldout.jsonl": (46, 9, 13),  # 46/52, 9/13, 13/15
+    "compare_batch5_heldout.jsonl": (40, 6, 12),  # 40/45, 6/11, 12/14 (third session)
+    "compare_batch6.jsonl": (51, 12, 22),  # 51/63, 12/17, 22/23, measured once after the third session's changes
 }
 
 
