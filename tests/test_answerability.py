@@ -382,10 +382,10 @@ HELDOUT_FLOORS = {
     # scoring a synonym's plan phrase by its tokens (高水平高职学校 for 双高) ranks one question of 7a lower: 0.286 -> 0.250
     "colloquial_batch7a_heldout.jsonl": (0.25, 16, 0, 1),  # 0.250, 16/28, 0/11, 1/6
     "colloquial_batch7b_heldout.jsonl": (0.33, 13, 1, 0),  # 0.333, 13/27, 1/11, 0/6
-    "colloquial_batch8_heldout.jsonl": (0.90, 3, 3, 0),  # 0.906, 3/32, 3/19, 0/10 (third session)
+    "colloquial_batch8_heldout.jsonl": (0.90, 3, 3, 0),  # 0.906, 3/32, 3/19, 0/10 (fourth session)
     "colloquial_batch9_heldout.jsonl": (0.90, 3, 2, 1),  # 0.900, 3/30, 2/14, 1/14
     "colloquial_batch10_heldout.jsonl": (0.83, 5, 1, 0),  # 0.833, 5/30, 1/9, 0/8
-    # written after the third session's last change and measured once, never read: 1.000, 0/54, 2/26, 1/22
+    # written after the fourth session's last change and measured once, never read: 1.000, 0/54, 2/26, 1/22
     "colloquial_batch11.jsonl": (0.98, 0, 2, 1),
 }
 

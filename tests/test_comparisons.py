@@ -101,8 +101,8 @@ COMPARE_FLOORS = {
     "compare_batch2_heldout.jsonl": (63, 13, 8),  # 63/74, 13/18, 8/8
     "compare_batch3.jsonl": (112, 22, 9),  # 112/130, 22/31, 9/11
     "compare_batch4_heldout.jsonl": (46, 9, 13),  # 46/52, 9/13, 13/15
-    "compare_batch5_heldout.jsonl": (40, 6, 12),  # 40/45, 6/11, 12/14 (third session)
-    "compare_batch6.jsonl": (51, 12, 22),  # 51/63, 12/17, 22/23, measured once after the third session's changes
+    "compare_batch5_heldout.jsonl": (40, 6, 12),  # 40/45, 6/11, 12/14 (fourth session)
+    "compare_batch6.jsonl": (51, 12, 22),  # 51/63, 12/17, 22/23, measured once after the fourth session's changes
 }
 
 
