@@ -109,6 +109,14 @@ def test_an_office_stem_before_zai_qiantou_names_the_office(ask):
     assert a["intent"] == "lead" and a["filters"]["office"] == "语委办" and top(a) == (DAZHOU, "六", 36)
 
 
+def test_a_number_the_question_states_itself_is_not_its_answer(ask):
+    # 130个 is what the user already knows; the plan gives no share per district, and 42億元 is money, not a count
+    a = ask("温州新建改扩建那130个中小学项目 苍南能分几个")
+    assert not a["answered"] and top(a) == (WENZHOU, "五", 3)
+    assert "130" not in a["answer"].split("可能相关")[0]
+    assert asked_detail("能分几个").pattern.search("130万人次") and not asked_detail("能分几个").pattern.search("42亿元")
+
+
 def test_colloquial_synonyms_still_answer(ask):
     a = ask("遂宁好老师评选是哪条")  # 老师 -> 教师
     assert a["answered"] and top(a) == (SUINING, "六", 38)

@@ -16,6 +16,7 @@ from .terms import Term
 _NUM = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万亿]+)"
 # A count is a number not read as an ordinal: 第35个教师节 counts nothing
 _CARDINAL = rf"(?<![第\d.一二两三四五六七八九十百千万亿])(?<!第\s){_NUM}(?:[十百千万亿]+)?"  # 130万人次; 第 24 届
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")
 _QUESTION_CLAUSE = re.compile(r"[^，,；;。！？!?：:\s]+")
 # 几个 is said of anything counted: 250名, 12个, 3所 all answer it
@@ -29,6 +30,7 @@ class Detail:
     pattern: re.Pattern  # a value of that kind inside a clause
     asked_in: str = ""  # the clause of the question that asks it: its words name the object (教室照明 改多少间)
     counted: str = ""  # for a count, what follows the asking word in that clause: the thing counted (多少新型农民)
+    given: tuple[str, ...] = ()  # numbers the question states itself: never its answer (那130个项目，瑞安分到几个)
 
 
 _DATE = Detail("date", "时间", re.compile(
@@ -81,7 +83,8 @@ def asked_detail(question: str) -> Detail | None:
         return None
     clause = next((m for m in _QUESTION_CLAUSE.finditer(question) if m.start() <= at < m.end()), None)
     counted = question[at:clause.end()] if clause and detail.kind == "count" else ""
-    return Detail(detail.kind, detail.label, detail.pattern, clause.group(0) if clause else question, counted)
+    given = tuple(dict.fromkeys(_DIGITS.findall(question)))
+    return Detail(detail.kind, detail.label, detail.pattern, clause.group(0) if clause else question, counted, given)
 
 
 def _asked(question: str) -> tuple[Detail | None, int]:
@@ -101,7 +104,7 @@ def _asked(question: str) -> tuple[Detail | None, int]:
                     "个": _ANY_MEASURE}.get(measure, re.escape(measure))
         if question[max(0, m.start() - 1):m.start()] == "第":  # 第几批 asks an ordinal: 第十三批
             return Detail("ordinal", "序次", re.compile(rf"第\s*{_NUM}\s*(?:{measures})")), m.start()
-        return Detail("count", "数量", re.compile(rf"{_CARDINAL}\s*(?:{measures})")), m.start()
+        return Detail("count", "数量", re.compile(rf"{_CARDINAL}\s*(?:{measures})(?!\s*[万亿千]?\s*元)")), m.start()  # 42亿元 is money
     if m := _PLAIN_COUNT.search(question):
         return Detail("count", "数字", re.compile(_CARDINAL)), m.start()
     return None, -1
@@ -156,8 +159,9 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
     for i, text in enumerate(folded):
         parts = clauses(text)
         for j, clause in enumerate(parts):
-            if not detail.pattern.search(clause):
-                continue
+            if not any(_DIGITS.sub("", m.group(0)) != m.group(0) and not set(_DIGITS.findall(m.group(0))) <= set(
+                    detail.given) or not _DIGITS.search(m.group(0)) for m in detail.pattern.finditer(clause)):
+                continue  # no value, or only the ones the question states itself
             window = with_inserts_read(title + " " + (parts[j - 1] if j else "") + clause)  # 县(市)区 holds 县区
             share = sum(t.weight for t in present if t.found_in(window)) / total
             if share >= min_share and heaviest.found_in(window) and share > best_share:
