@@ -393,7 +393,7 @@ HELDOUT_FLOORS = {
     "colloquial_batch8_heldout.jsonl": (0.90, 3, 3, 0),  # 0.906, 3/32, 3/19, 0/10 (fourth session)
     "colloquial_batch9_heldout.jsonl": (0.90, 3, 2, 1),  # 0.900, 3/30, 2/14, 1/14
     "colloquial_batch10_heldout.jsonl": (0.83, 5, 1, 0),  # 0.833, 5/30, 1/9, 0/8
-    # written after the fourth session's last change and measured once, never read: 1.000, 0/54, 2/26, 1/22
+    # written late in the fourth session, never read: 1.000, 0/54, 2/26, 1/22
     "colloquial_batch11.jsonl": (0.98, 0, 2, 1),
 }
 
