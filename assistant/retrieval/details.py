@@ -113,9 +113,15 @@ def _asked(question: str) -> tuple[Detail | None, int]:
 # Words that say which value is asked (每月, 奖金, 时间), not what it is about: a task that lacks them still holds the topic.
 # Likewise the verb that reaches the value (延到几点, 压到多少, 涨到几成): the value is what is asked.
 _PERIOD_WORD = re.compile(r"^(?:每|一|全|半)?(?:年|月|天|周|日|季度|学期)$")
-_DETAIL_WORD = re.compile(r"^(?:每|一|全|半)?(?:年|月|天|周|日|季度|学期)$|奖金|奖励金|金额|经费|资金|钱|比例|占比|时间|日期|时候|"
+_DETAIL_WORD = re.compile(_PERIOD_WORD.pattern + r"|奖金|奖励金|金额|经费|资金|钱|比例|占比|时间|日期|时候|"
                           r"标准|数量|人数|个数|名额|规模$|^.到$|名字|名称|全称|^百分|"
                           r"^(?:最低|最少|至少|最高|最多|上限|下限|盘子)$")  # which bound of the value (最低多少钱), 多大盘子
+
+
+def _new_value(value: str, given: tuple[str, ...]) -> bool:
+    """A value the question did not state itself (130 in 那130个项目…分到几个 is what the user already knows)."""
+    digits = _DIGITS.findall(value)
+    return not digits or not set(digits) <= set(given)
 
 
 def is_detail_word(word: str) -> bool:
@@ -159,8 +165,7 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
     for i, text in enumerate(folded):
         parts = clauses(text)
         for j, clause in enumerate(parts):
-            if not any(_DIGITS.sub("", m.group(0)) != m.group(0) and not set(_DIGITS.findall(m.group(0))) <= set(
-                    detail.given) or not _DIGITS.search(m.group(0)) for m in detail.pattern.finditer(clause)):
+            if not any(_new_value(m.group(0), detail.given) for m in detail.pattern.finditer(clause)):
                 continue  # no value, or only the ones the question states itself
             window = with_inserts_read(title + " " + (parts[j - 1] if j else "") + clause)  # 县(市)区 holds 县区
             share = sum(t.weight for t in present if t.found_in(window)) / total
