@@ -382,7 +382,7 @@ class Engine:
         for t in bridged:  # a plan phrase (高水平高职学校 for 双高) scores by the plan's words it is cut into
             lexical = lexical + np.max([self._bm25(self._words(a) if len(a) >= PHRASE and a not in vocab else [a])
                                         for a in t.alternatives + t.slips], axis=0)
-        for word in {w for w in tokens if w not in self.index.bm25.vocab_dict and w not in words}:
+        for word in {w for w in tokens if w not in vocab and w not in words}:
             # a word the plans print only inside longer words (县管校 of 县管校聘): scored by those, when few
             holders = self._holders(word)
             if 0 < len(holders) <= MAX_HOLDERS:

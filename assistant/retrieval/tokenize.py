@@ -30,7 +30,7 @@ STOPWORDS = frozenset(
     "问一下 麻烦 知道 告诉 说说 讲讲 一共 总共 累计 大概 大约 左右 写 写了 提 说法 规定 要求 打算 准备 "
     "咱 咱们 我们 我市 全市 本市 市里 那些 这些 东西 方面的 有关的 一块 这边 那边 动作 活 活儿 要点 工作要点 ppt "
     # words that ask across plans (query.py reads them as a comparison): they say nothing about the topic
-    "各地 各市 各个 地方 城市 地市 哪些地方 比较 对比 相比 区别 异同 不同 一样 谁家 比比 比一比 比一下 对照 pk".split()
+    "各地 各市 各个 地方 城市 地市 哪些地方 比较 对比 相比 区别 异同 不同 一样 谁家 对照 pk".split()  # 比一比: an aside phrase
 )
 # Question words are not content, even when jieba keeps them whole (第几, 几个, 哪所, 为什么).
 _QUESTION_WORD = re.compile(r"[哪谁吗呢怎啥咋]|^第?几|之几$|什么|多少")
