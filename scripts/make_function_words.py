@@ -14,7 +14,7 @@ from pathlib import Path
 import jieba
 import jieba.posseg as posseg
 
-TAGS = ("r", "d", "f", "c", "p", "u", "e", "y", "o", "q", "mq", "ad", "ag", "z")
+TAGS = ("r", "d", "f", "c", "p", "u", "e", "y", "o", "q", "m", "mq", "ad", "ag", "z")
 OUT = Path(__file__).resolve().parent.parent / "assistant" / "retrieval" / "data" / "function_words.txt"
 
 

@@ -350,6 +350,49 @@ def test_a_yes_no_question_asked_by_repeating_the_verb_is_read_for_its_topic(ask
     assert a["answered"] and top(a) == (SUINING, "三", 21)
 
 
+def test_a_question_about_one_tasks_offices_is_no_office_list(ask):
+    # 有哪些 asks for the task's other offices here, not for every task of 基础教育科
+    a = ask("遂宁高考综合改革那条，是不是基础教育科牵头？配合的单位有哪些")
+    assert a["intent"] == "lead" and a["answered"] and top(a) == (SUINING, "四", 25)
+
+
+def test_how_often_is_never_a_topic_another_plan_holds(ask):
+    a = ask("达州意识形态那块，集中政治学习是不是一学期一次")  # 学期 is in other plans, not in 达州's
+    assert a["answered"] and top(a) == (DAZHOU, "一", 4)
+
+
+def test_a_phrase_jieba_lists_in_passing_weighs_as_its_rarer_word(engine, ask):
+    _, terms = engine.reading("温州仁济学院转设啥时候搞完")
+    weights = {t.word: t.weight for t in terms}
+    assert weights["搞完"] < 0.5 * weights["仁济"]  # 搞 + 完, both everyday words
+    a = ask("温州仁济学院转设啥时候搞完")
+    assert a["status"] == "partial" and top(a) == (WENZHOU, "四", 2)
+
+
+def test_numbers_and_quantities_never_name_a_topic(engine, ask):
+    _, terms = engine.reading("遂宁高考综合改革谁lead 好像是好几个科室一起牵头")
+    assert {t.word: t.weight for t in terms}["好几个"] == 0
+    a = ask("承德我家娃作业写到十一二点，这事谁管")  # 十一 is printed in other plans (十一届)
+    assert a["answered"] and top(a) == (CHENGDE, "二", 7)
+
+
+def test_a_city_whose_own_plan_is_asked_is_named_missing_beside_a_corpus_city(ask):
+    a = ask("成都市教育局2019年工作要点里对职业教育有啥安排？我们想跟遂宁对比")
+    assert a["status"] == "not_found" and "没有成都的工作要点" in a["answer"]
+    assert ask("遂宁和成都的教育合作有啥")["answered"]  # 成都 as the partner of 遂宁's task
+
+
+def test_how_many_people_named_by_who_they_are_skips_list_markers(ask):
+    a = ask("承德2020年总共补充了多少老师")  # 二是加强教师补充 is the second point, not a count
+    quote = "".join(a["results"][0]["evidence"])
+    assert a["answered"] and "1867人" in quote
+
+
+def test_a_slip_of_the_tasks_own_word_is_not_a_missing_topic(ask):
+    a = ask("遂宁标准化心里辅导室要建多少个")  # 心里 for 心理; the task gives no number
+    assert a["status"] == "partial" and top(a) == (SUINING, "三", 22)
+
+
 def test_asked_detail_reads_the_kind_of_value_asked():
     assert asked_detail("遂宁今年新建公办园几所").kind == "count"
     assert asked_detail("长春残疾儿童每年补助多少钱").kind == "amount"

@@ -14,8 +14,9 @@ from ..documents.normalize import with_inserts_read
 from .terms import Term
 
 _NUM = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万亿]+)"
-# A count is a number not read as an ordinal: 第35个教师节 counts nothing
-_CARDINAL = rf"(?<![第\d.一二两三四五六七八九十百千万亿])(?<!第\s){_NUM}(?:[十百千万亿]+)?"  # 130万人次; 第 24 届
+# A count is a number not read as an ordinal (第35个教师节 counts nothing) nor as a point of a list (二是加强教师补充)
+_CARDINAL = (rf"(?<![第\d.一二两三四五六七八九十百千万亿])(?<!第\s){_NUM}(?:[十百千万亿]+)?"  # 130万人次; 第 24 届
+             r"(?![一二两三四五六七八九十百千万亿\d]*是)")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")
 _QUESTION_CLAUSE = re.compile(r"[^，,；;。！？!?：:\s]+")
@@ -72,6 +73,7 @@ _ASKS = [
 ]
 _TASK_NAMED = re.compile(r"(?:任务|工作|项|条|文件|科室|部门)\S{0,2}$")
 _COUNT = re.compile(r"(?<!哪)(?:几|多少)\s*([所个项家名人次条批类种级轮支门间座场届期万亿所校园台套件本辆张块栋亩节])")
+_PEOPLE_COUNT = re.compile(r"(?<!哪)(?:几|多少)\s*(?=老师|教师|学生|师生|幼儿|儿童|家长|校长|孩子|娃|人员|干部|职工)")
 _PLAIN_COUNT = re.compile(r"多少|(?<!哪)几(?!乎)")
 
 
@@ -97,9 +99,11 @@ def _asked(question: str) -> tuple[Detail | None, int]:
             if detail is _DATE and m.group(0) in _MONTH_ASKS:  # 几月份办: a month, a season or a term at least
                 return _MONTH, m.start()
             return detail, m.start()
+    people = "人|名|人次|位|师生|学生|教师|老师|幼儿|儿童|家长"  # 70万师生全覆盖 counts people
+    if m := _PEOPLE_COUNT.search(question):  # 补充了多少老师: 1867人 answers it
+        return Detail("count", "数量", re.compile(rf"{_CARDINAL}\s*(?:{people})")), m.start()
     if m := _COUNT.search(question):
         measure = m.group(1)
-        people = "人|名|人次|位|师生|学生|教师|老师|幼儿|儿童|家长"  # 70万师生全覆盖 counts people
         measures = {"人": people, "名": people, "校": "所|校", "园": "所|园",
                     "个": _ANY_MEASURE}.get(measure, re.escape(measure))
         if question[max(0, m.start() - 1):m.start()] == "第":  # 第几批 asks an ordinal: 第十三批
@@ -126,6 +130,11 @@ def _new_value(value: str, given: tuple[str, ...]) -> bool:
 
 def is_detail_word(word: str) -> bool:
     return bool(_DETAIL_WORD.search(word))
+
+
+def is_period_word(word: str) -> bool:
+    """一学期, 每月, 一年: how often or for how long, in any question (一学期搞一次就够了吗), never what about."""
+    return bool(_PERIOD_WORD.match(word))
 
 
 def clauses(sentence: str) -> list[str]:

@@ -33,6 +33,10 @@ _LIST_WORDS = re.compile(
     r"哪些(?:工作|任务|事项|事|活)|(?:几|多少)项(?:工作|任务)?|清单|列出|列一下|都有什么|都有啥|有啥|都管|手上|"
     r"(?:负责|管|承担|牵头|分管|主抓|抓|干|搞|参与|配合|协助)(?:了|的)?(?:什么|啥)"
 )
+# A question about one task's offices, though it says 有哪些 (教育脱贫攻坚那条，是扶贫办牵头吗，责任科室有哪些;
+# 信息化那条牵头是不是电教站，配合的有哪些): it points at the task, or asks yes or no whether the office leads it
+_ONE_TASK = re.compile(r"(?:那|这)一?(?:条|项)|(?:牵头|挑头|主抓)的?(?:吗|嘛|么)|是不是\S{1,8}(?:牵头|挑头|主抓)|"
+                       r"(?:牵头|挑头|主抓)的?(?:是不是|是否)|(?:科室|部门|单位|处室)(?:都|还)?有哪些")
 _LEAD_ROLE = re.compile(r"牵头|签头|挑头|主抓|主责|作为牵头")
 _SHARED_ROLE = re.compile(r"参与|配合|协助|协办|协同|参加")
 _BOTH_ROLES = re.compile(r"都算|都要|全部|所有|涉及|相关|有关|沾边|掺和|责任科室|责任单位")
@@ -123,7 +127,8 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     edges = _word_edges(rest, words) if words else None  # what is left once the corpus's places are taken out
     for name in sorted(gazetteer(), key=len, reverse=True):
         if name in rest and (edges is None or _stands_as_word(name, rest, edges)) and (
-                name not in corpus_text or (not q.cities and _in_city_position(name, rest))):
+                name not in corpus_text or (not q.cities and _in_city_position(name, rest))
+                or _names_its_plan(name, rest)):
             q.unknown_cities.append(name)
             rest = rest.replace(name, " ")
     rest = _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), rest)  # 二〇二二年 -> 2022年
@@ -150,7 +155,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
                 break
             q.other_offices[other] = same_office(other, scope, documents, office_forms)
             rest = rest[: span[0]] + " " + rest[span[1]:]
-    if q.office and _LIST_WORDS.search(q.folded):
+    if q.office and _LIST_WORDS.search(q.folded) and not _ONE_TASK.search(q.folded):
         q.intent = OFFICE_TASKS
         lead, shared = bool(_LEAD_ROLE.search(q.folded)), bool(_SHARED_ROLE.search(q.folded))
         if _BOTH_ROLES.search(q.folded) or lead == shared or q.other_offices:  # 负责哪些: what it leads and shares
@@ -189,6 +194,13 @@ def _in_city_position(name: str, text: str) -> bool:
     """成都今年… / 成都市… / 成都的…: the question is about that city, even if a plan mentions it in passing
     (与成都市教育交流合作). Only asked when the question names no corpus city; 北京冬奥会 stays a topic."""
     return bool(re.search(rf"{name}(?:市|的|今年|明年|去年|20\d\d|教育|教体|教委|要|有|在|将|计划)", text))
+
+
+def _names_its_plan(name: str, text: str) -> bool:
+    """成都市教育局2019年工作要点里…, 成都的要点: the question asks that city's own plan, also beside a corpus city it
+    is compared with (…我们想跟遂宁对比), though a plan mentions the city in passing."""
+    return bool(re.search(rf"{name}市?(?:教育局|教体局|教育和体育局|教委)|{name}市?的?\s*(?:20\d\d\s*年?|\d\d\s*年)?的?"
+                          rf"(?:工作)?要点", text))
 
 
 def _find_office(text: str, forms: set[str], corpus_text: str = "") -> tuple[str | None, tuple[int, int]]:

@@ -19,7 +19,7 @@ import jieba
 import numpy as np
 
 from .embedders import Embedder
-from .details import Detail, asked_detail, detail_sentence, is_detail_word
+from .details import Detail, asked_detail, detail_sentence, is_detail_word, is_period_word
 from .evidence import asked_measure, figure_bonus, rank_sentences
 from ..documents.normalize import fold, with_inserts_read
 from .passages import HEADER, office_lines
@@ -62,6 +62,7 @@ EVERYDAY = 5000
 WIDE_COVERAGE = 0.7
 _LISTED = re.compile(r"[、／/]")  # topics listed in one question (教师交流轮岗、县管校聘): any one may answer
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]+")
+_NUMERAL = re.compile(r"[\d〇零一二三四五六七八九十百千万两]+")  # 十一 in 写到十一二点: a number, never a topic
 # a question's clauses (see Engine._aside); a bracketed term is one too: 透明的厨房（好像叫明厨亮灶？）
 _CLAUSES = re.compile(r"[，,。？?！!；;：:]+")  # 张局微信问：… is a clause of its own
 _BRACKETED = re.compile(r"[（(]([^（）()]*)[）)]")
@@ -440,7 +441,8 @@ class Engine:
         best = hits[0]
         judged = any(t.weight > 0 for t in terms)  # with no topic words left (X科负责什么), only filters decide
         in_scope = {self.records[i].doc for i in scope}
-        elsewhere = [t for t in self._held_elsewhere(terms, in_scope) if not (detail and is_detail_word(t.word))]
+        elsewhere = [t for t in self._held_elsewhere(terms, in_scope)
+                     if not (detail and is_detail_word(t.word)) and not is_period_word(t.word)]
         if judged and elsewhere and best.coverage < ELSEWHERE_COVERAGE and not (
                 comparing and _holds_a_listed_topic(q.topic or q.folded, elsewhere)):
             words = "“" + "”“".join(t.word for t in elsewhere) + "”"
@@ -569,7 +571,7 @@ class Engine:
         present = [t.word for t in terms if t.found_in(in_text) or (
             not self.tokenizer.in_dictionary(t.word) and (shortened := abbreviation_pattern(t.word)) is not None
             and shortened.search(in_text)) or any(w in in_text for w in self.sound_alike(t.word))]
-        return [t for t in terms if not t.guess and self._distinctive(t) and not t.word.isdigit()
+        return [t for t in terms if not t.guess and self._distinctive(t) and not _NUMERAL.fullmatch(t.word)
                 and t.word not in present
                 and not _part_of_found(t.word, [u.word for u in terms], present)
                 and any(self._holds_word(i, t) for i in out_scope)]
@@ -623,9 +625,11 @@ class Engine:
         # 名额, 经费, 时间 say which value is asked, not what about: a task lacking them still holds the topic
         coverage = share([t for t in terms if not (detail and is_detail_word(t.word))] or terms, text)
         found = [t.word for t in terms if t.found_in(text)]
+        # 每月, 奖金 say what is asked, not about what; 一学期 how often; 心里 typed for the task's 心理 is there
         missing = [t.word for t in terms if not t.found_in(text) and t.weight >= self.rare_idf and not t.guess
                    and not _part_of_found(t.word, [u.word for u in terms], found)
-                   and not (detail and is_detail_word(t.word))]  # 每月, 奖金 say what is asked, not about what
+                   and not (detail and is_detail_word(t.word)) and not is_period_word(t.word)
+                   and not any(w in text for w in self.sound_alike(t.word))]
         evidence: list[str] = []
         detail_missing = None
         if texts:

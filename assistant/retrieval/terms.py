@@ -80,8 +80,22 @@ def plain_readings() -> dict[str, str]:
     return {word: plan_words[0] for word, plan_words in _table_lines() if plan_words}
 
 
+# jieba's dictionary lists many phrases at a count this small (搞完 3, 跑掉 3, 全部列 2, 越来越近 3) beside real rare
+# words (芦荟胶 3): such an entry is as rare as the rarer of the two words it is made of
+PASSING_COUNT = 5
+
+
 def everyday_share(word: str, frequency: dict[str, int]) -> float:
     """1 for a word rare in everyday Chinese (or unknown to the dictionary), falling to 0 for a common one."""
+    count = frequency.get(word, 0)
+    if 0 < count <= PASSING_COUNT:
+        splits = [(word[:i], word[i:]) for i in range(1, len(word)) if frequency.get(word[:i]) and frequency.get(word[i:])]
+        if splits:
+            return min(max(_rarity(part, frequency) for part in split) for split in splits)
+    return _rarity(word, frequency)
+
+
+def _rarity(word: str, frequency: dict[str, int]) -> float:
     count = frequency.get(word, 0)
     if count <= COMMON_LOW:
         return 1.0
