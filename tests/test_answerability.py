@@ -393,6 +393,14 @@ def test_a_slip_of_the_tasks_own_word_is_not_a_missing_topic(ask):
     assert a["status"] == "partial" and top(a) == (SUINING, "三", 22)
 
 
+def test_who_asks_said_after_the_question_is_not_its_topic(ask):
+    # 后勤中心问的 says who asks; read as the topic it made 承德's 后勤 task look like the answer
+    a = ask("承德冬天冷，学校供暖改造有没有写进2021年要点？后勤中心问的")
+    assert a["status"] == "not_found" and "供暖" in a["answer"]
+    b = ask("遂宁校服谁管？家长问的")
+    assert b["status"] == "not_found" and "校服" in b["answer"]
+
+
 def test_asked_detail_reads_the_kind_of_value_asked():
     assert asked_detail("遂宁今年新建公办园几所").kind == "count"
     assert asked_detail("长春残疾儿童每年补助多少钱").kind == "amount"

@@ -50,6 +50,7 @@ def test_what_an_office_is_responsible_for_is_grouped_by_role_with_counts(ask):
     ("遂宁人事科牵头的和配合的都算，有哪些", {"牵头", "参与"}),
     ("遂宁人事科都参与了啥", {"参与"}),
     ("遂寧人事科牽頭哪些", {"牵头"}),  # typed in Traditional characters
+    ("遂宁招办 挑头跟配合的 都列下", {"牵头", "参与"}),  # 列下 asks for the list as 列出 does
 ])
 def test_role_words_choose_which_tasks_are_listed(ask, question, roles):
     a = ask(question)

@@ -30,7 +30,7 @@ _LEAD_WORDS = re.compile(
 )
 _LIST_WORDS = re.compile(
     r"(?:牵头|负责|参与|承担|主责|配合|协助|涉及|分管|管|有)(?:了|的)?(?:哪些|哪几|几项|多少项|多少个|那些|什么工作|什么任务)|"
-    r"哪些(?:工作|任务|事项|事|活)|(?:几|多少)项(?:工作|任务)?|清单|列出|列一下|都有什么|都有啥|有啥|都管|手上|"
+    r"哪些(?:工作|任务|事项|事|活)|(?:几|多少)项(?:工作|任务)?|清单|列(?:出|一下|下|个|举)|罗列|都有什么|都有啥|有啥|都管|手上|"
     r"(?:负责|管|承担|牵头|分管|主抓|抓|干|搞|参与|配合|协助)(?:了|的)?(?:什么|啥)"
 )
 # A question about one task's offices, though it says 有哪些 (教育脱贫攻坚那条，是扶贫办牵头吗，责任科室有哪些;
@@ -46,6 +46,8 @@ _PREAMBLE = re.compile(r"总体思路|总体要求|指导思想|总体目标|总
 _YEAR = re.compile(r"(20\d\d)\s*年?|(?<![\d.])(1[5-9]|2\d)\s*年(?!级|代|内|底|前|后|间)")
 # Who passes the question on (张局微信问：, 王局问：, 领导让查一下：): never its topic
 _FORWARDED = re.compile(r"^\s*[^：:，,。？?！!\s]{0,10}?(?:问|说|让我?查|要问|交代|布置)(?:一下|下)?\s*[：:]")
+# ... or after it, as a clause of its own (…有没有写进要点？后勤中心问的): who asks, which a task may well name
+_ASKED_BY = re.compile(r"(?<=[，,。？?！!；;\s])[^：:，,。？?！!；;\s]{1,10}?(?:问的|问我的|让我?问的|让我?查的)[。？?！!\s]*$")
 # 体卫艺管吗, 基教管的吧: 管 as a verb standing alone (管理, 管控 are the plans' words)
 _ROLE_AFTER_OFFICE = re.compile(r"牵头|挑头|负责|参与|配合|协助|主抓|分管|主责|管(?=[吗嘛么吧的啊呀不？?，,。!！\s]|$)")
 _OFFICE_END = re.compile(r"科|办|室|所|站|馆|中心|委")
@@ -140,7 +142,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
         q.years = values
     for m in reversed(named_years):
         rest = rest[: m.start()] + " " + rest[m.end():]
-    rest = _FORWARDED.sub(" ", rest)  # after the places: 达州张局问：… still names 达州
+    rest = _ASKED_BY.sub(" ", _FORWARDED.sub(" ", rest))  # after the places: 达州张局问：… still names 达州
     scope = [f for f, info in documents.items() if not q.cities or info.city in q.cities]
     forms = set().union(*(office_forms.get(f, set()) for f in scope)) if scope else set()
     q.office, span = _find_office(rest, forms, corpus_text)
