@@ -401,6 +401,13 @@ def test_who_asks_said_after_the_question_is_not_its_topic(ask):
     assert b["status"] == "not_found" and "校服" in b["answer"]
 
 
+def test_a_word_said_on_its_own_counts_though_a_longer_word_holds_it_too(engine):
+    _, terms = engine.reading("承德课间十分钟 大课间那个 有没有硬性要求")  # no plan says 课间
+    assert "课间" in {t.word for t in terms}
+    _, terms = engine.reading("意大利的学校")  # 大利 is only a piece of 意大利
+    assert "大利" not in {t.word for t in terms}
+
+
 def test_asked_detail_reads_the_kind_of_value_asked():
     assert asked_detail("遂宁今年新建公办园几所").kind == "count"
     assert asked_detail("长春残疾儿童每年补助多少钱").kind == "amount"

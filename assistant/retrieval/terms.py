@@ -121,8 +121,10 @@ def question_terms(tokens: list[str], idf: dict[str, float], unseen_idf: float,
             word.replace(key, plan) for key in table if len(key) >= 2 and key != word and key in word
             for plan in table[key][1:] if word.replace(key, plan) not in alternatives))
         known = [idf[a] for a in alternatives if a in idf]
-        if not known and any(word != other and word in other for other in tokens):
-            continue  # a piece jieba's search mode cuts from a longer word (大利 from 意大利): only the word counts
+        if not known and tokens.count(word) <= sum(tokens.count(other) for other in set(tokens)
+                                                   if other != word and word in other):
+            continue  # a piece jieba's search mode cuts from a longer word (大利 from 意大利): only the word counts,
+            # unless the question says it on its own too (课间十分钟 … 大课间)
         plain = plain_readings().get(word)
         if plain in idf:  # 老师 weighs as 教师 even where a plan happens to print 老师 once
             weight = idf[plain]
