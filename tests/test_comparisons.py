@@ -98,11 +98,12 @@ def test_two_years_named_are_side_by_side_like_last_year_and_this(ask):
 # comparisons right in every block, follow-up turns right
 COMPARE_FLOORS = {
     "compare_heldout.jsonl": (60, 15, 17),  # 60/63, 15/18, 17/21
-    "compare_batch2_heldout.jsonl": (63, 13, 8),  # 63/74, 13/18, 8/8
-    "compare_batch3.jsonl": (112, 22, 9),  # 112/130, 22/31, 9/11
+    "compare_batch2_heldout.jsonl": (67, 14, 8),  # 67/74, 14/18, 8/8 (2026-12-02; was 63/74, 13/18)
+    "compare_batch3.jsonl": (114, 23, 9),  # 114/130, 23/31, 9/11 (2026-12-02; was 112/130, 22/31)
     "compare_batch4_heldout.jsonl": (46, 9, 13),  # 46/52, 9/13, 13/15
-    "compare_batch5_heldout.jsonl": (40, 6, 12),  # 40/45, 6/11, 12/14 (fourth session)
+    "compare_batch5_heldout.jsonl": (40, 6, 12),  # 40/45, 6/11, 12/14
     "compare_batch6.jsonl": (51, 12, 22),  # 51/63, 12/17, 22/23, measured once after the fourth session's changes
+    "compare_batch7_heldout.jsonl": (33, 4, 11),  # 33/39, 4/9, 11/12 (first measured whole: 62/75 over both halves)
 }
 
 
