@@ -150,11 +150,6 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
                 inputs = [question, chatbot, city, year, office, context, answers]
                 kept = [saved, past, export_which, export]
 
-                def keep(store, history, context_value, answers_value, sources_value, citation_value):
-                    store = conversations.remember(store, history, context_value, answers_value,
-                                                   {"sources": sources_value, "citation": citation_value})
-                    return store, *listed(store, history, answers_value)
-
                 def listed(store, history, answers_value):
                     """The conversation list and the export choices for this chat."""
                     path = ui.export_docx(history, answers_value)
@@ -179,10 +174,20 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
                                 gr.update(), gr.update())
                     return ([], "", "", "", None, {}, store, *listed(store, [], {}))
 
+                def answer(*values):
+                    """The answer and the browser's copy of the conversation in one step: a reload the moment the
+                    answer shows must not lose it (the list of conversations and the export follow)."""
+                    *chat_values, store = values
+                    shown = ui.chat_and_remember(*chat_values)
+                    history, _, sources_value, citation_value, context_value, answers_value = shown
+                    store = conversations.remember(store, history, context_value, answers_value,
+                                                   {"sources": sources_value, "citation": citation_value})
+                    return (*shown, store)
+
                 # the newest answer is shown from its first line (title, offices, what was carried over), not its end
                 for asked in (send.click, question.submit):
-                    asked(ui.chat_and_remember, inputs, outputs).then(None, js=SHOW_ANSWER_START).then(
-                        keep, [saved, chatbot, context, answers, sources, citation], kept)
+                    asked(answer, inputs + [saved], outputs + [saved]).then(None, js=SHOW_ANSWER_START).then(
+                        listed, [saved, chatbot, answers], kept[1:])
                 clear.click(lambda store: forget(store, conversations.current_id(store)), saved, outputs + kept)
                 def start_new(store):
                     """An empty chat; the conversation shown stays in the list."""

@@ -408,6 +408,34 @@ def test_a_word_said_on_its_own_counts_though_a_longer_word_holds_it_too(engine)
     assert "大利" not in {t.word for t in terms}
 
 
+def test_an_office_set_apart_at_either_end_of_a_question_is_who_asks(ask):
+    a = ask("基教 承德21年高中阶段毛入学率目标是90%吧")  # 90% is the user's guess, printed only in other plans
+    assert a["answered"] and top(a) == (CHENGDE, "三", 12) and "93%" in "".join(a["results"][0]["evidence"])
+    b = ask("遂宁课后服务试点学校定了几所 基教")
+    assert b["status"] == "partial" and top(b) == (SUINING, "五", 32)
+    c = ask("安全科：达州学校六大安全工程是哪六个")  # 六个 counts, it names no topic
+    assert c["answered"] and top(c) == (DAZHOU, "二", 14)
+    d = ask("人事 长春强师计划特岗计划招多少人 有数没")  # 长春 prints no offices: 人事 is no topic either
+    assert d["status"] == "partial" and top(d) == (CHANGCHUN, "五", 21)
+    assert ask("达州 基教科 牵头哪些")["intent"] == "office_tasks"  # asked of the office: no signature
+
+
+def test_a_count_is_quoted_where_its_object_is_named_though_the_question_frames_it(ask):
+    a = ask("承德去年停课不停学给贫困娃配了几台平板")  # 停课不停学 is in another sentence of the item
+    assert a["answered"] and "平板电脑73台" in "".join(a["results"][0]["evidence"])
+
+
+def test_how_many_yi_asks_an_amount(ask):
+    assert asked_detail("体彩销量目标多少个亿").kind == "amount"
+    a = ask("遂宁体彩今年销量目标几个亿")
+    assert a["answered"] and "1.2 亿元" in "".join(a["results"][0]["evidence"])
+
+
+def test_a_found_head_word_does_not_cover_a_compound_the_task_lacks(ask):
+    a = ask("遂宁关爱单亲家庭娃有没有写")  # 家庭 is there, 单亲家庭 is not: the caveat says so
+    assert "没有出现“单亲家庭”" in a["answer"]
+
+
 def test_asked_detail_reads_the_kind_of_value_asked():
     assert asked_detail("遂宁今年新建公办园几所").kind == "count"
     assert asked_detail("长春残疾儿童每年补助多少钱").kind == "amount"

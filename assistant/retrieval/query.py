@@ -143,6 +143,8 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     for m in reversed(named_years):
         rest = rest[: m.start()] + " " + rest[m.end():]
     rest = _ASKED_BY.sub(" ", _FORWARDED.sub(" ", rest))  # after the places: 达州张局问：… still names 达州
+    if not (_LEAD_WORDS.search(q.folded) or _LIST_WORDS.search(q.folded) or _ROLE_AFTER_OFFICE.search(q.folded)):
+        rest = _without_signature(rest, set().union(*office_forms.values()) if office_forms else set(), corpus_text)
     scope = [f for f, info in documents.items() if not q.cities or info.city in q.cities]
     forms = set().union(*(office_forms.get(f, set()) for f in scope)) if scope else set()
     q.office, span = _find_office(rest, forms, corpus_text)
@@ -203,6 +205,29 @@ def _names_its_plan(name: str, text: str) -> bool:
     is compared with (…我们想跟遂宁对比), though a plan mentions the city in passing."""
     return bool(re.search(rf"{name}市?(?:教育局|教体局|教育和体育局|教委)|{name}市?的?\s*(?:20\d\d\s*年?|\d\d\s*年)?的?"
                           rf"(?:工作)?要点", text))
+
+
+_LEADING = re.compile(r"^\s*([^\s：:，,。？?！!]{2,6})\s*(?:[：:]|\s)\s*(?=\S)")
+_TRAILING = re.compile(r"\s([^\s：:，,。？?！!]{2,6})[\s。？?！!]*$")
+
+
+def _without_signature(rest: str, forms: set[str], corpus_text: str) -> str:
+    """An office's name set apart at the start or the end of a question that asks nothing of offices is who asks, as
+    staff sign what they type (基教 承德高中毛入学率目标多少; 安全科：达州六大安全工程是哪六个; …试点定了几所 基教):
+    neither a topic word nor a filter on the tasks, even for a plan that prints no offices (人事 长春强师计划)."""
+    for pattern in (_LEADING, _TRAILING):
+        m = pattern.search(rest)
+        if m and _is_office_name(m.group(1), forms, corpus_text):
+            rest = rest[: m.start(1)] + " " + rest[m.end(1):]
+    return rest
+
+
+def _is_office_name(token: str, forms: set[str], corpus_text: str) -> bool:
+    written = _written_forms(frozenset(forms))
+    if token in written:
+        return True
+    matches = sorted({f for w, f in written.items() if is_abbreviation(token, w)}, key=len)
+    return bool(matches) and not _plan_word(token, matches, corpus_text)
 
 
 def _find_office(text: str, forms: set[str], corpus_text: str = "") -> tuple[str | None, tuple[int, int]]:
