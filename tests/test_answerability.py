@@ -436,6 +436,15 @@ def test_a_found_head_word_does_not_cover_a_compound_the_task_lacks(ask):
     assert "没有出现“单亲家庭”" in a["answer"]
 
 
+def test_asking_whether_the_plan_mentions_a_topic_reads_the_topic_after_ti(ask, engine):
+    a = ask("承德总结里有没有提防溺水")  # 提防 (to guard against) is no topic: 防溺水 is
+    assert a["answered"] and a["results"][0]["title"] == "人民群众对教育的满意度获得感显著提升"
+    q, _ = engine.reading("长春有没有提高收费标准")  # 提高 is a word of the plans: it stays
+    assert "提高" in q.topic
+    q, _ = engine.reading("达州提没提校园足球")
+    assert q.topic == "校园足球"
+
+
 def test_asked_detail_reads_the_kind_of_value_asked():
     assert asked_detail("遂宁今年新建公办园几所").kind == "count"
     assert asked_detail("长春残疾儿童每年补助多少钱").kind == "amount"

@@ -66,6 +66,9 @@ _YEAR_OVER_YEAR = re.compile(r"去年.{0,12}今年|今年.{0,12}去年|去年和
 # 出没出, 搞没搞, 办不办: a yes-no question asked by repeating the verb says nothing about the topic, and jieba would
 # read 出没 as a word
 _A_NOT_A = re.compile(r"(.)[不没]\1")
+# 有没有提到 / 提没提 asks whether the plan mentions the topic that follows; a bare 提 is only taken off where it
+# and the next character make no word of the plans (有没有提防溺水 asks about 防溺水; 有没有提高收费 keeps 提高)
+_MENTIONED = re.compile(r"(?:有没有|有无|是否|提没|没)提(?:到|及|过)|(?:有没有|有无|是否|提没)提")
 # How long: asks a duration, like 多少 asks a number; jieba would leave 长时间 behind as a topic word
 _HOW_LONG = re.compile(r"多长时间|多少时间|多长|多久")
 
@@ -171,6 +174,8 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     q.figure = bool(_FIGURE.search(q.folded))
     q.overview = bool(_OVERVIEW.search(q.folded))
     q.preamble = bool(_PREAMBLE.search(q.folded))
+    rest = _MENTIONED.sub(lambda m: " " if m.group(0)[-1] != "提" or m.string[m.end():m.end() + 1] == "" or
+                          "提" + m.string[m.end()] not in corpus_text else m.group(0), rest)
     q.topic = re.sub(r"\s+", " ", _HOW_LONG.sub(" ", _A_NOT_A.sub(" ", PLACES_COUNTED.sub(" ", rest)))).strip()
     q.year_over_year = bool(_YEAR_OVER_YEAR.search(q.folded)) or len(q.years) > 1
     q.compare = q.intent != OFFICE_TASKS and (len(q.cities) >= 2 or q.year_over_year

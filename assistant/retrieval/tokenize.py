@@ -13,7 +13,7 @@ from ..documents.normalize import fold
 jieba.setLogLevel(logging.WARNING)
 
 # Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
-TOKENIZER_VERSION = "17"
+TOKENIZER_VERSION = "18"
 
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
@@ -41,7 +41,7 @@ _QUESTION_PHRASES = "哪天 哪年 哪月 几月 几号 几点 几回 几次 啥
 # typed after a space they are not a clause of their own (see Engine._aside), and 开会 alone is a plan word.
 _ASIDE_PHRASES = ("开会用 开会要用 开会用的 汇报用 汇报要用 写材料 写材料用 写报告 写总结 做ppt 发通知 要发通知 "
                   "概括 概括一下 归纳一下 总结一下 简单说 简单说说 一句话 两句 几句 "
-                  "要点里 要点中 文件里 文件中 文件上 "  # 文件里有没有: in the plan (计划里 may end 特岗计划)
+                  "要点里 要点中 文件里 文件中 文件上 总结里 总结中 "  # 文件里有没有: in the plan (计划里 may end 特岗计划)
                   "比一比 比一下 比比 对比一下 比较一下").split()  # 比一比 asks to compare (query.py): not 一比, a slip of 一批
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _FUNCTION_CHARS = re.compile(r"[的了是要有不没在和与也都就还把被让给对为从比很太吗呢吧啊呀着过得地个这那哪谁啥咋]")
