@@ -445,6 +445,13 @@ def test_asking_whether_the_plan_mentions_a_topic_reads_the_topic_after_ti(ask, 
     assert q.topic == "校园足球"
 
 
+def test_a_shortening_of_two_things_is_not_found_where_only_one_is(ask):
+    # 幼小 (衔接) is kindergarten and primary school together: 长春's 幼儿园 tasks do not hold it, 承德's 幼小衔接 does
+    a = ask("长春幼小衔接今年咋弄")
+    assert a["status"] == "not_found" and "承德" in a["answer"]
+    assert ask("承德幼小衔接今年咋弄")["answered"]
+
+
 def test_asked_detail_reads_the_kind_of_value_asked():
     assert asked_detail("遂宁今年新建公办园几所").kind == "count"
     assert asked_detail("长春残疾儿童每年补助多少钱").kind == "amount"
