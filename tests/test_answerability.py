@@ -452,6 +452,13 @@ def test_a_shortening_of_two_things_is_not_found_where_only_one_is(ask):
     assert ask("承德幼小衔接今年咋弄")["answered"]
 
 
+def test_a_question_with_nothing_to_look_up_asks_for_the_topic_instead_of_answering_every_plan(ask):
+    for question in ("那个", "有没有提到", "帮我查一下", "谁牵头"):
+        a = ask(question)
+        assert a["status"] == "not_found" and not a["results"] and "没有看出要查的事项" in a["answer"], question
+    assert ask("学前教育")["answered"]  # a topic alone is asked of every plan
+
+
 def test_asked_detail_reads_the_kind_of_value_asked():
     assert asked_detail("遂宁今年新建公办园几所").kind == "count"
     assert asked_detail("长春残疾儿童每年补助多少钱").kind == "amount"

@@ -25,7 +25,7 @@ from ..documents.normalize import fold, with_inserts_read
 from .passages import HEADER, office_lines
 from ..documents.offices import task_role
 from .deadlines import Window, due, find_window, is_filler, strip_window
-from .query import DEADLINE, LEAD, OFFICE_TASKS, PLACES_COUNTED, Question, read_question, same_office
+from .query import DEADLINE, GENERAL, LEAD, OFFICE_TASKS, PLACES_COUNTED, Question, read_question, same_office
 from ..documents.records import PREAMBLE, TASK, Record, place_name
 from .store import IndexData
 from .slips import SoundAlike
@@ -270,6 +270,10 @@ class Engine:
         if q.compare:
             return self._compare(q, scope, filters)
         if not (q.cities or q.year or q.office or carried or city or year or office):
+            if q.intent in (GENERAL, LEAD) and not q.preamble and not any(t.weight > 0 for t in self._terms(q)[1]):
+                # 那个, 有没有提到, 家长问的: nothing to look up; answering every plan's "best" task would be noise
+                return Answer(q, NOT_FOUND, "没有看出要查的事项，请写明要查的工作，例如：达州学前教育由哪个科室牵头？",
+                              filters=filters)
             return self._wide(q, scope, k, filters)
         return self._search(q, scope, k, filters)
 
