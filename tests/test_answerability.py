@@ -420,11 +420,6 @@ def test_an_office_set_apart_at_either_end_of_a_question_is_who_asks(ask):
     assert ask("达州 基教科 牵头哪些")["intent"] == "office_tasks"  # asked of the office: no signature
 
 
-def test_a_count_is_quoted_where_its_object_is_named_though_the_question_frames_it(ask):
-    a = ask("承德去年停课不停学给贫困娃配了几台平板")  # 停课不停学 is in another sentence of the item
-    assert a["answered"] and "平板电脑73台" in "".join(a["results"][0]["evidence"])
-
-
 def test_how_many_yi_asks_an_amount(ask):
     assert asked_detail("体彩销量目标多少个亿").kind == "amount"
     a = ask("遂宁体彩今年销量目标几个亿")

@@ -137,13 +137,6 @@ def is_period_word(word: str) -> bool:
     return bool(_PERIOD_WORD.match(word))
 
 
-# When the question names what it counts after the asking word and the clause names it too (几台平板: 平板电脑73台),
-# the clause needs only this part of `min_share`: the question's other words often frame when or why (停课不停学
-# 给贫困娃配了几台平板) and sit in another sentence of the task. Calibration: 0.4 to 0.6 answer two more questions and
-# quote no wrong figure; 0.8 one fewer.
-COUNTED_RELIEF = 0.5
-
-
 def clauses(sentence: str) -> list[str]:
     return [c for c in _CLAUSE.findall(sentence) if c.strip()]
 
@@ -185,7 +178,6 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
                 continue  # no value, or only the ones the question states itself
             window = with_inserts_read(title + " " + (parts[j - 1] if j else "") + clause)  # 县(市)区 holds 县区
             share = sum(t.weight for t in present if t.found_in(window)) / total
-            if share >= (min_share * COUNTED_RELIEF if counted else min_share) and heaviest.found_in(window) \
-                    and share > best_share:
+            if share >= min_share and heaviest.found_in(window) and share > best_share:
                 best, best_share = i, share
     return best
