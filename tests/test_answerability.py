@@ -504,6 +504,10 @@ HELDOUT_FLOORS = {
     "colloquial_batch12_heldout.jsonl": (0.98, 0, 0, 0),  # 1.000, 0/32, 0/12, 0/22
     # ... and answer one more unanswerable batch 13 question (3 -> 4)
     "colloquial_batch13_heldout.jsonl": (0.86, 4, 4, 0),  # 0.862, 4/29, 4/18, 0/12
+    "colloquial_batch14_heldout.jsonl": (0.96, 1, 1, 0),  # 0.963, 1/27, 1/24, 0/16
+    "colloquial_batch15_heldout.jsonl": (0.93, 1, 0, 0),  # 0.931, 1/29, 0/13, 0/10
+    # written late in the session, measured once, never read: 0.889, 6/54, 1/26, 1/21
+    "colloquial_batch16.jsonl": (0.88, 6, 1, 1),
 }
 
 

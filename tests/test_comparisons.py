@@ -94,7 +94,7 @@ def test_two_years_named_are_side_by_side_like_last_year_and_this(ask):
 
 
 
-# Regression floors on the held-back comparison sets, as this build measured them (2026-12-01): plan blocks right,
+# Regression floors on the held-back comparison sets, as this build measured them (2026-12-02): plan blocks right,
 # comparisons right in every block, follow-up turns right
 COMPARE_FLOORS = {
     "compare_heldout.jsonl": (60, 15, 17),  # 60/63, 15/18, 17/21
@@ -104,6 +104,7 @@ COMPARE_FLOORS = {
     "compare_batch5_heldout.jsonl": (40, 6, 12),  # 40/45, 6/11, 12/14
     "compare_batch6.jsonl": (51, 12, 22),  # 51/63, 12/17, 22/23, measured once after the fourth session's changes
     "compare_batch7_heldout.jsonl": (33, 4, 11),  # 33/39, 4/9, 11/12 (first measured whole: 62/75 over both halves)
+    "compare_batch8.jsonl": (48, 8, 23),  # 48/66, 8/17, 23/24, written late in the session, never read
 }
 
 
