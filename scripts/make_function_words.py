@@ -1,7 +1,7 @@
 """Write assistant/retrieval/data/function_words.txt: the words of jieba's dictionary that its part-of-speech table
-tags as pronouns, adverbs, directions, conjunctions, prepositions, particles, interjections, onomatopoeia, measure
-words or state words (我家, 从来不, 上面, 总是, 乱糟糟). A question word of these kinds that no plan uses is how the
-question is told, never what it is about, so it weighs nothing (terms.py).
+tags as pronouns, adverbs, directions, conjunctions, prepositions, particles, interjections, onomatopoeia, numerals,
+measure words or state words (我家, 从来不, 上面, 总是, 好几个, 乱糟糟). A question word of these kinds that no plan
+uses is how the question is told, never what it is about, so it weighs nothing (terms.py).
 
 Kept as a file so the engine need not import jieba.posseg (0.6 s of start-up) to read one table.
 
@@ -21,7 +21,7 @@ OUT = Path(__file__).resolve().parent.parent / "assistant" / "retrieval" / "data
 def main() -> None:
     words = sorted(w for w, tag in posseg.dt.word_tag_tab.items() if tag in TAGS and len(w) >= 2)
     header = (f"# Words jieba {jieba.__version__}'s dictionary tags {' '.join(TAGS)} (pronouns, adverbs, directions, "
-              "conjunctions, prepositions, particles, interjections, onomatopoeia, measure and state words).\n"
+              "conjunctions, prepositions, particles, interjections, onomatopoeia, numerals, measure and state words).\n"
               "# Made by scripts/make_function_words.py; read by assistant/retrieval/terms.py. One word a line.\n")
     OUT.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
     print(f"{len(words)} words -> {OUT}")

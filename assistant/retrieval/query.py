@@ -174,8 +174,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     q.figure = bool(_FIGURE.search(q.folded))
     q.overview = bool(_OVERVIEW.search(q.folded))
     q.preamble = bool(_PREAMBLE.search(q.folded))
-    rest = _MENTIONED.sub(lambda m: " " if m.group(0)[-1] != "提" or m.string[m.end():m.end() + 1] == "" or
-                          "提" + m.string[m.end()] not in corpus_text else m.group(0), rest)
+    rest = _without_mention(rest, corpus_text)
     q.topic = re.sub(r"\s+", " ", _HOW_LONG.sub(" ", _A_NOT_A.sub(" ", PLACES_COUNTED.sub(" ", rest)))).strip()
     q.year_over_year = bool(_YEAR_OVER_YEAR.search(q.folded)) or len(q.years) > 1
     q.compare = q.intent != OFFICE_TASKS and (len(q.cities) >= 2 or q.year_over_year
@@ -205,9 +204,20 @@ def _in_city_position(name: str, text: str) -> bool:
     return bool(re.search(rf"{name}(?:市|的|今年|明年|去年|20\d\d|教育|教体|教委|要|有|在|将|计划)", text))
 
 
+def _without_mention(text: str, corpus_text: str) -> str:
+    """The question without its 有没有提到 / 提没提; a bare 提 stays where 提 and the next character make a word the
+    plans print (提高)."""
+    def drop(m: re.Match) -> str:
+        after = text[m.end():m.end() + 1]
+        keep = m.group(0).endswith("提") and after and "提" + after in corpus_text
+        return m.group(0) if keep else " "
+    return _MENTIONED.sub(drop, text)
+
+
 def _names_its_plan(name: str, text: str) -> bool:
     """成都市教育局2019年工作要点里…, 成都的要点: the question asks that city's own plan, also beside a corpus city it
     is compared with (…我们想跟遂宁对比), though a plan mentions the city in passing."""
+    name = re.escape(name)
     return bool(re.search(rf"{name}市?(?:教育局|教体局|教育和体育局|教委)|{name}市?的?\s*(?:20\d\d\s*年?|\d\d\s*年)?的?"
                           rf"(?:工作)?要点", text))
 

@@ -271,7 +271,7 @@ class Engine:
             return self._compare(q, scope, filters)
         if not (q.cities or q.year or q.office or carried or city or year or office):
             if q.intent in (GENERAL, LEAD) and not q.preamble and not any(t.weight > 0 for t in self._terms(q)[1]):
-                # 那个, 有没有提到, 家长问的: nothing to look up; answering every plan's "best" task would be noise
+                # 那个, 有没有提到, 帮我查一下: nothing to look up; answering every plan's "best" task would be noise
                 return Answer(q, NOT_FOUND, "没有看出要查的事项，请写明要查的工作，例如：达州学前教育由哪个科室牵头？",
                               filters=filters)
             return self._wide(q, scope, k, filters)
