@@ -270,10 +270,6 @@ class Engine:
         if q.compare:
             return self._compare(q, scope, filters)
         if not (q.cities or q.year or q.office or carried or city or year or office):
-            if q.intent in (GENERAL, LEAD) and not q.preamble and not any(t.weight > 0 for t in self._terms(q)[1]):
-                # 那个, 有没有提到, 帮我查一下: nothing to look up; answering every plan's "best" task would be noise
-                return Answer(q, NOT_FOUND, "没有看出要查的事项，请写明要查的工作，例如：达州学前教育由哪个科室牵头？",
-                              filters=filters)
             return self._wide(q, scope, k, filters)
         return self._search(q, scope, k, filters)
 
@@ -503,6 +499,10 @@ class Engine:
         """A question that names no place, whose topic several plans hold squarely (each plan's best task holds
         WIDE_COVERAGE of its words): say how many and answer per plan, instead of picking one plan's task."""
         s = self._score(q)
+        if q.intent in (GENERAL, LEAD) and not q.preamble and not any(t.weight > 0 for t in s.terms):
+            # 那个, 有没有提到, 帮我查一下: nothing to look up; answering every plan's "best" task would be noise
+            return Answer(q, NOT_FOUND, "没有看出要查的事项，请写明要查的工作，例如：达州学前教育由哪个科室牵头？",
+                          filters=filters)
         single = self._decide(q, scope, k, filters, s)
         if not single.answered:
             return single
