@@ -84,6 +84,21 @@ def test_who_forwards_a_question_is_not_its_topic(ask, engine):
     assert a["answered"] and top(a) == (CHENGDE, "六", 34)
 
 
+def test_greetings_thanks_and_urgency_around_a_question_change_nothing(ask, engine):
+    plain = ask("遂宁研学旅行 出了啥文件")
+    for question in ("您好，领导让我查一下：遂宁研学旅行 出了啥文件", "各位老师好，遂宁研学旅行 出了啥文件",
+                     "遂宁研学旅行 出了啥文件，谢谢", "遂宁研学旅行 出了啥文件 急用", "遂宁研学旅行 出了啥文件。今天下班前要",
+                     "遂宁研学旅行 出了啥文件，麻烦帮忙看下，在线等"):
+        q, terms = engine.reading(question)
+        assert {t.word for t in terms} == {t.word for t in engine.reading("遂宁研学旅行 出了啥文件")[1]}, question
+        a = ask(question)
+        assert a["answered"] and top(a) == top(plain) == (SUINING, "三", 21), question
+    # a question about a topic no plan has stays refused however politely it is asked (老师 of 老师好 is no topic)
+    for question in ("各位老师好，遂宁学校周边网吧咋管", "您好，领导让我查一下：遂宁学校周边网吧咋管？谢谢"):
+        a = ask(question)
+        assert a["status"] == "not_found" and "网吧" in a["reason"], question
+
+
 def test_is_this_office_leading_asks_who_leads_even_where_the_plan_names_none(ask):
     a = ask("长春冰雪特色学校创建 是体卫艺科牵头吗")  # 长春 prints no offices
     assert a["status"] == "partial" and a["intent"] == "lead" and top(a) == (CHANGCHUN, "八", 35)

@@ -45,7 +45,10 @@ _OVERVIEW = re.compile(r"有哪些|哪些重点|什么重点|怎么做|如何做
 _PREAMBLE = re.compile(r"总体思路|总体要求|指导思想|总体目标|总基调|工作思路")
 _YEAR = re.compile(r"(20\d\d)\s*年?|(?<![\d.])(1[5-9]|2\d)\s*年(?!级|代|内|底|前|后|间)")
 # Who passes the question on (张局微信问：, 王局问：, 领导让查一下：): never its topic
-_FORWARDED = re.compile(r"^\s*[^：:，,。？?！!\s]{0,10}?(?:问|说|让我?查|要问|交代|布置)(?:一下|下)?\s*[：:]")
+_FORWARDED = re.compile(r"^\s*[^：:，,。？?！!\s]{0,10}?(?:问|说|让我?查|要问|交代|布置|请教)(?:一下|下)?\s*[：:]")
+# A greeting opening the message (您好，… / 各位老师好，… / 在吗？…): said before whatever follows, a forwarding too
+_GREETING = re.compile(r"^\s*(?:(?:你|您|大家|各位[^，,。！!？?\s]{0,4}|[^，,。！!？?\s]{0,3}(?:老师|领导|科长|局长|主任|姐|哥)们?)好"
+                       r"|在吗|在不|(?i:hello|hi)|嗨|哈喽)[，,。！!？?\s~～]+")
 # ... or after it, as a clause of its own (…有没有写进要点？后勤中心问的): who asks, which a task may well name
 _ASKED_BY = re.compile(r"(?<=[，,。？?！!；;\s])[^：:，,。？?！!；;\s]{1,10}?(?:问的|问我的|让我?问的|让我?查的)[。？?！!\s]*$")
 # 体卫艺管吗, 基教管的吧: 管 as a verb standing alone (管理, 管控 are the plans' words)
@@ -145,7 +148,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
         q.years = values
     for m in reversed(named_years):
         rest = rest[: m.start()] + " " + rest[m.end():]
-    rest = _ASKED_BY.sub(" ", _FORWARDED.sub(" ", rest))  # after the places: 达州张局问：… still names 达州
+    rest = _ASKED_BY.sub(" ", _FORWARDED.sub(" ", _GREETING.sub(" ", rest)))  # after the places: 达州张局问：… still names 达州
     if not (_LEAD_WORDS.search(q.folded) or _LIST_WORDS.search(q.folded) or _ROLE_AFTER_OFFICE.search(q.folded)):
         rest = _without_signature(rest, set().union(*office_forms.values()) if office_forms else set(), corpus_text)
     scope = [f for f, info in documents.items() if not q.cities or info.city in q.cities]

@@ -13,7 +13,7 @@ from ..documents.normalize import fold
 jieba.setLogLevel(logging.WARNING)
 
 # Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
-TOKENIZER_VERSION = "18"
+TOKENIZER_VERSION = "19"
 
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
@@ -29,6 +29,12 @@ STOPWORDS = frozenset(
     "今年 明年 分别 比较 嘛 哦 呗 算 算是 是不是 能不能 要不要 会不会 帮 帮我 查 查一下 查查 想 想问 问下 "
     "问一下 麻烦 知道 告诉 说说 讲讲 一共 总共 累计 大概 大约 左右 写 写了 提 说法 规定 要求 打算 准备 "
     "咱 咱们 我们 我市 全市 本市 市里 那些 这些 东西 方面的 有关的 一块 这边 那边 动作 活 活儿 要点 工作要点 ppt "
+    # courtesy and urgency around a question (…，谢谢 / 急用 / 麻烦帮忙看下): how it is asked, never what about
+    "谢谢 谢了 谢啦 多谢 感谢 辛苦 辛苦了 辛苦啦 劳驾 拜托 麻烦了 麻烦你 有劳 费心 打扰 打扰了 不好意思 抱歉 "
+    "急用 急急 着急 加急 特急 火急 十万火急 赶紧 尽快 尽早 立刻 马上 速回 帮忙 帮下 查下 看下 看看 找下 找找 瞅瞅 "
+    "求助 请教 问问 收到 回事 你好 您好 各位 大家好 谢过 先谢 "
+    # when the asker needs it (今天下班前要, 明天上午开会): not what the plan schedules
+    "今天 明天 后天 今晚 上午 下午 中午 晚上 下班 下班前 上班 待会 一会儿 回头 "
     # words that ask across plans (query.py reads them as a comparison): they say nothing about the topic
     "各地 各市 各个 地方 城市 地市 哪些地方 比较 对比 相比 区别 异同 不同 一样 谁家 对照 pk".split()  # 比一比: an aside phrase
 )
@@ -42,7 +48,8 @@ _QUESTION_PHRASES = "哪天 哪年 哪月 几月 几号 几点 几回 几次 啥
 _ASIDE_PHRASES = ("开会用 开会要用 开会用的 汇报用 汇报要用 写材料 写材料用 写报告 写总结 做ppt 发通知 要发通知 "
                   "概括 概括一下 归纳一下 总结一下 简单说 简单说说 一句话 两句 几句 "
                   "要点里 要点中 文件里 文件中 文件上 总结里 总结中 "  # 文件里有没有: in the plan (计划里 may end 特岗计划)
-                  "比一比 比一下 比比 对比一下 比较一下").split()  # 比一比 asks to compare (query.py): not 一比, a slip of 一批
+                  "比一比 比一下 比比 对比一下 比较一下 "
+                  "在线等 等着用 等你回 老师好 老师们好 各位老师 领导好 各位领导 同事们").split()  # 比一比 asks to compare (query.py): not 一比, a slip of 一批
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _FUNCTION_CHARS = re.compile(r"[的了是要有不没在和与也都就还把被让给对为从比很太吗呢吧啊呀着过得地个这那哪谁啥咋]")
 _WORD = re.compile(r"[\u3400-\u9fff]|[A-Za-z0-9.+%]+")
