@@ -104,6 +104,37 @@ def test_is_this_office_leading_asks_who_leads_even_where_the_plan_names_none(as
     assert a["status"] == "partial" and a["intent"] == "lead" and top(a) == (CHANGCHUN, "八", 35)
 
 
+
+def test_a_wrong_guess_of_who_leads_is_corrected_not_used_as_a_filter(ask):
+    # none of 组干科's tasks holds 意识形态; the task that does is led by 思宣科, and the answer says the guess is off
+    a = ask("遂宁舆情监空 意识形态那条 组干科牵头吗")
+    assert a["answered"] and top(a) == (SUINING, "一", 4) and a["results"][0]["lead_offices"] == ["思宣科"]
+    assert a["office_check"] == "所问的组干科不在这项任务所列的科室中。" and "核对：所问的组干科" in a["answer"]
+    b = ask("宪法晨读 学宪法讲宪法 承德哪个科负责 是不是思政德育科")
+    assert b["answered"] and top(b) == (CHENGDE, "四", 22) and "思政德育科不在" in b["office_check"]
+    c = ask("达州控辍保学是基教科牵头吗")  # a right guess is confirmed
+    assert c["answered"] and c["office_check"] == "基教科是这项任务的牵头科室。"
+
+
+def test_who_leads_and_a_detail_asked_together_is_partial_when_the_detail_is_not_printed(ask):
+    a = ask("承德有偿补课专项整治 哪个科管 几月份开始")  # the task names its offices, not when it starts
+    assert a["status"] == "partial" and top(a) == (CHENGDE, "五", 25) and "时间" in a["reason"]
+    assert "教师工作科" in a["answer"]  # the offices are still shown
+    b = ask("高考综合改革那条遂宁谁lead 好像是好几个科室一起牵头？")  # 好几个科室: several, answered by the office lines
+    assert b["answered"] and top(b) == (SUINING, "四", 25)
+
+
+def test_which_item_number_is_answered_by_the_citation_not_a_figure(ask):
+    a = ask("长春智慧校园建设指南 是要点第几条")
+    assert a["answered"] and top(a) == (CHANGCHUN, "六", 27) and "第27项" in a["answer"]
+
+
+def test_last_year_of_a_city_whose_plan_holds_the_year_before_asks_that_part(ask):
+    a = ask("承德去年民办义务教育学校招生 是考试招的吧")  # 承德's 2020 summary, beside its 2021 plan
+    assert a["answered"] and a["filters"]["year"] == 2020 and "摇号招生" in "".join(a["results"][0]["evidence"])
+    b = ask("达州去年控辍保学谁牵头")  # 达州 has one plan year: 去年 does not empty the scope
+    assert b["answered"] and top(b)[0] == DAZHOU
+
 def test_the_bound_of_a_value_and_an_idiom_for_its_size_ask_the_value_not_a_topic(ask):
     a = ask("遂宁市级示范高中生均公用经费最低多少")  # other plans print 最低; 遂宁 says 不低于
     assert a["answered"] and top(a) == (SUINING, "二", 7)
@@ -543,3 +574,9 @@ def test_a_question_with_no_letters_gets_the_please_ask_message_not_an_answer(as
         data = ask(question)
         assert data["status"] == "not_found" and not data["results"]
         assert data["answer"].startswith("没有看到文字问题")
+
+
+def test_a_plan_prints_the_offices_it_names_so_an_office_word_is_not_held_only_elsewhere(ask):
+    # 人事 is printed by 达州 only inside 人事师训科; it must not make 达州 look as if it lacked the topic
+    a = ask("达州今年教师节活动 人事要写方案")
+    assert a["answered"] and top(a) == (DAZHOU, "五", 30) and "人事" not in a["reason"]

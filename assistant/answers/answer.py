@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..retrieval.query import DEADLINE, OFFICE_TASKS
+from ..retrieval.query import DEADLINE, LEAD, OFFICE_TASKS
 from ..documents.records import PREAMBLE, SUMMARY, TASK, Record, place_name
 from ..retrieval.passages import office_lines
 from ..retrieval.search import NOT_FOUND, PARTIAL, Answer, Hit, PlanAnswer
@@ -70,6 +70,20 @@ def office_lines_md(record: Record, esc: Escape = _same) -> list[str]:
     return lines
 
 
+def office_check(answer: Answer) -> str | None:
+    """是不是X科牵头 / X科负责吗 answered: whether the office the question names is in the cited task's lines, as
+    printed, so that a wrong guess is corrected in words and not only by the lines above it."""
+    q, record = answer.question, answer.hits[0].record
+    if q.intent != LEAD or not q.office or record.kind != TASK:
+        return None
+    forms = q.office_forms or {q.office}
+    if forms & set(record.lead_offices):
+        return f"{q.office}是这项任务的牵头科室。"
+    if forms & set(record.responsible_offices + record.cooperating_offices):
+        return f"{q.office}列在这项任务的责任科室中{'，不是牵头科室' if record.lead_offices else ''}。"
+    return f"所问的{q.office}不在这项任务所列的科室中。"
+
+
 def to_markdown(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape = _same, link: Link = None) -> str:
     """The answer in Markdown; what a follow-up carried over from the conversation is said on its first line.
     `link` makes every 出处 a link to the cited lines (the web app); the command line prints them as text."""
@@ -94,6 +108,8 @@ def _body(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape, link:
     lines = [f"**{locator(best.record, documents, esc)}**", ""]
     if best.record.kind != PREAMBLE and best.record.kind != SUMMARY:
         lines += office_lines_md(best.record, esc) + [""]
+        if check := office_check(answer):
+            lines += [f"核对：{esc(check)}", ""]
     lines += [f"> 「{esc(e)}」" for e in best.evidence] + ["", f"出处：{source_line(best.record, esc, link, best.evidence)}"]
     if best.missing:
         lines += ["", f"注意：所引任务中没有出现“{esc('”“'.join(best.missing))}”，请核对是否切题。"]
@@ -236,6 +252,7 @@ def to_json(answer: Answer, documents: dict[str, DocumentInfo]) -> dict:
         "filters": {k: answer.filters.get(k) for k in ("city", "year", "office")},
         "answer": to_markdown(answer, documents),
         "results": [hit_json(h, documents) for h in answer.hits],
+        "office_check": office_check(answer) if answer.answered and answer.hits and not answer.plans else None,
         "elsewhere": [hit_json(h, documents) for h in answer.elsewhere],
         "plans": [{"doc": p.doc, "city": p.city, "year": p.year, "status": p.answer.status, "reason": p.answer.reason,
                    "results": [hit_json(h, documents) for h in p.answer.hits]} for p in answer.plans],

@@ -77,14 +77,26 @@ _PEOPLE_COUNT = re.compile(r"(?<!哪)(?:几|多少)\s*(?=老师|教师|学生|�
 _PLAIN_COUNT = re.compile(r"多少|(?<!哪)几(?!乎)")
 
 
+# 是要点第几条 / 在第几点 asks where in the plan the task stands: its number, which the citation gives (第几点 is no
+# hour, 第几条 no ordinal printed in the task's text)
+_WHICH_ITEM = re.compile(r"第几(?:条|项|点|部分|大项|小项)(?=任务|工作|内容|里|中|上|呢|吗|啊|呀|$|[\s，,。？?！!])")
+
+
+_OFFICES_COUNTED = re.compile(r"\S{0,2}?(?:个|家)?(?:科室|部门|单位|处室|科(?=[牵负参配一都来在管呢吗啊？?，,。\s]|$))")
+
+
 def asked_detail(question: str) -> Detail | None:
     """What kind of value the question wants, or None when it asks for no figure (哪项, 谁牵头, 怎么做)."""
     question = question.replace("几多", "多少")  # 钱一年几多: the southern 几多 is 多少 (same length: `at` holds)
+    question = _WHICH_ITEM.sub(lambda m: " " * len(m.group(0)), question)
+    question = question.replace("好几", "  ")  # 好几个科室一起牵头: several, not how many
     detail, at = _asked(question)
     if detail is None:
         return None
     clause = next((m for m in _QUESTION_CLAUSE.finditer(question) if m.start() <= at < m.end()), None)
     counted = question[at:clause.end()] if clause and detail.kind == "count" else ""
+    if _OFFICES_COUNTED.match(counted):  # 几个科室负责: the task's office lines answer it, not a figure in its text
+        return None
     given = tuple(dict.fromkeys(_DIGITS.findall(question)))
     return Detail(detail.kind, detail.label, detail.pattern, clause.group(0) if clause else question, counted, given)
 
