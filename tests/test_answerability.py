@@ -535,13 +535,14 @@ HELDOUT_FLOORS = {
     # file: (hit@1, refused, answered, wrong figures)   measured
     "colloquial_heldout.jsonl": (0.89, 8, 4, 1),  # 0.897, 8/107, 4/47, 1/30
     "colloquial_batch3.jsonl": (0.95, 3, 4, 1),  # 0.952, 3/105, 4/55, 1/62
-    "colloquial_batch4_heldout.jsonl": (0.92, 3, 1, 0),  # 0.929, 3/42, 1/21, 0/19
+    "colloquial_batch4_heldout.jsonl": (0.95, 2, 1, 0),  # 0.952, 2/42, 1/21, 0/19 (2026-12-02b; was 0.929, 3/42)
     "colloquial_batch5_heldout.jsonl": (0.97, 1, 1, 1),  # 0.974, 1/39, 1/20, 1/19
-    "colloquial_batch6a_heldout.jsonl": (0.82, 4, 2, 0),  # 0.828, 4/29, 2/14, 0/8
+    "colloquial_batch6a_heldout.jsonl": (0.86, 3, 2, 0),  # 0.862, 3/29, 2/14, 0/8 (2026-12-02b; was 0.828, 4/29)
     "colloquial_batch6b_heldout.jsonl": (0.96, 0, 0, 0),  # 0.966, 0/29, 0/14, 0/10
-    "colloquial_batch7a_heldout.jsonl": (0.25, 16, 0, 1),  # 0.250, 16/28, 0/11, 1/6
+    # the two-part and wrong-guess changes of 2026-12-02b refuse one more 7a question (16 -> 17), hit@1 unchanged
+    "colloquial_batch7a_heldout.jsonl": (0.25, 17, 0, 1),  # 0.250, 17/28, 0/11, 1/6
     # the synonym lines of 2026-12-02 refuse two 7b questions that were answered with a wrong task (12 -> 14 refused)
-    "colloquial_batch7b_heldout.jsonl": (0.37, 14, 1, 0),  # 0.370, 14/27, 1/11, 0/6
+    "colloquial_batch7b_heldout.jsonl": (0.40, 12, 1, 0),  # 0.407, 12/27, 1/11, 0/6 (2026-12-02b; was 0.370, 14/27)
     "colloquial_batch8_heldout.jsonl": (0.90, 3, 3, 0),  # 0.906, 3/32, 3/19, 0/10
     # ... and cost one batch 9 answer (0.900 -> 0.867, 3 -> 4 refused)
     "colloquial_batch9_heldout.jsonl": (0.86, 4, 2, 1),  # 0.867, 4/30, 2/14, 1/14
@@ -549,11 +550,15 @@ HELDOUT_FLOORS = {
     "colloquial_batch11.jsonl": (0.98, 0, 2, 0),  # 1.000, 0/54, 2/26, 0/22
     "colloquial_batch12_heldout.jsonl": (0.98, 0, 0, 0),  # 1.000, 0/32, 0/12, 0/22
     # ... and answer one more unanswerable batch 13 question (3 -> 4)
-    "colloquial_batch13_heldout.jsonl": (0.86, 4, 4, 0),  # 0.862, 4/29, 4/18, 0/12
+    "colloquial_batch13_heldout.jsonl": (0.89, 3, 4, 0),  # 0.897, 3/29, 4/18, 0/12 (2026-12-02b; was 0.862, 4/29)
     "colloquial_batch14_heldout.jsonl": (0.96, 1, 1, 0),  # 0.963, 1/27, 1/24, 0/16
     "colloquial_batch15_heldout.jsonl": (0.93, 1, 0, 0),  # 0.931, 1/29, 0/13, 0/10
     # written late in the session, measured once, never read: 0.889, 6/54, 1/26, 1/21
     "colloquial_batch16.jsonl": (0.88, 6, 1, 1),
+    # first measured whole (before any question was read): batch 17 0.917, 4/60, 6/30, 1/26; batch 18 1.000, 0/60,
+    # 4/30, 0/27; then split once by a hash of the id
+    "colloquial_batch17_heldout.jsonl": (0.98, 0, 1, 1),  # 1.000, 0/27, 1/13, 1/11
+    "colloquial_batch18_heldout.jsonl": (0.98, 0, 1, 0),  # 1.000, 0/37, 1/10, 0/15
 }
 
 

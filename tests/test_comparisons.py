@@ -105,6 +105,7 @@ COMPARE_FLOORS = {
     "compare_batch6.jsonl": (51, 12, 22),  # 51/63, 12/17, 22/23, measured once after the fourth session's changes
     "compare_batch7_heldout.jsonl": (33, 4, 11),  # 33/39, 4/9, 11/12 (first measured whole: 62/75 over both halves)
     "compare_batch8.jsonl": (48, 8, 23),  # 48/66, 8/17, 23/24, written late in the session, never read
+    "compare_batch9_heldout.jsonl": (30, 5, 9),  # 30/44, 5/11, 9/9 (first measured whole: 51/70, 9/18, 20/23)
 }
 
 
