@@ -83,6 +83,7 @@ def plain_readings() -> dict[str, str]:
 # jieba's dictionary lists many phrases at a count this small (搞完 3, 跑掉 3, 全部列 2, 越来越近 3) beside real rare
 # words (芦荟胶 3): such an entry is as rare as the rarer of the two words it is made of
 PASSING_COUNT = 5
+_COUNTED_NUMBER = re.compile(r"[一二两三四五六七八九十几]+[个所项名家]")
 
 
 def everyday_share(word: str, frequency: dict[str, int]) -> float:
@@ -136,6 +137,8 @@ def question_terms(tokens: list[str], idf: dict[str, float], unseen_idf: float,
             weight = unseen_idf * (1.0 if word in corpus_words else everyday_share(word, frequency))
             if word not in corpus_words and word in function_words():  # 我家, 从来不, 上面: how it is told
                 weight = 0.0
+        if _COUNTED_NUMBER.fullmatch(word):  # 一所, 六个 (哪六个, 办一所大学): how many, never what about
+            weight = 0.0
         # a shortening: a word no plan prints, or one that some plan prints but everyday Chinese lacks (缺科, which
         # another plan may print as 短缺学科)
         pattern = abbreviation_pattern(word) if word not in table and (
