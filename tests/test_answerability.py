@@ -599,3 +599,13 @@ def test_a_counted_number_is_no_topic_and_never_named_as_missing(ask, engine):
     assert {t.word: t.weight for t in terms}["一所"] == 0
     a = ask("听说达州要办一所职业教育大学？要点里怎么写的")
     assert a["answered"] and top(a) == (DAZHOU, "四", 26) and "一所" not in a["answer"]
+
+
+def test_a_province_before_the_city_and_the_bureau_after_it_only_name_the_plan(ask, engine):
+    for plain, placed in (("承德职业教育谁挑头", "河北承德职业教育谁挑头"), ("达州控辍保学谁牵头", "四川省达州市教育局 控辍保学谁牵头"),
+                          ("承德学生放学时间能弹性吗", "承德教育局学生放学时间能弹性吗")):
+        assert engine.reading(placed)[0].topic == engine.reading(plain)[0].topic, placed
+        a, b = ask(plain), ask(placed)
+        assert (a["status"], top(a)) == (b["status"], top(b)), placed
+    # a province inside the topic stays: 河北省奥林匹克教育示范学校 is what is asked about
+    assert "河北省" in engine.reading("承德被评为河北省奥林匹克教育示范学校的有几所")[0].topic

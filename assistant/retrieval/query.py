@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..documents.normalize import fold
 from ..documents.offices import is_abbreviation
+from ..documents.places import BODY
 from .slips import sounds
 from .store import DocumentInfo
 
@@ -97,6 +98,11 @@ class Question:
     year_over_year: bool = False  # 去年做了什么、今年要做什么: a plan's summary year beside its plan year
 
 
+# Provinces and autonomous regions (the municipalities are in data/cities.txt): said before a city, they only place it
+_PROVINCES = ("河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|"
+              "青海|台湾|内蒙古|广西|西藏|宁夏|新疆")
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> frozenset[str]:
     text = (Path(__file__).parent / "data" / "cities.txt").read_text(encoding="utf-8")
@@ -116,6 +122,10 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
         for name in info.city_names:
             if info.city and name and name.strip():  # an empty name would match every question
                 names[fold(name)] = info.city
+    if names:  # 河北承德 / 四川省达州市教育局: the province before a city and the bureau after it name the plan
+        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        rest = re.sub(rf"(?:{_PROVINCES})(?:省|壮族自治区|回族自治区|维吾尔自治区|自治区)?\s*(?=(?:{alternation}))", "", rest)
+        rest = re.sub(rf"((?:{alternation})市?)\s*{BODY}", r"\1 ", rest)
     edges = _word_edges(rest, words) if words else None
     present = [name for name in names if name in rest]
     for name in sorted(names, key=len, reverse=True):
