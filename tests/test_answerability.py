@@ -609,3 +609,13 @@ def test_a_province_before_the_city_and_the_bureau_after_it_only_name_the_plan(a
         assert (a["status"], top(a)) == (b["status"], top(b)), placed
     # a province inside the topic stays: 河北省奥林匹克教育示范学校 is what is asked about
     assert "河北省" in engine.reading("承德被评为河北省奥林匹克教育示范学校的有几所")[0].topic
+
+
+def test_a_district_or_county_of_a_city_the_corpus_lacks_is_refused_naming_it(ask):
+    for question, place in (("海淀区今年课后服务怎么安排", "海淀区"), ("义乌市教育局 校外培训治理 谁牵头", "义乌市"),
+                            ("浦东新区教育局2021年工作要点里学前教育咋说", "浦东新区")):
+        a = ask(question)
+        assert a["status"] == "not_found" and not a["results"] and f"没有{place}的工作要点" in a["answer"], question
+    # a place of a corpus city, or one a plan names beside the asked city, stays a topic
+    assert ask("达州跟开州区的职教合作谁牵头")["answered"]
+    assert "没有瑞安市的工作要点" not in ask("瑞安市 集团化办学")["answer"]  # 瑞安 is a county-level city of 温州

@@ -109,6 +109,18 @@ def gazetteer() -> frozenset[str]:
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
+@lru_cache(maxsize=1)
+def districts() -> dict[str, frozenset[str]]:
+    """County-level places -> the prefecture-level cities that have one of that name (朝阳区: 北京, 长春)."""
+    out: dict[str, set[str]] = {}
+    text = (Path(__file__).parent / "data" / "districts.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, _, parent = line.partition("\t")
+            out.setdefault(name, set()).add(parent)
+    return {name: frozenset(parents) for name, parents in out.items()}
+
+
 def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: dict[str, set[str]],
                   corpus_text: str, words: Callable[[str], list[str]] | None = None) -> Question:
     """`office_forms`: per document, every office name written in it; `corpus_text`: all records, folded (a place
@@ -147,6 +159,12 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
         if name in rest and (edges is None or _stands_as_word(name, rest, edges)) and (
                 name not in corpus_text or (not q.cities and _in_city_position(name, rest))
                 or _names_its_plan(name, rest)):
+            q.unknown_cities.append(name)
+            rest = rest.replace(name, " ")
+    corpus_cities = {info.city for info in documents.values() if info.city}
+    for name, parents in districts().items():  # 海淀区, 义乌市: a county-level place of a city the corpus lacks
+        if name in rest and not parents & corpus_cities and name not in corpus_text and (
+                not q.cities or _names_its_plan(name, rest)) and (edges is None or _stands_as_word(name, rest, edges)):
             q.unknown_cities.append(name)
             rest = rest.replace(name, " ")
     rest = _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), rest)  # 二〇二二年 -> 2022年
