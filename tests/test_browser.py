@@ -2,6 +2,7 @@
 
 Fails if the page asks any host other than the app's own for anything. Screenshots go to tests/artifacts/.
 """
+import json
 import os
 import resource
 import shutil
@@ -94,6 +95,13 @@ def browser_page(app_url):
         page.wait_for_selector("#question textarea", timeout=60000)
         yield page, foreign, dialogs
         browser.close()
+
+
+STORE_KEY = "assistant-conversations"  # app.py's BrowserState
+
+
+def _stored(page) -> str | None:
+    return page.evaluate(f"localStorage.getItem('{STORE_KEY}')")
 
 
 def _ask(page, question: str) -> None:
@@ -264,8 +272,11 @@ def test_citations_open_the_plan_and_conversations_last(browser_page, app_url, e
     view.wait_for_selector("#doc-view #cited mark", timeout=60000)
     view.close()
 
-    # 2. the conversation survives a reload, follow-up context included
+    # 2. the conversation survives a reload, follow-up context included (once this browser has stored the answer:
+    # the page writes localStorage right after the answer shows, and a loaded CI machine can be slower than a hand)
+    before = _stored(page)
     _ask(page, "达州中小学实验教学、装备质量抽检是谁牵头？")
+    page.wait_for_function(f"localStorage.getItem('{STORE_KEY}') !== {json.dumps(before)}", timeout=20000)
     page.reload()
     page.wait_for_selector("#question textarea", timeout=60000)
     expect(bots).to_have_count(2, timeout=20000)
@@ -347,6 +358,7 @@ def test_remove_and_replace_a_document(browser_page, app_url, tmp_path):
     page.screenshot(path=str(ARTIFACTS / "9-replaced.png"), full_page=True)
     page.get_by_role("tab", name="问答").click()
     page.click("#new-chat")
+    expect(page.locator("#chatbot [data-testid='bot']")).to_have_count(0)
     _ask(page, "遂宁学前三年毛入园率要达到多少？")
     expect(page.locator("#chatbot")).to_contain_text("学前三年毛入园率达到91%")
     assert dialogs == [] and foreign == []
