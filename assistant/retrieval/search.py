@@ -141,6 +141,11 @@ class Answer:
         return self.status == ANSWERED
 
 
+def _years_back(text: str) -> int:
+    """去年 -> 1, 前年 -> 2, no such word -> 0."""
+    return next((n for word, n in _RELATIVE_YEAR.items() if word in text), 0)
+
+
 def _holds_a_listed_topic(topic: str, elsewhere: list[Term]) -> bool:
     """Whether the question lists topics (A、B) and one of them has no word that only other plans hold."""
     parts = [part for part in _LISTED.split(topic) if part.strip()]
@@ -228,7 +233,7 @@ class Engine:
             # the previous year goes with the previous place: 那遂宁呢 after 达州2020年… asks 遂宁's own plan
             moved = bool(q.cities or q.unknown_cities) and (q.cities or q.unknown_cities)[0] != previous.get("city")
             year = q.year or (None if moved else previous.get("year"))
-            back = next((n for word, n in _RELATIVE_YEAR.items() if word in text), 0)
+            back = _years_back(text)
             if not q.year and back and (base := previous.get("year") or previous.get("plan_year")):
                 year = base - back  # 去年呢 after 承德今年…: the plan a year before the one that answered
                 carried.append(f"{year}年（{base}年的上{'一' if back == 1 else '两'}年）")
@@ -254,7 +259,7 @@ class Engine:
         if not elliptical and not q.year and not q.years and not q.year_over_year and len(q.cities) == 1:
             # 承德去年…: the city's part of the year before its latest plan (承德's 2020 summary beside its 2021 plan),
             # where the corpus has one; a city with one plan year keeps it (达州去年… still asks 达州's plan)
-            back = next((n for word, n in _RELATIVE_YEAR.items() if word in text), 0)
+            back = _years_back(text)
             held = {r.year for r in self.records if r.city == q.cities[0] and r.year}
             if back and held and max(held) - back in held:
                 q.year = max(held) - back
