@@ -36,8 +36,9 @@ _LIST_WORDS = re.compile(
 )
 # A question about one task's offices, though it says 有哪些 (教育脱贫攻坚那条，是扶贫办牵头吗，责任科室有哪些;
 # 信息化那条牵头是不是电教站，配合的有哪些): it points at the task, or asks yes or no whether the office leads it
-_ONE_TASK = re.compile(r"(?:那|这)一?(?:条|项)|(?:牵头|挑头|主抓)的?(?:吗|嘛|么)|是不是\S{1,8}(?:牵头|挑头|主抓)|"
-                       r"(?:牵头|挑头|主抓)的?(?:是不是|是否)|(?:科室|部门|单位|处室)(?:都|还)?有哪些")
+_ONE_TASK = re.compile(r"(?:那|这)一?(?:条|项)|(?:牵头|挑头|主抓|(?i:lead))的?(?:吗|嘛|么|吧)|是不是\S{1,8}(?:牵头|挑头|主抓)|"
+                       r"(?:牵头|挑头|主抓)的?(?:是不是|是否)|(?:科室|部门|单位|处室)(?:都|还)?有哪些|"
+                       r"哪(?:几|些)个?(?:科室|部门|单位|处室|科)")  # 还有哪几个科配合: which offices, of one task
 _LEAD_ROLE = re.compile(r"牵头|签头|挑头|主抓|主责|作为牵头")
 _SHARED_ROLE = re.compile(r"参与|配合|协助|协办|协同|参加")
 _BOTH_ROLES = re.compile(r"都算|都要|全部|所有|涉及|相关|有关|沾边|掺和|责任科室|责任单位")
@@ -64,7 +65,9 @@ PLACES_COUNTED = re.compile(r"(?:这|那)?[两三四五六七八九十几\d]+\s*
 _COMPARE = re.compile(r"各地|各市|各个(?:地方|城市|市|地市)|哪些(?:地方|城市|市|地市)|哪几个(?:地方|城市|市)|"
                       r"哪个(?:地方|城市|市)|谁家|几个市|比较|对比|相比|区别|异同|分别|比比|比一比|比一下|(?i:(?<![a-z])pk(?![a-z]))|"
                       + PLACES_COUNTED.pattern)
-_CHINESE_YEAR = re.compile(r"二[〇零○]{1}[〇零○一二三四五六七八九]{2}(?=\s*年)")
+# 二〇二二(年), and the spoken 二二年 / 一九年 (not 十二年, 一二年级, 二〇年代)
+_CHINESE_YEAR = re.compile(r"二[〇零○][〇零○一二三四五六七八九]{2}(?!\s*年[级代])|(?<![〇零○一二三四五六七八九十百千万两第])"
+                           r"(?:一[五六七八九]|二[〇零○一二三四五六七八九])(?=\s*年(?!级|代|内|底|前|后|间))")
 _CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _YEAR_OVER_YEAR = re.compile(r"去年.{0,12}今年|今年.{0,12}去年|去年和今年|去年做了|去年干了")
 # 出没出, 搞没搞, 办不办: a yes-no question asked by repeating the verb says nothing about the topic, and jieba would
@@ -167,7 +170,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
                 not q.cities or _names_its_plan(name, rest)) and (edges is None or _stands_as_word(name, rest, edges)):
             q.unknown_cities.append(name)
             rest = rest.replace(name, " ")
-    rest = _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), rest)  # 二〇二二年 -> 2022年
+    rest = _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), rest)  # 二〇二二年 -> 2022年, 二二年 -> 22年
     named_years = list(_YEAR.finditer(rest))  # 2019年, 2019, and the spoken 19年
     values = list(dict.fromkeys(int(m.group(1)) if m.group(1) else 2000 + int(m.group(2)) for m in named_years))
     if len(values) == 1:
@@ -177,8 +180,10 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     for m in reversed(named_years):
         rest = rest[: m.start()] + " " + rest[m.end():]
     rest = _ASKED_BY.sub(" ", _FORWARDED.sub(" ", _GREETING.sub(" ", rest)))  # after the places: 达州张局问：… still names 达州
+    every_form = set().union(*office_forms.values()) if office_forms else set()
+    rest = _without_asking_office(rest, every_form, corpus_text)
     if not (_LEAD_WORDS.search(q.folded) or _LIST_WORDS.search(q.folded) or _ROLE_AFTER_OFFICE.search(q.folded)):
-        rest = _without_signature(rest, set().union(*office_forms.values()) if office_forms else set(), corpus_text)
+        rest = _without_signature(rest, every_form, corpus_text)
     scope = [f for f, info in documents.items() if not q.cities or info.city in q.cities]
     forms = set().union(*(office_forms.get(f, set()) for f in scope)) if scope else set()
     q.office, span = _find_office(rest, forms, corpus_text)
@@ -255,6 +260,8 @@ def _names_its_plan(name: str, text: str) -> bool:
 
 _LEADING = re.compile(r"^\s*([^\s：:，,。？?！!]{2,6})\s*(?:[：:]|\s)\s*(?=\S)")
 _TRAILING = re.compile(r"\s([^\s：:，,。？?！!]{2,6})[\s。？?！!]*$")
+_LEADING_WITH_WORDS = re.compile(r"^\s*([^\s：:，,。？?！!]{3,10})\s*[：:]")
+_WHY_CHARS = 4
 
 
 def _without_signature(rest: str, forms: set[str], corpus_text: str) -> str:
@@ -265,6 +272,18 @@ def _without_signature(rest: str, forms: set[str], corpus_text: str) -> str:
         m = pattern.search(rest)
         if m and _is_office_name(m.group(1), forms, corpus_text):
             rest = rest[: m.start(1)] + " " + rest[m.end(1):]
+    return rest
+
+
+def _without_asking_office(rest: str, forms: set[str], corpus_text: str) -> str:
+    """体卫艺要数：…, 计财这边急要：…: an office and a few words of why, set apart by a colon, say who asks, whatever
+    the question then asks (几项体育技能 is a count, not the office's list)."""
+    if m := _LEADING_WITH_WORDS.search(rest):
+        label = m.group(1)
+        if not _is_office_name(label, forms, corpus_text) and any(
+                _is_office_name(label[:k], forms, corpus_text) for k in range(len(label) - 1, 1, -1)
+                if len(label) - k <= _WHY_CHARS and label[k] not in _OFFICE_END_CHARS):
+            return " " + rest[m.end():]
     return rest
 
 
