@@ -163,7 +163,7 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
     the task's title (a task's figures are about its own subject), holds at least `min_share` of those terms'
     weight, counting the heaviest one. `title` and `folded` are in the folded (Simplified) script.
     """
-    best, best_share = None, 0.0
+    best, best_share = None, (0.0, 0.0)
     task_text = "".join(title) + "".join(folded)
     # a rate is a named quantity (毛入园率, 巩固率): a task that never names the asked one holds only other rates
     rates = [t for t in terms if len(t.word) >= 2 and t.word.endswith("率") and t.word in detail.asked_in]
@@ -173,7 +173,11 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
     present = [t for t in terms if t.weight > 0 and t.found_in(task_text)]
     present = [t for t in present if not _PERIOD_WORD.match(t.word)] or present
     asking = [t for t in present if t.word in detail.asked_in]
-    present = asking or present
+    if all(any(map(is_detail_word, t.alternatives)) for t in asking):
+        asking = []  # 那108个民心工程 总投资多少亿: 投资 (read as 资金) says which value; the rest names of what
+    # between clauses the asking words hold alike, the rest of the question decides (教育装备达标园 温州打造多少:
+    # 打造 names two values, 装备 and 达标 say which)
+    everything, present = present, asking or present
     total = sum(t.weight for t in present)
     if not total:
         return None
@@ -190,6 +194,7 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
                 continue  # no value, or only the ones the question states itself
             window = with_inserts_read(title + " " + (parts[j - 1] if j else "") + clause)  # 县(市)区 holds 县区
             share = sum(t.weight for t in present if t.found_in(window)) / total
-            if share >= min_share and heaviest.found_in(window) and share > best_share:
-                best, best_share = i, share
+            rest = sum(t.weight for t in everything if t.found_in(window))
+            if share >= min_share and heaviest.found_in(window) and (share, rest) > best_share:
+                best, best_share = i, (share, rest)
     return best
