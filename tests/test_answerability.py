@@ -428,6 +428,13 @@ def test_a_question_about_one_tasks_offices_is_no_office_list(ask):
     assert b["intent"] == "lead" and b["answered"] and top(b) == (DAZHOU, "五", 31)
 
 
+def test_measures_asked_for_are_what_the_plan_does_not_a_topic(engine, ask):
+    _, terms = engine.reading("各地在教育督导上有哪些举措")
+    assert not {"举措", "措施", "做法"} & {t.word for t in terms}
+    a = ask("承德校园足球有啥举措")  # not the 2020 summary's 以非常举措，坚决防止疫情在校园蔓延
+    assert a["answered"] and top(a) == (CHENGDE, "二", 6)
+
+
 def test_where_a_task_goes_asks_who_leads_it_and_is_no_topic(ask):
     a = ask("达州校责险那摊事 落到哪个科室？计财是不是配合的")  # 落到 is printed only in 承德's 落到实处
     assert a["intent"] == "lead" and a["answered"] and top(a) == (DAZHOU, "三", 19)
