@@ -303,6 +303,11 @@ def test_the_rest_of_the_question_picks_between_values_the_asking_words_share(as
     assert a["answered"] and "80所以上" in "".join(a["results"][0]["evidence"])
 
 
+def test_when_a_value_was_set_is_not_what_it_is_about(ask):
+    a = ask("承德停课期间贫困生配多少平板")  # 期间 (during) need not stand beside 平板电脑73台
+    assert a["answered"] and "73台" in "".join(a["results"][0]["evidence"])
+
+
 def test_a_year_alone_does_not_answer_which_day(ask):
     a = ask("遂宁2019年全民终身学习活动周是哪天开始？")  # the task: 办好2019年全民终身学习活动周
     assert a["status"] == "partial" and top(a) == (SUINING, "二", 13) and a["results"][0]["evidence"] == []
