@@ -100,7 +100,9 @@ COMPARE_FLOORS = {
     "compare_heldout.jsonl": (60, 15, 17),  # 60/63, 15/18, 17/21
     "compare_batch2_heldout.jsonl": (67, 14, 8),  # 67/74, 14/18, 8/8 (2026-12-02; was 63/74, 13/18)
     "compare_batch3.jsonl": (114, 23, 9),  # 114/130, 23/31, 9/11 (2026-12-02; was 112/130, 22/31)
-    "compare_batch4_heldout.jsonl": (46, 9, 13),  # 46/52, 9/13, 13/15
+    # a plan printing the topic's words only in separate tasks is 未涉及 (2026-12-02c): +2 blocks on calibration,
+    # one block fewer here
+    "compare_batch4_heldout.jsonl": (45, 8, 13),  # 45/52, 8/13, 13/15 (was 46/52, 9/13)
     "compare_batch5_heldout.jsonl": (40, 6, 12),  # 40/45, 6/11, 12/14
     "compare_batch6.jsonl": (51, 12, 22),  # 51/63, 12/17, 22/23, measured once after the fourth session's changes
     "compare_batch7_heldout.jsonl": (33, 4, 11),  # 33/39, 4/9, 11/12 (first measured whole: 62/75 over both halves)
@@ -117,6 +119,16 @@ def test_heldout_comparisons_stay_within_the_measured_bounds(engine, name):
     assert int(result["plan_blocks_right"].split("/")[0]) >= blocks_min, result["misses"]
     assert int(result["comparisons_all_right"].split("/")[0]) >= all_min, result["misses"]
     assert int(result["follow_up_turns_right"].split("/")[0]) >= turns_min, result["misses"]
+
+
+def test_a_plan_holding_the_topics_words_only_in_separate_tasks_has_not_covered_it(ask):
+    # 长春 prints 督学 (task 32) and 换届 (task 36, 党组织换届) apart; 承德 20 and 遂宁 28 speak of 督学换届 together
+    a = ask("督学换届 各地有没有安排")
+    statuses = {p["doc"]: p["status"] for p in a["plans"]}
+    assert statuses[CHANGCHUN] == "not_found" and statuses[CHENGDE] == statuses[SUINING] == "answered"
+    b = ask("长春督学换届")
+    assert b["status"] == "not_found" and "没有一项任务同时提到“督学”和“换届”" in b["reason"]
+    assert any(e["doc"] == CHENGDE and e["task_no"] == 20 for e in b["elsewhere"])
 
 
 def test_the_plans_counted_as_places_are_the_scope_not_the_topic(ask):

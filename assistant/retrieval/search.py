@@ -470,6 +470,17 @@ class Engine:
             others = self._tasks_holding(elsewhere, in_scope, dense, lexical)
             reason = f"{self._plans_named(in_scope)}没有提到{words}。"
             return Answer(q, NOT_FOUND, reason, hits, filters, elsewhere=others)
+        if judged and best.missing and best.coverage < ELSEWHERE_COVERAGE and (
+                apart := [t for t in terms if t.word in best.missing and self._distinctive(t)
+                          and any(t.found_in(self.doc_text[d]) for d in in_scope)]) and (
+                together := self._tasks_holding_together(terms, apart, in_scope, dense, lexical)):
+            # the plan's best task holds part of the topic, and a task of another plan holds all of it (党支部 and
+            # 换届 in one task there; here only 党支部, 换届 elsewhere): the plan does not cover what was asked
+            best_text = self.folded[self.records.index(best.record)]
+            held = [t for t in terms if t not in apart and t.found_in(best_text) and self._distinctive(t)]
+            words = "和".join(f"“{t.word}”" for t in held[:2] + apart)
+            return Answer(q, NOT_FOUND, f"{self._plans_named(in_scope)}没有一项任务同时提到{words}。", hits, filters,
+                          elsewhere=together)
         unheard = self._unheard(terms)
         # a word the plans know inside one they never use is no topic of its own: 家庭 in 单亲家庭
         whole = [t for t in terms if not t.guess and not any(t.word in o.word and t.word != o.word for o in unheard)]
@@ -639,6 +650,13 @@ class Engine:
             if record.doc not in best:
                 best[record.doc] = Hit(record, float(fused[j]), [], dense=float(dense[found[j]]))
         return list(best.values())[:3]
+
+    def _tasks_holding_together(self, terms: list[Term], apart: list[Term], in_scope: set[str], dense: np.ndarray,
+                                lexical: np.ndarray) -> list[Hit]:
+        """The other plans' tasks that hold the words `apart` and nearly all the rest of the question with them: the
+        topic exists as one task's subject, so a plan printing its words in separate tasks does not cover it."""
+        return [h for h in self._tasks_holding(apart, in_scope, dense, lexical)
+                if share(terms, self.folded[self.records.index(h.record)]) >= RESCUE_COVERAGE]
 
     def _offices_of(self, i: int) -> set[str]:
         record = self.records[i]
