@@ -153,12 +153,6 @@ def clauses(sentence: str) -> list[str]:
     return [c for c in _CLAUSE.findall(sentence) if c.strip()]
 
 
-# A value whose clause names the counted object (几台平板 -> 平板电脑73台) needs only this share of `min_share`: the
-# circumstances the question adds (停课不停学) are often told sentences before (calibration: 0.6 answers one more
-# question and quotes no wrong figure; 0.8 changes nothing)
-COUNTED_EASING = 0.6
-
-
 def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: Detail,
                     min_share: float) -> int | None:
     """Index of the sentence whose clause holds a value of the asked kind and names the asked object, or None.
@@ -201,7 +195,6 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
             window = with_inserts_read(title + " " + (parts[j - 1] if j else "") + clause)  # 县(市)区 holds 县区
             share = sum(t.weight for t in present if t.found_in(window)) / total
             rest = sum(t.weight for t in everything if t.found_in(window))
-            if share >= (min_share * COUNTED_EASING if counted else min_share) and heaviest.found_in(window) and (
-                    share, rest) > best_share:
+            if share >= min_share and heaviest.found_in(window) and (share, rest) > best_share:
                 best, best_share = i, (share, rest)
     return best
