@@ -308,6 +308,14 @@ def test_when_a_value_was_set_is_not_what_it_is_about(ask):
     assert a["answered"] and "73台" in "".join(a["results"][0]["evidence"])
 
 
+def test_a_summary_item_holding_the_question_answers_before_the_summarys_opening(ask):
+    # the opening names 政协委员提案承办先进单位; chapter 五 prints 政协委员提案50件
+    a = ask("承德 2020总结 政协委员提案 办理多少件")
+    assert a["answered"] and top(a) == (CHENGDE, "五", None) and "50件" in "".join(a["results"][0]["evidence"])
+    b = ask("承德2020年高考成绩怎么样")  # only the opening speaks of it: it still answers
+    assert b["answered"] and b["results"][0]["title"] == "2020年工作总结"
+
+
 def test_a_year_alone_does_not_answer_which_day(ask):
     a = ask("遂宁2019年全民终身学习活动周是哪天开始？")  # the task: 办好2019年全民终身学习活动周
     assert a["status"] == "partial" and top(a) == (SUINING, "二", 13) and a["results"][0]["evidence"] == []

@@ -26,7 +26,7 @@ from .passages import HEADER, office_lines
 from ..documents.offices import task_role
 from .deadlines import Window, due, find_window, is_filler, strip_window
 from .query import DEADLINE, GENERAL, LEAD, OFFICE_TASKS, PLACES_COUNTED, Question, read_question, same_office
-from ..documents.records import PREAMBLE, TASK, Record, place_name
+from ..documents.records import PREAMBLE, SUMMARY, TASK, Record, place_name
 from .store import IndexData
 from .slips import SoundAlike
 from .terms import (Term, abbreviation_pattern, everyday_share, question_terms, share, slip_readings, synonyms,
@@ -180,7 +180,10 @@ class Engine:
         self.record_chunks: dict[int, list[int]] = defaultdict(list)
         for i, c in enumerate(index.chunks):
             self.record_chunks[c.record].append(i)
-        self.folded = [with_inserts_read(fold(r.title + " " + " ".join(r.fields.values()))) for r in self.records]
+        # a work-summary item is read inside its part: 去年总结里的政协提案 is asked of the items under 2020年工作总结
+        parts = {r.doc: r.title for r in self.records if self._opens_summary(r)}
+        self.folded = [with_inserts_read(fold((parts.get(r.doc, "") + " " if r.kind == SUMMARY else "") + r.title
+                                              + " " + " ".join(r.fields.values()))) for r in self.records]
         self.chunk_folded = [with_inserts_read(fold(c.text)) for c in index.chunks]
         self.folded_titles = [fold(r.title) for r in self.records]
         self.corpus_text = "\n".join(self.folded)
@@ -459,6 +462,12 @@ class Engine:
             # of it: answer with that one rather than refuse with it in hand (特岗老师计划: the 教师 task ranks first)
             hits.remove(held[0])
             hits.insert(0, held[0])
+        if self._opens_summary(hits[0].record) and (
+                held := [h for h in hits[1:3] if not self._opens_summary(h.record) and h.coverage >= hits[0].coverage]):
+            # a work summary's opening paragraph names the year's work at a glance; the item that holds the question
+            # as fully tells it (去年读书活动搞得咋样: the opening lists honours, item （二） the reading campaign)
+            hits.remove(held[0])
+            hits.insert(0, held[0])
         best = hits[0]
         judged = any(t.weight > 0 for t in terms)  # with no topic words left (X科负责什么), only filters decide
         in_scope = {self.records[i].doc for i in scope}
@@ -497,6 +506,11 @@ class Engine:
             best.evidence = []
             return Answer(q, PARTIAL, "原文没有列出这项任务的牵头科室或责任科室。", hits, filters)
         return Answer(q, ANSWERED, "", hits, filters)
+
+    @staticmethod
+    def _opens_summary(record: Record) -> bool:
+        """A work summary's opening paragraph (the year at a glance, before its chapters)."""
+        return record.kind == SUMMARY and record.section is None
 
     def _best_share(self, terms: list[Term], candidates: list[int]) -> float:
         return max(share(terms, self.folded[i]) for i in candidates)
