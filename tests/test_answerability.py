@@ -448,6 +448,15 @@ def test_measures_asked_for_are_what_the_plan_does_not_a_topic(engine, ask):
     assert a["answered"] and top(a) == (CHENGDE, "二", 6)
 
 
+def test_who_wants_the_answer_after_the_question_is_no_topic(ask):
+    for question in ("遂宁研学旅行实施意见 谁牵头", "成都2020年新建几所学校"):
+        plain = ask(question)
+        for said in ("，领导要的", "？局长急要", " 科长要用"):
+            a = ask(question + said)
+            assert (a["status"], a["results"][:1] and top(a)) == (plain["status"], plain["results"][:1] and top(plain))
+            assert "领导" not in a["reason"] and "局长" not in a["reason"], question + said
+
+
 def test_where_a_task_goes_asks_who_leads_it_and_is_no_topic(ask):
     a = ask("达州校责险那摊事 落到哪个科室？计财是不是配合的")  # 落到 is printed only in 承德's 落到实处
     assert a["intent"] == "lead" and a["answered"] and top(a) == (DAZHOU, "三", 19)
@@ -515,8 +524,10 @@ def test_an_office_set_apart_at_either_end_of_a_question_is_who_asks(ask):
     d = ask("人事 长春强师计划特岗计划招多少人 有数没")  # 长春 prints no offices: 人事 is no topic either
     assert d["status"] == "partial" and top(d) == (CHANGCHUN, "五", 21)
     assert ask("达州 基教科 牵头哪些")["intent"] == "office_tasks"  # asked of the office: no signature
-    e = ask("体卫艺要数：遂宁要求每个学生掌握几项体育技能 几项艺术特长")  # 几项 counts skills, no office list
-    assert e["answered"] and top(e) == (SUINING, "三", 19) and e["intent"] != "office_tasks"
+    for question in ("体卫艺要数：遂宁要求每个学生掌握几项体育技能 几项艺术特长",  # 几项 counts skills, no office list
+                     "请问一下，体卫艺要数：遂宁要求每个学生掌握几项体育技能 几项艺术特长"):
+        e = ask(question)
+        assert e["answered"] and top(e) == (SUINING, "三", 19) and e["intent"] != "office_tasks", question
     assert ask("基教科：达州牵头几项")["intent"] == "office_tasks"  # the office alone before the colon: asked of it
 
 

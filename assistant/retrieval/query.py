@@ -52,7 +52,8 @@ _FORWARDED = re.compile(r"^\s*[^：:，,。？?！!\s]{0,10}?(?:问|说|让我?�
 _GREETING = re.compile(r"^\s*(?:(?:你|您|大家|各位[^，,。！!？?\s]{0,4}|[^，,。！!？?\s]{0,3}(?:老师|领导|科长|局长|主任|姐|哥)们?)好"
                        r"|在吗|在不|(?i:hello|hi)|嗨|哈喽)[，,。！!？?\s~～]+")
 # ... or after it, as a clause of its own (…有没有写进要点？后勤中心问的): who asks, which a task may well name
-_ASKED_BY = re.compile(r"(?<=[，,。？?！!；;\s])[^：:，,。？?！!；;\s]{1,10}?(?:问的|问我的|让我?问的|让我?查的)[。？?！!\s]*$")
+_ASKED_BY = re.compile(r"(?<=[，,。？?！!；;\s])[^：:，,。？?！!；;\s]{1,10}?(?:问的|问我的|让我?问的|让我?查的|急?要的|急要|要用的?|"
+                       r"要看的?)[。？?！!\s]*$")  # …，领导要的 / …？局长急要
 # 体卫艺管吗, 基教管的吧: 管 as a verb standing alone (管理, 管控 are the plans' words)
 _ROLE_AFTER_OFFICE = re.compile(r"牵头|挑头|负责|参与|配合|协助|主抓|分管|主责|管(?=[吗嘛么吧的啊呀不？?，,。!！\s]|$)")
 _OFFICE_END = re.compile(r"科|办|室|所|站|馆|中心|委")
@@ -260,7 +261,7 @@ def _names_its_plan(name: str, text: str) -> bool:
 
 _LEADING = re.compile(r"^\s*([^\s：:，,。？?！!]{2,6})\s*(?:[：:]|\s)\s*(?=\S)")
 _TRAILING = re.compile(r"\s([^\s：:，,。？?！!]{2,6})[\s。？?！!]*$")
-_LEADING_WITH_WORDS = re.compile(r"^\s*([^\s：:，,。？?！!]{3,10})\s*[：:]")
+_LEADING_WITH_WORDS = re.compile(r"(?:^|[，,。？?！!\s])\s*([^\s：:，,。？?！!]{3,10})\s*[：:]")  # also after 请问一下，
 _WHY_CHARS = 4
 
 
@@ -283,7 +284,7 @@ def _without_asking_office(rest: str, forms: set[str], corpus_text: str) -> str:
         if not _is_office_name(label, forms, corpus_text) and any(
                 _is_office_name(label[:k], forms, corpus_text) for k in range(len(label) - 1, 1, -1)
                 if len(label) - k <= _WHY_CHARS and label[k] not in _OFFICE_END_CHARS):
-            return " " + rest[m.end():]
+            return rest[:m.start(1)] + " " + rest[m.end():]
     return rest
 
 
