@@ -94,6 +94,12 @@ def test_greetings_thanks_and_urgency_around_a_question_change_nothing(ask, engi
         assert {t.word for t in terms} == {t.word for t in engine.reading("遂宁研学旅行 出了啥文件")[1]}, question
         a = ask(question)
         assert a["answered"] and top(a) == top(plain) == (SUINING, "三", 21), question
+    # what is said around the question is not embedded with it, and a guess or a signature still ends the question
+    assert engine.reading("您好，王局问：遂宁研学旅行 出了啥文件？在线等，急")[0].asked == "遂宁研学旅行 出了啥文件"
+    b = ask("遂宁舆情监控 意识形态那条 组干科牵头吗，麻烦了")  # 组干科 is the guess, checked against task 4
+    assert b["answered"] and top(b) == (SUINING, "一", 4)
+    c = ask("遂宁课后服务试点学校定了几所 基教，下午要报")  # 基教 signs the question
+    assert c["status"] == "partial" and top(c) == (SUINING, "五", 32)
     # a question about a topic no plan has stays refused however politely it is asked (老师 of 老师好 is no topic)
     for question in ("各位老师好，遂宁学校周边网吧咋管", "您好，领导让我查一下：遂宁学校周边网吧咋管？谢谢"):
         a = ask(question)

@@ -98,6 +98,7 @@ class Question:
     overview: bool = False  # asks what a task contains: quote its two best sentences, not one
     preamble: bool = False  # asks for the plan's overall approach (总体思路), which the preamble states
     topic: str = ""  # the question with city, year and office removed
+    asked: str = ""  # the question without what is said around it (您好，王局问：… ，麻烦了): what is embedded
     compare: bool = False  # asks across plans (各地 / 比较 / two places named): answered plan by plan
     year_over_year: bool = False  # 去年做了什么、今年要做什么: a plan's summary year beside its plan year
 
@@ -180,9 +181,11 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
         q.years = values
     for m in reversed(named_years):
         rest = rest[: m.start()] + " " + rest[m.end():]
-    rest = _ASKED_BY.sub(" ", _FORWARDED.sub(" ", _GREETING.sub(" ", rest)))  # after the places: 达州张局问：… still names 达州
+    rest = _unwrapped(rest)  # after the places: 达州张局问：… still names 达州
     every_form = set().union(*office_forms.values()) if office_forms else set()
     rest = _without_asking_office(rest, every_form, corpus_text)
+    q.asked = re.sub(r"\s+", " ", _without_asking_office(_unwrapped(q.folded), every_form, corpus_text)).strip() \
+        or q.folded
     if not (_LEAD_WORDS.search(q.folded) or _LIST_WORDS.search(q.folded) or _ROLE_AFTER_OFFICE.search(q.folded)):
         rest = _without_signature(rest, every_form, corpus_text)
     scope = [f for f, info in documents.items() if not q.cities or info.city in q.cities]
@@ -261,6 +264,10 @@ def _names_its_plan(name: str, text: str) -> bool:
 
 _LEADING = re.compile(r"^\s*([^\s：:，,。？?！!]{2,6})\s*(?:[：:]|\s)\s*(?=\S)")
 _TRAILING = re.compile(r"\s([^\s：:，,。？?！!]{2,6})[\s。？?！!]*$")
+# Courtesy, urgency and when it is needed, closing a question as a clause of its own (…，麻烦了 / ？在线等，急)
+_COURTESY_TAIL = re.compile(r"[，,。！!？?\s]+(?:麻烦(?:你|您)?了?|谢谢(?:了|啦|你|您)?|多谢|辛苦(?:了|啦)?|拜托了?|急用?|很急|"
+                            r"在线等|着急|尽快|(?:今天|明天|上午|下午|晚上|下班前)(?:要报|要交|要用|就要)|发群里)"
+                            r"[。！!？?\s~～]*$")
 _LEADING_WITH_WORDS = re.compile(r"(?:^|[，,。？?！!\s])\s*([^\s：:，,。？?！!]{3,10})\s*[：:]")  # also after 请问一下，
 _WHY_CHARS = 4
 
@@ -274,6 +281,14 @@ def _without_signature(rest: str, forms: set[str], corpus_text: str) -> str:
         if m and _is_office_name(m.group(1), forms, corpus_text):
             rest = rest[: m.start(1)] + " " + rest[m.end(1):]
     return rest
+
+
+def _unwrapped(text: str) -> str:
+    """`text` without a greeting, who passes it on, who asks after it, and courtesy or urgency closing it."""
+    text = _ASKED_BY.sub(" ", _FORWARDED.sub(" ", _GREETING.sub(" ", text)))
+    while (bare := _COURTESY_TAIL.sub("", text)) != text:  # …基教，麻烦了: the signature ends the question again
+        text = _ASKED_BY.sub(" ", bare)
+    return text
 
 
 def _without_asking_office(rest: str, forms: set[str], corpus_text: str) -> str:

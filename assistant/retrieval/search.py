@@ -386,7 +386,7 @@ class Engine:
     def _score(self, q: Question) -> _Scores:
         """Everything about the question that does not depend on which plans are in scope: computed once, also when
         a comparison answers it plan by plan."""
-        qv = self.embedder.encode_queries([q.folded])  # safe from several threads: each backend sees to it (embedders/)
+        qv = self.embedder.encode_queries([q.asked or q.folded])  # safe from several threads: each backend sees to it (embedders/)
         sims, ids = self.index.dense.search(qv, len(self.index.chunks))
         chunk_sim = np.empty(len(self.index.chunks), dtype=np.float32)
         chunk_sim[ids[0]] = sims[0]
@@ -439,7 +439,7 @@ class Engine:
         candidates = preambles if q.preamble and preambles else [i for i in scope if self.records[i].kind != PREAMBLE]
         if q.office:
             with_office = [i for i in candidates if q.office_forms & self._offices_of(i)]
-            if q.intent == LEAD and _GUESSED.search(q.text) and with_office and \
+            if q.intent == LEAD and _GUESSED.search(q.asked or q.text) and with_office and \
                     self._best_share(terms, with_office) < MIN_COVERAGE <= self._best_share(terms, candidates):
                 # 宪法晨读…是不是思政德育科: the office is the asker's guess, and none of its tasks holds the topic
                 # while another task does; that task is the answer, and its office lines correct the guess
