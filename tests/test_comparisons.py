@@ -99,7 +99,7 @@ def test_two_years_named_are_side_by_side_like_last_year_and_this(ask):
 COMPARE_FLOORS = {
     "compare_heldout.jsonl": (60, 15, 17),  # 60/63, 15/18, 17/21
     "compare_batch2_heldout.jsonl": (67, 14, 8),  # 67/74, 14/18, 8/8 (2026-12-02; was 63/74, 13/18)
-    "compare_batch3.jsonl": (114, 23, 9),  # 114/130, 23/31, 9/11 (2026-12-02; was 112/130, 22/31)
+    "compare_batch3.jsonl": (118, 23, 9),  # 118/130, 23/31, 9/11 (2026-12-02c; was 114/130)
     # a plan printing the topic's words only in separate tasks is 未涉及 (2026-12-02c): +2 blocks on calibration,
     # one block fewer here
     "compare_batch4_heldout.jsonl": (45, 8, 13),  # 45/52, 8/13, 13/15 (was 46/52, 9/13)
@@ -108,6 +108,7 @@ COMPARE_FLOORS = {
     "compare_batch7_heldout.jsonl": (33, 4, 11),  # 33/39, 4/9, 11/12 (first measured whole: 62/75 over both halves)
     "compare_batch8.jsonl": (48, 8, 23),  # 48/66, 8/17, 23/24, written late in the session, never read
     "compare_batch9_heldout.jsonl": (30, 5, 9),  # 30/44, 5/11, 9/9 (first measured whole: 51/70, 9/18, 20/23)
+    "compare_batch10_heldout.jsonl": (30, 5, 9),  # 30/34, 5/9, 9/12 (first measured whole: 54/65, 9/18, 18/24)
 }
 
 
