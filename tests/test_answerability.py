@@ -88,6 +88,7 @@ def test_who_forwards_a_question_is_not_its_topic(ask, engine):
 def test_greetings_thanks_and_urgency_around_a_question_change_nothing(ask, engine):
     plain = ask("遂宁研学旅行 出了啥文件")
     for question in ("您好，领导让我查一下：遂宁研学旅行 出了啥文件", "各位老师好，遂宁研学旅行 出了啥文件",
+                     "请问一下，遂宁研学旅行 出了啥文件", "问个事，遂宁研学旅行 出了啥文件",
                      "遂宁研学旅行 出了啥文件，谢谢", "遂宁研学旅行 出了啥文件 急用", "遂宁研学旅行 出了啥文件。今天下班前要",
                      "遂宁研学旅行 出了啥文件，麻烦帮忙看下，在线等"):
         q, terms = engine.reading(question)
@@ -95,7 +96,8 @@ def test_greetings_thanks_and_urgency_around_a_question_change_nothing(ask, engi
         a = ask(question)
         assert a["answered"] and top(a) == top(plain) == (SUINING, "三", 21), question
     # what is said around the question is not embedded with it, and a guess or a signature still ends the question
-    assert engine.reading("您好，王局问：遂宁研学旅行 出了啥文件？在线等，急")[0].asked == "遂宁研学旅行 出了啥文件"
+    for question in ("您好，王局问：遂宁研学旅行 出了啥文件？在线等，急", "打扰一下，遂宁研学旅行 出了啥文件，麻烦了"):
+        assert engine.reading(question)[0].asked == "遂宁研学旅行 出了啥文件", question
     b = ask("遂宁舆情监控 意识形态那条 组干科牵头吗，麻烦了")  # 组干科 is the guess, checked against task 4
     assert b["answered"] and top(b) == (SUINING, "一", 4)
     c = ask("遂宁课后服务试点学校定了几所 基教，下午要报")  # 基教 signs the question

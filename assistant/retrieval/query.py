@@ -50,7 +50,8 @@ _YEAR = re.compile(r"(20\d\d)\s*年?|(?<![\d.])(1[5-9]|2\d)\s*年(?!级|代|内|
 _FORWARDED = re.compile(r"^\s*[^：:，,。？?！!\s]{0,10}?(?:问|说|让我?查|要问|交代|布置|请教)(?:一下|下)?\s*[：:]")
 # A greeting opening the message (您好，… / 各位老师好，… / 在吗？…): said before whatever follows, a forwarding too
 _GREETING = re.compile(r"^\s*(?:(?:你|您|大家|各位[^，,。！!？?\s]{0,4}|[^，,。！!？?\s]{0,3}(?:老师|领导|科长|局长|主任|姐|哥)们?)好"
-                       r"|在吗|在不|(?i:hello|hi)|嗨|哈喽)[，,。！!？?\s~～]+")
+                       r"|在吗|在不|(?i:hello|hi)|嗨|哈喽|请问(?:一下|下)?|我?想问(?:一下|下)?|问(?:个|一)事儿?|打扰(?:一下|了)?)"
+                       r"[，,。！!？?\s~～]+")  # 请问一下，… / 问个事，…: an opening clause of its own
 # ... or after it, as a clause of its own (…有没有写进要点？后勤中心问的): who asks, which a task may well name
 _ASKED_BY = re.compile(r"(?<=[，,。？?！!；;\s])[^：:，,。？?！!；;\s]{1,10}?(?:问的|问我的|让我?问的|让我?查的|急?要的|急要|要用的?|"
                        r"要看的?)[。？?！!\s]*$")  # …，领导要的 / …？局长急要
