@@ -132,6 +132,14 @@ def test_a_plan_holding_the_topics_words_only_in_separate_tasks_has_not_covered_
     assert any(e["doc"] == CHENGDE and e["task_no"] == 20 for e in b["elsewhere"])
 
 
+def test_a_split_topic_refusal_never_names_a_word_beside_the_word_it_is_part_of(ask):
+    # 承德's closest task lacks 党风廉政; 党风, a piece of it, is no second word "同时" to be named with it
+    a = ask("党风廉政 纠四风这块 五个市都咋写的")
+    chengde = next(p for p in a["plans"] if p["doc"] == CHENGDE)
+    assert chengde["status"] == "not_found"
+    assert "“党风”" not in chengde["reason"] and "同时" not in chengde["reason"] and "“党风廉政”" in chengde["reason"]
+
+
 def test_the_plans_counted_as_places_are_the_scope_not_the_topic(ask):
     a = ask("集团化办学 五个市比较一下")  # 五个市 is not a topic word 达州 lacks, nor a count asked
     assert a["intent"] == "compare" and all(p["status"] == "answered" for p in a["plans"])

@@ -486,10 +486,13 @@ class Engine:
             # the plan's best task holds part of the topic, and a task of another plan holds all of it (党支部 and
             # 换届 in one task there; here only 党支部, 换届 elsewhere): the plan does not cover what was asked
             best_text = self.folded[self.records.index(best.record)]
-            held = [t for t in terms if t not in apart and t.found_in(best_text) and self._distinctive(t)]
+            # 党风 is part of the apart 党风廉政, not a second topic word beside it
+            held = [t for t in terms if t not in apart and t.found_in(best_text) and self._distinctive(t)
+                    and not any(t.word in a.word or a.word in t.word for a in apart)]
             words = "和".join(f"“{t.word}”" for t in held[:2] + apart)
-            return Answer(q, NOT_FOUND, f"{self._plans_named(in_scope)}没有一项任务同时提到{words}。", hits, filters,
-                          elsewhere=together)
+            reason = (f"{self._plans_named(in_scope)}没有一项任务同时提到{words}。" if held else
+                      f"{self._plans_named(in_scope)}中与此最接近的任务没有提到{words}。")
+            return Answer(q, NOT_FOUND, reason, hits, filters, elsewhere=together)
         unheard = self._unheard(terms)
         # a word the plans know inside one they never use is no topic of its own: 家庭 in 单亲家庭
         whole = [t for t in terms if not t.guess and not any(t.word in o.word and t.word != o.word for o in unheard)]
