@@ -172,6 +172,19 @@ def test_a_number_the_question_states_itself_is_not_its_answer(ask):
     assert asked_detail("能分几个").pattern.search("130万人次") and not asked_detail("能分几个").pattern.search("42亿元")
 
 
+def test_a_task_named_by_its_position_answers_though_the_question_says_little_of_it(ask):
+    a = ask("遂宁第42条 最后那条其他工作 谁牵头")  # 42 is no topic word (not the 420个 of task 14)
+    assert a["answered"] and top(a) == (SUINING, "六", 42)
+    b = ask("达州三、第15项讲的啥")
+    assert b["answered"] and top(b) == (DAZHOU, "三", 15)
+    c = ask("温州二、第1条 双减咋说")  # 温州 numbers its tasks again in every part: the part decides
+    assert c["answered"] and top(c) == (WENZHOU, "二", 1)
+    d = ask("遂宁第3条 校园足球谁牵头")  # a mistyped number beside a clear topic: the topic's task answers
+    assert d["answered"] and top(d) == (SUINING, "三", 19)
+    e = ask("第15项谁牵头")  # every plan has a 第15项: the answer asks which plan, instead of picking one
+    assert e["status"] == "not_found" and "请写明是哪个地方" in e["answer"]
+
+
 def test_colloquial_synonyms_still_answer(ask):
     a = ask("遂宁好老师评选是哪条")  # 老师 -> 教师
     assert a["answered"] and top(a) == (SUINING, "六", 38)
@@ -196,6 +209,21 @@ def test_a_colloquial_word_weighs_as_the_plain_word_it_stands_for(ask):
     # no plan mentions, though a plan prints 老师 once somewhere
     for question in ("有没有哪个市提了给老师搞体检", "温州招外籍老师 有说法没"):
         assert ask(question)["status"] == "not_found", question
+
+
+def test_the_one_clause_that_asks_is_never_set_aside_as_talk_around_the_question(ask):
+    # 教室 and 夏天 of the told clauses are in 遂宁's 教室照明 task; the asked 空调 is only in 承德's plan
+    a = ask("家长群里老在吵，说夏天教室太热，遂宁有没有给教室装空调的安排？")
+    assert a["status"] == "not_found" and "空调" in a["reason"]
+    b = ask("学校问我们要依据，达州控辍保学谁牵头？")  # the told clause is still set aside
+    assert b["answered"] and top(b)[0] == DAZHOU
+
+
+def test_a_word_everyday_chinese_uses_often_is_read_as_itself_not_as_a_shortening(ask):
+    # 留学生 keeps 留, 学, 生 in order like a shortening of 遂宁's 留守学生, but it is a common word meaning itself
+    assert ask("遂宁有没有招外国留学生的安排？")["status"] == "not_found"
+    a = ask("遂宁教体扶贫谁挑头")  # 教体, which everyday Chinese lacks, still shortens 教育体育
+    assert a["answered"] and top(a) == (SUINING, "五", 31)
 
 
 def test_a_word_the_asked_plan_prints_in_full_is_not_held_only_elsewhere(ask):

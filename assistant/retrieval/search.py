@@ -68,6 +68,9 @@ _GUESSED = re.compile(r"是不是|是否|还是|[吗嘛么吧](?=[\s？?。！!]
 _NUMERAL = re.compile(r"[\d.〇零一二三四五六七八九十百千万两]+[%％个所项名人次条万亿元]?")
 # a question's clauses (see Engine._aside); a bracketed term is one too: 透明的厨房（好像叫明厨亮灶？）
 _CLAUSES = re.compile(r"[，,。？?！!；;：:]+")  # 张局微信问：… is a clause of its own
+_CLAUSE_SPANS = re.compile(r"[^，,。？?！!；;：:]+[，,。？?！!；;：:]*")  # a clause with the marks that close it
+# a clause that asks: a question mark or a question word (谁, 几, 有没有, 批不批 …)
+_ASKS = re.compile(r"[？?]|[吗嘛呢谁哪几啥咋]|多少|什么|怎么|如何|有无|是否|(.)[不没]\1")
 _BRACKETED = re.compile(r"[（(]([^（）()]*)[）)]")
 MIN_DENSE = 0.93
 # ... and no more than UNHEARD_SHARE of the question's weight may lie in words no plan uses in any form (calibration:
@@ -294,7 +297,7 @@ class Engine:
     @staticmethod
     def _has_topic(q: Question) -> bool:
         """Whether the question says anything beyond a place, a year, an office and 那…呢 (负责哪些工作 does)."""
-        return bool(_ELLIPSIS.sub("", q.topic))
+        return bool(_ELLIPSIS.sub("", q.topic)) or q.position is not None  # 那第15项呢 names another task
 
     def holdings(self) -> str:
         years: dict[str, set[int]] = defaultdict(set)
@@ -447,6 +450,8 @@ class Engine:
             candidates = with_office or candidates
         if q.intent == LEAD:  # who leads is asked of tasks; a work-summary item names no office
             candidates = [i for i in candidates if self.records[i].kind == TASK] or candidates
+        placed = self._placed(q, terms, candidates)
+        candidates = placed or candidates
         fused = (_fuse(dense[candidates], lexical[candidates]) + self._title_bonus(q, candidates)
                  + COVERAGE_WEIGHT * np.array([share(terms, self.folded[i]) for i in candidates], dtype=np.float32))
         order = np.argsort(-fused, kind="stable")[:k]
@@ -499,7 +504,7 @@ class Engine:
         if judged and sum(t.weight for t in unheard) > UNHEARD_SHARE * sum(t.weight for t in whole):
             words = "“" + "”“".join(t.word for t in unheard) + "”"  # 网吧, asked of a task on 学校周边
             return Answer(q, NOT_FOUND, f"文件库中的工作要点都没有提到{words}，以下是可能相关的任务。", hits, filters)
-        if (judged and best.coverage < MIN_COVERAGE and best.dense < MIN_DENSE) or (
+        if (judged and best.coverage < MIN_COVERAGE and best.dense < MIN_DENSE and not placed) or (
                 best.detail_missing and best.missing):  # too little of the question, or neither detail nor topic word
             return Answer(q, NOT_FOUND, "文件中没有找到能回答这个问题的内容，以下是可能相关的任务。", hits, filters)
         if best.detail_missing:  # the task is cited as where the topic is; nothing is quoted as the answer
@@ -509,6 +514,19 @@ class Engine:
             best.evidence = []
             return Answer(q, PARTIAL, "原文没有列出这项任务的牵头科室或责任科室。", hits, filters)
         return Answer(q, ANSWERED, "", hits, filters)
+
+    def _placed(self, q: Question, terms: list[Term], candidates: list[int]) -> list[int]:
+        """The tasks at the position the question names (遂宁第42条, 三、第16条), when its words do not point to
+        another task instead (a mistyped number beside a clear topic is answered by the topic): the user has named
+        the task, so it answers though the question's words say little of it (最后那条其他工作)."""
+        if not q.position:
+            return []
+        part, number = q.position
+        placed = [i for i in candidates if self.records[i].task_no == number and part in (None, self.records[i].section)]
+        if placed and any(t.weight > 0 for t in terms) and self._best_share(terms, placed) < MIN_COVERAGE \
+                <= self._best_share(terms, candidates):
+            return []
+        return placed
 
     @staticmethod
     def _opens_summary(record: Record) -> bool:
@@ -526,9 +544,14 @@ class Engine:
         (大班额)). Clauses are split at punctuation only: 遂宁 网吧 管理 is one question."""
         topic = q.topic or q.folded
         glosses = [g for g in _BRACKETED.findall(topic) if g.strip()]
-        clauses = [c for c in _CLAUSES.split(_BRACKETED.sub("，", topic)) if c.strip()] + glosses
+        spans = [c for c in _CLAUSE_SPANS.findall(_BRACKETED.sub("，", topic)) if _CLAUSES.sub("", c).strip()]
+        clauses = [_CLAUSES.sub("", c) for c in spans] + glosses
         if len(clauses) < 2:
             return []
+        # the one clause that asks (夏天教室太热，…有没有给教室装空调的安排？) holds the topic, whatever it shares with
+        # the task; when several ask (…谁牵头？是法规还是基教？), the task decides as below
+        asking = [bool(_ASKS.search(c)) for c in spans]
+        asking = (asking if sum(asking) == 1 else [False] * len(spans)) + [True] * len(glosses)
         words = [[t for t in terms if t.word in c and not t.guess] for c in clauses]
         # sharing: the task holds at least half the clause's weight (学校 alone does not make 学校问我们要依据 a topic)
         sharing = [sum(t.weight for t in ws if t.found_in(text)) >= 0.5 * sum(t.weight for t in ws) > 0 for ws in words]
@@ -536,7 +559,7 @@ class Engine:
             return []
         # the term a user puts in brackets names what is asked: it is never set aside (班级人太多(大班额) asked of a
         # plan whose 以班级为单位 shares 班级 but that never says 大班额)
-        kept = {t.word for ws, shares in zip(words, sharing) if shares for t in ws}
+        kept = {t.word for ws, shares, asks in zip(words, sharing, asking) if shares or asks for t in ws}
         kept |= {t.word for ws in words[len(clauses) - len(glosses):] for t in ws}
         return [t for ws, shares in zip(words, sharing) if not shares for t in ws if t.word not in kept]
 
@@ -555,6 +578,12 @@ class Engine:
         """A question that names no place, whose topic several plans hold squarely (each plan's best task holds
         WIDE_COVERAGE of its words): say how many and answer per plan, instead of picking one plan's task."""
         s = self._score(q)
+        if q.position and len({self.records[i].doc for i in scope}) > 1 and not any(t.weight > 0 for t in s.terms):
+            # 第15项谁牵头: each plan has its own
+            part, number = q.position
+            where = f"{part}、第{number}项" if part else f"第{number}项"
+            return Answer(q, NOT_FOUND, f"每份工作要点都有自己的{where}，请写明是哪个地方、哪一年的文件，例如：遂宁{where}由哪个科室牵头？"
+                          f"{self.holdings()}", filters=filters)
         if q.intent in (GENERAL, LEAD) and not q.preamble and not any(t.weight > 0 for t in s.terms):
             # 那个, 有没有提到, 帮我查一下: nothing to look up; answering every plan's "best" task would be noise
             return Answer(q, NOT_FOUND, "没有看出要查的事项，请写明要查的工作，例如：达州学前教育由哪个科室牵头？",

@@ -80,6 +80,9 @@ def plain_readings() -> dict[str, str]:
     return {word: plan_words[0] for word, plan_words in _table_lines() if plan_words}
 
 
+# a word no plan prints that everyday Chinese uses at least this often (jieba's count) is read as itself, never as a
+# shortening of a plan word (its characters in order, a few apart)
+SHORTENING_COUNT = 300
 # jieba's dictionary lists many phrases at a count this small (搞完 3, 跑掉 3, 全部列 2, 越来越近 3) beside real rare
 # words (芦荟胶 3): such an entry is as rare as the rarer of the two words it is made of
 PASSING_COUNT = 5
@@ -140,9 +143,11 @@ def question_terms(tokens: list[str], idf: dict[str, float], unseen_idf: float,
         if _COUNTED_NUMBER.fullmatch(word):  # 一所, 六个 (哪六个, 办一所大学): how many, never what about
             weight = 0.0
         # a shortening: a word no plan prints, or one that some plan prints but everyday Chinese lacks (缺科, which
-        # another plan may print as 短缺学科)
+        # another plan may print as 短缺学科); a word everyday Chinese uses often means itself (留学生 is no shortening
+        # of the plan's 留守学生, 上课 none of 上好每一节课), while staff's shortenings are rare there (招考 187, 高中生 129)
         pattern = abbreviation_pattern(word) if word not in table and (
-            not known or word in corpus_words or not frequency.get(word)) else None  # the table says what 推普 is
+            (not known and frequency.get(word, 0) < SHORTENING_COUNT) or word in corpus_words
+            or not frequency.get(word)) else None  # the table says what 推普 is
         out.append(Term(word, alternatives, weight, pattern, latin=bool(re.search("[a-z]", "".join(alternatives)))))
     return out
 
