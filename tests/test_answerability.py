@@ -185,6 +185,35 @@ def test_a_task_named_by_its_position_answers_though_the_question_says_little_of
     assert e["status"] == "not_found" and "请写明是哪个地方" in e["answer"]
 
 
+def test_a_magnitude_without_a_number_names_a_programme_not_a_count(ask):
+    # 万名艺术家进校园 is 长春's programme; 万名 is no count that any plan may hold, so 遂宁's 美育 task does not answer
+    a = ask("遂宁有万名艺术家进校园吗")
+    assert a["status"] == "not_found" and "万名" in a["reason"]
+    assert "长春" in [r["city"] for r in a["elsewhere"]]
+
+
+def test_the_clause_asking_for_the_figure_is_never_set_aside(ask):
+    # 层面, a word no plan prints, thins the asking clause; it still names what is counted: 三个提高, not 两类管理
+    a = ask("温州双减那条我没太看懂，学校层面要聚焦几个“提高”？分别是哪几块？")
+    assert a["answered"] and top(a) == (WENZHOU, "二", 1)
+    assert "三個提高" in "".join(a["results"][0]["evidence"])
+
+
+def test_who_asks_before_a_colon_is_no_office_filter_nor_topic(ask):
+    a = ask("纪委新来的同事：达州落实作风规定那段，市委市政府的规定是多少项？")  # an office and a few words of who
+    assert a["intent"] != "office_tasks" and a["answered"] and "十一项" in "".join(a["results"][0]["evidence"])
+    b = ask("市场监管局：遂宁学校食堂明厨亮灶谁牵头")  # another bureau asks
+    assert b["answered"] and top(b) == (SUINING, "二", 6)
+
+
+def test_a_quoted_phrase_is_one_topic_though_its_words_are_everywhere(ask):
+    # 职业, 教育 and 活动 are in 遂宁's plan; “职业教育活动周” is only in 承德's
+    a = ask("遂宁有没有办“职业教育活动周”")
+    assert a["status"] == "not_found" and "职业教育活动周" in a["reason"]
+    assert [r["city"] for r in a["elsewhere"]] == ["承德"]
+    assert ask("承德有没有办“职业教育活动周”")["answered"]
+
+
 def test_colloquial_synonyms_still_answer(ask):
     a = ask("遂宁好老师评选是哪条")  # 老师 -> 教师
     assert a["answered"] and top(a) == (SUINING, "六", 38)

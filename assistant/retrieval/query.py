@@ -292,8 +292,10 @@ _TRAILING = re.compile(r"\s([^\s：:，,。？?！!]{2,6})[\s。？?！!]*$")
 _COURTESY_TAIL = re.compile(r"[，,。！!？?\s]+(?:麻烦(?:你|您)?了?|谢谢(?:了|啦|你|您)?|多谢|辛苦(?:了|啦)?|拜托了?|急用?|很急|"
                             r"在线等|着急|尽快|(?:今天|明天|上午|下午|晚上|下班前)(?:要报|要交|要用|就要)|发群里)"
                             r"[。！!？?\s~～]*$")
+# an organisation named before a colon at the start says who asks (人社局职业能力建设处：…, 市场监管局：…)
+_AGENCY = re.compile(r"^\s*[^：:，,。？?！!\s]{0,12}?(?:局|处|厅|委|办|部|中心)\s*[：:]")
 _LEADING_WITH_WORDS = re.compile(r"(?:^|[，,。？?！!\s])\s*([^\s：:，,。？?！!]{3,10})\s*[：:]")  # also after 请问一下，
-_WHY_CHARS = 4
+_WHY_CHARS = 6
 
 
 def _without_signature(rest: str, forms: set[str], corpus_text: str) -> str:
@@ -309,7 +311,7 @@ def _without_signature(rest: str, forms: set[str], corpus_text: str) -> str:
 
 def _unwrapped(text: str) -> str:
     """`text` without a greeting, who passes it on, who asks after it, and courtesy or urgency closing it."""
-    text = _ASKED_BY.sub(" ", _FORWARDED.sub(" ", _GREETING.sub(" ", text)))
+    text = _ASKED_BY.sub(" ", _FORWARDED.sub(" ", _AGENCY.sub(" ", _GREETING.sub(" ", text))))
     while (bare := _COURTESY_TAIL.sub("", text)) != text:  # …基教，麻烦了: the signature ends the question again
         text = _ASKED_BY.sub(" ", bare)
     return text

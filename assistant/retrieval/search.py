@@ -65,12 +65,14 @@ _CJK_WORD = re.compile(r"[\u3400-\u9fff]+")
 # 是不是X科 / X科牵头吗 / X还是Y: the office is asked about, a guess to check (基教科呢 after a topic is not)
 _GUESSED = re.compile(r"是不是|是否|还是|[吗嘛么吧](?=[\s？?。！!]|$)|[不没](?:是|对)?[\s？?。！!]*$")
 # 十一 in 写到十一二点, 90% in 目标是90%吧, 六个 in 是哪六个: a number, never a topic
-_NUMERAL = re.compile(r"[\d.〇零一二三四五六七八九十百千万两]+[%％个所项名人次条万亿元]?")
+# a number (十一, 90%, 六个, 3万); 万名 (万名艺术家进校园) or 百名 alone name a programme, not a count
+_NUMERAL = re.compile(r"(?=.*[\d〇零一二三四五六七八九十两])[\d.〇零一二三四五六七八九十百千万两]+[%％个所项名人次条万亿元]?")
 # a question's clauses (see Engine._aside); a bracketed term is one too: 透明的厨房（好像叫明厨亮灶？）
 _CLAUSES = re.compile(r"[，,。？?！!；;：:]+")  # 张局微信问：… is a clause of its own
 _CLAUSE_SPANS = re.compile(r"[^，,。？?！!；;：:]+[，,。？?！!；;：:]*")  # a clause with the marks that close it
 # a clause that asks: a question mark or a question word (谁, 几, 有没有, 批不批 …)
 _ASKS = re.compile(r"[？?]|[吗嘛呢谁哪几啥咋]|多少|什么|怎么|如何|有无|是否|(.)[不没]\1")
+_QUOTED = re.compile(r"[“\"「『‘]([^”\"」』’]+)[”\"」』’]")
 _BRACKETED = re.compile(r"[（(]([^（）()]*)[）)]")
 MIN_DENSE = 0.93
 # ... and no more than UNHEARD_SHARE of the question's weight may lie in words no plan uses in any form (calibration:
@@ -421,7 +423,19 @@ class Engine:
     def _terms(self, q: Question) -> tuple[list[str], list[Term]]:
         tokens = self.tokenizer.tokens(q.topic or q.folded, hmm=False)
         terms = question_terms(tokens, self.idf, self.unseen_idf, self.frequency, self.plan_only_words)
-        return tokens, with_slips(terms, slip_readings(tokens, self.sound_alike, self.frequency, self.idf), self.idf)
+        terms = with_slips(terms, slip_readings(tokens, self.sound_alike, self.frequency, self.idf), self.idf)
+        return tokens, terms + self._quoted(q.topic or q.folded, tokens)
+
+    def _quoted(self, topic: str, tokens: list[str]) -> list[Term]:
+        """A phrase the question puts in quotes and some plan prints (“职业教育活动周”) is one topic, weighed by how
+        few tasks print it: its words (职业, 教育, 活动) are in many plans, the phrase in one."""
+        out = []
+        for phrase in dict.fromkeys(p.strip() for p in _QUOTED.findall(topic)):
+            holders = sum(phrase in text for text in self.folded) if 3 <= len(phrase) <= 12 else 0
+            if holders and phrase not in tokens:
+                n = len(self.records)
+                out.append(Term(phrase, (phrase,), math.log(1 + (n - holders + 0.5) / (holders + 0.5)), phrase=True))
+        return out
 
     def _words(self, text: str) -> list[str]:
         return self.tokenizer.cut(text)
@@ -455,7 +469,7 @@ class Engine:
         fused = (_fuse(dense[candidates], lexical[candidates]) + self._title_bonus(q, candidates)
                  + COVERAGE_WEIGHT * np.array([share(terms, self.folded[i]) for i in candidates], dtype=np.float32))
         order = np.argsort(-fused, kind="stable")[:k]
-        if len(order) and (aside := self._aside(q, terms, self.folded[candidates[order[0]]])):
+        if len(order) and (aside := self._aside(q, terms, self.folded[candidates[order[0]]], detail)):
             terms = [t for t in terms if t not in aside]
         hits = [self._hit(candidates[j], q, terms, detail, s.chunk_sim, float(fused[j]), float(dense[candidates[j]]))
                 for j in order]
@@ -537,7 +551,7 @@ class Engine:
         return max(share(terms, self.folded[i]) for i in candidates)
 
     @staticmethod
-    def _aside(q: Question, terms: list[Term], text: str) -> list[Term]:
+    def _aside(q: Question, terms: list[Term], text: str, detail: Detail | None = None) -> list[Term]:
         """The words of the question's clauses that share little with the best task while another clause shares much:
         what staff say around a question (学校问我们要依据, 下午开会要用, 有人来咨询想办学) is not what they ask, and
         must not make a plan look as if it lacked the topic; nor do the words a bracketed term glosses (班级人太多
@@ -551,7 +565,10 @@ class Engine:
         # the one clause that asks (夏天教室太热，…有没有给教室装空调的安排？) holds the topic, whatever it shares with
         # the task; when several ask (…谁牵头？是法规还是基教？), the task decides as below
         asking = [bool(_ASKS.search(c)) for c in spans]
-        asking = (asking if sum(asking) == 1 else [False] * len(spans)) + [True] * len(glosses)
+        asking = asking if sum(asking) == 1 else [False] * len(spans)
+        # nor is the clause that asks for the figure: it names what is counted (学校层面要聚焦几个“提高”？分别是哪几块？)
+        asking = [a or bool(detail and detail.asked_in and detail.asked_in in c) for a, c in zip(asking, spans)]
+        asking += [True] * len(glosses)
         words = [[t for t in terms if t.word in c and not t.guess] for c in clauses]
         # sharing: the task holds at least half the clause's weight (学校 alone does not make 学校问我们要依据 a topic)
         sharing = [sum(t.weight for t in ws if t.found_in(text)) >= 0.5 * sum(t.weight for t in ws) > 0 for ws in words]
@@ -664,7 +681,7 @@ class Engine:
             and shortened.search(in_text)) or any(w in in_text for w in self.sound_alike(t.word))]
         return [t for t in terms if not t.guess and self._distinctive(t) and not _NUMERAL.fullmatch(t.word)
                 and t.word not in present
-                and not _part_of_found(t.word, [u.word for u in terms], present)
+                and (t.phrase or not _part_of_found(t.word, [u.word for u in terms], present))
                 and any(self._holds_word(i, t) for i in out_scope)]
 
     def _distinctive(self, term: Term) -> bool:
@@ -680,6 +697,8 @@ class Engine:
 
     def _holds_word(self, i: int, term: Term) -> bool:
         """As a word, not a chance run of characters (高校服务 does not mention 校服)."""
+        if term.phrase:
+            return term.word in self.folded[i]
         return any(a in self.record_words[i] for a in term.alternatives)
 
     def _tasks_holding(self, terms: list[Term], in_scope: set[str], dense: np.ndarray,

@@ -40,6 +40,7 @@ class Term:
     latin: bool = False  # holds Latin letters: tokens are lower-cased, the plans' text is not (1+x is the plan's 1+X)
     guess: bool = False  # a plan word read into a mistyped one (巩故 -> 巩固): counts where found, never against a task
     slips: tuple[str, ...] = ()  # plan words the word would be with one character mistyped (评介 -> 评价)
+    phrase: bool = False  # a phrase the question quotes (“职业教育活动周”): held where printed, word boundaries aside
 
     def found_in(self, text: str) -> bool:
         if self.latin:
