@@ -17,8 +17,10 @@ from .documents.normalize import fold
 from .retrieval.search import ANSWERED, PARTIAL, Answer, Engine, follow_up_context
 
 
-def _key(doc, section, task_no, item=None):
-    return (doc, section, task_no, item)
+def _key(doc, section, task_no, item=None, subsection=None):
+    """Where a task stands. The subsection counts only where a gold names it: plans that number their tasks again
+    in every （一） (tests/fixtures/plans/p06) need it, the seed plans' golds do not carry it."""
+    return (doc, section, task_no, item, subsection)
 
 
 def _squeeze(text: str) -> str:
@@ -114,11 +116,13 @@ def score(gold: dict, answer: Answer, seconds: float) -> dict:
     expected = gold_status(gold)
     row = {"id": gold.get("id"), "type": gold.get("type"), "kind": gold.get("kind"), "expected": expected,
            "status": answer.status, "answered": answer.answered, "seconds": seconds}
-    keys = [_key(h.record.doc, h.record.section, h.record.task_no, h.record.item) for h in answer.hits]
+    by_subsection = "subsection" in gold
+    keys = [_key(h.record.doc, h.record.section, h.record.task_no, h.record.item,
+                 h.record.subsection if by_subsection else None) for h in answer.hits]
     if expected != ANSWERED:
         row["refused_correctly"] = not answer.answered
         if expected == PARTIAL and gold.get("doc"):
-            target = _key(gold["doc"], gold.get("section"), gold.get("task_no"), gold.get("item"))
+            target = _key(gold["doc"], gold.get("section"), gold.get("task_no"), gold.get("item"), gold.get("subsection"))
             row["partial_right"] = answer.status == PARTIAL and bool(keys) and keys[0] == target
         if gold.get("type") == "detail" or gold.get("kind") == "missing_detail":
             row["wrong_figure"] = answer.answered and _quotes_figure(answer)
@@ -129,7 +133,7 @@ def score(gold: dict, answer: Answer, seconds: float) -> dict:
         row["list_exact"] = wanted == got
         row["rank"] = 1 if wanted == got else None
         return row
-    target = _key(gold["doc"], gold["section"], gold["task_no"], gold.get("item"))
+    target = _key(gold["doc"], gold["section"], gold["task_no"], gold.get("item"), gold.get("subsection"))
     row["rank"] = keys.index(target) + 1 if answer.answered and target in keys else None
     top = answer.hits[0] if row["rank"] == 1 else None
     row["offices_exact"] = bool(top) and (top.record.lead_offices == gold["lead"]

@@ -73,7 +73,8 @@ _CHINESE_YEAR = re.compile(r"二[〇零○][〇零○一二三四五六七八九
 # 三、第16条, 第三部分第2项, 第42项: where a task stands, as staff point at it with the plan open; 第35个教师节, 第三期
 # and 第几条 are no such reference
 _POSITION = re.compile(r"(?:([一二三四五六七八九十]{1,3})\s*[、.．]\s*|第\s*([一二三四五六七八九十]{1,3})\s*(?:部分|大项|大块|板块|章)"
-                       r"\s*(?:的|里|中)?\s*)?第\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:条|项|点|小项|个任务|号任务)")
+                       r"\s*(?:的|里|中)?\s*)?([（(][一二三四五六七八九十]{1,3}[）)])?\s*(?:的|里|中)?\s*"
+                       r"第\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:条|项|点|小项|个任务|号任务)")
 _CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _YEAR_OVER_YEAR = re.compile(r"去年.{0,12}今年|今年.{0,12}去年|去年和今年|去年做了|去年干了")
 # 出没出, 搞没搞, 办不办: a yes-no question asked by repeating the verb says nothing about the topic, and jieba would
@@ -106,7 +107,8 @@ class Question:
     asked: str = ""  # the question without what is said around it (您好，王局问：… ，麻烦了): what is embedded
     compare: bool = False  # asks across plans (各地 / 比较 / two places named): answered plan by plan
     year_over_year: bool = False  # 去年做了什么、今年要做什么: a plan's summary year beside its plan year
-    position: tuple[str | None, int] | None = None  # 三、第16条 / 第42项: the part (as printed, 三) and task number named
+    # 三、第16条 / 二、（二）第1项 / 第42项: the part (三), the subsection as printed (（二）) and the task number named
+    position: tuple[str | None, str | None, int] | None = None
 
 
 # Provinces and autonomous regions (the municipalities are in data/cities.txt): said before a city, they only place it
@@ -222,7 +224,8 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     q.preamble = bool(_PREAMBLE.search(q.folded))
     rest = _without_mention(rest, corpus_text)
     if m := _POSITION.search(rest):
-        q.position = (m.group(1) or m.group(2), chinese_number(m.group(3)))
+        sub = m.group(3) and "（" + m.group(3)[1:-1] + "）"  # printed with full-width brackets in the records
+        q.position = (m.group(1) or m.group(2), sub, chinese_number(m.group(4)))
         rest = rest[: m.start()] + " " + rest[m.end():]
     q.topic = re.sub(r"\s+", " ", _HOW_LONG.sub(" ", _A_NOT_A.sub(" ", PLACES_COUNTED.sub(" ", rest)))).strip()
     q.year_over_year = bool(_YEAR_OVER_YEAR.search(q.folded)) or len(q.years) > 1

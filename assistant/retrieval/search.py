@@ -535,8 +535,9 @@ class Engine:
         the task, so it answers though the question's words say little of it (最后那条其他工作)."""
         if not q.position:
             return []
-        part, number = q.position
-        placed = [i for i in candidates if self.records[i].task_no == number and part in (None, self.records[i].section)]
+        part, sub, number = q.position
+        placed = [i for i in candidates if self.records[i].task_no == number and part in (None, self.records[i].section)
+                  and sub in (None, self.records[i].subsection)]
         if placed and any(t.weight > 0 for t in terms) and self._best_share(terms, placed) < MIN_COVERAGE \
                 <= self._best_share(terms, candidates):
             return []
@@ -595,15 +596,16 @@ class Engine:
         """A question that names no place, whose topic several plans hold squarely (each plan's best task holds
         WIDE_COVERAGE of its words): say how many and answer per plan, instead of picking one plan's task."""
         s = self._score(q)
+        place = next((self.records[i].city for i in scope if self.records[i].city), "")  # for the examples below
         if q.position and len({self.records[i].doc for i in scope}) > 1 and not any(t.weight > 0 for t in s.terms):
             # 第15项谁牵头: each plan has its own
-            part, number = q.position
-            where = f"{part}、第{number}项" if part else f"第{number}项"
-            return Answer(q, NOT_FOUND, f"每份工作要点都有自己的{where}，请写明是哪个地方、哪一年的文件，例如：遂宁{where}由哪个科室牵头？"
-                          f"{self.holdings()}", filters=filters)
+            part, sub, number = q.position
+            where = f"{part + '、' if part else ''}{sub or ''}第{number}项"
+            return Answer(q, NOT_FOUND, f"每份工作要点都有自己的{where}，请写明是哪个地方、哪一年的文件，例如：{place}{where}由哪个"
+                          f"科室牵头？{self.holdings()}", filters=filters)
         if q.intent in (GENERAL, LEAD) and not q.preamble and not any(t.weight > 0 for t in s.terms):
             # 那个, 有没有提到, 帮我查一下: nothing to look up; answering every plan's "best" task would be noise
-            return Answer(q, NOT_FOUND, "没有看出要查的事项，请写明要查的工作，例如：达州学前教育由哪个科室牵头？",
+            return Answer(q, NOT_FOUND, f"没有看出要查的事项，请写明要查的工作，例如：{place}学前教育由哪个科室牵头？",
                           filters=filters)
         single = self._decide(q, scope, k, filters, s)
         if not single.answered:
