@@ -176,6 +176,11 @@ def test_caveat_never_names_a_colloquial_word_the_plans_say_otherwise(ask):
     assert "没有出现" not in a["answer"]
 
 
+def test_caveat_never_names_a_verb_with_an_aspect_particle(ask):
+    a = ask("长春职校专业设置 跟着产业调专业 咋弄的")  # 跟着 tells how, not what about
+    assert a["answered"] and "没有出现" not in a["answer"]
+
+
 def test_topic_the_plans_know_but_not_for_this_city_is_refused(ask):
     a = ask("达州2020年校服采购怎么安排？")  # 校服 appears in 承德's plan only
     assert not a["answered"] and "“校服”" in a["reason"]

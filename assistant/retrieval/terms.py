@@ -87,6 +87,8 @@ SHORTENING_COUNT = 300
 # jieba's dictionary lists many phrases at a count this small (搞完 3, 跑掉 3, 全部列 2, 越来越近 3) beside real rare
 # words (芦荟胶 3): such an entry is as rare as the rarer of the two words it is made of
 PASSING_COUNT = 5
+# a verb with an aspect particle (跟着, 照着, 搞了个, 建了): how something is done or told, never what about
+_WITH_ASPECT = re.compile(r"[\u4e00-\u9fff](?:着|了|了个)")
 _COUNTED_NUMBER = re.compile(r"[一二两三四五六七八九十几]+[个所项名家]")
 
 
@@ -139,8 +141,8 @@ def question_terms(tokens: list[str], idf: dict[str, float], unseen_idf: float,
             # a word only the plans know (an office name, a quoted term) is no everyday word, whatever count jieba
             # was given to keep it whole
             weight = unseen_idf * (1.0 if word in corpus_words else everyday_share(word, frequency))
-            if word not in corpus_words and word in function_words():  # 我家, 从来不, 上面: how it is told
-                weight = 0.0
+            if word not in corpus_words and (word in function_words() or _WITH_ASPECT.fullmatch(word)):
+                weight = 0.0  # 我家, 从来不, 上面, 跟着, 搞了个: how it is told
         if _COUNTED_NUMBER.fullmatch(word):  # 一所, 六个 (哪六个, 办一所大学): how many, never what about
             weight = 0.0
         # a shortening: a word no plan prints, or one that some plan prints but everyday Chinese lacks (缺科, which
