@@ -214,15 +214,6 @@ def test_a_quoted_phrase_is_one_topic_though_its_words_are_everywhere(ask):
     assert ask("承德有没有办“职业教育活动周”")["answered"]
 
 
-def test_a_word_with_a_noun_forming_character_is_one_new_topic_word(ask):
-    # jieba cuts 校园贷 into 校园 + 贷 and drops 贷: every plan holds 校园; only 长春 prints 校园贷
-    a = ask("校园贷 哪个市有提")
-    assert {p["doc"]: p["status"] for p in a["plans"]} == {
-        DAZHOU: "not_found", WENZHOU: "not_found", CHENGDE: "not_found", SUINING: "not_found", CHANGCHUN: "answered"}
-    b = ask("承德有没有校园贷的整治")
-    assert b["status"] == "not_found" and "校园贷" in b["reason"]
-
-
 def test_colloquial_synonyms_still_answer(ask):
     a = ask("遂宁好老师评选是哪条")  # 老师 -> 教师
     assert a["answered"] and top(a) == (SUINING, "六", 38)

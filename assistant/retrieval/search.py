@@ -72,8 +72,6 @@ _CLAUSES = re.compile(r"[，,。？?！!；;：:]+")  # 张局微信问：… is
 _CLAUSE_SPANS = re.compile(r"[^，,。？?！!；;：:]+[，,。？?！!；;：:]*")  # a clause with the marks that close it
 # a clause that asks: a question mark or a question word (谁, 几, 有没有, 批不批 …)
 _ASKS = re.compile(r"[？?]|[吗嘛呢谁哪几啥咋]|多少|什么|怎么|如何|有无|是否|(.)[不没]\1")
-# characters that make a noun of the word before them (校园贷, 学区房, 午托班, 研学费)
-_NOUN_ENDS = set("贷费款证卡车房赛班室馆网课队团站库群节展票险")
 _QUOTED = re.compile(r"[“\"「『‘]([^”\"」』’]+)[”\"」』’]")
 _BRACKETED = re.compile(r"[（(]([^（）()]*)[）)]")
 MIN_DENSE = 0.93
@@ -426,33 +424,18 @@ class Engine:
         tokens = self.tokenizer.tokens(q.topic or q.folded, hmm=False)
         terms = question_terms(tokens, self.idf, self.unseen_idf, self.frequency, self.plan_only_words)
         terms = with_slips(terms, slip_readings(tokens, self.sound_alike, self.frequency, self.idf), self.idf)
-        return tokens, terms + self._quoted(q.topic or q.folded, tokens) + self._compounds(q.topic or q.folded, terms)
-
-    def _compounds(self, topic: str, terms: list[Term]) -> list[Term]:
-        """A word and a noun-forming character jieba leaves on its own (校园贷, 学区房, 午托班): one new word, which
-        names the topic; cut apart, only 校园 would be left, and every plan holds 校园."""
-        words = self._words(topic)
-        known = {t.word for t in terms}
-        out = []
-        for first, second in zip(words, words[1:]):
-            word = first + second
-            if len(first) == 2 and _CJK_WORD.fullmatch(first) and second in _NOUN_ENDS and first in known \
-                    and word not in known:  # where a plan prints it (长春's 校园贷), held only there
-                out.append(self._phrase(word) or Term(word, (word,), self.unseen_idf * everyday_share(word, self.frequency)))
-        return out
+        return tokens, terms + self._quoted(q.topic or q.folded, tokens)
 
     def _quoted(self, topic: str, tokens: list[str]) -> list[Term]:
         """A phrase the question puts in quotes and some plan prints (“职业教育活动周”) is one topic, weighed by how
         few tasks print it: its words (职业, 教育, 活动) are in many plans, the phrase in one."""
-        phrases = [p.strip() for p in _QUOTED.findall(topic) if 3 <= len(p.strip()) <= 12]
-        return [t for p in dict.fromkeys(phrases) if p not in tokens and (t := self._phrase(p))]
-
-    def _phrase(self, phrase: str) -> Term | None:
-        holders = sum(phrase in text for text in self.folded)
-        if not holders:
-            return None
-        n = len(self.records)
-        return Term(phrase, (phrase,), math.log(1 + (n - holders + 0.5) / (holders + 0.5)), phrase=True)
+        out = []
+        for phrase in dict.fromkeys(p.strip() for p in _QUOTED.findall(topic)):
+            holders = sum(phrase in text for text in self.folded) if 3 <= len(phrase) <= 12 else 0
+            if holders and phrase not in tokens:
+                n = len(self.records)
+                out.append(Term(phrase, (phrase,), math.log(1 + (n - holders + 0.5) / (holders + 0.5)), phrase=True))
+        return out
 
     def _words(self, text: str) -> list[str]:
         return self.tokenizer.cut(text)
