@@ -214,6 +214,16 @@ def test_a_quoted_phrase_is_one_topic_though_its_words_are_everywhere(ask):
     assert ask("承德有没有办“职业教育活动周”")["answered"]
 
 
+def test_what_a_task_says_is_quoted_beside_offices_it_does_not_list(ask):
+    # 温州 prints no offices: 咋说的 is answered from the text, 谁牵头 is named as missing; 谁牵头 alone quotes nothing
+    a = ask("温州智慧校园2.0那条咋说的 谁牵头")
+    assert a["status"] == "partial" and top(a) == (WENZHOU, "六", 1)
+    assert "智慧校園2.0" in "".join(a["results"][0]["evidence"]) and "智慧校園2.0" in a["answer"]
+    assert "原文没有列出这项任务的牵头科室或责任科室" in a["answer"]
+    b = ask("温州智慧校园2.0那条谁牵头")
+    assert b["status"] == "partial" and b["results"][0]["evidence"] == []
+
+
 def test_colloquial_synonyms_still_answer(ask):
     a = ask("遂宁好老师评选是哪条")  # 老师 -> 教师
     assert a["answered"] and top(a) == (SUINING, "六", 38)

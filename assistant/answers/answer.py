@@ -120,12 +120,16 @@ def _body(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape, link:
 
 
 def _partial(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape, link: Link) -> str:
-    """The topic is in a task, the asked detail is not: cite the task, name what is missing, quote nothing."""
+    """The topic is in a task, the asked detail is not: cite the task, name what is missing, and quote nothing as
+    that detail. What the question also asked and the task prints is shown: its offices (哪个科管 几月份开始), or
+    what it says (讲了啥，哪个科负责, asked of a task that lists no office)."""
     best = answer.hits[0]
     lines = [f"**{locator(best.record, documents, esc)}涉及此事，但{esc(answer.reason)}**", ""]
     if best.record.kind not in (PREAMBLE, SUMMARY):
         lines += office_lines_md(best.record, esc) + [""]
-    lines.append(f"出处：{source_line(best.record, esc, link)}")
+    if best.evidence:
+        lines += [f"> 「{esc(e)}」" for e in best.evidence] + [""]
+    lines.append(f"出处：{source_line(best.record, esc, link, best.evidence)}")
     return "\n".join(lines)
 
 

@@ -43,6 +43,9 @@ _LEAD_ROLE = re.compile(r"牵头|签头|挑头|主抓|主责|作为牵头")
 _SHARED_ROLE = re.compile(r"参与|配合|协助|协办|协同|参加")
 _BOTH_ROLES = re.compile(r"都算|都要|全部|所有|涉及|相关|有关|沾边|掺和|责任科室|责任单位")
 _FIGURE = re.compile(r"多少|几(?:所|个|项|种|家|名|万|次|大|条|成)|几$|比例|百分|目标|达到|规模|数量|多大|多高|什么时候|何时|哪年|时间|期限")
+# asks what a task says, beside who leads it (讲了啥，哪个科负责): the text answers that part
+_CONTENT = re.compile(r"[讲说写]了?(?:啥|什么|些啥|些什么)|[讲说写]的(?:啥|什么|是啥|是什么)|(?:咋|怎么|如何)(?:说|讲|写|表述)|"
+                      r"(?:啥|什么)内容|内容是|要干啥|干什么|干些啥|(?:咋|怎么)(?:搞|弄|干|做)")
 _OVERVIEW = re.compile(r"有哪些|哪些重点|什么重点|怎么做|如何做|怎样做|做什么|做哪些|什么内容|主要内容|重点工作|有什么安排|哪些措施|什么措施")
 _PREAMBLE = re.compile(r"总体思路|总体要求|指导思想|总体目标|总基调|工作思路")
 _YEAR = re.compile(r"(20\d\d)\s*年?|(?<![\d.])(1[5-9]|2\d)\s*年(?!级|代|内|底|前|后|间)")
@@ -102,6 +105,7 @@ class Question:
     role: str = "both"  # for office_tasks: "lead", "shared" (参与 / 配合 only) or "both" (grouped by role)
     figure: bool = False
     overview: bool = False  # asks what a task contains: quote its two best sentences, not one
+    content: bool = False  # asks what a task says (讲了啥, 咋说的), also beside who leads it
     preamble: bool = False  # asks for the plan's overall approach (总体思路), which the preamble states
     topic: str = ""  # the question with city, year and office removed
     asked: str = ""  # the question without what is said around it (您好，王局问：… ，麻烦了): what is embedded
@@ -221,6 +225,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
         q.intent = LEAD
     q.figure = bool(_FIGURE.search(q.folded))
     q.overview = bool(_OVERVIEW.search(q.folded))
+    q.content = q.overview or bool(_CONTENT.search(q.folded))
     q.preamble = bool(_PREAMBLE.search(q.folded))
     rest = _without_mention(rest, corpus_text)
     if m := _POSITION.search(rest):

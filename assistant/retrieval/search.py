@@ -525,7 +525,8 @@ class Engine:
             best.evidence = []
             return Answer(q, PARTIAL, f"原文没有给出所问的{best.detail_missing}。", hits, filters)
         if q.intent == LEAD and not (best.record.lead_offices or best.record.responsible_offices):
-            best.evidence = []
+            if not q.content:  # 讲了啥，哪个科负责: what it says is quoted, as offices are beside a missing date
+                best.evidence = []
             return Answer(q, PARTIAL, "原文没有列出这项任务的牵头科室或责任科室。", hits, filters)
         return Answer(q, ANSWERED, "", hits, filters)
 
