@@ -279,6 +279,14 @@ def test_a_typing_slip_is_read_as_the_plan_word_it_sounds_like(ask):
     assert b["answered"] and "98.6%" in "".join(b["results"][0]["evidence"])
 
 
+def test_a_slip_in_a_words_last_character_is_read_as_the_plan_word(ask):
+    # jieba cuts 教师结 into 教师 + 结; 结 sounds as 节: the plan's 教师节, not the 35 个中小学校 of another task
+    a = ask("达州是第35个教师结吧")
+    assert a["answered"] and top(a) == (DAZHOU, "五", 30) and "第36个教师节" in "".join(a["results"][0]["evidence"])
+    b = ask("教师结 达州咋安排")
+    assert b["answered"] and top(b) == (DAZHOU, "五", 30)
+
+
 def test_a_guessed_reading_never_counts_against_a_task():
     from assistant.retrieval.terms import Term, share
     asked = [Term("冰雪", ("冰雪",), 2.0), Term("医教", ("医教",), 3.0, guess=True)]

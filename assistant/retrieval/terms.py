@@ -179,10 +179,15 @@ def slip_readings(tokens: list[str], sound_alike: Callable[[str], tuple[str, ...
     not 访学."""
     candidates: list[str] = []
     run: list[str] = []
+    previous = ""
     for token in [*tokens, ""]:
         if len(token) == 1 and _SINGLE.match(token):
+            if not run and len(previous) == 2 and _SINGLE.match(previous[-1]) and previous + token not in known:
+                candidates.append(previous + token)  # 教师结 for 教师节: a slip in a word's last character
             run.append(token)
+            previous = token
             continue
+        previous = token
         text = "".join(run)
         candidates += [text[i:i + n] for n in (2, 3, 4) for i in range(len(text) - n + 1)]
         run = []
