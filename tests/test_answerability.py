@@ -224,6 +224,23 @@ def test_what_a_task_says_is_quoted_beside_offices_it_does_not_list(ask):
     assert b["status"] == "partial" and b["results"][0]["evidence"] == []
 
 
+def test_a_common_function_word_a_plan_happens_to_print_never_says_the_topic_is_elsewhere(ask):
+    # 本地 is printed by another plan only; it says how the question is told, not what about
+    a = ask("遂宁职业学校根据本地产业调整专业谁牵头")
+    assert a["answered"] and top(a) == (SUINING, "五", 33)
+
+
+def test_who_asks_after_a_dash_at_the_end_is_no_office_filter(ask):
+    a = ask("遂宁安全管理人员专题培训谁牵头？——体艺科问")
+    assert a["answered"] and a["filters"]["office"] is None and top(a) == (SUINING, "六", 36)
+
+
+def test_the_own_plan_of_a_corpus_citys_county_is_refused_by_name(ask):
+    a = ask("瑞安市2022年教育工作要点 名师送教咋安排的")  # 瑞安 is 温州's; its own plan is not in the corpus
+    assert a["status"] == "not_found" and "瑞安市" in a["reason"]
+    assert ask("瑞安市名师送教咋安排")["answered"]  # a place of 温州's plan stays a topic
+
+
 def test_colloquial_synonyms_still_answer(ask):
     a = ask("遂宁好老师评选是哪条")  # 老师 -> 教师
     assert a["answered"] and top(a) == (SUINING, "六", 38)

@@ -98,7 +98,9 @@ def test_two_years_named_are_side_by_side_like_last_year_and_this(ask):
 # comparisons right in every block, follow-up turns right
 COMPARE_FLOORS = {
     "compare_heldout.jsonl": (60, 15, 17),  # 60/63, 15/18, 17/21
-    "compare_batch2_heldout.jsonl": (67, 14, 8),  # 67/74, 14/18, 8/8 (2026-12-02; was 63/74, 13/18)
+    # 2026-12-02d (common function words such as 本地 never distinctive; year-over-year clauses asked of their year):
+    # one block fewer here, one more in batches 6 and 8 and in batch 12's held half
+    "compare_batch2_heldout.jsonl": (66, 13, 8),  # 66/74, 13/18, 8/8 (was 67/74, 14/18)
     "compare_batch3.jsonl": (118, 23, 9),  # 118/130, 23/31, 9/11 (2026-12-02c; was 114/130)
     # a plan printing the topic's words only in separate tasks is 未涉及 (2026-12-02c): +2 blocks on calibration,
     # one block fewer here
@@ -138,6 +140,16 @@ def test_a_split_topic_refusal_never_names_a_word_beside_the_word_it_is_part_of(
     chengde = next(p for p in a["plans"] if p["doc"] == CHENGDE)
     assert chengde["status"] == "not_found"
     assert "“党风”" not in chengde["reason"] and "同时" not in chengde["reason"] and "“党风廉政”" in chengde["reason"]
+
+
+def test_what_is_asked_of_last_year_is_not_asked_of_this_years_plan(ask):
+    # 多少师德标兵 is asked of 2020 (the summary); 今年还搞表彰吗 of the 2021 plan, which prints no count and no 标兵
+    a = ask("承德去年表彰了多少师德标兵，今年还搞表彰吗")
+    years = {p["year"]: p for p in a["plans"]}
+    assert years[2020]["status"] == "answered" and years[2021]["status"] == "answered"
+    assert years[2021]["results"][0]["task_no"] == 25
+    b = ask("承德大班额去年消除得咋样 今年有啥要求")  # 大班额, said before 去年, is asked of both years
+    assert {p["year"]: p["status"] for p in b["plans"]} == {2020: "answered", 2021: "answered"}
 
 
 def test_the_plans_counted_as_places_are_the_scope_not_the_topic(ask):

@@ -57,7 +57,8 @@ _GREETING = re.compile(r"^\s*(?:(?:你|您|大家|各位[^，,。！!？?\s]{0,4
                        r"[，,。！!？?\s~～]+")  # 请问一下，… / 问个事，…: an opening clause of its own
 # ... or after it, as a clause of its own (…有没有写进要点？后勤中心问的): who asks, which a task may well name
 _ASKED_BY = re.compile(r"(?<=[，,。？?！!；;\s])[^：:，,。？?！!；;\s]{1,10}?(?:问的|问我的|让我?问的|让我?查的|急?要的|急要|要用的?|"
-                       r"要看的?)[。？?！!\s]*$")  # …，领导要的 / …？局长急要
+                       r"要看的?)[。？?！!\s]*$|"  # …，领导要的 / …？局长急要
+                       r"[—–]+\s*[^：:，,。？?！!；;\s—–]{1,10}?问的?[。？?！!\s]*$")  # …？——体艺科问
 # 体卫艺管吗, 基教管的吧: 管 as a verb standing alone (管理, 管控 are the plans' words)
 _ROLE_AFTER_OFFICE = re.compile(r"牵头|挑头|负责|参与|配合|协助|主抓|分管|主责|管(?=[吗嘛么吧的啊呀不？?，,。!！\s]|$)")
 _OFFICE_END = re.compile(r"科|办|室|所|站|馆|中心|委")
@@ -180,8 +181,10 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
             rest = rest.replace(name, " ")
     corpus_cities = {info.city for info in documents.values() if info.city}
     for name, parents in districts().items():  # 海淀区, 义乌市: a county-level place of a city the corpus lacks
-        if name in rest and not parents & corpus_cities and name not in corpus_text and (
-                not q.cities or _names_its_plan(name, rest)) and (edges is None or _stands_as_word(name, rest, edges)):
+        # or one of a corpus city whose own plan is asked (龙港2022年教育工作要点: 温州's plan is not 龙港's)
+        if name in rest and (edges is None or _stands_as_word(name, rest, edges)) and (
+                (not parents & corpus_cities and name not in corpus_text and (not q.cities or _names_its_plan(name, rest)))
+                or _names_its_plan(name, rest)):
             q.unknown_cities.append(name)
             rest = rest.replace(name, " ")
     rest = _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), rest)  # 二〇二二年 -> 2022年, 二二年 -> 22年
@@ -291,7 +294,7 @@ def _names_its_plan(name: str, text: str) -> bool:
     is compared with (…我们想跟遂宁对比), though a plan mentions the city in passing."""
     name = re.escape(name)
     return bool(re.search(rf"{name}市?(?:教育局|教体局|教育和体育局|教委)|{name}市?的?\s*(?:20\d\d\s*年?|\d\d\s*年)?的?"
-                          rf"(?:工作)?要点", text))
+                          rf"(?:教育|教体)?(?:工作)?要点", text))
 
 
 _LEADING = re.compile(r"^\s*([^\s：:，,。？?！!]{2,6})\s*(?:[：:]|\s)\s*(?=\S)")

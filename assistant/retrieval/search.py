@@ -29,8 +29,8 @@ from .query import DEADLINE, GENERAL, LEAD, OFFICE_TASKS, PLACES_COUNTED, Questi
 from ..documents.records import PREAMBLE, SUMMARY, TASK, Record, place_name
 from .store import IndexData
 from .slips import SoundAlike
-from .terms import (Term, abbreviation_pattern, everyday_share, question_terms, share, slip_readings, synonyms,
-                    with_slips)
+from .terms import (COMMON_LOW, Term, abbreviation_pattern, everyday_share, function_words, question_terms, share, slip_readings,
+                    synonyms, with_slips)
 from .tokenize import STOPWORDS, TOKENIZER_VERSION, Tokenizer
 from .wordcache import cached_words
 
@@ -72,6 +72,7 @@ _CLAUSES = re.compile(r"[，,。？?！!；;：:]+")  # 张局微信问：… is
 _CLAUSE_SPANS = re.compile(r"[^，,。？?！!；;：:]+[，,。？?！!；;：:]*")  # a clause with the marks that close it
 # a clause that asks: a question mark or a question word (谁, 几, 有没有, 批不批 …)
 _ASKS = re.compile(r"[？?]|[吗嘛呢谁哪几啥咋]|多少|什么|怎么|如何|有无|是否|(.)[不没]\1")
+_YEAR_CLAUSES = re.compile(r"[\s，,。？?！!；;：:、]+")  # 去年…，今年…: a year's part of a year-over-year question
 _QUOTED = re.compile(r"[“\"「『‘]([^”\"」』’]+)[”\"」』’]")
 _BRACKETED = re.compile(r"[（(]([^（）()]*)[）)]")
 MIN_DENSE = 0.93
@@ -640,9 +641,32 @@ class Engine:
             plan_year = info.year if info else record.year
             if q.year_over_year or q.year or record.year == plan_year or plan_year is None:
                 groups[(record.doc, record.year)].append(i)
-        return [PlanAnswer(doc, self.records[members[0]].city, year, self._decide(q, members, 3, dict(filters), s,
-                                                                                  comparing=True))
-                for (doc, year), members in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1] or 0))]
+        out = []
+        for (doc, year), members in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1] or 0)):
+            info = self.index.documents.get(doc)
+            scores = self._for_year(q, s, year, info.year if info else year) if q.year_over_year else s
+            out.append(PlanAnswer(doc, self.records[members[0]].city, year,
+                                  self._decide(q, members, 3, dict(filters), scores, comparing=True)))
+        return out
+
+    @staticmethod
+    def _for_year(q: Question, s: _Scores, year: int | None, plan_year: int | None) -> _Scores:
+        """去年通报表扬了多少师德标兵，今年还表彰不: the words and the figure asked of last year are not asked of this
+        year's plan, nor the other way round; the words said of neither year are asked of both."""
+        if year is None or plan_year is None:
+            return s
+        marks = {"last": re.compile(rf"去年|上年|上一年|{plan_year - 1}"), "this": re.compile(rf"今年|本年|{plan_year}")}
+        own, other = ("this", "last") if year == plan_year else ("last", "this")
+        clauses = [c for c in _YEAR_CLAUSES.split(q.folded) if c.strip()]
+        # what follows the other year's mark in its clause (大班额 before 去年 in 大班额去年消得怎么样了 is asked of both)
+        theirs = [c[m.start():] for c in clauses if (m := marks[other].search(c)) and not marks[own].search(c)]
+        if not theirs:
+            return s
+        rest = "".join(c if not ((m := marks[other].search(c)) and not marks[own].search(c)) else c[:m.start()]
+                       for c in clauses)
+        terms = [t for t in s.terms if t.word in rest or not any(t.word in c for c in theirs)]
+        detail = None if s.detail and any(asked_detail(c) for c in theirs) and not asked_detail(rest) else s.detail
+        return _Scores(s.chunk_sim, s.dense, s.lexical, terms or s.terms, detail)
 
     def _comparison(self, q: Question, plans: list[PlanAnswer], filters: dict) -> Answer:
         status = ANSWERED if any(p.answer.answered for p in plans) else (
@@ -694,6 +718,9 @@ class Engine:
         if self.tokenizer.in_dictionary(term.word) and self.frequency.get(term.word, 0) >= EVERYDAY \
                 and term.word not in self.tokenizer.user_words:
             return False
+        if term.word in function_words() and self.frequency.get(term.word, 0) >= COMMON_LOW \
+                and term.word not in self.tokenizer.user_words:
+            return False  # 本地, 及其, 各种: how a question is told, though a plan or two prints them
         if term.weight >= self.rare_idf:
             return True
         return term.weight >= self.topic_idf and everyday_share(term.word, self.frequency) > 0
