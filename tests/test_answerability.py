@@ -241,6 +241,12 @@ def test_the_own_plan_of_a_corpus_citys_county_is_refused_by_name(ask):
     assert ask("瑞安市名师送教咋安排")["answered"]  # a place of 温州's plan stays a topic
 
 
+def test_spoken_levels_of_government_and_english_office_words_are_bridged(ask):
+    # 县里 is the plans' 县级/县区, platform their 平台: neither is a topic no plan names
+    a = ask("遂宁县里的学校 校安云platform 咋弄")
+    assert a["answered"] and top(a) == (SUINING, "六", 36)
+
+
 def test_colloquial_synonyms_still_answer(ask):
     a = ask("遂宁好老师评选是哪条")  # 老师 -> 教师
     assert a["answered"] and top(a) == (SUINING, "六", 38)
