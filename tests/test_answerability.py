@@ -247,6 +247,19 @@ def test_spoken_levels_of_government_and_english_office_words_are_bridged(ask):
     assert a["answered"] and top(a) == (SUINING, "六", 36)
 
 
+def test_an_office_alone_before_a_colon_asks_even_when_the_question_counts_items(ask):
+    # 多少项 is a count of the plan's items, not the office's task list: 法规科 signs the question
+    a = ask("法规科：达州体制机制改革任务清单列了多少项")
+    assert a["intent"] != "office_tasks" and a["status"] == "partial" and top(a) == (DAZHOU, "二", 8)
+
+
+def test_a_word_the_plans_print_is_no_slip_of_an_office_name(ask):
+    # 思政课 is printed as a class; it is not 思政科 (思政德育科), which would filter the tasks and leave no topic
+    a = ask("承德去年班子成员讲了多少场思政课")
+    assert a["answered"] and a["filters"]["office"] is None
+    assert "200余场次" in "".join(a["results"][0]["evidence"])  # about that many: 余 between number and measure
+
+
 def test_colloquial_synonyms_still_answer(ask):
     a = ask("遂宁好老师评选是哪条")  # 老师 -> 教师
     assert a["answered"] and top(a) == (SUINING, "六", 38)

@@ -16,7 +16,7 @@ from .terms import Term
 _NUM = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万亿]+)"
 # A count is a number not read as an ordinal (第35个教师节 counts nothing) nor as a point of a list (二是加强教师补充)
 _CARDINAL = (rf"(?<![第\d.一二两三四五六七八九十百千万亿])(?<!第\s){_NUM}(?:[十百千万亿]+)?"  # 130万人次; 第 24 届
-             r"(?![一二两三四五六七八九十百千万亿\d]*是)")
+             r"(?![一二两三四五六七八九十百千万亿\d]*是)(?:余|多)?")  # 200余场次, 30多所: about that many
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")
 _QUESTION_CLAUSE = re.compile(r"[^，,；;。！？!?：:\s]+")

@@ -203,6 +203,11 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
         or q.folded
     if not (_LEAD_WORDS.search(q.folded) or _LIST_WORDS.search(q.folded) or _ROLE_AFTER_OFFICE.search(q.folded)):
         rest = _without_signature(rest, every_form, corpus_text)
+    elif (m := _SIGNED.search(rest)) and _is_office_name(m.group(1), every_form, corpus_text) \
+            and not _ROLE_AFTER_OFFICE.search(rest[m.end():]) and not _OFFICE_LIST_ONLY.search(rest[m.end():]):
+        # 法规科：…清单列了多少项: an office alone before a colon asks, when what follows asks nothing of offices
+        # (基教科：达州牵头几项 is asked of the office)
+        rest = rest[: m.start(1)] + " " + rest[m.end():]
     scope = [f for f, info in documents.items() if not q.cities or info.city in q.cities]
     forms = set().union(*(office_forms.get(f, set()) for f in scope)) if scope else set()
     q.office, span = _find_office(rest, forms, corpus_text)
@@ -305,6 +310,8 @@ _COURTESY_TAIL = re.compile(r"[，,。！!？?\s]+(?:麻烦(?:你|您)?了?|谢�
                             r"[。！!？?\s~～]*$")
 # an organisation named before a colon at the start says who asks (人社局职业能力建设处：…, 市场监管局：…)
 _AGENCY = re.compile(r"^\s*[^：:，,。？?！!\s]{0,12}?(?:局|处|厅|委|办|部|中心)\s*[：:]")
+_OFFICE_LIST_ONLY = re.compile(r"哪些(?:工作|任务|事项|事|活)|(?:几|多少)项(?:工作|任务)|都管|手上")
+_SIGNED = re.compile(r"^\s*([^\s：:，,。？?！!]{2,8})\s*[：:]")
 _LEADING_WITH_WORDS = re.compile(r"(?:^|[，,。？?！!\s])\s*([^\s：:，,。？?！!]{3,10})\s*[：:]")  # also after 请问一下，
 _WHY_CHARS = 6
 
@@ -355,7 +362,7 @@ def _find_office(text: str, forms: set[str], corpus_text: str = "") -> tuple[str
     as the character it sounds like, when nothing is found as typed."""
     found = _office_in(text, forms, corpus_text)
     if found[0] is None:
-        found = _office_in(_mend_office_ends(text), forms, corpus_text)
+        found = _office_in(_mend_office_ends(text, corpus_text), forms, corpus_text)
     return found
 
 
@@ -411,13 +418,15 @@ def _plan_word(short: str, offices: list[str], corpus_text: str) -> bool:
     return corpus_text.count(short) > max(2, sum(corpus_text.count(fold(f)) for f in offices))
 
 
-def _mend_office_ends(text: str) -> str:
+def _mend_office_ends(text: str, corpus_text: str = "") -> str:
     """课 -> 科, 管 -> 馆 where a name ends: after a character, before what follows an office name in a question
-    (the end, punctuation, 的, 牵头, 负责, 有, 上半年 …). 办 / 室 are left alone: 订单班 and 是 are too common."""
+    (the end, punctuation, 的, 牵头, 负责, 有, 上半年 …). 办 / 室 are left alone: 订单班 and 是 are too common; so is a
+    word the plans print as typed (思政课 is a class, not 思政科)."""
     out = list(text)
     for i, c in enumerate(text):
         after = text[i + 1: i + 2]
         if (i > 0 and _CJK_CHAR.match(text[i - 1]) and c not in _OFFICE_END_CHARS
+                and not (i > 1 and text[i - 2: i + 1] in corpus_text)
                 and (not after or not _CJK_CHAR.match(after) or after in _AFTER_OFFICE)):
             out[i] = next((e for e in "科馆" if sounds(c) & sounds(e)), c)
     return "".join(out)
