@@ -260,6 +260,19 @@ def test_a_word_the_plans_print_is_no_slip_of_an_office_name(ask):
     assert "200余场次" in "".join(a["results"][0]["evidence"])  # about that many: 余 between number and measure
 
 
+def test_a_figure_of_another_level_is_never_quoted_for_the_asked_level(ask):
+    # 长春 prints 新增国家级冰雪特色校80所 and no 省级 count: 80所 is another object's figure
+    a = ask("长春今年新增省级冰雪特色校多少所")
+    assert a["status"] == "partial" and top(a) == (CHANGCHUN, "八", 35) and a["results"][0]["evidence"] == []
+    b = ask("长春冰雪 国字号特色校 今年加几所")  # 国字号 is staff's 国家级
+    assert b["answered"] and "80所" in "".join(b["results"][0]["evidence"])
+
+
+def test_an_ordinal_asked_with_di_is_answered_where_the_plan_leaves_di_out(ask):
+    a = ask("长春开总结大会的质量提升工程是第几期")  # the plan prints 二期质量提升工程
+    assert a["answered"] and "二期质量提升工程" in "".join(a["results"][0]["evidence"])
+
+
 def test_colloquial_synonyms_still_answer(ask):
     a = ask("遂宁好老师评选是哪条")  # 老师 -> 教师
     assert a["answered"] and top(a) == (SUINING, "六", 38)

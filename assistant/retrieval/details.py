@@ -119,8 +119,10 @@ def _asked(question: str) -> tuple[Detail | None, int]:
         measures = {"人": people, "名": people, "校": "所|校", "园": "所|园",
                     "个": _ANY_MEASURE}.get(measure, re.escape(measure))
         if question[max(0, m.start() - 1):m.start()] == "第":  # 第几批 asks an ordinal: 第十三批
-            return Detail("ordinal", "序次", re.compile(rf"第\s*{_NUM}\s*(?:{measures})")), m.start()
-        return Detail("count", "数量", re.compile(rf"{_CARDINAL}\s*(?:{measures})(?!\s*[万亿千]?\s*元)")), m.start()  # 42亿元 is money
+            # 二期质量提升工程 answers 第几期 too: the plan may leave out 第
+            return Detail("ordinal", "序次", re.compile(rf"(?:第\s*)?{_NUM}\s*(?:{measures})")), m.start()
+        # 42亿元 is money; “5”类: the number may be quoted before its measure word
+        return Detail("count", "数量", re.compile(rf"{_CARDINAL}[\"”’」]?\s*(?:{measures})(?!\s*[万亿千]?\s*元)")), m.start()
     if m := _PLAIN_COUNT.search(question):
         return Detail("count", "数字", re.compile(_CARDINAL)), m.start()
     return None, -1
@@ -132,6 +134,14 @@ _PERIOD_WORD = re.compile(r"^(?:(?:每|一|全|半)?(?:年|月|天|周|日|季�
 _DETAIL_WORD = re.compile(_PERIOD_WORD.pattern + r"|奖金|奖励金|金额|经费|资金|钱|比例|占比|时间|日期|时候|"
                           r"标准|数量|人数|个数|^有数$|^具体数|名额|规模$|^.到$|名字|名称|全称|^百分|"  # 有数没: a figure?
                           r"^(?:最低|最少|至少|最高|最多|上限|下限|盘子)$")  # which bound of the value (最低多少钱), 多大盘子
+
+
+_LEVEL = re.compile(r"国家级|国字号|省级|市级|县级|区级|校级")
+
+
+def _levels(text: str) -> set[str]:
+    """The administrative levels a text names (国字号 is staff's 国家级)."""
+    return {"国家级" if m == "国字号" else m for m in _LEVEL.findall(text)}
 
 
 def _new_value(value: str, given: tuple[str, ...]) -> bool:
@@ -187,11 +197,15 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
     counted = sorted((t for t in present if t.word in detail.counted),
                      key=lambda t: (detail.counted.find(t.word), -len(t.word)))
     heaviest = counted[0] if counted else max(present, key=lambda t: t.weight)
+    # 省级冰雪特色校多少所 is not answered by 新增国家级冰雪特色校80所: a value of another level is another object's
+    asked_levels = _levels(detail.asked_in)
     for i, text in enumerate(folded):
         parts = clauses(text)
         for j, clause in enumerate(parts):
             if not any(_new_value(m.group(0), detail.given) for m in detail.pattern.finditer(clause)):
                 continue  # no value, or only the ones the question states itself
+            if asked_levels and (levels := _levels(clause)) and not levels & asked_levels:
+                continue
             window = with_inserts_read(title + " " + (parts[j - 1] if j else "") + clause)  # 县(市)区 holds 县区
             share = sum(t.weight for t in present if t.found_in(window)) / total
             rest = sum(t.weight for t in everything if t.found_in(window))
