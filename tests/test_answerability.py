@@ -228,6 +228,8 @@ def test_a_common_function_word_a_plan_happens_to_print_never_says_the_topic_is_
     # 本地 is printed by another plan only; it says how the question is told, not what about
     a = ask("遂宁职业学校根据本地产业调整专业谁牵头")
     assert a["answered"] and top(a) == (SUINING, "五", 33)
+    # a numbered one (一类 of 一类园) may name the thing itself: 达州 prints no 一类园 share
+    assert ask("达州要求多少比例的幼儿园达到一类园")["status"] == "not_found"
 
 
 def test_who_asks_after_a_dash_at_the_end_is_no_office_filter(ask):

@@ -73,6 +73,7 @@ _CLAUSE_SPANS = re.compile(r"[^，,。？?！!；;：:]+[，,。？?！!；;：:
 # a clause that asks: a question mark or a question word (谁, 几, 有没有, 批不批 …)
 _ASKS = re.compile(r"[？?]|[吗嘛呢谁哪几啥咋]|多少|什么|怎么|如何|有无|是否|(.)[不没]\1")
 _YEAR_CLAUSES = re.compile(r"[\s，,。？?！!；;：:、]+")  # 去年…，今年…: a year's part of a year-over-year question
+_NUMBERED = re.compile(r"[一二两三四五六七八九十百千万几第\d]")
 _QUOTED = re.compile(r"[“\"「『‘]([^”\"」』’]+)[”\"」』’]")
 _BRACKETED = re.compile(r"[（(]([^（）()]*)[）)]")
 MIN_DENSE = 0.93
@@ -719,8 +720,9 @@ class Engine:
                 and term.word not in self.tokenizer.user_words:
             return False
         if term.word in function_words() and self.frequency.get(term.word, 0) >= COMMON_LOW \
-                and term.word not in self.tokenizer.user_words:
-            return False  # 本地, 及其, 各种: how a question is told, though a plan or two prints them
+                and term.word not in self.tokenizer.user_words and not _NUMBERED.match(term.word):
+            return False  # 本地, 及其, 各种: how a question is told, though a plan or two prints them (一类 of
+            # 一类园 may name the thing itself)
         if term.weight >= self.rare_idf:
             return True
         return term.weight >= self.topic_idf and everyday_share(term.word, self.frequency) > 0
