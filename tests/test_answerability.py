@@ -758,7 +758,7 @@ HELDOUT_FLOORS = {
     "colloquial_batch14_heldout.jsonl": (0.96, 1, 1, 0),  # 0.963, 1/27, 1/24, 0/16
     "colloquial_batch15_heldout.jsonl": (0.93, 1, 0, 0),  # 0.931, 1/29, 0/13, 0/10
     # written late in the session, measured once, never read: 0.889, 6/54, 1/26, 1/21
-    "colloquial_batch16.jsonl": (0.88, 6, 1, 1),
+    "colloquial_batch16.jsonl": (0.88, 5, 1, 1),  # 2026-12-02d: 5/54 refused (was 6)
     # first measured whole (before any question was read): batch 17 0.917, 4/60, 6/30, 1/26; batch 18 1.000, 0/60,
     # 4/30, 0/27; then split once by a hash of the id
     "colloquial_batch17_heldout.jsonl": (0.98, 0, 1, 1),  # 1.000, 0/27, 1/13, 1/11
@@ -767,6 +767,12 @@ HELDOUT_FLOORS = {
     # 4/30, 1/27; then split once by a hash of the id (2026-12-02c)
     "colloquial_batch19_heldout.jsonl": (0.84, 4, 3, 1),  # 0.840, 4/25, 3/13, 1/2 (2026-12-02d; was 0.800, 5/25)
     "colloquial_batch20_heldout.jsonl": (0.95, 1, 2, 0),  # 0.958, 1/24, 2/17, 0/12
+    # first measured whole (before any question was read), 2026-12-02d: batch 21 0.933, 3/60, 3/30, 1/27; batch 22
+    # 0.967, 2/60, 6/30, 4/30; batch 23 0.800, 11/60, 7/30, 1/25; batch 24 0.923, 5/65, 4/25, 4/70; then split once
+    "colloquial_batch21_heldout.jsonl": (0.93, 2, 2, 1),  # 0.938, 2/32, 2/15, 1/12
+    "colloquial_batch22_heldout.jsonl": (0.93, 2, 5, 2),  # 0.939, 2/33, 5/13, 2/17
+    "colloquial_batch23_heldout.jsonl": (0.88, 3, 1, 1),  # 0.882, 3/34, 1/8, 1/12
+    "colloquial_batch24_heldout.jsonl": (0.95, 2, 1, 2),  # 0.955, 2/44, 1/11, 2/42
 }
 
 

@@ -106,11 +106,13 @@ COMPARE_FLOORS = {
     # one block fewer here
     "compare_batch4_heldout.jsonl": (45, 8, 13),  # 45/52, 8/13, 13/15 (was 46/52, 9/13)
     "compare_batch5_heldout.jsonl": (40, 6, 12),  # 40/45, 6/11, 12/14
-    "compare_batch6.jsonl": (51, 12, 22),  # 51/63, 12/17, 22/23, measured once after the fourth session's changes
+    "compare_batch6.jsonl": (52, 12, 22),  # 52/63, 12/17, 22/23 (2026-12-02d; was 51/63)
     "compare_batch7_heldout.jsonl": (33, 4, 11),  # 33/39, 4/9, 11/12 (first measured whole: 62/75 over both halves)
-    "compare_batch8.jsonl": (48, 8, 23),  # 48/66, 8/17, 23/24, written late in the session, never read
+    "compare_batch8.jsonl": (49, 9, 23),  # 49/66, 9/17, 23/24, never read (2026-12-02d; was 48/66, 8/17)
     "compare_batch9_heldout.jsonl": (30, 5, 9),  # 30/44, 5/11, 9/9 (first measured whole: 51/70, 9/18, 20/23)
     "compare_batch10_heldout.jsonl": (30, 5, 9),  # 30/34, 5/9, 9/12 (first measured whole: 54/65, 9/18, 18/24)
+    "compare_batch11_heldout.jsonl": (38, 6, 4),  # 38/45, 6/11, 4/6 (first measured whole: 56/66, 10/18, 17/23)
+    "compare_batch12_heldout.jsonl": (27, 8, 10),  # 27/28, 8/9, 10/15 (first measured whole: 54/63, 12/17, 19/24)
 }
 
 
