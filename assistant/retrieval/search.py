@@ -29,8 +29,8 @@ from .query import DEADLINE, GENERAL, LEAD, OFFICE_TASKS, PLACES_COUNTED, Questi
 from ..documents.records import PREAMBLE, SUMMARY, TASK, Record, place_name
 from .store import IndexData
 from .slips import SoundAlike
-from .terms import (COMMON_LOW, Term, abbreviation_pattern, everyday_share, function_words, question_terms, share, slip_readings,
-                    synonyms, with_slips)
+from .terms import (COMMON_LOW, Term, abbreviation_pattern, everyday_share, function_words, question_terms, share,
+                    slip_readings, synonyms, with_slips)
 from .tokenize import STOPWORDS, TOKENIZER_VERSION, Tokenizer
 from .wordcache import cached_words
 
@@ -208,10 +208,10 @@ class Engine:
             for token in words:
                 df[token] += 1
         n = len(self.records)
-        self.idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
-        self.unseen_idf = math.log(1 + (n + 0.5) / 0.5)
-        self.rare_idf = math.log(1 + (n - 3 + 0.5) / (3 + 0.5))  # a word in at most 3 records is distinctive
-        self.topic_idf = math.log(1 + (n - 5 + 0.5) / (5 + 0.5))
+        self.idf = {t: _idf(n, d) for t, d in df.items()}
+        self.unseen_idf = _idf(n, 0)
+        self.rare_idf = _idf(n, 3)  # a word in at most 3 records is distinctive
+        self.topic_idf = _idf(n, 5)
         self.frequency = self.tokenizer.frequency
         self.sound_alike = SoundAlike(self.idf)
         self.plan_only_words = self.tokenizer.corpus_words | self.tokenizer.user_words
@@ -435,8 +435,7 @@ class Engine:
         for phrase in dict.fromkeys(p.strip() for p in _QUOTED.findall(topic)):
             holders = sum(phrase in text for text in self.folded) if 3 <= len(phrase) <= 12 else 0
             if holders and phrase not in tokens:
-                n = len(self.records)
-                out.append(Term(phrase, (phrase,), math.log(1 + (n - holders + 0.5) / (holders + 0.5)), phrase=True))
+                out.append(Term(phrase, (phrase,), _idf(len(self.records), holders), phrase=True))
         return out
 
     def _words(self, text: str) -> list[str]:
@@ -830,6 +829,11 @@ def _held_share(word: str, found: list[str]) -> int:
             held[start:start + len(part)] = [True] * len(part)
             start = word.find(part, start + 1)
     return held.count(True)
+
+
+def _idf(records: int, holding: int) -> float:
+    """BM25's IDF of a word that `holding` of `records` records hold."""
+    return math.log(1 + (records - holding + 0.5) / (holding + 0.5))
 
 
 def _fuse(dense: np.ndarray, lexical: np.ndarray) -> np.ndarray:
