@@ -772,7 +772,7 @@ HELDOUT_FLOORS = {
     "colloquial_batch21_heldout.jsonl": (0.93, 2, 2, 1),  # 0.938, 2/32, 2/15, 1/12
     "colloquial_batch22_heldout.jsonl": (0.93, 2, 5, 2),  # 0.939, 2/33, 5/13, 2/17
     "colloquial_batch23_heldout.jsonl": (0.88, 3, 1, 1),  # 0.882, 3/34, 1/8, 1/12
-    "colloquial_batch24_heldout.jsonl": (0.95, 2, 1, 2),  # 0.955, 2/44, 1/11, 2/42
+    "colloquial_batch24_heldout.jsonl": (0.97, 1, 1, 2),  # 0.977, 1/44, 1/11, 2/43
 }
 
 

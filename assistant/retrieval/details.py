@@ -206,7 +206,12 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
                 continue  # no value, or only the ones the question states itself
             if asked_levels and (levels := _levels(clause)) and not levels & asked_levels:
                 continue
-            window = with_inserts_read(title + " " + (parts[j - 1] if j else "") + clause)  # 县(市)区 holds 县区
+            # a run of parallel values (省级…1420元，市级…1180元) shares the clause that leads into it (提高…公用经费标准)
+            lead = j - 1
+            while lead >= 0 and detail.pattern.search(parts[lead]):
+                lead -= 1
+            before = (parts[lead] if lead >= 0 and lead < j - 1 else "") + (parts[j - 1] if j else "")
+            window = with_inserts_read(title + " " + before + clause)  # 县(市)区 holds 县区
             share = sum(t.weight for t in present if t.found_in(window)) / total
             rest = sum(t.weight for t in everything if t.found_in(window))
             if share >= min_share and heaviest.found_in(window) and (share, rest) > best_share:
