@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..documents.normalize import fold
 from ..documents.offices import is_abbreviation
+from ..documents.parser import numeral_value
 from ..documents.places import BODY
 from .slips import sounds
 from .store import DocumentInfo
@@ -78,7 +79,7 @@ _CHINESE_YEAR = re.compile(r"二[〇零○][〇零○一二三四五六七八九
 # and 第几条 are no such reference
 _POSITION = re.compile(r"(?:([一二三四五六七八九十]{1,3})\s*[、.．]\s*|第\s*([一二三四五六七八九十]{1,3})\s*(?:部分|大项|大块|板块|章)"
                        r"\s*(?:的|里|中)?\s*)?([（(][一二三四五六七八九十]{1,3}[）)])?\s*(?:的|里|中)?\s*"
-                       r"第\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:条|项|点|小项|个任务|号任务)")
+                       r"第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:条|项|点|小项|个任务|号任务)")
 _CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _YEAR_OVER_YEAR = re.compile(r"去年.{0,12}今年|今年.{0,12}去年|去年和今年|去年做了|去年干了")
 # 出没出, 搞没搞, 办不办: a yes-no question asked by repeating the verb says nothing about the topic, and jieba would
@@ -238,28 +239,14 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     rest = _without_mention(rest, corpus_text)
     if m := _POSITION.search(rest):
         sub = m.group(3) and "（" + m.group(3)[1:-1] + "）"  # printed with full-width brackets in the records
-        q.position = (m.group(1) or m.group(2), sub, chinese_number(m.group(4)))
+        number = m.group(4)
+        q.position = (m.group(1) or m.group(2), sub, int(number) if number.isdigit() else numeral_value(number))
         rest = rest[: m.start()] + " " + rest[m.end():]
     q.topic = re.sub(r"\s+", " ", _HOW_LONG.sub(" ", _A_NOT_A.sub(" ", PLACES_COUNTED.sub(" ", rest)))).strip()
     q.year_over_year = bool(_YEAR_OVER_YEAR.search(q.folded)) or len(q.years) > 1
     q.compare = q.intent != OFFICE_TASKS and (len(q.cities) >= 2 or q.year_over_year
                                               or bool(_COMPARE.search(q.folded)))
     return q
-
-
-def chinese_number(text: str) -> int:
-    """42, 十六, 二十一, 一百零二: a task number as staff type it."""
-    if text.isdigit():
-        return int(text)
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    total, current = 0, 0
-    for ch in text:
-        if ch in digits:
-            current = digits[ch]
-        elif ch in "十百":
-            total += (current or 1) * (10 if ch == "十" else 100)
-            current = 0
-    return total + current
 
 
 def _word_edges(text: str, cut: Callable[[str], list[str]]) -> set[int]:

@@ -659,11 +659,16 @@ class Engine:
         own, other = ("this", "last") if year == plan_year else ("last", "this")
         clauses = [c for c in _YEAR_CLAUSES.split(q.folded) if c.strip()]
         # what follows the other year's mark in its clause (大班额 before 去年 in 大班额去年消得怎么样了 is asked of both)
-        theirs = [c[m.start():] for c in clauses if (m := marks[other].search(c)) and not marks[own].search(c)]
+        theirs, kept = [], []
+        for c in clauses:
+            m = marks[other].search(c)
+            at = m.start() if m and not marks[own].search(c) else len(c)
+            kept.append(c[:at])
+            if at < len(c):
+                theirs.append(c[at:])
         if not theirs:
             return s
-        rest = "".join(c if not ((m := marks[other].search(c)) and not marks[own].search(c)) else c[:m.start()]
-                       for c in clauses)
+        rest = "".join(kept)
         terms = [t for t in s.terms if t.word in rest or not any(t.word in c for c in theirs)]
         detail = None if s.detail and any(asked_detail(c) for c in theirs) and not asked_detail(rest) else s.detail
         return _Scores(s.chunk_sim, s.dense, s.lexical, terms or s.terms, detail)
