@@ -53,6 +53,16 @@ class Place:
         return self.name
 
 
+def bare_name(name: str) -> str | None:
+    """崇明区 -> 崇明, 安吉县 -> 安吉, 浦东新区 -> 浦东: a district or county as staff often name it, without its suffix;
+    None when nothing of two characters or more would be left. Whether the bare name is an ordinary word (南部 of
+    南部县) and so no name at all is for the caller to judge."""
+    for suffix in ("自治县", "新区", "区", "县", "旗"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2 and name not in _MUNICIPALITIES:
+            return name[: -len(suffix)]
+    return None
+
+
 def level_of(name: str) -> str:
     """The level a place name's suffix gives it; a bare name (达州) is a city, as catalog entries write them."""
     if name in _MUNICIPALITIES:

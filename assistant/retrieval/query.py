@@ -141,11 +141,13 @@ def districts() -> dict[str, frozenset[str]]:
 
 
 def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: dict[str, set[str]],
-                  corpus_text: str, words: Callable[[str], list[str]] | None = None) -> Question:
+                  corpus_text: str, words: Callable[[str], list[str]] | None = None,
+                  everyday: Callable[[str], bool] = lambda word: False) -> Question:
     """`office_forms`: per document, every office name written in it; `corpus_text`: all records, folded (a place
     name that the plans themselves mention, such as 北京 in 北京冬奥会, is a topic, not a city filter); `words`: the
     question cut as the engine cuts it, so that a city name is only read where it stands as a word (推广普通化, a
-    slip for 普通话, names no 通化)."""
+    slip for 普通话, names no 通化); `everyday`: whether everyday Chinese uses a word often enough that it means itself
+    rather than an office's name with characters left out (教室 is not 教研室, though a small corpus prints it once)."""
     q = Question(text=text, folded=fold(text).strip())
     rest = q.folded
     names = {}
@@ -199,26 +201,26 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
         rest = rest[: m.start()] + " " + rest[m.end():]
     rest = _unwrapped(rest)  # after the places: 达州张局问：… still names 达州
     every_form = set().union(*office_forms.values()) if office_forms else set()
-    rest = _without_asking_office(rest, every_form, corpus_text)
-    q.asked = re.sub(r"\s+", " ", _without_asking_office(_unwrapped(q.folded), every_form, corpus_text)).strip() \
+    rest = _without_asking_office(rest, every_form, corpus_text, everyday)
+    q.asked = re.sub(r"\s+", " ", _without_asking_office(_unwrapped(q.folded), every_form, corpus_text, everyday)).strip() \
         or q.folded
     if not (_LEAD_WORDS.search(q.folded) or _LIST_WORDS.search(q.folded) or _ROLE_AFTER_OFFICE.search(q.folded)):
-        rest = _without_signature(rest, every_form, corpus_text)
-    elif (m := _SIGNED.search(rest)) and _is_office_name(m.group(1), every_form, corpus_text) \
+        rest = _without_signature(rest, every_form, corpus_text, everyday)
+    elif (m := _SIGNED.search(rest)) and _is_office_name(m.group(1), every_form, corpus_text, everyday) \
             and not _ROLE_AFTER_OFFICE.search(rest[m.end():]) and not _OFFICE_LIST_ONLY.search(rest[m.end():]):
         # 法规科：…清单列了多少项: an office alone before a colon asks, when what follows asks nothing of offices
         # (基教科：达州牵头几项 is asked of the office)
         rest = rest[: m.start(1)] + " " + rest[m.end():]
     scope = [f for f, info in documents.items() if not q.cities or info.city in q.cities]
     forms = set().union(*(office_forms.get(f, set()) for f in scope)) if scope else set()
-    q.office, span = _find_office(rest, forms, corpus_text)
+    q.office, span = _find_office(rest, forms, corpus_text, everyday)
     if q.office:
         q.office_forms = same_office(q.office, scope, documents, office_forms)
         for other in _same_abbreviation(rest[span[0]:span[1]], q.office, scope, office_forms):
             q.office_forms |= same_office(other, scope, documents, office_forms)
         rest = rest[: span[0]] + " " + rest[span[1]:]
         while len(q.other_offices) < 3:
-            other, span = _find_office(rest, forms, corpus_text)
+            other, span = _find_office(rest, forms, corpus_text, everyday)
             if other is None:
                 break
             q.other_offices[other] = same_office(other, scope, documents, office_forms)
@@ -303,13 +305,13 @@ _LEADING_WITH_WORDS = re.compile(r"(?:^|[，,。？?！!\s])\s*([^\s：:，,。�
 _WHY_CHARS = 6
 
 
-def _without_signature(rest: str, forms: set[str], corpus_text: str) -> str:
+def _without_signature(rest: str, forms: set[str], corpus_text: str, everyday: Callable[[str], bool]) -> str:
     """An office's name set apart at the start or the end of a question that asks nothing of offices is who asks, as
     staff sign what they type (基教 承德高中毛入学率目标多少; 安全科：达州六大安全工程是哪六个; …试点定了几所 基教):
     neither a topic word nor a filter on the tasks, even for a plan that prints no offices (人事 长春强师计划)."""
     for pattern in (_LEADING, _TRAILING):
         m = pattern.search(rest)
-        if m and _is_office_name(m.group(1), forms, corpus_text):
+        if m and _is_office_name(m.group(1), forms, corpus_text, everyday):
             rest = rest[: m.start(1)] + " " + rest[m.end(1):]
     return rest
 
@@ -322,34 +324,35 @@ def _unwrapped(text: str) -> str:
     return text
 
 
-def _without_asking_office(rest: str, forms: set[str], corpus_text: str) -> str:
+def _without_asking_office(rest: str, forms: set[str], corpus_text: str, everyday: Callable[[str], bool]) -> str:
     """体卫艺要数：…, 计财这边急要：…: an office and a few words of why, set apart by a colon, say who asks, whatever
     the question then asks (几项体育技能 is a count, not the office's list)."""
     if m := _LEADING_WITH_WORDS.search(rest):
         label = m.group(1)
-        if not _is_office_name(label, forms, corpus_text) and any(
-                _is_office_name(label[:k], forms, corpus_text) for k in range(len(label) - 1, 1, -1)
+        if not _is_office_name(label, forms, corpus_text, everyday) and any(
+                _is_office_name(label[:k], forms, corpus_text, everyday) for k in range(len(label) - 1, 1, -1)
                 if len(label) - k <= _WHY_CHARS and label[k] not in _OFFICE_END_CHARS):
             return rest[:m.start(1)] + " " + rest[m.end():]
     return rest
 
 
-def _is_office_name(token: str, forms: set[str], corpus_text: str) -> bool:
+def _is_office_name(token: str, forms: set[str], corpus_text: str, everyday: Callable[[str], bool]) -> bool:
     written = _written_forms(frozenset(forms))
     if token in written:
         return True
     matches = sorted({f for w, f in written.items() if is_abbreviation(token, w)}, key=len)
-    return bool(matches) and not _plan_word(token, matches, corpus_text)
+    return bool(matches) and not _plan_word(token, matches, corpus_text, everyday)
 
 
-def _find_office(text: str, forms: set[str], corpus_text: str = "") -> tuple[str | None, tuple[int, int]]:
+def _find_office(text: str, forms: set[str], corpus_text: str = "",
+                 everyday: Callable[[str], bool] = lambda word: False) -> tuple[str | None, tuple[int, int]]:
     """The office the question names: a form printed in the plans, the same without an administrative prefix
     (招考办 for 市招考办, 纪委 for 机关纪委; "达州市招考办" also loses its 市 to the city name), or a plain
     abbreviation of one (the longest one written). A slip of the office's last character (基教课, 电教管) is read
     as the character it sounds like, when nothing is found as typed."""
-    found = _office_in(text, forms, corpus_text)
+    found = _office_in(text, forms, corpus_text, everyday)
     if found[0] is None:
-        found = _office_in(_mend_office_ends(text, corpus_text), forms, corpus_text)
+        found = _office_in(_mend_office_ends(text, corpus_text), forms, corpus_text, everyday)
     return found
 
 
@@ -364,7 +367,8 @@ def _written_forms(forms: frozenset[str]) -> dict[str, str]:
     return written
 
 
-def _office_in(text: str, forms: set[str], corpus_text: str = "") -> tuple[str | None, tuple[int, int]]:
+def _office_in(text: str, forms: set[str], corpus_text: str,
+               everyday: Callable[[str], bool]) -> tuple[str | None, tuple[int, int]]:
     written = _written_forms(frozenset(forms))
     exact = [(text.find(w), -len(w), w) for w in written if w in text]
     if exact:  # the first named; at one position, the longest name
@@ -376,7 +380,7 @@ def _office_in(text: str, forms: set[str], corpus_text: str = "") -> tuple[str |
         for start in range(max(0, end - 8), end - 1):
             short = text[start:end]
             matches = sorted({f for w, f in written.items() if is_abbreviation(short, w)}, key=len)
-            if matches and _plan_word(short, matches, corpus_text):
+            if matches and _plan_word(short, matches, corpus_text, everyday):
                 continue  # 缺学科老师: 学科 is a word of the plans' text, not 学校安全工作科 shortened
             if matches:
                 candidates.append((start - end, start, matches[0]))
@@ -388,7 +392,7 @@ def _office_in(text: str, forms: set[str], corpus_text: str = "") -> tuple[str |
             for start in range(max(0, stop - 6), stop - 1):
                 short = text[start:stop]
                 matches = sorted({f for w, f in written.items() if is_abbreviation(short, w)}, key=len)
-                if matches and _plan_word(short, matches, corpus_text):
+                if matches and _plan_word(short, matches, corpus_text, everyday):
                     break  # a word of the plans' text, not only of their office lines
                 if matches:
                     candidates.append((start - stop, start, matches[0]))
@@ -399,10 +403,13 @@ def _office_in(text: str, forms: set[str], corpus_text: str = "") -> tuple[str |
     return form, (start, start - length)
 
 
-def _plan_word(short: str, offices: list[str], corpus_text: str) -> bool:
-    """Whether the plans print `short` in their text (office lines aside) as a word of its own: more often than the
-    offices it would shorten, and more than twice (省语委 once does not make 语委 a topic word; 安全, 学科 are)."""
-    return corpus_text.count(short) > max(2, sum(corpus_text.count(fold(f)) for f in offices))
+def _plan_word(short: str, offices: list[str], corpus_text: str, everyday: Callable[[str], bool]) -> bool:
+    """Whether `short` is a word of its own rather than an office's name shortened: one the plans print in their
+    text (office lines aside) more often than the offices it would shorten, and more than twice (省语委 once does not
+    make 语委 a topic word; 安全, 学科 are), or an everyday word skipping characters of every such name (教室 is no
+    教研室; 人事 of 人事科 and the rare 计财 of 计划财务科 are shortenings)."""
+    return (everyday(short) and not any(short in fold(f) for f in offices)) or \
+        corpus_text.count(short) > max(2, sum(corpus_text.count(fold(f)) for f in offices))
 
 
 def _mend_office_ends(text: str, corpus_text: str = "") -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import jieba
 import numpy as np
@@ -24,12 +24,13 @@ from .evidence import asked_measure, figure_bonus, rank_sentences
 from ..documents.normalize import fold, with_inserts_read
 from .passages import HEADER, office_lines
 from ..documents.offices import task_role
+from ..documents.places import bare_name
 from .deadlines import Window, due, find_window, is_filler, strip_window
 from .query import DEADLINE, GENERAL, LEAD, OFFICE_TASKS, PLACES_COUNTED, Question, read_question, same_office
 from ..documents.records import PREAMBLE, SUMMARY, TASK, Record, place_name
-from .store import IndexData
+from .store import DocumentInfo, IndexData
 from .slips import SoundAlike
-from .terms import (COMMON_LOW, Term, abbreviation_pattern, everyday_share, function_words, question_terms, share,
+from .terms import (COMMON_LOW, SHORTENING_COUNT, Term, abbreviation_pattern, everyday_share, function_words, question_terms, share,
                     slip_readings, synonyms, with_slips)
 from .tokenize import STOPWORDS, TOKENIZER_VERSION, Tokenizer
 from .wordcache import cached_words
@@ -58,6 +59,9 @@ RESCUE_COVERAGE = 0.8  # a lower-ranked task holding this much of the question a
 # A word of everyday talk (jieba's dictionary count at least EVERYDAY: 材料 9137, 一级 6006) never says that a plan
 # lacks the topic (calibration: 3000 loses two right refusals, 10000 and above one answer)
 EVERYDAY = 5000
+# a district's or county's name without its suffix is a name only when everyday Chinese uses it less than this often
+# (jieba's count): 崇明 35, 安吉 45, 江北 1405 name places; 南部 5612, 长安 5355, 和平 7998 are ordinary words
+PLACE_WORD_COUNT = 3000
 # A question naming no place is answered plan by plan when at least two plans' best tasks hold this share of it
 WIDE_COVERAGE = 0.7
 _LISTED = re.compile(r"[、／/]")  # topics listed in one question (教师交流轮岗、县管校聘): any one may answer
@@ -215,6 +219,21 @@ class Engine:
         self.frequency = self.tokenizer.frequency
         self.sound_alike = SoundAlike(self.idf)
         self.plan_only_words = self.tokenizer.corpus_words | self.tokenizer.user_words
+        self.documents = {f: replace(info, city_names=self._place_names(info)) for f, info in index.documents.items()}
+
+    def _everyday(self, word: str) -> bool:
+        """A word everyday Chinese uses too often to be anyone's shortening (see terms.SHORTENING_COUNT)."""
+        return self.frequency.get(word, 0) >= SHORTENING_COUNT
+
+    def _place_names(self, info: DocumentInfo) -> list[str]:
+        """The names a question may use for a plan's place: the stored ones, and a district or county without its
+        suffix (崇明 for 崇明区, 安吉 for 安吉县) unless everyday Chinese uses that as a word of its own (南部, 长安)."""
+        names = list(info.city_names)
+        for name in (info.place, info.city):
+            bare = bare_name(name) if name else None
+            if bare and info.city and bare not in names and self.frequency.get(bare, 0) < PLACE_WORD_COUNT:
+                names.append(bare)
+        return names
 
     # -- public ------------------------------------------------------------------------------------------------
     def ask(self, text: str, k: int = 5, city: str | None = None, year: int | None = None,
@@ -231,7 +250,7 @@ class Engine:
                           f"问题太长了（{len(text)} 字），请精简到 {MAX_QUESTION} 字以内。")
         if not _WORDS.search(text):  # 👍, ？？？, ……: nothing to search for, and nothing to answer with confidence
             return Answer(Question(text, ""), NOT_FOUND, "没有看到文字问题，请用文字提问，例如：达州学前教育由哪个科室牵头？")
-        q = read_question(text, self.index.documents, self.office_forms, self.corpus_text, self._words)
+        q = read_question(text, self.documents, self.office_forms, self.corpus_text, self._words, self._everyday)
         carried = []
         previous = context or {}
         elliptical = bool(previous.get("topic")) and not self._has_topic(q)
@@ -251,8 +270,8 @@ class Engine:
             named = "".join(filter(None, [
                 (q.cities or [previous.get("city") or ""])[0] if not q.unknown_cities else q.unknown_cities[0],
                 f"{year}年" if year else "", q.office or previous.get("office") or ""]))
-            q = read_question(f"{named}{previous['topic']}", self.index.documents, self.office_forms,
-                              self.corpus_text, self._words)
+            q = read_question(f"{named}{previous['topic']}", self.documents, self.office_forms,
+                              self.corpus_text, self._words, self._everyday)
             # 计财科呢 after a topic question: that topic, its tasks; 牵头的呢: that topic, its offices
             q.intent = LEAD if asked_lead else (previous.get("intent") or q.intent)
             q.text = text
@@ -444,7 +463,7 @@ class Engine:
     def reading(self, text: str) -> tuple[Question, list[Term]]:
         """How a question is read, for `python -m assistant terms`: its place, year, office and intent, and its
         words with their weights and the plan words that stand for them (synonyms.tsv, shortenings, typing slips)."""
-        q = read_question(text, self.index.documents, self.office_forms, self.corpus_text, self._words)
+        q = read_question(text, self.documents, self.office_forms, self.corpus_text, self._words, self._everyday)
         return q, self._terms(q)[1]
 
     def _decide(self, q: Question, scope: list[int], k: int, filters: dict, s: _Scores,
