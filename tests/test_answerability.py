@@ -833,3 +833,18 @@ def test_a_district_or_county_of_a_city_the_corpus_lacks_is_refused_naming_it(as
     # a place of a corpus city, or one a plan names beside the asked city, stays a topic
     assert ask("达州跟开州区的职教合作谁牵头")["answered"]
     assert "没有瑞安市的工作要点" not in ask("瑞安市 集团化办学")["answer"]  # 瑞安 is a county-level city of 温州
+
+
+def test_a_numeral_with_da_says_how_many_not_what(ask, engine):
+    # 这一大摊子: 一大 is a quantity (as 一所 is), though the plans print it inside 三重一大
+    _, terms = engine.reading("达州 体育锻炼、近视防控、校园足球这一大摊子")
+    assert {t.word: t.weight for t in terms}["一大"] == 0
+    a = ask("孩子们体育锻炼、近视防控、校园足球这一大摊子，达州今年是哪个科牵头、哪些单位一起干？")
+    assert a["answered"] and top(a) == (DAZHOU, "四", 28) and "一大" not in a["answer"]
+
+
+def test_an_office_after_a_possessive_is_another_bodys_office_and_part_of_the_topic(ask):
+    # 督导委员会及其办公室: the committee's office, not the bureau's 办公室 filtering the tasks
+    a = ask("承德規範教育督導委員會及其辦公室設置，是哪個科室負責？")
+    assert a["filters"]["office"] is None
+    assert a["answered"] and top(a) == (CHENGDE, "四", 20)

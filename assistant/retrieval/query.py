@@ -61,6 +61,7 @@ _ASKED_BY = re.compile(r"(?<=[，,。？?！!；;\s])[^：:，,。？?！!；;\s
                        r"要看的?)[。？?！!\s]*$|"  # …，领导要的 / …？局长急要
                        r"[—–]+\s*[^：:，,。？?！!；;\s—–]{1,10}?问的?[。？?！!\s]*$")  # …？——体艺科问
 # 体卫艺管吗, 基教管的吧: 管 as a verb standing alone (管理, 管控 are the plans' words)
+_POSSESSIVE = ("其", "的")
 _ROLE_AFTER_OFFICE = re.compile(r"牵头|挑头|负责|参与|配合|协助|主抓|分管|主责|管(?=[吗嘛么吧的啊呀不？?，,。!！\s]|$)")
 _OFFICE_END = re.compile(r"科|办|室|所|站|馆|中心|委")
 _OFFICE_END_CHARS = "科办室所站馆委心"
@@ -214,6 +215,8 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     scope = [f for f, info in documents.items() if not q.cities or info.city in q.cities]
     forms = set().union(*(office_forms.get(f, set()) for f in scope)) if scope else set()
     q.office, span = _find_office(rest, forms, corpus_text, everyday)
+    if q.office and rest[max(0, span[0] - 1):span[0]] in _POSSESSIVE:
+        q.office = None  # 督导委员会及其办公室, 学校的办公室: another body's office, part of the topic
     if q.office:
         q.office_forms = same_office(q.office, scope, documents, office_forms)
         for other in _same_abbreviation(rest[span[0]:span[1]], q.office, scope, office_forms):

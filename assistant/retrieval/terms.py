@@ -89,7 +89,7 @@ SHORTENING_COUNT = 300
 PASSING_COUNT = 5
 # a verb with an aspect particle (跟着, 照着, 搞了个, 建了): how something is done or told, never what about
 _WITH_ASPECT = re.compile(r"[\u4e00-\u9fff](?:着|了|了个)")
-_COUNTED_NUMBER = re.compile(r"[一二两三四五六七八九十几]+[个所项名家]")
+_COUNTED_NUMBER = re.compile(r"[一二两三四五六七八九十几]+[个所项名家大]")
 
 
 def everyday_share(word: str, frequency: dict[str, int]) -> float:
