@@ -848,3 +848,11 @@ def test_an_office_after_a_possessive_is_another_bodys_office_and_part_of_the_to
     a = ask("承德規範教育督導委員會及其辦公室設置，是哪個科室負責？")
     assert a["filters"]["office"] is None
     assert a["answered"] and top(a) == (CHENGDE, "四", 20)
+
+
+def test_the_whole_county_or_district_is_the_askers_scope_not_a_topic(engine):
+    # 全县 / 本区 say where, as 全市 does: a county's staff type them, and no plan needs to print them
+    _, terms = engine.reading("达州查全县老百姓普通话讲得咋样那个调查")
+    assert "全县" not in {t.word for t in terms}
+    _, terms = engine.reading("本区学前教育有啥安排")
+    assert "本区" not in {t.word for t in terms}

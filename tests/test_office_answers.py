@@ -51,6 +51,10 @@ def test_what_an_office_is_responsible_for_is_grouped_by_role_with_counts(ask):
     ("遂宁人事科都参与了啥", {"参与"}),
     ("遂寧人事科牽頭哪些", {"牵头"}),  # typed in Traditional characters
     ("遂宁招办 挑头跟配合的 都列下", {"牵头", "参与"}),  # 列下 asks for the list as 列出 does
+    ("遂宁人事科参与了哪些工作 它自己牵头的不算", {"参与"}),  # the role left out says which is asked
+    ("遂宁人事科 除了牵头的还参与了哪些", {"参与"}),
+    ("遂宁人事科配合的不算 挑头的有哪些", {"牵头"}),
+    ("遂宁人事科 当责任科室参与的工作 列一下", {"参与"}),  # a 责任科室 said with 参与 is the shared role
 ])
 def test_role_words_choose_which_tasks_are_listed(ask, question, roles):
     a = ask(question)

@@ -42,7 +42,11 @@ _ONE_TASK = re.compile(r"(?:那|这)一?(?:条|项)|(?:牵头|挑头|主抓|(?i:
                        r"哪(?:几|些)个?(?:科室|部门|单位|处室|科)")  # 还有哪几个科配合: which offices, of one task
 _LEAD_ROLE = re.compile(r"牵头|签头|挑头|主抓|主责|作为牵头")
 _SHARED_ROLE = re.compile(r"参与|配合|协助|协办|协同|参加")
-_BOTH_ROLES = re.compile(r"都算|都要|全部|所有|涉及|相关|有关|沾边|掺和|责任科室|责任单位")
+_BOTH_ROLES = re.compile(r"都算|都要|全部|所有|涉及|相关|有关|沾边|掺和")
+# 它自己牵头的不算, 除了配合的: the role left out says which is asked
+_ROLE_WORD = r"(牵头|签头|挑头|主抓|主责|参与|配合|协助|协办|协同|参加)"
+_EXCLUDED_ROLE = re.compile(rf"(?:不算|不含|不包括|除了?|除去|去掉|排除|刨去|刨除)(?:它|他们|他)?(?:自己)?的?{_ROLE_WORD}|"
+                            rf"{_ROLE_WORD}的?(?:活|工作|任务|那些|那种)?(?:都|也)?(?:不算|除外|不要|不用|不含|不包括|去掉|别算)")
 _FIGURE = re.compile(r"多少|几(?:所|个|项|种|家|名|万|次|大|条|成)|几$|比例|百分|目标|达到|规模|数量|多大|多高|什么时候|何时|哪年|时间|期限")
 # asks what a task says, beside who leads it (讲了啥，哪个科负责): the text answers that part
 _CONTENT = re.compile(r"[讲说写]了?(?:啥|什么|些啥|些什么)|[讲说写]的(?:啥|什么|是啥|是什么)|(?:咋|怎么|如何)(?:说|讲|写|表述)|"
@@ -231,7 +235,10 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     if q.office and _LIST_WORDS.search(q.folded) and not _ONE_TASK.search(q.folded):
         q.intent = OFFICE_TASKS
         lead, shared = bool(_LEAD_ROLE.search(q.folded)), bool(_SHARED_ROLE.search(q.folded))
-        if _BOTH_ROLES.search(q.folded) or lead == shared or q.other_offices:  # 负责哪些: what it leads and shares
+        if m := _EXCLUDED_ROLE.search(q.folded):
+            q.role = "shared" if _LEAD_ROLE.fullmatch(m.group(1) or m.group(2)) else "lead"
+        elif _BOTH_ROLES.search(q.folded) or lead == shared or q.other_offices:  # 负责哪些: what it leads and shares
+            # (a 责任科室 said with 参与 is the shared role: 当责任科室参与的工作)
             q.role = "both"
         else:
             q.role = "lead" if lead else "shared"
