@@ -19,6 +19,11 @@ MORE_PLANS = ["p02_chongming_district_2022_crlf.txt", "p03_nanbu_county_2023_gb1
               "p05_anji_county_2022_runon.txt", "p08_benju_noplace_2023_circled.txt", "p09_luohe_city_2023_table.docx",
               "p11_jingmen_city_2021_tsv.txt", "p12_guangan_city_2020_wrapped.pdf"]
 CHONGMING, ANJI = "p02_chongming_district_2022_crlf.txt", "p05_anji_county_2022_runon.txt"
+# four plans written after the parser, in layouts it had not met: parts, sub-measures, an office list before the
+# title, full-width digits with 牵头领导 lines
+LATER_PLANS = ["p14_wuhu_city_2023_parts.txt", "p15_longhua_district_2022_submeasures.txt",
+               "p16_boluo_county_2021_frontbracket.txt", "p17_zhuzhou_city_2024_yishi_fullwidth.txt"]
+BOLUO = "p16_boluo_county_2021_frontbracket.txt"
 
 
 def _asker(tmp_path_factory, plans: list[str]):
@@ -46,6 +51,11 @@ def more(tmp_path_factory):
     return _asker(tmp_path_factory, MORE_PLANS)
 
 
+@pytest.fixture(scope="module")
+def later(tmp_path_factory):
+    return _asker(tmp_path_factory, LATER_PLANS)
+
+
 def where(answer: dict) -> tuple:
     r = answer["results"][0]
     return r["doc"], r["section"], r["subsection"], r["task_no"]
@@ -63,18 +73,6 @@ def test_asking_for_the_topic_uses_a_place_of_this_corpus_as_its_example(other):
     a = other("第15项谁牵头")
     assert a["status"] == "not_found" and "请写明是哪个地方" in a["answer"]
     assert "达州" not in a["answer"] and "衢州" in a["answer"]
-
-
-def test_the_held_back_questions_over_other_bureaus_plans_stay_within_the_measured_bounds(other):
-    # eval/other_bureaus_heldout.jsonl: written by a helper from these six plans only; measured whole once before any
-    # question was read (hit@1 0.950, answerable refused 2/40, unanswerable answered 0/20, wrong figures 0/19)
-    from assistant.evaluate import evaluate, load_questions
-
-    result = evaluate(other.engine, load_questions(Path(__file__).parent.parent / "eval" / "other_bureaus_heldout.jsonl"))
-    assert result["hit@1"] >= 0.91, result["misses"]  # 0.917
-    assert result["answerable_refused"].split("/")[0] == "1", result["misses"]  # 1/12
-    assert result["unanswerable_refused"] == "10/10", result["wrongly_answered"]
-    assert result["wrong_figures"].split("/")[0] == "0", result["figure_errors"]
 
 
 def test_a_district_or_county_named_without_its_suffix_is_its_plan(more):
@@ -96,14 +94,32 @@ def test_an_everyday_word_is_no_shortening_of_an_office_name(more):
     assert a["status"] == "partial" and a["results"][0]["doc"] == ANJI
 
 
-def test_the_held_back_questions_over_seven_more_plans_stay_within_the_measured_bounds(more):
-    # eval/other_bureaus2_heldout.jsonl: written by a helper from the seven other fixture plans only; measured whole
-    # once before any question was read (hit@1 0.900, answerable refused 4/40, unanswerable answered 3/20, wrong
-    # figures 1/15)
+def test_an_office_list_printed_before_the_title_answers_who_leads_and_when(later):
+    # 4.【牵头：学前教育股；配合：…；时限：2021年8月底】扩大公办幼儿园学位供给。: offices and deadline of task 4
+    a = later("博罗公办幼儿园学位谁挑头 啥时候完成")
+    assert a["answered"] and a["results"][0]["doc"] == BOLUO and a["results"][0]["task_no"] == 4
+    assert "学前教育股" in a["answer"] and "2021年8月底" in a["answer"]
+
+
+# The held-back halves of the questions over each fixture corpus (eval/README.md says how each was written and first
+# measured): hit@1, answerable refused, unanswerable answered, wrong figures, as this build measured them.
+HELD_FLOORS = [
+    # fixture, file, (hit@1, refused at most, refused rightly at least, wrong figures at most)   measured
+    ("other", "other_bureaus_heldout.jsonl", (0.91, 1, 10, 0)),  # 0.917, 1/12, 10/10, 0/6 (whole: 0.950)
+    ("more", "other_bureaus2_heldout.jsonl", (0.87, 2, 12, 1)),  # 0.875, 2/16, 12/14, 1/8 (whole: 0.900)
+    ("later", "other_bureaus3_heldout.jsonl", (0.93, 1, 5, 1)),  # 0.933, 1/15, 5/6, 1/9 (whole: 0.929)
+]
+
+
+@pytest.mark.parametrize("fixture, name, floors", HELD_FLOORS, ids=[f for _, f, _ in HELD_FLOORS])
+def test_the_held_back_questions_over_other_bureaus_plans_stay_within_the_measured_bounds(request, fixture, name,
+                                                                                          floors):
     from assistant.evaluate import evaluate, load_questions
 
-    result = evaluate(more.engine, load_questions(Path(__file__).parent.parent / "eval" / "other_bureaus2_heldout.jsonl"))
-    assert result["hit@1"] >= 0.87, result["misses"]  # 0.875
-    assert int(result["answerable_refused"].split("/")[0]) <= 2, result["misses"]  # 2/16
-    assert int(result["unanswerable_refused"].split("/")[0]) >= 12, result["wrongly_answered"]  # 12/14
-    assert int(result["wrong_figures"].split("/")[0]) <= 1, result["figure_errors"]  # 1/8
+    engine = request.getfixturevalue(fixture).engine
+    result = evaluate(engine, load_questions(Path(__file__).parent.parent / "eval" / name))
+    hit, refused, refused_rightly, figures = floors
+    assert result["hit@1"] >= hit, result["misses"]
+    assert int(result["answerable_refused"].split("/")[0]) <= refused, result["misses"]
+    assert int(result["unanswerable_refused"].split("/")[0]) >= refused_rightly, result["wrongly_answered"]
+    assert int(result["wrong_figures"].split("/")[0]) <= figures, result["figure_errors"]

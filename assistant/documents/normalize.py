@@ -27,7 +27,11 @@ _CHROME = re.compile(
     r"^(您当前的位置|当前位置|首页\s*[>＞»›]|时间[:：].*来源|【字体|【?打印本页|【?关闭窗口|【打印】|\[打印\])"
     r"|^[-—–－]\s*\d{1,3}\s*[-—–－]$|^第\s*\d{1,3}\s*页(\s*[,，]?\s*共\s*\d{1,3}\s*页)?$|^\d{1,3}\s*/\s*\d{1,3}$"
 )
-_ODD_SPACES = str.maketrans({"\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ", "\ufeff": " ", "\t": " "})
+_ODD_SPACES = str.maketrans({"\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ", "\ufeff": " ", "\t": " ",
+                             # full-width digits, letters and % (２０２４年, ３．２万人次, ＳＴＥＭ): one character each
+                             **{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": ".",
+                             **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+                             **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)}})
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,7 @@ def to_simplified(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Simplified characters and plain spaces, same length as the input (so offsets carry over)."""
+    """Simplified characters, plain spaces and half-width digits, same length as the input (so offsets carry over)."""
     out = to_simplified(text).translate(_ODD_SPACES)
     if len(out) != len(text):  # a phrase rule changed the length: fall back to character by character
         out = "".join(to_simplified(ch) if len(to_simplified(ch)) == 1 else ch for ch in text).translate(_ODD_SPACES)

@@ -21,16 +21,16 @@ from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, Record, task_path
 from .tables import Row, Table, read_header, read_table
 
-PARSER_VERSION = "4"  # 4: time nodes
+PARSER_VERSION = "5"  # 4: time nodes; 5: office lists before the title, 时限
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _DASH_PREFIX = re.compile(r"^\s*[-–—•·]\s+")
 _SECTION = re.compile(rf"^([{_NUMERALS}]+)、\s*(\S.*)$")
 _ITEM = re.compile(rf"^([（(])([{_NUMERALS}]+)([)）])\s*(\S.*)$")
-# A task number must be followed by a CJK character or an opening quote, so "2.0行动计划" or "3.15亿元" at the
-# start of a wrapped line is not taken for a task.
-_STARTS_TEXT = r"(?=[\u4e00-\u9fff“\"《「])"
+# A task number must be followed by a CJK character, an opening quote or an office list in brackets, so "2.0行动计划"
+# or "3.15亿元" at the start of a wrapped line is not taken for a task.
+_STARTS_TEXT = r"(?=[\u4e00-\u9fff“\"《「]|[【（(]\s*(?:牵头|责任|配合|协办|参与|主责|协同))"  # 1.【牵头：…】title
 _TASK_FORMS = {
     "arabic": re.compile(rf"^(\d{{1,3}})\s*[.、．]\s*{_STARTS_TEXT}"),
     "paren": re.compile(rf"^([（(]\s*\d{{1,3}}\s*[)）])\s*{_STARTS_TEXT}"),
@@ -47,12 +47,18 @@ _ATTACHMENT_LINE = re.compile(r"^附\s*件\s*\d*\s*(?:[:：].{0,30})?$")
 # Field labels start a line or follow a space or sentence end (PDF copies run 工作措施: on after 目标任务's text);
 # office labels (labels.py) may follow anything (`市后勤与资助中心责任科室(单位): ...`).
 _FIELD_LABEL = (r"(?:^|(?<=[\s。；;]))(?P<field>问题描述|目标任务|任务目标|工作措施|工作举措|主要措施|具体措施|备注"
-                r"|完成时限|时间节点|完成时间|时限要求)\s*[:：]")
+                r"|完成时限|时间节点|完成时间|时限要求|时限)\s*[:：]")
 _LABEL = re.compile(f"{_FIELD_LABEL}|{OFFICE_LABEL.pattern}")
 _TRAILER = re.compile(r"^(信息公开选项|信息公开属性|抄送|主题词|附件[:：]|.{0,30}\d{4}\s*年.*印发$)")
 _PREAMBLE_KEY = re.compile(r"(总体思路|总体要求|指导思想|总体目标)")
+# A plan in parts (一、指导思想 二、工作目标 三、重点任务 四、保障措施): only the part of the work holds tasks; the
+# numbered goals and the measures that frame it are not tasks of their own
+_WORK_PART = re.compile(r"(?:20\d\d\s*年\s*(?:度)?)?(?:重点任务|主要任务|重点工作|工作任务|重点工作任务|主要工作|工作重点)")
+_FRAMING_PART = re.compile(r"指导思想|总体要求|总体思路|总体目标|工作目标|主要目标|发展目标|目标任务|保障措施|工作保障|组织保障"
+                           r"|保障机制|工作要求|有关要求|实施步骤|工作原则|基本原则")
 _TITLE_END = re.compile(r"[。：]")
 _LABEL_MARKS = ("：", ":", "】")
+_LEADER_LABEL = "牵头领导"
 
 NOTE_LEAD_FROM_RESPONSIBLE = "原文未标“牵头科室”：此处列为牵头的是原文第一条“责任科室”"
 
@@ -189,11 +195,14 @@ class _Parser:
         self.tasks_in_subsection = 0
         self.current: _Builder | None = None
         self.pending: _Builder | None = None  # a subsection heading that is a task unless a numbered task follows
+        self.framing: _Builder | None = None  # the part of a plan in parts that frames the work (工作目标, 保障措施)
         self.builders: list[_Builder] = []
         self.front: list[int] = []  # lines before the first section of the current part
         self.warnings: list[str] = []
         self.ended = False
         self.keys = [_key(l) for l in lines]  # the folded, prefix-stripped form every pattern is matched on
+        self.in_parts = any((m := _SECTION.match(k)) and _WORK_PART.fullmatch(m.group(2).strip("。： "))
+                            for k in self.keys)
         self.style = task_style(lines, self.keys)
         self.last_numbered = max((i for i, k in enumerate(self.keys)
                                   if _SECTION.match(k) or _ITEM.match(k) or _task_marker(k, self.style)), default=-1)
@@ -237,6 +246,10 @@ class _Parser:
             return self._table(read_table(self.lines, index, columns))
         if m := _SECTION.match(key):
             self._start_section(m.group(1), self._slice(line, key, m.start(2)), index)
+            return index + 1
+        if self.current is not None and self.current is self.framing:  # 二、工作目标 1.…: a goal, not a task
+            self.current.add_line(index)
+            self.current.append(line.text.strip())
             return index + 1
         if self.mode == "summary" and (m := _ITEM.match(key)):
             self._start_item(index, key, m)
@@ -313,6 +326,9 @@ class _Parser:
         if self.mode == "summary":
             self.current = _Builder(SUMMARY, numeral, title, None, title, index, year=self.summary_year)
             self.current.add_line(index)
+        elif self.in_parts and _FRAMING_PART.fullmatch(fold(title).strip("。： ")):
+            self.current = self.framing = _Builder(PREAMBLE, numeral, title, None, title, index, year=self.plan_year)
+            self.current.add_line(index)
 
     def _start_subsection(self, marker: str, number: int, index: int, heading: tuple | None = None,
                           title: str = "") -> None:
@@ -373,6 +389,10 @@ class _Parser:
     def _heading(self, builder: _Builder, line: SourceLine, key: str, body: int) -> None:
         """The title runs from `body` to the first 。 or ： or inline office list; what follows is the body."""
         brackets = [b for b in inline_brackets(key) if b.start >= body]
+        # 3.【牵头：基教科；配合：计财科】推进…。: the office list before the title; the title follows it
+        front = brackets[0] if brackets and not key[body:brackets[0].start].strip() else None
+        if front:
+            body, brackets = front.end, brackets[1:]
         stop = _TITLE_END.search(key, body)
         end = min([b.start for b in brackets] + ([stop.start()] if stop else []) + [len(key)])
         builder.title = self._slice(line, key, body)[: end - body].strip()
@@ -381,6 +401,8 @@ class _Parser:
             self._content(line, key, rest, stop=brackets[0].end)
             rest = brackets[0].end + (key[brackets[0].end: brackets[0].end + 1] in "。：")
         self._content(line, key, rest)
+        if front:  # after the body, so the body stays the task's first field and takes the lines that follow
+            self._content(line, key, front.start, stop=front.end)
 
     def _table(self, table: Table) -> int:
         """Records from the rows of a task table; returns the index of the first line after it."""
@@ -487,8 +509,8 @@ class _Parser:
             body_slot = builder.slot
             for group in bracket.groups:
                 builder.open_office(group.role, text[offset + group.label[0]: offset + group.label[1]].strip())
-                if key[group.names[0]: group.names[1]].strip():
-                    builder.append(text[offset + group.names[0]: offset + group.names[1]])
+                # a deadline may share the brackets (【牵头：…；配合：…；时限：2021年8月底】)
+                self._labelled(text, key, offset, group.names[0], group.names[1])
             builder.slot = body_slot
             pos = bracket.end
         self._labelled(text, key, offset, pos, stop)
@@ -526,6 +548,10 @@ class _Parser:
         offices: dict[str, list[str]] = {LEAD: [], RESPONSIBLE: [], COOPERATING: []}
         labels: dict[str, str] = {}
         notes: list[str] = []
+        # 牵头领导 names a person (刘振华 副局长); beside a lead office (牵头科室) the office is what leads the task
+        leaders_only = [o for o in b.offices if not (o[0] == LEAD and o[1].startswith(_LEADER_LABEL))]
+        if any(role == LEAD for role, _, _ in leaders_only):
+            b.offices = leaders_only
         roles = [role for role, _, _ in b.offices]
         first_responsible = roles.index(RESPONSIBLE) if RESPONSIBLE in roles else -1
         for index, (role, label, parts) in enumerate(b.offices):

@@ -13,14 +13,14 @@ from ..documents.normalize import fold
 jieba.setLogLevel(logging.WARNING)
 
 # Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
-TOKENIZER_VERSION = "22"
+TOKENIZER_VERSION = "23"
 
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
     "的 了 和 与 及 以及 或 是 在 对 为 把 被 将 从 由 等 中 上 下 里 这 那 这些 那些 这项 那项 哪项 "
     "哪 哪些 哪个 哪几 哪几项 几项 几 什么 谁 吗 呢 吧 啊 呀 么 怎么 怎样 如何 多少 要 有 没有 会 能 可以 "
     "请问 一下 一个 一些 一点 今年 去年 明年 全年 年度 方面 项 条 个 里面 里头 其中 还 也 都 又 就 并 而 其 之 所 该 各 时候 起来 "
-    "工作 任务 相关 有关 内容 情况 问题 哪里 哪儿 属于 一项 哪一项 具体 主要 提到 说 讲 安排 "
+    "工作 任务 相关 有关 内容 情况 问题 哪里 哪儿 属于 一项 哪一项 具体 主要 提到 出自 出处 说 讲 安排 "
     # words that ask who, not what: they say nothing about the task's subject
     "牵头 负责 主责 科室 部门 单位 处室 责任 哪条 哪项 是否 谁来 由谁 "
     # how staff talk around the topic: pointing, hedging, asking to look something up
