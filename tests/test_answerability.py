@@ -856,3 +856,9 @@ def test_the_whole_county_or_district_is_the_askers_scope_not_a_topic(engine):
     assert "全县" not in {t.word for t in terms}
     _, terms = engine.reading("本区学前教育有啥安排")
     assert "本区" not in {t.word for t in terms}
+
+
+def test_everyday_words_for_plan_terms_from_the_second_table_draft_find_their_task(ask):
+    # 轮着上课 (synonyms.tsv: 轮换 / 上课 lines) for 承德's teachers shared between schools
+    a = ask("承德缺科老师几个学校轮着上课")
+    assert a["answered"] and top(a) == (CHENGDE, "五", 27)
