@@ -181,3 +181,11 @@ def test_a_bracketed_term_is_what_each_plan_is_asked_about(ask):
 def test_a_count_of_city_level_things_is_not_a_count_of_plans(ask):
     b = ask("达州今年评几个市一级研学基地")  # 几个市一级 counts bases, it names no plans
     assert b["intent"] != "compare" and not b["answered"]  # the plan gives no such count
+
+
+def test_a_slip_read_as_the_topic_counts_against_the_plans_without_it(ask):
+    # 章城 is read as 章程; with only 学校 and 建设 beside it, the guess is the topic: plans without 章程 are 未涉及
+    a = ask("学校章城建设 哪些市提了")
+    statuses = {doc: status for doc, _, status, _ in blocks(a)}
+    assert statuses[CHANGCHUN] == "answered"
+    assert statuses[DAZHOU] == statuses[SUINING] == statuses[WENZHOU] == statuses[CHENGDE] == "not_found"

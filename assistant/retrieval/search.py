@@ -424,7 +424,8 @@ class Engine:
         bridged = [t for t in terms if len(t.alternatives) > 1 or t.slips]
         vocab = self.index.bm25.vocab_dict
         words = {t.word for t in bridged}
-        lexical = self._bm25([w for w in tokens if w not in words] + [t.word for t in terms if t.guess])
+        # (a guessed reading is searched by, also when it stands as the topic: its word is none of the tokens)
+        lexical = self._bm25([w for w in tokens if w not in words] + [t.word for t in terms if t.guess or t.word not in tokens])
         for t in bridged:  # a plan phrase (高水平高职学校 for 双高) scores by the plan's words it is cut into
             lexical = lexical + np.max([self._bm25(self._words(a) if len(a) >= PHRASE and a not in vocab else [a])
                                         for a in t.alternatives + t.slips], axis=0)
@@ -445,6 +446,10 @@ class Engine:
         tokens = self.tokenizer.tokens(q.topic or q.folded, hmm=False)
         terms = question_terms(tokens, self.idf, self.unseen_idf, self.frequency, self.plan_only_words)
         terms = with_slips(terms, slip_readings(tokens, self.sound_alike, self.frequency, self.idf), self.idf)
+        # a guessed reading outweighing the rest of the question is its topic (学校章城建设: 章程), not a side word:
+        # a task without it does not answer, though the guess may be wrong
+        solid = sum(t.weight for t in terms if not t.guess)
+        terms = [replace(t, guess=False) if t.guess and t.weight > solid else t for t in terms]
         return tokens, terms + self._quoted(q.topic or q.folded, tokens)
 
     def _quoted(self, topic: str, tokens: list[str]) -> list[Term]:
