@@ -84,9 +84,9 @@ def test_titles_offices_and_fields_are_printed_text_of_their_record(gold):
         flat = "".join("".join(l.text.split()) for l in source_lines(record.text) if not is_chrome(l))
         body = _INLINE_OFFICES.sub("", flat)
         assert "".join(record.title.split()) in flat
-        for value in record.fields.values():
-            for paragraph in value.split("\n"):
-                assert "".join(paragraph.split()) in body, (record.path, paragraph[:20])
+        for name, value in record.fields.items():
+            for paragraph in value.split("\n"):  # a deadline may sit inside the office list's brackets
+                assert "".join(paragraph.split()) in (flat if name in TIME_FIELDS else body), (record.path, paragraph[:20])
         for name in (*record.lead_offices, *record.responsible_offices, *record.cooperating_offices):
             assert name in flat, (record.path, name)
             assert name.count("（") + name.count("(") == name.count("）") + name.count(")"), (record.path, name)

@@ -25,8 +25,9 @@ _ROLE_OF_WORD = {"牵头": LEAD, "主责": LEAD, "责任": RESPONSIBLE, "配合"
                  "参与": COOPERATING, "协同": COOPERATING}
 
 # The bare verbs (牵头：, 配合：) are labels only where nothing but a label can stand: at the start of a line, right
-# after an opening bracket, or after the separator that ends the previous list (`（牵头：基教科；配合：计财科）`).
-_BARE = r"(?:(?<=^)|(?<=[（(【\s；;，,]))(?:牵头|责任|配合|协办|参与)"
+# after an opening bracket, after the separator that ends the previous list (`（牵头：基教科；配合：计财科）`) or after
+# the sentence that ends the task's body (`…。牵头：教研室；配合：各中小学。`).
+_BARE = r"(?:(?<=^)|(?<=[（(【\s；;，,。]))(?:牵头|责任|配合|协办|参与)"
 # A label as it opens an office list inside a line: `牵头科室：`, `责任科室 (单位):`, `【协办单位】`.
 OFFICE_LABEL = re.compile(rf"(?P<role>{_WORD}|{_BARE})\s*[:：]|【\s*(?P<role2>{_WORD})\s*】")
 # A table column header that names offices: 牵头单位, 责任单位（配合单位）, 配合科室.

@@ -21,7 +21,7 @@ from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, Record, task_path
 from .tables import Row, Table, read_header, read_table
 
-PARSER_VERSION = "5"  # 4: time nodes; 5: office lists before the title, 时限
+PARSER_VERSION = "6"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -59,6 +59,7 @@ _FRAMING_PART = re.compile(r"指导思想|总体要求|总体思路|总体目标
 _TITLE_END = re.compile(r"[。：]")
 _LABEL_MARKS = ("：", ":", "】")
 _LEADER_LABEL = "牵头领导"
+_LEAD_MARK = re.compile(r"(.+?)\s*[（(]\s*牵头\s*[)）]")
 
 NOTE_LEAD_FROM_RESPONSIBLE = "原文未标“牵头科室”：此处列为牵头的是原文第一条“责任科室”"
 
@@ -559,8 +560,15 @@ class _Parser:
                     and index == first_responsible:
                 notes.append(NOTE_LEAD_FROM_RESPONSIBLE)
                 role = LEAD
-            labels.setdefault(role, label)
             names = split_offices(join_wrapped(parts))
+            # 责任单位：基础教育科（牵头）、计划财务科: the office marked in the list leads, the others keep the role
+            marked = [m.group(1) for n in names if (m := _LEAD_MARK.fullmatch(n))]
+            names = [n for n in names if not _LEAD_MARK.fullmatch(n)]
+            if marked:
+                labels.setdefault(LEAD, label)
+                offices[LEAD].extend(n for n in marked if n not in offices[LEAD])
+            if names or not marked:
+                labels.setdefault(role, label)
             offices[role].extend(n for n in names if n not in offices[role])
         first, last = b.first, b.lines[-1]
         year = self.catalog_year if b.kind != SUMMARY and self.catalog_year else b.year

@@ -39,7 +39,7 @@ _DATE = Detail("date", "时间", re.compile(
 # A question for the day or the month is not answered by a year alone
 _DAY_ASKS = {"哪天", "哪一天", "几号", "几点", "日期"}
 _DAY = Detail("date", "具体时间", re.compile(rf"{_NUM}\s*(?:日|号|点)|月底|月初|月中|上旬|中旬|下旬"))
-_MONTH_ASKS = {"几月"}
+_MONTH_ASKS = {"几月", "哪几个月", "哪个月"}
 _MONTH = Detail("date", "时间", re.compile(
     rf"{_NUM}\s*(?:月|日|号)|年底|年中|上半年|下半年|季度|春季|秋季|暑期|寒假|暑假|学期|月底|月份"))
 _AMOUNT = Detail("amount", "金额", re.compile(rf"{_NUM}\s*(?:万|亿|千)?\s*元"))
@@ -52,7 +52,7 @@ _NAME = Detail("name", "名称", re.compile(r"“[^”]+”|\"[^\"]+\"|《[^》]
 # A place is answered by a named county, district or town (达川区、开江县、大竹县各1所), not by 我市, 城区 or 山区
 _PLACE = Detail("place", "地点", re.compile(
     r"(?<![各全本我该每这那])[\u4e00-\u9fff]{1,2}[^\W\d_园城山社景辖片地校郊灾牧矿林验范发护行心核能试新老市县乡各全本我小学湾库考厂营军教]"
-    r"(?:县|区|镇|乡)(?!级|域|间|内|外|教育|学校)"))
+    r"(?:县|区|镇|乡|街道)(?!级|域|间|内|外|教育|学校)"))
 
 # Question forms, most specific first. A count names its measure word (几所 -> 所): the figure must carry it.
 _ASKS = [
@@ -61,10 +61,10 @@ _ASKS = [
     # where it is (建在哪, 落户哪个区县), not where in the plan (在哪条, 放在哪项)
     (re.compile(r"(?:建|落|落户|选址)在?(?:哪里|哪儿|什么地方|啥地方|哪(?![条项块些一]))|"
                 r"(?:开|办|设|举办|举行)在(?:哪里|哪儿|什么地方|啥地方|哪(?![条项块些一]))|"
-                r"哪(?:个|几个|些)(?:区县|县区|县|区)|在哪(?:里|儿)?(?:开|办|建|举办|举行|落地|落户)|选址|"
+                r"哪(?:个|几个|些)(?:区县|县区|县|区|街道|乡镇|镇)|在哪(?:里|儿)?(?:开|办|建|举办|举行|落地|落户)|选址|"
                 r"(?:去|到)(?:哪里|哪儿|哪(?![条项块些一]))(?:学|培训|跟岗|挂职|研学|交流|考察|参观)"), _PLACE),
-    (re.compile(r"什么时候|啥时候|何时|哪天|哪一天|几月|几号|几点|哪年|多久|什么时间|啥时间|日期|时间节点|截止|deadline|ddl"),
-     _DATE),
+    (re.compile(r"什么时[候侯]|啥时[候侯]|何时|哪天|哪一天|哪几个月|哪个月|几月|几号|几点|哪年|多久|什么时间|啥时间|日期|"
+                r"时间节点|截止|deadline|ddl"), _DATE),  # 时侯: the common slip of 时候
     (re.compile(r"多少钱|钱多少|花多少|投多少|投了多少|投入多少|投资多少|奖金|奖励多少|资金多少|经费多少|"
                 r"(?:资金|经费|奖金|补助|补贴|津贴|预算|钱)\S{0,4}多少|多少\S{0,4}(?:补助|补贴|津贴|奖金|经费|资金|预算)|budget|"
                 r"多少万元|多少个?亿|几个?亿|金额|几万块|多少块|多大(?:的)?盘子|盘子(?:有)?多大"), _AMOUNT),  # 多少个亿: 1.2亿元
@@ -131,7 +131,7 @@ def _asked(question: str) -> tuple[Detail | None, int]:
 # Words that say which value is asked (每月, 奖金, 时间), not what it is about: a task that lacks them still holds the topic.
 # Likewise the verb that reaches the value (延到几点, 压到多少, 涨到几成): the value is what is asked.
 _PERIOD_WORD = re.compile(r"^(?:(?:每|一|全|半)?(?:年|月|天|周|日|季度|学期)|期间)$")  # 停课期间: when, not what
-_DETAIL_WORD = re.compile(_PERIOD_WORD.pattern + r"|奖金|奖励金|金额|经费|资金|钱|比例|占比|时间|日期|时候|"
+_DETAIL_WORD = re.compile(_PERIOD_WORD.pattern + r"|奖金|奖励金|金额|经费|资金|钱|比例|占比|时间|日期|时候|时限|期限|截止|"
                           r"标准|数量|人数|个数|^有数$|^具体数|名额|规模$|^.到$|名字|名称|全称|^百分|"  # 有数没: a figure?
                           r"^(?:最低|最少|至少|最高|最多|上限|下限|盘子)$")  # which bound of the value (最低多少钱), 多大盘子
 
@@ -148,6 +148,15 @@ def _new_value(value: str, given: tuple[str, ...]) -> bool:
     """A value the question did not state itself (130 in 那130个项目…分到几个 is what the user already knows)."""
     digits = _DIGITS.findall(value)
     return not digits or not set(digits) <= set(given)
+
+
+# asked of when a task must be done (截止, deadline, 啥时候完成): its 完成时限 line answers, whatever else it names
+_DEADLINE = re.compile(r"截止|期限|时限|deadline|ddl|(?:什么|啥)时[候侯间]?(?:前|之前)?(?:要|得|必须)?(?:完成|完工|办完|搞完|做完|结束|交)"
+                       r"|(?:完成|完工|办完|搞完|做完)(?:时间|日期)")
+
+
+def asks_deadline(question: str, detail: Detail) -> bool:
+    return detail.kind == "date" and bool(_DEADLINE.search(question))
 
 
 def is_detail_word(word: str) -> bool:

@@ -19,7 +19,7 @@ import jieba
 import numpy as np
 
 from .embedders import Embedder
-from .details import Detail, asked_detail, detail_sentence, is_detail_word, is_period_word
+from .details import Detail, asked_detail, asks_deadline, detail_sentence, is_detail_word, is_period_word
 from .evidence import asked_measure, figure_bonus, rank_sentences
 from ..documents.normalize import fold, with_inserts_read
 from .passages import HEADER, office_lines
@@ -27,7 +27,7 @@ from ..documents.offices import task_role
 from ..documents.places import bare_name
 from .deadlines import Window, due, find_window, is_filler, strip_window
 from .query import DEADLINE, GENERAL, LEAD, OFFICE_TASKS, PLACES_COUNTED, Question, read_question, same_office
-from ..documents.records import PREAMBLE, SUMMARY, TASK, Record, place_name
+from ..documents.records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, place_name
 from .store import DocumentInfo, IndexData
 from .slips import SoundAlike
 from .terms import (COMMON_LOW, SHORTENING_COUNT, Term, abbreviation_pattern, everyday_share, function_words, question_terms, share,
@@ -817,6 +817,10 @@ class Engine:
             order = list(rank_sentences(chunk_sim[chunk_ids], lexical, figures, q.figure))
             if detail is not None:  # also beside who leads: 哪个科管 几月份开始 asks both
                 holder = detail_sentence(fold(record.title), folded, terms, detail, DETAIL_SHARE)
+                if holder is None and asks_deadline(q.folded, detail):
+                    # 师德标兵评选 deadline是哪天: the task's own 完成时限 line is its deadline, naming nothing else
+                    holder = next((j for j, c in enumerate(chunk_ids) if self.index.chunks[c].field in TIME_FIELDS
+                                   and detail.pattern.search(folded[j])), None)
                 if holder is None:
                     detail_missing = detail.label
                 else:
