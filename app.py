@@ -257,7 +257,7 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
                         manage_file = gr.Dropdown([], label="文件", elem_id="manage-file", scale=2)
                         remove_start = gr.Button("删除…", variant="stop", elem_id="remove-start", scale=1)
                     with gr.Row():
-                        replacement = gr.File(label="新版本（.txt、.docx、.pdf）", type="filepath", elem_id="replace-file",
+                        replacement = gr.File(label="新版本（.txt、.docx、.pdf、.xlsx）", type="filepath", elem_id="replace-file",
                                               scale=2)
                         replace_start = gr.Button("预览替换", elem_id="replace-preview", scale=1)
                     manage_note = gr.Markdown(elem_id="manage-note")
@@ -319,11 +319,11 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
             manage_file.input(lambda: ("", *hidden), None, [manage_note, *buttons])
 
             with gr.Tab("添加文件", id="upload"):
-                gr.Markdown("上传 .txt、.docx 或 .pdf（不超过 20 MB），填写目录信息，先预览解析结果，确认后加入文件库并更新索引。")
+                gr.Markdown("上传 .txt、.docx、.pdf 或 Excel 任务分解表 .xlsx（不超过 20 MB），填写目录信息，先预览解析结果，确认后加入文件库并更新索引。")
                 pending = gr.State(None, time_to_live=SESSION_HOURS * 3600)  # a preview holds the file's bytes
                 with gr.Row():
                     # no file_types / 20 MB limit here: Gradio would refuse in English; the preview refuses in Chinese
-                    upload = gr.File(label="文件（.txt、.docx、.pdf）", type="filepath", elem_id="upload-file")
+                    upload = gr.File(label="文件（.txt、.docx、.pdf、.xlsx）", type="filepath", elem_id="upload-file")
                     with gr.Column():
                         with gr.Row():
                             up_city = gr.Textbox(label="城市（不带“市”字）", elem_id="upload-city")

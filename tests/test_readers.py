@@ -65,6 +65,37 @@ def _make_pdf(path, lines):
     pdf.save()
 
 
+def test_a_workbook_reads_as_one_tab_separated_line_per_row_with_merged_cells_shared(tmp_path):
+    """A 重点任务分解表 sent as .xlsx: the title merged across the columns, a section row merged across them, a
+    牵头单位 merged down over two tasks, 序号 typed as numbers and a deadline typed as a date."""
+    import datetime
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["宜宾市教育局2023年工作要点重点任务分解表"])
+    sheet.merge_cells("A1:F1")
+    sheet.append(["序号", "重点任务", "具体措施", "牵头单位", "责任单位", "完成时限"])
+    sheet.append(["一、强化党建引领"])
+    sheet.merge_cells("A3:F3")
+    sheet.append([1, "加强理论武装", "全年集中学习不少于12次。", "组织人事科", "机关各科室", "全年"])
+    sheet.append([2, "推进清廉学校建设", "建成示范校15所。", "机关纪委", "计划财务科、基础教育科",
+                  datetime.date(2023, 6, 30)])
+    sheet.append([3, "扩大学前教育资源", "新增学位3600个。", None, "计划财务科", "2023年9月"])
+    sheet.merge_cells("D5:D6")
+    path = tmp_path / "plan.xlsx"
+    workbook.save(path)
+    lines = read_document(path).split("\n")
+    assert lines[0] == "宜宾市教育局2023年工作要点重点任务分解表" + "\t" * 5 and lines[2] == "一、强化党建引领" + "\t" * 5
+    assert lines[4] == "2\t推进清廉学校建设\t建成示范校15所。\t机关纪委\t计划财务科、基础教育科\t2023年6月30日"
+    assert lines[5].split("\t")[:4] == ["3", "扩大学前教育资源", "新增学位3600个。", "机关纪委"]  # merged down
+    tasks = [r for r in parse_bytes("plan.xlsx", path.read_bytes()).records if r.kind == "task"]
+    assert [(r.path, r.title, r.lead_offices) for r in tasks] == [
+        ("一、第1项", "加强理论武装", ["组织人事科"]), ("一、第2项", "推进清廉学校建设", ["机关纪委"]),
+        ("一、第3项", "扩大学前教育资源", ["机关纪委"])]
+    assert tasks[1].fields["完成时限"] == "2023年6月30日"
+
+
 def test_pdf_text_layer_is_read(tmp_path):
     path = tmp_path / "plan.pdf"
     _make_pdf(path, SMALL_PLAN)
@@ -91,6 +122,8 @@ def test_pdf_without_text_layer_is_refused(tmp_path):
         ("plan.doc", b"\xd0\xcf\x11\xe0 old word", "不支持的文件类型"),
         ("broken.docx", b"PK\x03\x04 not really a zip", "不是有效的 Word"),
         ("broken.pdf", b"%PDF-1.4 garbage", "不是有效的 PDF"),
+        ("broken.xlsx", b"PK\x03\x04 not really a zip", "不是有效的 Excel"),
+        ("plan.xls", b"\xd0\xcf\x11\xe0 old excel", "不支持的文件类型"),
     ],
 )
 def test_bad_files_are_refused_with_a_chinese_reason_naming_the_file(name, data, reason):

@@ -4,6 +4,7 @@ Readers never raise anything but `DocumentError`, so one bad file in a folder ca
 """
 from __future__ import annotations
 
+import datetime
 import io
 import logging
 import stat
@@ -11,11 +12,12 @@ import zipfile
 import zlib
 from pathlib import Path
 
-SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".xlsx")
 MAX_BYTES = 20 * 1024 * 1024
 # Limits against files built to exhaust memory or time (zip bombs, endless PDFs), checked before the libraries
 # that would otherwise unpack them are called.
-MAX_UNPACKED = 50 * 1024 * 1024  # a .docx's entries, uncompressed, together
+MAX_UNPACKED = 50 * 1024 * 1024  # a .docx's or .xlsx's entries, uncompressed, together
+MAX_SHEET_CELLS = 200_000  # a workbook's cells, all sheets together: a task table has a few hundred
 MAX_ZIP_ENTRIES = 2000
 MAX_PDF_PAGES = 500
 
@@ -45,7 +47,7 @@ def decode_document(name: str, data: bytes) -> str:
     """Decode the bytes of a file called `name`; the suffix decides the format."""
     suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise DocumentError(name, f"不支持的文件类型“{suffix or '无扩展名'}”，只支持 .txt、.docx、.pdf")
+        raise DocumentError(name, f"不支持的文件类型“{suffix or '无扩展名'}”，只支持 .txt、.docx、.pdf、.xlsx")
     if not data:
         raise DocumentError(name, "文件是空的")
     if len(data) > MAX_BYTES:
@@ -54,6 +56,8 @@ def decode_document(name: str, data: bytes) -> str:
         text = _decode_text(name, data)
     elif suffix == ".docx":
         text = _read_docx(name, data)
+    elif suffix == ".xlsx":
+        text = _read_xlsx(name, data)
     else:
         text = _read_pdf(name, data)
     if not text.strip():
@@ -121,25 +125,26 @@ def _cjk_share(text: str) -> float:
 
 
 _NOT_DOCX = "不是有效的 Word（.docx）文件，或文件已损坏"
+_NOT_XLSX = "不是有效的 Excel（.xlsx）文件，或文件已损坏"
 
 
-def _check_zip(name: str, data: bytes) -> None:
-    """Refuse a .docx that is no zip, holds no Word document, or would unpack to more than the limits, before
-    python-docx unpacks anything. (zipfile never inflates an entry beyond the size its directory declares, so the
-    declared sizes bound what can be unpacked.)"""
+def _check_zip(name: str, data: bytes, kind: str = "Word", invalid: str = _NOT_DOCX) -> None:
+    """Refuse an Office file that is no zip, holds no Office document, or would unpack to more than the limits,
+    before python-docx or openpyxl unpacks anything. (zipfile never inflates an entry beyond the size its directory
+    declares, so the declared sizes bound what can be unpacked.)"""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError, NotImplementedError):
-        raise DocumentError(name, _NOT_DOCX) from None
+        raise DocumentError(name, invalid) from None
     if len(entries) > MAX_ZIP_ENTRIES:
-        raise DocumentError(name, f"压缩包内有 {len(entries)} 个部件，超过 {MAX_ZIP_ENTRIES} 个上限，不像正常的 Word 文件")
+        raise DocumentError(name, f"压缩包内有 {len(entries)} 个部件，超过 {MAX_ZIP_ENTRIES} 个上限，不像正常的 {kind} 文件")
     unpacked = sum(e.file_size for e in entries)
     if unpacked > MAX_UNPACKED:
         raise DocumentError(name, f"解压后共 {unpacked / (1024 * 1024):.0f} MB，超过 {MAX_UNPACKED // (1024 * 1024)} MB 上限，"
-                                  "不像正常的 Word 文件")
+                                  f"不像正常的 {kind} 文件")
     if not any(e.filename == "[Content_Types].xml" for e in entries):
-        raise DocumentError(name, _NOT_DOCX)
+        raise DocumentError(name, invalid)
 
 
 def _read_docx(name: str, data: bytes) -> str:
@@ -195,6 +200,54 @@ def _table_lines(table, numbering: _WordNumbering) -> list[str]:
             previous = cell
         lines.append("\t".join(c.replace("\t", " ") for c in cells))
     return lines
+
+
+def _read_xlsx(name: str, data: bytes) -> str:
+    _check_zip(name, data, "Excel", _NOT_XLSX)
+    try:
+        return _xlsx_text(name, data)
+    except DocumentError:
+        raise
+    except Exception as exc:  # openpyxl, zipfile and lxml errors alike: the file is damaged or no workbook
+        if not isinstance(exc, (zipfile.BadZipFile, zlib.error, KeyError, ValueError, TypeError, EOFError, OSError)):
+            log.warning("unexpected %s reading %s: %s", type(exc).__name__, name, exc)
+        raise DocumentError(name, _NOT_XLSX) from None
+
+
+def _xlsx_text(name: str, data: bytes) -> str:
+    """Every sheet of a workbook as one tab-separated line per row, the way a Word table is read (`_table_lines`):
+    a cell merged across columns gives its text to its first column (a section row 一、… spanning the table), a
+    cell merged down several rows gives its text to each of them (a 牵头单位 shared by two tasks); empty rows are
+    left out. Numbers and dates read as Excel shows them (序号 1, not 1.0; a date cell as 2023年6月30日)."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)  # not read-only: merged ranges are needed
+    if sum(sheet.max_row * sheet.max_column for sheet in workbook.worksheets) > MAX_SHEET_CELLS:
+        raise DocumentError(name, f"表格超过 {MAX_SHEET_CELLS} 个单元格上限，不像一份工作要点")
+    lines = []
+    for sheet in workbook.worksheets:
+        shared = {}  # (row, column) of a cell under the top of a merged range -> the range's value
+        for merged in sheet.merged_cells.ranges:
+            value = sheet.cell(merged.min_row, merged.min_col).value
+            for row in range(merged.min_row + 1, merged.max_row + 1):
+                shared[(row, merged.min_col)] = value
+        for row in sheet.iter_rows():
+            cells = [_cell_text(shared.get((cell.row, cell.column), cell.value), cell.number_format) for cell in row]
+            if any(cells):
+                lines.append("\t".join(cells))
+    return "\n".join(lines)
+
+
+def _cell_text(value, number_format: str = "General") -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime | datetime.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    if isinstance(value, float):
+        if "%" in (number_format or ""):
+            return f"{value * 100:g}%"
+        return str(int(value)) if value.is_integer() else f"{value:g}"
+    return " ".join(str(value).split()) if isinstance(value, str) else str(value)  # a cell's own line breaks
 
 
 def _read_pdf(name: str, data: bytes) -> str:

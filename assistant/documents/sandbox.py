@@ -39,7 +39,7 @@ MEMORY_LIMIT = 1024 * 1024 * 1024  # bytes of address space a worker may use
 # Imported once by the fork server, so a worker starts with them: the parser, and the libraries the readers import
 # on first use. A name that cannot be imported is skipped.
 PRELOAD = ["assistant.documents.corpus", "assistant.documents.sandbox", "charset_normalizer", "docx", "docx.table",
-           "lxml.etree", "pypdf", "pypdf.errors"]
+           "lxml.etree", "pypdf", "pypdf.errors", "openpyxl"]
 _EXIT_WAIT = 1.0  # seconds a worker that has answered gets to exit before it is killed
 _STOP_WAIT = 5.0  # seconds to wait for a killed or finished worker to be gone
 _OUT_OF_MEMORY = 75  # a worker's exit status when it could not even report that memory ran out

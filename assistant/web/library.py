@@ -141,7 +141,7 @@ def preview_upload(corpus_dir: Path, original_name: str, data: bytes, fields: di
     old = existing_document(corpus_dir, replacing) if replacing is not None else None
     name = safe_name(original_name)
     if Path(name).suffix not in SUPPORTED_SUFFIXES:
-        raise UploadError(f"不支持的文件类型“{Path(name).suffix or '无扩展名'}”，只支持 .txt、.docx、.pdf")
+        raise UploadError(f"不支持的文件类型“{Path(name).suffix or '无扩展名'}”，只支持 .txt、.docx、.pdf、.xlsx")
     if len(data) > MAX_BYTES:
         raise UploadError(f"文件超过 {MAX_BYTES // (1024 * 1024)} MB 上限")
     if old is not None and Path(name).suffix == old.suffix.lower():
