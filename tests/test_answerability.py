@@ -862,3 +862,9 @@ def test_everyday_words_for_plan_terms_from_the_second_table_draft_find_their_ta
     # 吃拿卡要 (synonyms.tsv) is what the plan calls 不正之风 and 微腐败
     a = ask("承德今年整治老百姓身边那些吃拿卡要、小贪小占的，是哪个科室负责？")
     assert a["answered"] and top(a) == (CHENGDE, "一", 4)
+
+
+def test_an_everyday_word_printed_only_inside_a_fixed_phrase_is_no_topic_held_elsewhere(ask):
+    # 一路 (all the way) is printed only inside 一带一路: another plan's 一带一路 does not make 温州 lack the topic
+    a = ask("温州职校娃一路读上去 读到本科研究生那种连着读 有没有试点")
+    assert a["status"] != "not_found" and "一路" not in a["answer"].split("\n")[0]

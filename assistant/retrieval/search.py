@@ -738,7 +738,15 @@ class Engine:
         return [t for t in terms if not t.guess and self._distinctive(t) and not _NUMERAL.fullmatch(t.word)
                 and t.word not in present
                 and (t.phrase or not _part_of_found(t.word, [u.word for u in terms], present))
-                and any(self._holds_word(i, t) for i in out_scope)]
+                and any(self._holds_word(i, t) for i in out_scope) and self._printed_as_word(t)]
+
+    def _printed_as_word(self, term: Term) -> bool:
+        """Whether some task prints an everyday word as a word of its own: 一路 (职校娃一路读上去) is printed only
+        inside 一带一路, which jieba keeps whole, so another plan's 一带一路 says nothing of the question's topic."""
+        if term.phrase or term.alternatives != (term.word,) or not self.tokenizer.in_dictionary(term.word) \
+                or self.frequency.get(term.word, 0) < SHORTENING_COUNT:
+            return True
+        return any(term.word in self.tokenizer.cut(text) for text in self.folded if term.word in text)
 
     def _distinctive(self, term: Term) -> bool:
         """A word few tasks use (at most 3), or at most 5 when it is not a common everyday word either (冰雪 yes,
