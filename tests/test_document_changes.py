@@ -348,3 +348,17 @@ def test_the_page_refuses_bad_names_with_a_message(ui, tmp_path):
     assert message == "【错误】不能替换：文件名“../x”无效，只能是文件库中的文件名" and pending is None
     assert ui.replace_confirm(None)[0] == "请先选择新文件并预览。"
     assert _snapshot(ui.corpus_dir) == before
+
+
+def test_an_excel_task_table_is_previewed_and_added_like_any_plan(corpus):
+    # a 重点任务分解表 as bureaus send it (tests/fixtures/plans/p22): parsed in the worker, its place inferred
+    from assistant.web.library import add_document
+
+    data = (ROOT / "tests" / "fixtures" / "plans" / "p22_zhaoqing_city_2023_xlsx.xlsx").read_bytes()
+    preview = preview_upload(corpus, "肇庆2023任务分解表.xlsx", data, NO_FIELDS)
+    tasks = [r for r in preview.document.records if r.kind == "task"]
+    assert preview.document.city == "肇庆" and preview.document.year == 2023 and len(tasks) == 12
+    change = add_document(corpus, preview)
+    settle_change(corpus, change)
+    assert (corpus / "肇庆2023任务分解表.xlsx").read_bytes() == data
+    assert load_catalog(corpus)["肇庆2023任务分解表.xlsx"].city == "肇庆"

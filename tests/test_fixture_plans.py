@@ -54,7 +54,7 @@ def document_view(document) -> dict:
 
 def test_there_are_at_least_ten_fixture_plans_of_every_kind():
     suffixes = {g.name.removesuffix(".expected.json").rsplit(".", 1)[1] for g in GOLDS}
-    assert len(GOLDS) >= 10 and suffixes == {"txt", "docx", "pdf"}
+    assert len(GOLDS) >= 10 and suffixes == {"txt", "docx", "pdf", "xlsx"}
 
 
 @pytest.mark.parametrize("gold", GOLDS, ids=lambda g: g.name.split("_")[0])
@@ -72,7 +72,9 @@ def test_every_task_exactly(gold):
         assert mine == theirs
 
 
-_INLINE_OFFICES = re.compile(r"[（(](?:牵头|责任|配合|协办|参与|主责|协同)(?:[^（）()]|[（(][^（）()]*[)）])*[)）]")
+# an office list in brackets: labelled (（牵头科室：…）) or in plain words (（基础教育科牵头，督导室配合）)
+_INLINE_OFFICES = re.compile(r"[（(](?:牵头|责任|配合|协办|参与|主责|协同)(?:[^（）()]|[（(][^（）()]*[)）])*[)）]|"
+                             r"[（(](?:[^（）()]|[（(][^（）()]*[)）])*(?:牵头|负责|配合)(?:[^（）()]|[（(][^（）()]*[)）])*[)）]")
 
 
 @pytest.mark.parametrize("gold", GOLDS, ids=lambda g: g.name.split("_")[0])

@@ -28,6 +28,10 @@ BOLUO = "p16_boluo_county_2021_frontbracket.txt"
 NEWEST_PLANS = ["p18_yichang_city_2023_leadmark.txt", "p19_xindu_district_2022_oneline.txt",
                 "p20_jiujiang_city_2024_table.docx", "p21_pingjiang_county_2023_endlabel.txt"]
 XINDU = "p19_xindu_district_2022_oneline.txt"
+# a third round: two Excel task tables, offices in plain words in brackets, 责任领导 beside the offices on one line
+EXCEL_PLANS = ["p22_zhaoqing_city_2023_xlsx.xlsx", "p23_xiangcheng_district_2024_twosheet.xlsx",
+               "p24_tonglu_county_2022_nlbracket.txt", "p25_dezhou_city_2021_leaderline.txt"]
+ZHAOQING, TONGLU = "p22_zhaoqing_city_2023_xlsx.xlsx", "p24_tonglu_county_2022_nlbracket.txt"
 
 
 def _asker(tmp_path_factory, plans: list[str]):
@@ -63,6 +67,11 @@ def later(tmp_path_factory):
 @pytest.fixture(scope="module")
 def newest(tmp_path_factory):
     return _asker(tmp_path_factory, NEWEST_PLANS)
+
+
+@pytest.fixture(scope="module")
+def excel(tmp_path_factory):
+    return _asker(tmp_path_factory, EXCEL_PLANS)
 
 
 def where(answer: dict) -> tuple:
@@ -120,6 +129,17 @@ def test_a_deadline_question_is_answered_by_the_tasks_own_deadline_line(newest):
     assert b["status"] == "partial"
 
 
+
+def test_an_excel_task_table_and_offices_in_plain_words_answer_who_leads(excel):
+    # p22 is a .xlsx 重点任务分解表: the 牵头单位 cell merged down over tasks 4 and 5 leads both
+    a = excel("肇庆第5项谁牵头")
+    assert a["answered"] and a["results"][0]["doc"] == ZHAOQING and a["results"][0]["task_no"] == 5
+    assert a["results"][0]["lead_offices"] == a["results"][0]["lead_offices"][:1] != []
+    # （学前教育科牵头，计划财务科、基建办配合）: the lead named in plain words
+    b = excel("桐庐公办幼儿园学位 谁挑头")
+    assert b["answered"] and b["results"][0]["doc"] == TONGLU and b["results"][0]["lead_offices"] == ["学前教育科"]
+
+
 # The held-back halves of the questions over each fixture corpus (eval/README.md says how each was written and first
 # measured): hit@1, answerable refused, unanswerable answered, wrong figures, as this build measured them.
 HELD_FLOORS = [
@@ -129,6 +149,7 @@ HELD_FLOORS = [
     ("more", "other_bureaus2_heldout.jsonl", (1.0, 0, 12, 1)),  # 1.000, 0/16, 12/14, 1/10 (whole: 0.900)
     ("later", "other_bureaus3_heldout.jsonl", (0.93, 1, 5, 1)),  # 0.933, 1/15, 5/6, 1/9 (whole: 0.929)
     ("newest", "other_bureaus4_heldout.jsonl", (0.92, 1, 4, 1)),  # 0.923, 1/13, 4/7, 1/6 (whole: 0.893)
+    ("excel", "other_bureaus5_heldout.jsonl", (1.0, 0, 3, 2)),  # 1.000, 0/18, 3/6, 2/9 (whole: 1.000, 0/28, 8/12, 2/14)
 ]
 
 

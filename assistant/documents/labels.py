@@ -76,8 +76,37 @@ def label_groups(text: str, start: int = 0, end: int | None = None) -> list[Grou
     return groups
 
 
+# An office list in plain words, in brackets at the end of a paragraph: （基础教育科牵头，计划财务科、督导室配合）,
+# （由人事科负责）, （办公室牵头，各科室按职责分工负责）. Each clause is names and the verb that gives their role.
+_SPOKEN_ROLE = {"牵头": LEAD, "负责": RESPONSIBLE, "配合": COOPERATING, "协助": COOPERATING, "参与": COOPERATING,
+                "协同": COOPERATING, "协办": COOPERATING}
+_SPOKEN_CLAUSE = re.compile(r"\s*(?:由\s*)?(?P<names>[^，,；;]+?)\s*(?:按职责分工|按职责|分别|共同|具体)?"
+                            r"(?P<verb>牵头|负责|配合|协助|参与|协同|协办)\s*")
+_OFFICE_END = re.compile(r"(?:科|室|办|中心|局|校|学校|院|所|站|馆|队|委|组|部|处|股|园|单位|科室|部门|机构)$")
+_LAST_BRACKET = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]*[)）])+)[)）]\s*[。；;]?\s*$")
+_BEFORE_LAST_STOP = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]*[)）])+)[)）](?=\s*[。；;]\s*$)")
+
+
+def spoken_bracket(text: str) -> Bracket | None:
+    """The office list in plain words closing a paragraph (before or after its last 。), or None."""
+    m = _LAST_BRACKET.search(text) or _BEFORE_LAST_STOP.search(text)
+    if not m:
+        return None
+    groups, pos = [], m.start(1)
+    for clause in re.finditer(r"[^，,；;]+", m.group(1)):
+        c = _SPOKEN_CLAUSE.fullmatch(clause.group(0))
+        if not c or not all(_OFFICE_END.search(re.sub(r"[（(][^（）()]*[)）]", "", n).strip())
+                            for n in re.split(r"[、]", c.group("names")) if n.strip()):
+            return None
+        start = pos + clause.start()
+        groups.append(Group(_SPOKEN_ROLE[c.group("verb")], (start + c.start("verb"), start + c.end("verb")),
+                            (start + c.start("names"), start + c.end("names"))))
+    return Bracket(m.start(), m.end(1) + 1, tuple(groups)) if groups else None
+
+
 def inline_brackets(text: str) -> list[Bracket]:
-    """Parenthesised office lists in a line, nested parentheses inside a name (`各县（市、区）教育局`) included.
+    """Parenthesised office lists in a line, nested parentheses inside a name (`各县（市、区）教育局`) included, and
+    one in plain words closing the paragraph (`spoken_bracket`).
 
     A bracket left unclosed at the end of the line ends there, so its last office never keeps a stray bracket.
     """
@@ -96,4 +125,6 @@ def inline_brackets(text: str) -> list[Bracket]:
         close = min(i, len(text))
         out.append(Bracket(m.start(), min(close + 1, len(text)), tuple(label_groups(text, m.end(), close))))
         pos = close + 1
+    if not out and (spoken := spoken_bracket(text)):
+        out.append(spoken)
     return out

@@ -380,7 +380,10 @@ def _written_forms(forms: frozenset[str]) -> dict[str, str]:
 def _office_in(text: str, forms: set[str], corpus_text: str,
                everyday: Callable[[str], bool]) -> tuple[str | None, tuple[int, int]]:
     written = _written_forms(frozenset(forms))
-    exact = [(text.find(w), -len(w), w) for w in written if w in text]
+    # 幼儿园, 各中小学校 listed among a task's offices are schools: in 公办幼儿园学位 they are the topic, and they
+    # name an office only before a role word (幼儿园配合哪些)
+    exact = [(text.find(w), -len(w), w) for w in written if w in text and not (
+        everyday(w) and not _OFFICE_END.search(w[-2:]) and not _ROLE_AFTER_OFFICE.match(text, text.find(w) + len(w)))]
     if exact:  # the first named; at one position, the longest name
         at, negative_length, form = min(exact)
         return written[form], (at, at - negative_length)
