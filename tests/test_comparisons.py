@@ -104,7 +104,7 @@ COMPARE_FLOORS = {
     "compare_batch3.jsonl": (118, 23, 9),  # 118/130, 23/31, 9/11 (2026-12-02c; was 114/130)
     # a plan printing the topic's words only in separate tasks is 未涉及 (2026-12-02c): +2 blocks on calibration,
     # one block fewer here
-    "compare_batch4_heldout.jsonl": (45, 8, 13),  # 45/52, 8/13, 13/15 (was 46/52, 9/13)
+    "compare_batch4_heldout.jsonl": (46, 8, 13),  # 46/52, 8/13, 13/15 (2026-12-02e; was 45/52)
     "compare_batch5_heldout.jsonl": (40, 6, 12),  # 40/45, 6/11, 12/14
     "compare_batch6.jsonl": (52, 12, 22),  # 52/63, 12/17, 22/23 (2026-12-02d; was 51/63)
     "compare_batch7_heldout.jsonl": (33, 4, 11),  # 33/39, 4/9, 11/12 (first measured whole: 62/75 over both halves)
@@ -113,6 +113,7 @@ COMPARE_FLOORS = {
     "compare_batch10_heldout.jsonl": (30, 5, 9),  # 30/34, 5/9, 9/12 (first measured whole: 54/65, 9/18, 18/24)
     "compare_batch11_heldout.jsonl": (38, 6, 4),  # 38/45, 6/11, 4/6 (first measured whole: 56/66, 10/18, 17/23)
     "compare_batch12_heldout.jsonl": (27, 8, 10),  # 27/28, 8/9, 10/15 (first measured whole: 54/63, 12/17, 19/24)
+    "compare_batch13_heldout.jsonl": (19, 5, 10),  # 19/24, 5/8, 10/11 (first measured whole: 39/61, 9/17, 21/23)
 }
 
 
