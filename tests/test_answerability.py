@@ -874,3 +874,12 @@ def test_an_everyday_word_printed_only_inside_a_fixed_phrase_is_no_topic_held_el
     # 一路 (all the way) is printed only inside 一带一路: another plan's 一带一路 does not make 温州 lack the topic
     a = ask("温州职校娃一路读上去 读到本科研究生那种连着读 有没有试点")
     assert a["status"] != "not_found" and "一路" not in a["answer"].split("\n")[0]
+
+
+def test_how_many_years_asks_a_span_of_years_not_a_year():
+    from assistant.retrieval.details import asked_detail
+    detail = asked_detail("名师培养工程培养周期几年")
+    assert detail.label == "年限"
+    found = [m.group(0) for m in detail.pattern.finditer("实施三年行动计划，2024年完成，培养周期3年")]
+    assert found == ["三年", "3年"]
+    assert asked_detail("几年级开始").label != "年限"

@@ -21,12 +21,13 @@ from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, Record, task_path
 from .tables import Row, Table, read_header, read_table
 
-PARSER_VERSION = "7"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists
+PARSER_VERSION = "8"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _DASH_PREFIX = re.compile(r"^\s*[-–—•·]\s+")
-_SECTION = re.compile(rf"^([{_NUMERALS}]+)、\s*(\S.*)$")
+# 一、title, or 第一部分　title (the numeral either way)
+_SECTION = re.compile(rf"^(?:第(?=[{_NUMERALS}]+部分))?([{_NUMERALS}]+)(?:、|部分[\s:：、]*)\s*(\S.*)$")
 _ITEM = re.compile(rf"^([（(])([{_NUMERALS}]+)([)）])\s*(\S.*)$")
 # A task number must be followed by a CJK character, an opening quote or an office list in brackets, so "2.0行动计划"
 # or "3.15亿元" at the start of a wrapped line is not taken for a task.
@@ -59,6 +60,9 @@ _FRAMING_PART = re.compile(r"指导思想|总体要求|总体思路|总体目标
 _TITLE_END = re.compile(r"[。：]")
 _LABEL_MARKS = ("：", ":", "】")
 _LEADER_LABEL = "牵头领导"
+# the preamble's rule for every office list: 各项任务责任单位中排在第一位的为牵头单位 / 排名第一的单位为牵头单位
+_FIRST_LEADS = re.compile(r"(?:排在?第一位?|排名第一|排序第一|列第一位?|第一个|首位)(?:的)?(?:单位|科室|部门|处室|股室)?"
+                          r"(?:为|是)牵头")
 _LEAD_MARK = re.compile(r"(.+?)\s*[（(]\s*牵头\s*[)）]")
 
 NOTE_LEAD_FROM_RESPONSIBLE = "原文未标“牵头科室”：此处列为牵头的是原文第一条“责任科室”"
@@ -170,15 +174,34 @@ def number_value(printed: str) -> int | None:
 
 def task_style(lines: list[SourceLine], keys: list[str] | None = None) -> str:
     """How the plan numbers its tasks: the first marker numbered 1 after the plan's heading (1. / （1） / ①), or
-    the （一） items when it has none."""
+    the （一） items when it has none, or when that marker numbers the measures inside them."""
     keys = [k for k in (keys or [_key(l) for l in lines]) if k]
     start = next((i for i, k in enumerate(keys) if _PLAN_PART.match(k)), 0)
     for key in keys[start:]:
         for style in _TASK_FORMS:
             found = _task_marker(key, style)
             if found and found[0] == 1:
-                return style
+                return ITEMS if _measures_inside_items(keys[start:], style) else style
     return ITEMS
+
+
+def _measures_inside_items(keys: list[str], style: str) -> bool:
+    """（一）task。… then 1. 2. 3. measures, then ONE office list for the （一） item: the numbered lines are its
+    measures, not tasks (a plan whose 1. items are tasks gives each its own offices). Judged over the plan's （一）
+    groups holding two numbered lines or more: in none does an office list follow any but the last."""
+    groups, current = [], None
+    for key in keys:
+        if _SECTION.match(key) or _ITEM.match(key):
+            current = [] if _ITEM.match(key) else None
+            if current is not None:
+                groups.append(current)
+        elif current is not None:
+            if _task_marker(key, style):
+                current.append(False)  # a numbered line, no office list after it yet
+            elif current and OFFICE_LABEL.match(key):
+                current[-1] = True
+    counted = [g for g in groups if len(g) >= 2]
+    return len(counted) >= 2 and all(not any(g[:-1]) for g in counted) and sum(g[-1] for g in counted) >= 2
 
 
 class _Parser:
@@ -202,6 +225,7 @@ class _Parser:
         self.warnings: list[str] = []
         self.ended = False
         self.keys = [_key(l) for l in lines]  # the folded, prefix-stripped form every pattern is matched on
+        self.first_leads = any(_FIRST_LEADS.search(k) for k in self.keys)
         self.in_parts = any((m := _SECTION.match(k)) and _WORK_PART.fullmatch(m.group(2).strip("。： "))
                             for k in self.keys)
         self.style = task_style(lines, self.keys)
@@ -570,6 +594,12 @@ class _Parser:
             if names or not marked:
                 labels.setdefault(role, label)
             offices[role].extend(n for n in names if n not in offices[role])
+        if self.first_leads and not offices[LEAD] and offices[RESPONSIBLE]:
+            # 各项任务责任单位中排在第一位的为牵头单位: the plan says so once, in its preamble
+            offices[LEAD], offices[RESPONSIBLE] = offices[RESPONSIBLE][:1], offices[RESPONSIBLE][1:]
+            labels[LEAD] = labels[RESPONSIBLE]
+            if not offices[RESPONSIBLE]:
+                del labels[RESPONSIBLE]
         first, last = b.first, b.lines[-1]
         year = self.catalog_year if b.kind != SUMMARY and self.catalog_year else b.year
         return Record(

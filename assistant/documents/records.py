@@ -19,7 +19,7 @@ JSON_KEYS = (
     "cooperating_offices", "office_labels", "time_nodes",
 )
 # Field names under which plans print a task's deadline (a separate line or a table column).
-TIME_FIELDS = ("完成时限", "时间节点", "完成时间", "时限要求", "时限")
+TIME_FIELDS = ("完成时限", "时间节点", "完成时间", "时限要求", "时间安排", "时间要求", "进度安排", "时限")
 
 
 @dataclass

@@ -21,6 +21,7 @@ _NUMBER = re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)
 _TITLE = re.compile(r"重点任务|工作任务|任务名称|主要任务|重点工作|工作事项|任务事项|项目名称|工作项目|^任务$|^事项$")
 _CONTENT = re.compile(r"内容|措施|举措|目标|要求|标准")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 _RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
@@ -56,7 +57,8 @@ def split_cells(text: str) -> list[str] | None:
     """The cells of a table line (tabs, or pipes with a pipe at the line's start), or None for an ordinary line."""
     stripped = text.strip()
     if stripped.startswith("|") and stripped.count("|") >= 3:
-        return [c.strip() for c in stripped.strip("|").split("|")]
+        # a line break inside a cell is written <br>: read as a Word cell's paragraphs are, joined by a space
+        return [_BREAK.sub(" ", c).strip() for c in stripped.strip("|").split("|")]
     if "\t" in text.strip(" \u3000") and text.count("\t") >= 2:
         return [c.strip() for c in text.split("\t")]
     return None
@@ -145,3 +147,56 @@ def _continues(row: Row, previous: Row) -> bool:
     if not row.number and not row.title:
         return True
     return row.number == previous.number and row.title == previous.title
+
+
+# A table copied out of a PDF's text layer comes one cell a line: 序号 / 工作任务 / 牵头科室 / … each on a line of its
+# own, then every row's cells the same way, a section row (一、…) on one line.
+_HEADER_CELL = re.compile(r"[^\s，,。；;：:、]{2,10}")
+_ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
+
+
+def join_stacked_cells(lines: list[SourceLine]) -> list[SourceLine]:
+    """The lines with every such stacked table put back into one tab-separated line per row, so it is read as any
+    task table. Only a run that starts with a header the table reader knows (a task column, and a 序号 or office
+    column) and rows that start with their number are joined; a row missing a cell (an empty cell leaves no line)
+    ends the run, so nothing is ever joined out of step."""
+    out: list[SourceLine] = []
+    i = 0
+    while i < len(lines):
+        width = _stacked_header(lines, i)
+        if not width:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append(_joined(lines[i:i + width]))
+        i += width
+        while i < len(lines):
+            key = lines[i].folded.strip()
+            if not key or _HEADING.match(key):
+                out.append(lines[i])  # a blank line or a section row, read as such by the table reader
+                i += 1
+            elif _ROW_NUMBER.fullmatch(key) and i + width <= len(lines) and not any(
+                    _ROW_NUMBER.fullmatch(l.folded.strip()) or l.blank for l in lines[i + 1:i + width]):
+                out.append(_joined(lines[i:i + width]))
+                i += width
+            else:
+                break
+    return out
+
+
+def _stacked_header(lines: list[SourceLine], start: int) -> int:
+    """The number of columns when a stacked header starts at `lines[start]`, else 0."""
+    end = start
+    while end < len(lines) and _HEADER_CELL.fullmatch(lines[end].folded.strip()) and \
+            _column(lines[end].folded.strip()).kind != OTHER or (
+            end < len(lines) and end > start and re.search(r"时限|时间|进度|备注", lines[end].folded)
+            and _HEADER_CELL.fullmatch(lines[end].folded.strip())):
+        end += 1
+    if end - start < 3:
+        return 0
+    return end - start if read_header(_joined(lines[start:end])) else 0
+
+
+def _joined(lines: list[SourceLine]) -> SourceLine:
+    text = "\t".join(l.text.strip() for l in lines)
+    return SourceLine(no=lines[0].no, raw=text, text=text, folded=fold(text))

@@ -71,6 +71,9 @@ _ASKS = [
     (re.compile(r"比例|占比|百分之?多少|几成|多少%|覆盖率|率\S{0,4}多少|率目标|几个点|几个百分点|多少个点"), _SHARE),
     (re.compile(r"几倍|多少倍"), _MULTIPLE),
 ]
+_HOW_MANY_YEARS = re.compile(r"(?<!哪)(?:几|多少)\s*个?\s*年(?!级|度|份|底|初|前|内|中|$)|(?<!哪)(?:几|多少)\s*个?\s*年$")
+_YEARS = Detail("count", "年限", re.compile(r"(?<![\d〇零一二两三四五六七八九十])(?:\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个)?\s*年"
+                                          r"(?!级|度|底|初|前|内|中)"))
 _TASK_NAMED = re.compile(r"(?:任务|工作|项|条|文件|科室|部门)\S{0,2}$")
 _COUNT = re.compile(r"(?<!哪)(?:几|多少)\s*([所个项家名人次条批类种级轮支门间座场届期万亿所校园台套件本辆张块栋亩节])")
 _PEOPLE_COUNT = re.compile(r"(?<!哪)(?:几|多少)\s*(?=老师|教师|学生|师生|幼儿|儿童|家长|校长|孩子|娃|人员|干部|职工)")
@@ -111,6 +114,8 @@ def _asked(question: str) -> tuple[Detail | None, int]:
             if detail is _DATE and m.group(0) in _MONTH_ASKS:  # 几月份办: a month, a season or a term at least
                 return _MONTH, m.start()
             return detail, m.start()
+    if m := _HOW_MANY_YEARS.search(question):  # 培养周期几年: a span of years (三年, 3年), not a year (2024年)
+        return _YEARS, m.start()
     people = "人|名|人次|位|师生|学生|教师|老师|幼儿|儿童|家长"  # 70万师生全覆盖 counts people
     if m := _PEOPLE_COUNT.search(question):  # 补充了多少老师: 1867人 answers it
         return Detail("count", "数量", re.compile(rf"{_CARDINAL}\s*(?:{people})")), m.start()
