@@ -746,7 +746,9 @@ HELDOUT_FLOORS = {
     "colloquial_batch7a_heldout.jsonl": (0.25, 17, 0, 1),  # 0.250, 17/28, 0/11, 1/6 (2026-12-02e; was 0.214, 18/28)
     # the synonym lines of 2026-12-02 refuse two 7b questions that were answered with a wrong task (12 -> 14 refused)
     # 2026-12-02d: the clause asking for the figure is kept; one 7b answer came from setting it aside
-    "colloquial_batch7b_heldout.jsonl": (0.37, 13, 1, 0),  # 0.370, 13/27, 1/11, 0/6 (2026-12-02d; was 0.407, 12/27)
+    # 2026-12-02e: a two-character shortening keeps its characters one apart (校服 is not 学校课后服务): one answer
+    # fewer here (0.370 -> 0.333)
+    "colloquial_batch7b_heldout.jsonl": (0.33, 14, 1, 0),  # 0.333, 14/27, 1/11, 0/6 (was 0.370, 13/27)
     "colloquial_batch8_heldout.jsonl": (0.90, 3, 3, 0),  # 0.906, 3/32, 3/19, 0/10
     # ... and cost one batch 9 answer (0.900 -> 0.867, 3 -> 4 refused)
     "colloquial_batch9_heldout.jsonl": (0.90, 3, 2, 1),  # 0.900, 3/30, 2/14, 1/14 (2026-12-02e; was 0.867, 4/30)
@@ -775,7 +777,8 @@ HELDOUT_FLOORS = {
     # 0.967, 2/60, 6/30, 4/30; batch 23 0.800, 11/60, 7/30, 1/25; batch 24 0.923, 5/65, 4/25, 4/70; then split once
     "colloquial_batch21_heldout.jsonl": (0.93, 2, 2, 1),  # 0.938, 2/32, 2/15, 1/12
     "colloquial_batch22_heldout.jsonl": (0.93, 2, 5, 2),  # 0.939, 2/33, 5/13, 2/17
-    "colloquial_batch23_heldout.jsonl": (0.88, 3, 1, 1),  # 0.882, 3/34, 1/8, 1/12
+    # 2026-12-02e: 几年 asks a span of years: a wrong figure here became a refusal (fig 1/12 -> 0/11, refused 3 -> 4)
+    "colloquial_batch23_heldout.jsonl": (0.88, 4, 1, 0),  # 0.882, 4/34, 1/8, 0/11
     "colloquial_batch24_heldout.jsonl": (0.97, 1, 1, 2),  # 0.977, 1/44, 1/11, 2/43
     # every topic in everyday words (eval/README.md): measured whole once 0.667, 16/60, 4/30, 3/25
     "colloquial_batch25_heldout.jsonl": (0.77, 7, 3, 2),  # 0.774, 7/31, 3/15, 2/14
