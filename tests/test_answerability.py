@@ -746,9 +746,7 @@ HELDOUT_FLOORS = {
     "colloquial_batch7a_heldout.jsonl": (0.25, 17, 0, 1),  # 0.250, 17/28, 0/11, 1/6 (2026-12-02e; was 0.214, 18/28)
     # the synonym lines of 2026-12-02 refuse two 7b questions that were answered with a wrong task (12 -> 14 refused)
     # 2026-12-02d: the clause asking for the figure is kept; one 7b answer came from setting it aside
-    # 2026-12-02e: a two-character shortening keeps its characters one apart (校服 is not 学校课后服务): one answer
-    # fewer here (0.370 -> 0.333)
-    "colloquial_batch7b_heldout.jsonl": (0.33, 14, 1, 0),  # 0.333, 14/27, 1/11, 0/6 (was 0.370, 13/27)
+    "colloquial_batch7b_heldout.jsonl": (0.37, 13, 1, 0),  # 0.370, 13/27, 1/11, 0/6 (2026-12-02d; was 0.407, 12/27)
     "colloquial_batch8_heldout.jsonl": (0.90, 3, 3, 0),  # 0.906, 3/32, 3/19, 0/10
     # ... and cost one batch 9 answer (0.900 -> 0.867, 3 -> 4 refused)
     "colloquial_batch9_heldout.jsonl": (0.90, 3, 2, 1),  # 0.900, 3/30, 2/14, 1/14 (2026-12-02e; was 0.867, 4/30)

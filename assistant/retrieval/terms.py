@@ -52,13 +52,10 @@ class Term:
 def abbreviation_pattern(word: str) -> re.Pattern | None:
     """教体 -> 教育体育, 义教 -> 义务教育, 联考 -> 联合考试: staff shorten the plans' words by keeping characters in
     order, as office names are shortened (offices.is_abbreviation). Two or three characters, each within two of the
-    last, so a pair of common characters far apart in a sentence does not pass for the word; a two-character word
-    keeps its characters one apart at most, quote marks aside (教体, 义教, 缺科: 校服 is not 学校课后服务)."""
+    last, so a pair of common characters far apart in a sentence does not pass for the word."""
     if not 2 <= len(word) <= 3 or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
         return None
-    quote = "[“”\"「」『』‘’]?"  # 破除“五唯” holds 破五: quote marks are no characters of the words
-    gap = f"{quote}[^，。；、,;]?{quote}" if len(word) == 2 else "[^，。；、,;]{0,2}"
-    return re.compile(gap.join(re.escape(ch) for ch in word))
+    return re.compile("[^，。；、,;]{0,2}".join(re.escape(ch) for ch in word))
 
 
 @lru_cache(maxsize=1)
