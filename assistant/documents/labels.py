@@ -3,7 +3,7 @@
 Bureaus write the same three roles many ways: 牵头科室 / 牵头单位 / 牵头处室 / 牵头部门 / 牵头领导 / 主责 (lead),
 责任科室 / 责任单位 / 责任处室 / 责任部门 (responsible), 配合 / 协办 / 参与 + 单位 / 科室 / 处室 / 部门, and 协同
 (cooperating). A label is followed by a colon (`牵头科室：`, `牵头科室(单位):`) or printed in lenticular brackets
-(`【牵头处室】`); a whole list may sit in parentheses or lenticular brackets at the end of a paragraph or right after
+(`【牵头处室】`, `【牵头】`); a whole list may sit in parentheses or lenticular brackets at the end of a paragraph or right after
 a task's title (`（牵头科室：组干科；责任科室：宣传科）`). The label is kept as printed, so a user sees the plan's own word.
 
 Patterns here run on the folded (Simplified) view; offsets carry over to the original text.
@@ -29,7 +29,7 @@ _ROLE_OF_WORD = {"牵头": LEAD, "主责": LEAD, "责任": RESPONSIBLE, "配合"
 # the sentence that ends the task's body (`…。牵头：教研室；配合：各中小学。`).
 _BARE = r"(?:(?<=^)|(?<=[（(【\s；;，,。]))(?:牵头|责任|配合|协办|参与)"
 # A label as it opens an office list inside a line: `牵头科室：`, `责任科室 (单位):`, `【协办单位】`.
-OFFICE_LABEL = re.compile(rf"(?P<role>{_WORD}|{_BARE})\s*[:：]|【\s*(?P<role2>{_WORD})\s*】")
+OFFICE_LABEL = re.compile(rf"(?P<role>{_WORD}|{_BARE})\s*[:：]|【\s*(?P<role2>{_WORD}|牵头|责任|配合|协办|参与)\s*】")
 # A table column header that names offices: 牵头单位, 责任单位（配合单位）, 配合科室.
 _HEADER = re.compile(rf"^\s*{_WORD}")
 # An opening bracket whose content starts with a label: the start of an inline office list.

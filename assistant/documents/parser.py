@@ -21,7 +21,7 @@ from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, Record, task_path
 from .tables import Row, Table, read_header, read_table
 
-PARSER_VERSION = "8"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables
+PARSER_VERSION = "9"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -36,7 +36,11 @@ _TASK_FORMS = {
     "arabic": re.compile(rf"^(\d{{1,3}})\s*[.、．]\s*{_STARTS_TEXT}"),
     "paren": re.compile(rf"^([（(]\s*\d{{1,3}}\s*[)）])\s*{_STARTS_TEXT}"),
     "circled": re.compile(rf"^([{_CIRCLED}])\s*{_STARTS_TEXT}"),
+    "renwu": re.compile(rf"^(任务[{_NUMERALS}]+)\s*[：:]\s*{_STARTS_TEXT}"),  # 任务一：title。
+    "decimal": re.compile(rf"^(\d{{1,2}}\.\d{{1,2}})\s*{_STARTS_TEXT}"),  # 1.1 title。 under a section 1 title
 }
+# with decimal task numbers, sections are numbered 1 title (a number, a space, the title)
+_ARABIC_SECTION = re.compile(r"^(\d{1,2})\s+(?=[\u4e00-\u9fff])(\S.*)$")
 ITEMS = "item"  # the style of plans whose tasks are the （一） items
 _SUMMARY_PART = re.compile(r"^(20\d\d)\s*年\s*(?:度\s*)?工作总结$")
 # The plan's heading: 遂宁市教育和体育局 2019 年工作要点, 2023年全市教育工作要点, 附件：鹤壁市教育局2024年工作要点.
@@ -162,9 +166,11 @@ def _task_marker(key: str, style: str) -> tuple[int, int, int] | None:
 
 def number_value(printed: str) -> int | None:
     """The value of a number as printed: 3, （3）, ③, （三） -> 3; None when it holds no number."""
-    core = printed.strip().strip("（()）.、． ")
+    core = printed.strip().strip("（()）.、． ").removeprefix("任务")
     if core.isascii() and core.isdigit():
         return int(core)
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}", core):  # 2.3: the third task of section 2
+        return int(core.split(".")[1])
     if len(core) == 1 and core in _CIRCLED:
         return _CIRCLED.index(core) + 1
     if core and all(ch in _NUMERALS for ch in core):
@@ -269,7 +275,7 @@ class _Parser:
             return index + 1
         if self.mode == "plan" and (columns := read_header(line)):
             return self._table(read_table(self.lines, index, columns))
-        if m := _SECTION.match(key):
+        if (m := _SECTION.match(key)) or (self.style == "decimal" and (m := _ARABIC_SECTION.match(key))):
             self._start_section(m.group(1), self._slice(line, key, m.start(2)), index)
             return index + 1
         if self.current is not None and self.current is self.framing:  # 二、工作目标 1.…: a goal, not a task
@@ -434,6 +440,7 @@ class _Parser:
         self._flush_front()
         self._close()
         self.warnings.extend(table.warnings)
+        previous_fields: dict[str, str] = {}
         for row in table.rows:
             if row.heading is not None:
                 heading = row.heading.strip()
@@ -443,13 +450,19 @@ class _Parser:
                     self._start_subsection(heading[: m.end(3)], numeral_value(m.group(2)), row.index,
                                            title=heading[m.start(4):].strip())
                 continue
+            repeated: set[str] = set()
             if row.continues and self.current is not None:
                 builder = self.current
                 builder.add_line(row.index)
+                # a cell merged down over both rows (完成时限 全年) is the same value, not a second paragraph
+                repeated = {name for name, value in row.fields if previous_fields.get(name) == value}
             else:
                 self._close()
                 builder = self._table_task(row)
+            previous_fields = dict(row.fields)
             for name, value in row.fields:
+                if name in repeated:
+                    continue
                 builder.open_field(name)
                 builder.append(value)
             for role, label, value in row.offices:

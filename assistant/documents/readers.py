@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import io
 import logging
+import re
 import stat
 import zipfile
 import zlib
@@ -190,16 +191,35 @@ def _table_lines(table, numbering: _WordNumbering) -> list[str]:
     Paragraphs inside a cell are joined with a space (the line is one row); an automatic number in a cell (a 序号
     column numbered by Word) is rebuilt as printed, like a paragraph's.
     """
-    lines = []
+    rows = []
     for row in table.rows:
         cells, previous = [], None
         for cell in row.cells:
             same = previous is not None and cell._tc is previous._tc
             texts = [] if same else [numbering.label(p) + p.text.strip() for p in cell.paragraphs]
-            cells.append(" ".join(t for t in texts if t.strip()))
+            cells.append(" ".join(t for t in texts if t.strip()).replace("\t", " "))
             previous = cell
-        lines.append("\t".join(c.replace("\t", " ") for c in cells))
-    return lines
+        rows.append(cells)
+    if card := _task_card(rows):
+        return card
+    return ["\t".join(cells) for cells in rows]
+
+
+_CARD_KEY = re.compile(r"[\u4e00-\u9fff（）()]{2,10}")
+_CARD_TASK = re.compile(r"任务|事项|名称")
+_CARD_OFFICE = re.compile(r"牵头|责任|配合|协办|参与|主责|协同")
+
+
+def _task_card(rows: list[list[str]]) -> list[str] | None:
+    """A task card (任务卡): a two-column table per task, one row a field (任务名称 | 1.推进… ; 工作内容 | … ;
+    牵头科室 | … ; 完成时限 | …). Turned on its side into a header line and one row, it reads as a task table."""
+    if len(rows) < 3 or any(len(r) != 2 for r in rows):
+        return None
+    keys = [r[0].strip() for r in rows]
+    if not all(_CARD_KEY.fullmatch(k) for k in keys) or not _CARD_TASK.search(keys[0]) \
+            or not any(_CARD_OFFICE.search(k) for k in keys):
+        return None
+    return ["\t".join(keys), "\t".join(r[1] for r in rows)]
 
 
 def _read_xlsx(name: str, data: bytes) -> str:

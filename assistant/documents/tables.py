@@ -21,6 +21,7 @@ _NUMBER = re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)
 _TITLE = re.compile(r"重点任务|工作任务|任务名称|主要任务|重点工作|工作事项|任务事项|项目名称|工作项目|^任务$|^事项$")
 _CONTENT = re.compile(r"内容|措施|举措|目标|要求|标准")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+_NUMBERED_TITLE = re.compile(r"(\d{1,3})\s*[.、．]\s*(?=[\u4e00-\u9fff“\"《])")
 _BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 _RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
@@ -135,6 +136,8 @@ def _row(index: int, cells: list[str], columns: list[Column]) -> Row:
             row.number = cell.rstrip(".、．")  # the number as printed, without its trailing mark
         elif column.kind == TITLE and not row.title:
             row.title = cell
+            if not any(c.kind == NUMBER for c in columns) and (m := _NUMBERED_TITLE.match(cell)):
+                row.number, row.title = m.group(1), cell[m.end():].strip()  # 任务名称 1.推进…: no 序号 column
         elif column.kind == OFFICE:
             row.offices.append((column.role or "", column.name, cell))
         elif cell:

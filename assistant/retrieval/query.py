@@ -28,8 +28,12 @@ _LEAD_WORDS = re.compile(
     r"谁(?:来)?(?:牵头|签头|挑头|负责|主责|主抓|管|抓|弄|干|搞)|由谁|归谁|是谁|归哪|"
     r"(?:牵头|挑头|主抓|负责)的?(?:吗|嘛|么|不|没)|是不是\S{1,8}(?:牵头|挑头|主抓|负责)|"  # 是督导室牵头吗
     r"哪(?:个|些|一个|几个)(?:科室|部门|单位|处室|科|处)|(?:牵头|挑头|签头|主抓)的?\s*(?:呢|是)|(?:牵头|挑头)的?\s*[？?]?\s*$|"
-    r"什么(?:科室|部门|单位)|牵头(?:科室|单位|部门)|责任(?:科室|单位|部门)|负责(?:科室|单位|部门)|主责(?:科室|单位)?"
+    r"什么(?:科室|部门|单位)|牵头(?:科室|单位|部门)|责任(?:科室|单位|部门)|负责(?:科室|单位|部门)|主责(?:科室|单位)?|"
+    r"(?:配合|协办|协同|参与)(?:科室|单位|部门|处室)|谁(?:来)?(?:配合|协办|协同)|(?:配合|协办)的(?:有|是)(?:谁|哪)"
 )
+# asks only who shares the task (配合科室是哪些), not who leads it
+_SHARED_ASKED = re.compile(r"配合|协办|协同|参与|协助|一起干")
+_LEAD_ASKED = re.compile(r"牵头|挑头|签头|主抓|主责|负责|lead|归哪|归谁|由谁|谁管|哪个科管", re.IGNORECASE)
 _LIST_WORDS = re.compile(
     r"(?:牵头|负责|参与|承担|主责|配合|协助|涉及|分管|管|有)(?:了|的)?(?:哪些|哪几|几项|多少项|多少个|那些|什么工作|什么任务)|"
     r"哪些(?:工作|任务|事项|事|活)|(?:几|多少)项(?:工作|任务)?|清单|列(?:出|一下|下|个|举)|罗列|都有什么|都有啥|有啥|都管|手上|"
@@ -113,6 +117,7 @@ class Question:
     figure: bool = False
     overview: bool = False  # asks what a task contains: quote its two best sentences, not one
     content: bool = False  # asks what a task says (讲了啥, 咋说的), also beside who leads it
+    shared_only: bool = False  # asks only who shares a task (配合科室是哪些): its lead alone does not answer
     preamble: bool = False  # asks for the plan's overall approach (总体思路), which the preamble states
     topic: str = ""  # the question with city, year and office removed
     asked: str = ""  # the question without what is said around it (您好，王局问：… ，麻烦了): what is embedded
@@ -244,6 +249,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
             q.role = "lead" if lead else "shared"
     elif _LEAD_WORDS.search(q.folded):
         q.intent = LEAD
+        q.shared_only = bool(_SHARED_ASKED.search(q.folded)) and not _LEAD_ASKED.search(q.folded)
     q.figure = bool(_FIGURE.search(q.folded))
     q.overview = bool(_OVERVIEW.search(q.folded))
     q.content = q.overview or bool(_CONTENT.search(q.folded))

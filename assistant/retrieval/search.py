@@ -553,6 +553,9 @@ class Engine:
             if not q.content:  # 讲了啥，哪个科负责: what it says is quoted, as offices are beside a missing date
                 best.evidence = []
             return Answer(q, PARTIAL, "原文没有列出这项任务的牵头科室或责任科室。", hits, filters)
+        if q.intent == LEAD and q.shared_only and not (best.record.responsible_offices or best.record.cooperating_offices):
+            # 配合科室是哪些, asked of a task that prints its lead only: the lead is shown, the asked role is missing
+            return Answer(q, PARTIAL, "原文只列了这项任务的牵头科室，没有列出配合或责任科室。", hits, filters)
         return Answer(q, ANSWERED, "", hits, filters)
 
     def _placed(self, q: Question, terms: list[Term], candidates: list[int]) -> list[int]:
