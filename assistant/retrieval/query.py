@@ -200,6 +200,10 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
                 or _names_its_plan(name, rest)):
             q.unknown_cities.append(name)
             rest = rest.replace(name, " ")
+        elif len(name) >= 3 and (bare := name[:-1]) in rest and bare not in q.cities and _names_its_plan(bare, rest) \
+                and (edges is None or _stands_as_word(bare, rest, edges)):
+            q.unknown_cities.append(bare)  # 龙港2022年教育工作要点: the place named without its suffix, its own plan
+            rest = rest.replace(bare, " ")
     rest = _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), rest)  # 二〇二二年 -> 2022年, 二二年 -> 22年
     named_years = list(_YEAR.finditer(rest))  # 2019年, 2019, and the spoken 19年
     values = list(dict.fromkeys(int(m.group(1)) if m.group(1) else 2000 + int(m.group(2)) for m in named_years))
