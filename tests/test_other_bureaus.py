@@ -42,6 +42,11 @@ YANCHENG = "p26_yancheng_city_2023_pdftable.pdf"
 FIFTH_PLANS = ["p30_xiangyang_city_2023_decimal.txt", "p31_yinzhou_district_2024_cards.docx",
                "p32_linqu_county_2022_renwu.txt", "p33_ganzhou_city_2021_autonum.docx"]
 LINQU = "p32_linqu_county_2022_renwu.txt"
+# a sixth round: last year's review before this year's plan, offices only in an attached 分工表, a WPS export with
+# 二O二三年 and page markers, office lists in brackets on lines of their own (one wrapped)
+SIXTH_PLANS = ["p34_qujing_city_2023_review.txt", "p35_jiangning_district_2023_fengongbiao.txt",
+               "p36_yiliang_county_2023_wps.txt", "p37_liuzhou_city_2024_bracketline.txt"]
+JIANGNING = "p35_jiangning_district_2023_fengongbiao.txt"
 
 
 def _asker(tmp_path_factory, plans: list[str]):
@@ -92,6 +97,11 @@ def fourth(tmp_path_factory):
 @pytest.fixture(scope="module")
 def fifth(tmp_path_factory):
     return _asker(tmp_path_factory, FIFTH_PLANS)
+
+
+@pytest.fixture(scope="module")
+def sixth(tmp_path_factory):
+    return _asker(tmp_path_factory, SIXTH_PLANS)
 
 
 def where(answer: dict) -> tuple:
@@ -179,6 +189,18 @@ def test_asked_who_shares_a_task_that_prints_its_lead_only_the_answer_is_partial
     assert b["status"] == "answered" and b["results"][0]["lead_offices"]
 
 
+
+def test_offices_given_only_in_an_attached_table_and_last_years_review_are_read(sixth):
+    # 江宁区 prints no offices in its body; the 分工表 after the signature gives them by 序号
+    a = sixth("江宁 县管校聘 谁牵头")
+    assert a["answered"] and a["results"][0]["doc"] == JIANGNING and a["results"][0]["lead_offices"] == ["组织人事科"]
+    # 曲靖's 一、2022年工作回顾 is last year's summary: its items are no 2023 tasks
+    engine = sixth.engine
+    qujing = [r for r in engine.records if r.doc.startswith("p34")]
+    assert {r.year for r in qujing if r.kind == "summary"} == {2022}
+    assert all(r.year == 2023 for r in qujing if r.kind == "task")
+
+
 # The held-back halves of the questions over each fixture corpus (eval/README.md says how each was written and first
 # measured): hit@1, answerable refused, unanswerable answered, wrong figures, as this build measured them.
 HELD_FLOORS = [
@@ -191,6 +213,7 @@ HELD_FLOORS = [
     ("excel", "other_bureaus5_heldout.jsonl", (1.0, 0, 3, 2)),  # 1.000, 0/18, 3/6, 2/9 (whole: 1.000, 0/28, 8/12, 2/14)
     ("fourth", "other_bureaus6_heldout.jsonl", (0.88, 2, 3, 1)),  # 0.889, 2/18, 3/5, 1/8 (whole: 0.929, 2/28, 5/12, 2/13)
     ("fifth", "other_bureaus7_heldout.jsonl", (1.0, 0, 3, 0)),  # 1.000, 0/14, 3/5, 0/8 (whole: 1.000, 0/28, 9/12, 1/14)
+    ("sixth", "other_bureaus8_heldout.jsonl", (1.0, 0, 6, 1)),  # 1.000, 0/15, 6/8, 1/7 (whole: 1.000, 0/28, 9/12, 1/14)
 ]
 
 

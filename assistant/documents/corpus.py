@@ -14,6 +14,7 @@ from .parser import find_heading, parse_lines
 from .readers import DocumentError, SUPPORTED_SUFFIXES, decode_document, read_document
 from .records import TASK, ParsedDocument, Record
 from .runon import split_run_on
+from .labels import join_open_lists
 from .tables import join_stacked_cells
 from .timenodes import time_nodes
 
@@ -45,7 +46,7 @@ def parse_text(name: str, text: str, entry: CatalogEntry | None = None) -> Parse
     a place that cannot be inferred stays None, never "", so it cannot match every question.
     """
     lines, split = split_run_on(source_lines(text))
-    lines = join_stacked_cells(lines)  # a task table copied out of a PDF, one cell a line
+    lines = join_open_lists(join_stacked_cells(lines))  # a PDF's table one cell a line; a wrapped office list
     inferred: dict[str, str] = {}
     guess = infer_metadata([l.text for l in lines], [l.folded for l in lines], find_heading(lines))
     place = entry.place if entry else None

@@ -128,3 +128,38 @@ def inline_brackets(text: str) -> list[Bracket]:
     if not out and (spoken := spoken_bracket(text)):
         out.append(spoken)
     return out
+
+
+def _left_open(text: str) -> bool:
+    """Whether the last office list opened in `text` (`（牵头单位：…；配合单位：计财科、`) is still open at its end."""
+    found = list(_INLINE_OPEN.finditer(text))
+    if not found:
+        return False
+    depth = 0
+    for ch in text[found[-1].start():]:
+        depth += ch in "（(【"
+        depth -= ch in "）)】"
+    return depth > 0
+
+
+def join_open_lists(lines: list) -> list:
+    """The lines with an office list in brackets that wraps onto the next line(s) put back on one line, so its last
+    offices are not read as body text (`（牵头单位：…；配合单位：基础教育科、` / `各县（区）教育局）`)."""
+    from .normalize import SourceLine, fold
+
+    out = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _left_open(line.folded):
+            text, j = line.text.rstrip(), i + 1
+            while j < len(lines) and j - i <= 3 and not lines[j].blank and _left_open(fold(text)):
+                text += lines[j].text.strip()
+                j += 1
+            if not _left_open(fold(text)):
+                out.append(SourceLine(no=line.no, raw=text, text=text, folded=fold(text)))
+                i = j
+                continue
+        out.append(line)
+        i += 1
+    return out

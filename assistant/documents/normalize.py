@@ -68,7 +68,12 @@ def fold(text: str) -> str:
     out = to_simplified(text).translate(_ODD_SPACES)
     if len(out) != len(text):  # a phrase rule changed the length: fall back to character by character
         out = "".join(to_simplified(ch) if len(to_simplified(ch)) == 1 else ch for ch in text).translate(_ODD_SPACES)
-    return out
+    return _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_YEAR_DIGITS), out)
+
+
+# a year in Chinese numerals (二〇二三年, and 二O二三年 typed with the letter O): digit for digit, the same length
+_CHINESE_YEAR = re.compile(r"(?<![一二三四五六七八九十〇○OoＯ零])(?:二[〇○OoＯ零]|一九)[〇○OoＯ零一二三四五六七八九]{2}(?=\s*年)")
+_YEAR_DIGITS = str.maketrans({**{c: "0" for c in "〇○OoＯ零"}, **{c: str(i) for i, c in enumerate("零一二三四五六七八九") if i}})
 
 
 # A short insert in parentheses that plans use to fold several words into one: 新改(扩、建) for 新改扩建, 达(州)开(州)

@@ -21,7 +21,7 @@ from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, Record, task_path
 from .tables import Row, Table, read_header, read_table
 
-PARSER_VERSION = "9"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】
+PARSER_VERSION = "10"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -42,6 +42,7 @@ _TASK_FORMS = {
 # with decimal task numbers, sections are numbered 1 title (a number, a space, the title)
 _ARABIC_SECTION = re.compile(r"^(\d{1,2})\s+(?=[\u4e00-\u9fff])(\S.*)$")
 ITEMS = "item"  # the style of plans whose tasks are the （一） items
+_REVIEW_PART = re.compile(r"(20\d\d)\s*年\s*(?:度\s*)?(?:主要)?(?:工作)?(?:回顾|总结|完成情况)")
 _SUMMARY_PART = re.compile(r"^(20\d\d)\s*年\s*(?:度\s*)?工作总结$")
 # The plan's heading: 遂宁市教育和体育局 2019 年工作要点, 2023年全市教育工作要点, 附件：鹤壁市教育局2024年工作要点.
 _PLAN_PART = re.compile(r"^(?:.*?)(20\d\d)\s*年\s*(?:度\s*)?(?:[^\s，。；：:、《》“”]{0,12}?)工作要点$")
@@ -91,6 +92,7 @@ class _Builder:
     fields: dict[str, list[list[str]]] = field(default_factory=dict)  # name -> paragraphs -> wrapped pieces
     offices: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (role, label as printed, parts)
     slot: list[str] | None = None  # the parts list that continuation text goes to
+    attached: list[int] = field(default_factory=list)  # a 分工表 row after the plan that gives its offices
 
     def add_line(self, index: int) -> None:
         self.lines.append(index)
@@ -252,9 +254,35 @@ class _Parser:
             index = self._feed(index, line)
         self._flush_front()
         self._close()
+        if self.ended and index < len(self.lines):
+            self._offices_from_attachment(index)
         records = [self._finish(b) for b in self.builders]
         self._check_offices(records)
         return ParseResult(records, self.warnings, self.plan_year, self.summary_year, self.title)
+
+    def _offices_from_attachment(self, start: int) -> None:
+        """附件：重点工作任务分工表 after a plan whose tasks print no offices: each row gives the offices of the task
+        with its 序号 (numbers running on through the plan, so each names one task; most titles agree)."""
+        tasks = [b for b in self.builders if b.kind == TASK]
+        numbers = [b.task_no for b in tasks]
+        if not tasks or any(b.offices for b in tasks) or len(set(numbers)) != len(numbers):
+            return
+        header = next((i for i in range(start, len(self.lines)) if read_header(self.lines[i])), None)
+        if header is None:
+            return
+        rows = [r for r in read_table(self.lines, header, read_header(self.lines[header])).rows
+                if r.heading is None and not r.continues and number_value(r.number)]
+        by_number = {b.task_no: b for b in tasks}
+        matched = [(r, by_number[number_value(r.number)]) for r in rows if number_value(r.number) in by_number]
+        if not matched or 2 * sum(fold(r.title) == fold(b.title) for r, b in matched) < len(matched):
+            return
+        for row, builder in matched:
+            for role, label, value in row.offices:
+                builder.open_office(role, label)
+                if value:
+                    builder.append(value)
+            builder.slot = None
+            builder.attached.append(row.index)
 
     def _feed(self, index: int, line: SourceLine) -> int:
         """Take the line at `index`; return the index of the next line to read."""
@@ -265,7 +293,12 @@ class _Parser:
         if m := _PLAN_PART.match(key):
             if self.mode != "plan" or self.section is None:
                 self._start_part("plan", int(m.group(1)), index)
+                if s := _SECTION.match(key):  # 二、2023年工作要点 after 一、2022年工作回顾: the plan is section 二
+                    self._start_section(s.group(1), self._slice(line, key, s.start(2)), index)
                 return index + 1
+        if (m := _SECTION.match(key)) and (review := _REVIEW_PART.fullmatch(m.group(2).strip("。：: "))):
+            self._start_part("summary", int(review.group(1)), index)  # 一、2022年工作回顾: last year's summary
+            return index + 1
         if self.mode == "front":
             return index + 1  # notice head before the plan: not part of any record
         if _TRAILER.match(key) or self._is_signature(index, key) \
@@ -618,7 +651,8 @@ class _Parser:
         return Record(
             doc=self.doc, city=self.city, year=year, kind=b.kind, section=b.section, task_no=b.task_no,
             title=b.title, fields=fields, lead_offices=offices[LEAD], responsible_offices=offices[RESPONSIBLE],
-            text="\n".join(l.text for l in self.lines[first: last + 1]).strip("\n"),
+            text="\n".join([*(l.text for l in self.lines[first: last + 1]),
+                            *(self.lines[i].text for i in b.attached)]).strip("\n"),
             line_start=self.lines[first].no, line_end=self.lines[last].no, notes=notes,
             section_title=b.section_title, item=b.item, subsection=b.subsection, subsection_title=b.subsection_title,
             number=b.number, path=task_path(b.section, b.subsection, b.task_no, b.number) if b.kind == TASK else "",
