@@ -64,44 +64,20 @@ def _asker(tmp_path_factory, plans: list[str]):
     return run
 
 
-@pytest.fixture(scope="module")
-def other(tmp_path_factory):
-    return _asker(tmp_path_factory, PLANS)
+CORPORA = {"other": PLANS, "more": MORE_PLANS, "later": LATER_PLANS, "newest": NEWEST_PLANS, "excel": EXCEL_PLANS,
+           "fourth": FOURTH_PLANS, "fifth": FIFTH_PLANS, "sixth": SIXTH_PLANS}
 
 
 @pytest.fixture(scope="module")
-def more(tmp_path_factory):
-    return _asker(tmp_path_factory, MORE_PLANS)
+def plans_of(tmp_path_factory):
+    """plans_of("more") asks over that round's plans: each small index is built once, when a test first needs it."""
+    made = {}
 
-
-@pytest.fixture(scope="module")
-def later(tmp_path_factory):
-    return _asker(tmp_path_factory, LATER_PLANS)
-
-
-@pytest.fixture(scope="module")
-def newest(tmp_path_factory):
-    return _asker(tmp_path_factory, NEWEST_PLANS)
-
-
-@pytest.fixture(scope="module")
-def excel(tmp_path_factory):
-    return _asker(tmp_path_factory, EXCEL_PLANS)
-
-
-@pytest.fixture(scope="module")
-def fourth(tmp_path_factory):
-    return _asker(tmp_path_factory, FOURTH_PLANS)
-
-
-@pytest.fixture(scope="module")
-def fifth(tmp_path_factory):
-    return _asker(tmp_path_factory, FIFTH_PLANS)
-
-
-@pytest.fixture(scope="module")
-def sixth(tmp_path_factory):
-    return _asker(tmp_path_factory, SIXTH_PLANS)
+    def get(name: str):
+        if name not in made:
+            made[name] = _asker(tmp_path_factory, CORPORA[name])
+        return made[name]
+    return get
 
 
 def where(answer: dict) -> tuple:
@@ -109,7 +85,8 @@ def where(answer: dict) -> tuple:
     return r["doc"], r["section"], r["subsection"], r["task_no"]
 
 
-def test_a_position_with_its_subsection_names_one_task_where_numbers_restart(other):
+def test_a_position_with_its_subsection_names_one_task_where_numbers_restart(plans_of):
+    other = plans_of("other")
     # 建安区 numbers its tasks again in every （一）: 二、（二）第1项 is 推进集团化办学, not 二、（一）第1项
     a = other("建安区二、（二）第1项谁负责")
     assert a["answered"] and where(a) == (JIANAN, "二", "（二）", 1)
@@ -117,13 +94,15 @@ def test_a_position_with_its_subsection_names_one_task_where_numbers_restart(oth
     assert b["answered"] and where(b) == (JIANAN, "一", "（二）", 2)
 
 
-def test_asking_for_the_topic_uses_a_place_of_this_corpus_as_its_example(other):
+def test_asking_for_the_topic_uses_a_place_of_this_corpus_as_its_example(plans_of):
+    other = plans_of("other")
     a = other("第15项谁牵头")
     assert a["status"] == "not_found" and "请写明是哪个地方" in a["answer"]
     assert "达州" not in a["answer"] and "衢州" in a["answer"]
 
 
-def test_a_district_or_county_named_without_its_suffix_is_its_plan(more):
+def test_a_district_or_county_named_without_its_suffix_is_its_plan(plans_of):
+    more = plans_of("more")
     # staff write 崇明 for 崇明区 and 安吉 for 安吉县: the plan's filter, not a topic word no task holds
     a = more("崇明2022年示范党支部评几个？")
     assert a["status"] == "answered" and a["results"][0]["doc"] == CHONGMING and "10个" in a["answer"]
@@ -135,14 +114,16 @@ def test_a_district_or_county_named_without_its_suffix_is_its_plan(more):
     assert engine.reading("西南部山区学校有啥安排")[0].cities == []
 
 
-def test_an_everyday_word_is_no_shortening_of_an_office_name(more):
+def test_an_everyday_word_is_no_shortening_of_an_office_name(plans_of):
+    more = plans_of("more")
     # 教室 skips 研 of 安吉's 教研室 and is an everyday word: the question asks about classrooms, filtered by no office
     a = more("安吉多媒体设备更新要换多少间教室")
     assert a["filters"]["office"] is None
     assert a["status"] == "partial" and a["results"][0]["doc"] == ANJI
 
 
-def test_an_office_list_printed_before_the_title_answers_who_leads_and_when(later):
+def test_an_office_list_printed_before_the_title_answers_who_leads_and_when(plans_of):
+    later = plans_of("later")
     # 4.【牵头：学前教育股；配合：…；时限：2021年8月底】扩大公办幼儿园学位供给。: offices and deadline of task 4
     a = later("博罗公办幼儿园学位谁挑头 啥时候完成")
     assert a["answered"] and a["results"][0]["doc"] == BOLUO and a["results"][0]["task_no"] == 4
@@ -150,7 +131,8 @@ def test_an_office_list_printed_before_the_title_answers_who_leads_and_when(late
 
 
 
-def test_a_deadline_question_is_answered_by_the_tasks_own_deadline_line(newest):
+def test_a_deadline_question_is_answered_by_the_tasks_own_deadline_line(plans_of):
+    newest = plans_of("newest")
     # （…；完成时限：2022年9月10日前）: the line names nothing of the task, yet it is the task's deadline
     a = newest("新都区师德标兵评选 deadline是哪天")
     assert a["answered"] and a["results"][0]["doc"] == XINDU and "2022年9月10日前" in a["answer"]
@@ -160,7 +142,8 @@ def test_a_deadline_question_is_answered_by_the_tasks_own_deadline_line(newest):
 
 
 
-def test_an_excel_task_table_and_offices_in_plain_words_answer_who_leads(excel):
+def test_an_excel_task_table_and_offices_in_plain_words_answer_who_leads(plans_of):
+    excel = plans_of("excel")
     # p22 is a .xlsx 重点任务分解表: the 牵头单位 cell merged down over tasks 4 and 5 leads both
     a = excel("肇庆第5项谁牵头")
     assert a["answered"] and a["results"][0]["doc"] == ZHAOQING and a["results"][0]["task_no"] == 5
@@ -171,7 +154,8 @@ def test_an_excel_task_table_and_offices_in_plain_words_answer_who_leads(excel):
 
 
 
-def test_a_task_table_in_a_pdf_and_a_small_corpus_keep_their_answers_and_refusals(fourth):
+def test_a_task_table_in_a_pdf_and_a_small_corpus_keep_their_answers_and_refusals(plans_of):
+    fourth = plans_of("fourth")
     # p26's table comes out of the PDF one cell a line: rows are put back together, the lead is the 牵头科室 cell
     a = fourth("盐城防溺水专项行动谁牵头")
     assert a["answered"] and a["results"][0]["doc"] == YANCHENG and a["results"][0]["lead_offices"] == ["安监科"]
@@ -181,7 +165,8 @@ def test_a_task_table_in_a_pdf_and_a_small_corpus_keep_their_answers_and_refusal
 
 
 
-def test_asked_who_shares_a_task_that_prints_its_lead_only_the_answer_is_partial(fifth):
+def test_asked_who_shares_a_task_that_prints_its_lead_only_the_answer_is_partial(plans_of):
+    fifth = plans_of("fifth")
     # 任务七：办好特殊教育。…【牵头】…: the plan names no 配合 office for it
     a = fifth("临朐县特教送教上门配合科室是哪些")
     assert a["status"] == "partial" and a["results"][0]["doc"] == LINQU and a["results"][0]["number"] == "任务七"
@@ -190,7 +175,8 @@ def test_asked_who_shares_a_task_that_prints_its_lead_only_the_answer_is_partial
 
 
 
-def test_offices_given_only_in_an_attached_table_and_last_years_review_are_read(sixth):
+def test_offices_given_only_in_an_attached_table_and_last_years_review_are_read(plans_of):
+    sixth = plans_of("sixth")
     # 江宁区 prints no offices in its body; the 分工表 after the signature gives them by 序号
     a = sixth("江宁 县管校聘 谁牵头")
     assert a["answered"] and a["results"][0]["doc"] == JIANGNING and a["results"][0]["lead_offices"] == ["组织人事科"]
@@ -218,11 +204,11 @@ HELD_FLOORS = [
 
 
 @pytest.mark.parametrize("fixture, name, floors", HELD_FLOORS, ids=[f for _, f, _ in HELD_FLOORS])
-def test_the_held_back_questions_over_other_bureaus_plans_stay_within_the_measured_bounds(request, fixture, name,
+def test_the_held_back_questions_over_other_bureaus_plans_stay_within_the_measured_bounds(plans_of, fixture, name,
                                                                                           floors):
     from assistant.evaluate import evaluate, load_questions
 
-    engine = request.getfixturevalue(fixture).engine
+    engine = plans_of(fixture).engine
     result = evaluate(engine, load_questions(Path(__file__).parent.parent / "eval" / name))
     hit, refused, refused_rightly, figures = floors
     assert result["hit@1"] >= hit, result["misses"]
