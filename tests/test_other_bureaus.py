@@ -9,44 +9,26 @@ from pathlib import Path
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures" / "plans"
-PLANS = ["p01_quanshi_2023_endbracket.txt", "p04_zhejiang_province_2023_subsection_tasks.txt",
-         "p06_jianan_district_2023_attachment1.txt", "p07_hebi_city_2024_attachment_colon.txt",
-         "p10_mianyang_city_2022_pipetable.txt", "p13_luzhou_city_2021_long.txt"]
-JIANAN = "p06_jianan_district_2023_attachment1.txt"
-# the seven other fixtures: a CRLF district plan, a GB18030 county plan, a run-on web page, a plan naming no place,
-# a Word table, a tab-separated table and a hard-wrapped PDF
-MORE_PLANS = ["p02_chongming_district_2022_crlf.txt", "p03_nanbu_county_2023_gb18030.txt",
-              "p05_anji_county_2022_runon.txt", "p08_benju_noplace_2023_circled.txt", "p09_luohe_city_2023_table.docx",
-              "p11_jingmen_city_2021_tsv.txt", "p12_guangan_city_2020_wrapped.pdf"]
-CHONGMING, ANJI = "p02_chongming_district_2022_crlf.txt", "p05_anji_county_2022_runon.txt"
-# four plans written after the parser, in layouts it had not met: parts, sub-measures, an office list before the
-# title, full-width digits with 牵头领导 lines
-LATER_PLANS = ["p14_wuhu_city_2023_parts.txt", "p15_longhua_district_2022_submeasures.txt",
-               "p16_boluo_county_2021_frontbracket.txt", "p17_zhuzhou_city_2024_yishi_fullwidth.txt"]
-BOLUO = "p16_boluo_county_2021_frontbracket.txt"
-# a second round: the lead marked inside the list, one line per task, a Word table, offices after the last 。
-NEWEST_PLANS = ["p18_yichang_city_2023_leadmark.txt", "p19_xindu_district_2022_oneline.txt",
-                "p20_jiujiang_city_2024_table.docx", "p21_pingjiang_county_2023_endlabel.txt"]
-XINDU = "p19_xindu_district_2022_oneline.txt"
-# a third round: two Excel task tables, offices in plain words in brackets, 责任领导 beside the offices on one line
-EXCEL_PLANS = ["p22_zhaoqing_city_2023_xlsx.xlsx", "p23_xiangcheng_district_2024_twosheet.xlsx",
-               "p24_tonglu_county_2022_nlbracket.txt", "p25_dezhou_city_2021_leaderline.txt"]
-ZHAOQING, TONGLU = "p22_zhaoqing_city_2023_xlsx.xlsx", "p24_tonglu_county_2022_nlbracket.txt"
-# a fourth round: a PDF task table (one cell a line in its text layer), 第一部分 parts with measures inside the
-# （一） tasks, a markdown table with <br> in cells, a preamble saying the first office listed leads
-FOURTH_PLANS = ["p26_yancheng_city_2023_pdftable.pdf", "p27_qingdao_city_2024_bufen.txt",
-                "p28_xiamen_city_2022_mdbr.txt", "p29_renshou_county_2021_firstlead.txt"]
-YANCHENG = "p26_yancheng_city_2023_pdftable.pdf"
-# a fifth round: decimal task numbers (1.1), Word task cards, 任务一： with 【牵头】…【配合】…, a Word table numbered
-# automatically with a task running over two rows
-FIFTH_PLANS = ["p30_xiangyang_city_2023_decimal.txt", "p31_yinzhou_district_2024_cards.docx",
-               "p32_linqu_county_2022_renwu.txt", "p33_ganzhou_city_2021_autonum.docx"]
-LINQU = "p32_linqu_county_2022_renwu.txt"
-# a sixth round: last year's review before this year's plan, offices only in an attached 分工表, a WPS export with
-# 二O二三年 and page markers, office lists in brackets on lines of their own (one wrapped)
-SIXTH_PLANS = ["p34_qujing_city_2023_review.txt", "p35_jiangning_district_2023_fengongbiao.txt",
-               "p36_yiliang_county_2023_wps.txt", "p37_liuzhou_city_2024_bracketline.txt"]
-JIANGNING = "p35_jiangning_district_2023_fengongbiao.txt"
+
+
+def plan(prefix: str) -> str:
+    """The fixture plan whose file name starts with `prefix`: p06 -> p06_jianan_district_2023_attachment1.txt."""
+    return next(p.name for p in sorted(FIXTURES.glob(f"{prefix}_*")) if not p.name.endswith(".json"))
+
+
+# Each round of fixture plans (tests/fixtures/plans/README.md) is indexed on its own, as another bureau's corpus.
+CORPORA = {
+    "other": "p01 p04 p06 p07 p10 p13",  # inline brackets, three levels, numbers restarting per （一）, a pipe table
+    "more": "p02 p03 p05 p08 p09 p11 p12",  # CRLF, GB18030, run-on page, no place, Word table, TSV, wrapped PDF
+    "later": "p14 p15 p16 p17",  # parts, sub-measures, an office list before the title, full-width digits
+    "newest": "p18 p19 p20 p21",  # （牵头） marks, one line per task, a Word table, offices after the last 。
+    "excel": "p22 p23 p24 p25",  # two Excel task tables, offices in plain words, 责任领导 lines
+    "fourth": "p26 p27 p28 p29",  # a PDF table one cell a line, 第一部分 parts, <br> cells, the first office leads
+    "fifth": "p30 p31 p32 p33",  # 1.1 numbering, Word task cards, 任务一：, an automatically numbered table
+    "sixth": "p34 p35 p36 p37",  # last year's review, offices in an attached 分工表, a WPS export, bracket lines
+}
+JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
+ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
 
 
 def _asker(tmp_path_factory, plans: list[str]):
@@ -64,10 +46,6 @@ def _asker(tmp_path_factory, plans: list[str]):
     return run
 
 
-CORPORA = {"other": PLANS, "more": MORE_PLANS, "later": LATER_PLANS, "newest": NEWEST_PLANS, "excel": EXCEL_PLANS,
-           "fourth": FOURTH_PLANS, "fifth": FIFTH_PLANS, "sixth": SIXTH_PLANS}
-
-
 @pytest.fixture(scope="module")
 def plans_of(tmp_path_factory):
     """plans_of("more") asks over that round's plans: each small index is built once, when a test first needs it."""
@@ -75,7 +53,7 @@ def plans_of(tmp_path_factory):
 
     def get(name: str):
         if name not in made:
-            made[name] = _asker(tmp_path_factory, CORPORA[name])
+            made[name] = _asker(tmp_path_factory, [plan(p) for p in CORPORA[name].split()])
         return made[name]
     return get
 

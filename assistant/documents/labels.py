@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .normalize import SourceLine, fold, rebuilt_line
+
 LEAD, RESPONSIBLE, COOPERATING = "lead", "responsible", "cooperating"
 ROLES = (LEAD, RESPONSIBLE, COOPERATING)
 ROLE_NAMES = {LEAD: "牵头", RESPONSIBLE: "责任", COOPERATING: "配合"}  # how the outline names a role
@@ -142,11 +144,9 @@ def _left_open(text: str) -> bool:
     return depth > 0
 
 
-def join_open_lists(lines: list) -> list:
+def join_open_lists(lines: list[SourceLine]) -> list[SourceLine]:
     """The lines with an office list in brackets that wraps onto the next line(s) put back on one line, so its last
     offices are not read as body text (`（牵头单位：…；配合单位：基础教育科、` / `各县（区）教育局）`)."""
-    from .normalize import SourceLine, fold
-
     out = []
     i = 0
     while i < len(lines):
@@ -157,7 +157,7 @@ def join_open_lists(lines: list) -> list:
                 text += lines[j].text.strip()
                 j += 1
             if not _left_open(fold(text)):
-                out.append(SourceLine(no=line.no, raw=text, text=text, folded=fold(text)))
+                out.append(rebuilt_line(line.no, text))
                 i = j
                 continue
         out.append(line)

@@ -110,6 +110,12 @@ def source_lines(raw_text: str) -> list[SourceLine]:
     return out
 
 
+def rebuilt_line(no: int, text: str) -> SourceLine:
+    """A line put together from others (a piece of a run-on line, a table row or an office list joined back): its
+    text is its raw form; `no` is the number of the first line it comes from."""
+    return SourceLine(no=no, raw=text, text=text, folded=fold(text))
+
+
 def is_chrome(line: SourceLine) -> bool:
     return bool(_CHROME.match(line.folded.strip()))
 

@@ -106,6 +106,14 @@ class _Builder:
         self.offices.append((role, label, []))
         self.slot = self.offices[-1][2]
 
+    def add_offices(self, offices: list[tuple[str, str, str]]) -> None:
+        """A table row's office cells, (role, column header, cell), each a list of its own."""
+        for role, label, value in offices:
+            self.open_office(role, label)
+            if value:
+                self.append(value)
+        self.slot = None
+
     def append(self, text: str) -> None:
         if self.slot is None:
             self.open_field("内容")
@@ -277,11 +285,7 @@ class _Parser:
         if not matched or 2 * sum(fold(r.title) == fold(b.title) for r, b in matched) < len(matched):
             return
         for row, builder in matched:
-            for role, label, value in row.offices:
-                builder.open_office(role, label)
-                if value:
-                    builder.append(value)
-            builder.slot = None
+            builder.add_offices(row.offices)
             builder.attached.append(row.index)
 
     def _feed(self, index: int, line: SourceLine) -> int:
@@ -498,11 +502,7 @@ class _Parser:
                     continue
                 builder.open_field(name)
                 builder.append(value)
-            for role, label, value in row.offices:
-                builder.open_office(role, label)
-                if value:
-                    builder.append(value)
-            builder.slot = None
+            builder.add_offices(row.offices)
         self._close()
         return table.end
 
@@ -620,12 +620,12 @@ class _Parser:
         labels: dict[str, str] = {}
         notes: list[str] = []
         # 牵头领导 names a person (刘振华 副局长); beside a lead office (牵头科室) the office is what leads the task
-        leaders_only = [o for o in b.offices if not (o[0] == LEAD and o[1].startswith(_LEADER_LABEL))]
-        if any(role == LEAD for role, _, _ in leaders_only):
-            b.offices = leaders_only
-        roles = [role for role, _, _ in b.offices]
+        printed = [o for o in b.offices if not (o[0] == LEAD and o[1].startswith(_LEADER_LABEL))]
+        if not any(role == LEAD for role, _, _ in printed):
+            printed = b.offices
+        roles = [role for role, _, _ in printed]
         first_responsible = roles.index(RESPONSIBLE) if RESPONSIBLE in roles else -1
-        for index, (role, label, parts) in enumerate(b.offices):
+        for index, (role, label, parts) in enumerate(printed):
             if role == RESPONSIBLE and LEAD not in roles and roles.count(RESPONSIBLE) > 1 \
                     and index == first_responsible:
                 notes.append(NOTE_LEAD_FROM_RESPONSIBLE)

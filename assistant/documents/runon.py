@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .normalize import SourceLine, fold
+from .normalize import SourceLine, rebuilt_line
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -48,5 +48,5 @@ def split_run_on(lines: list[SourceLine]) -> tuple[list[SourceLine], list[int]]:
         for start, end in zip(bounds[::2], bounds[1::2]):
             piece = line.text[start:end].strip()
             if piece:
-                out.append(SourceLine(no=line.no, raw=piece, text=piece, folded=fold(piece)))
+                out.append(rebuilt_line(line.no, piece))
     return out, split

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .labels import header_role
-from .normalize import SourceLine, fold, is_chrome
+from .normalize import SourceLine, fold, is_chrome, rebuilt_line
 
 NUMBER, TITLE, CONTENT, OFFICE, OTHER = "number", "title", "content", "office", "other"
 _NUMBER = re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)
@@ -190,16 +190,18 @@ def join_stacked_cells(lines: list[SourceLine]) -> list[SourceLine]:
 def _stacked_header(lines: list[SourceLine], start: int) -> int:
     """The number of columns when a stacked header starts at `lines[start]`, else 0."""
     end = start
-    while end < len(lines) and _HEADER_CELL.fullmatch(lines[end].folded.strip()) and \
-            _column(lines[end].folded.strip()).kind != OTHER or (
-            end < len(lines) and end > start and re.search(r"时限|时间|进度|备注", lines[end].folded)
-            and _HEADER_CELL.fullmatch(lines[end].folded.strip())):
+    while end < len(lines) and _header_cell(lines[end].folded.strip(), first=end == start):
         end += 1
     if end - start < 3:
         return 0
     return end - start if read_header(_joined(lines[start:end])) else 0
 
 
+def _header_cell(key: str, first: bool) -> bool:
+    """A short cell naming a column the table reader knows, or, after the first, a deadline or remarks column."""
+    return bool(_HEADER_CELL.fullmatch(key)) and (
+        _column(key).kind != OTHER or (not first and bool(re.search(r"时限|时间|进度|备注", key))))
+
+
 def _joined(lines: list[SourceLine]) -> SourceLine:
-    text = "\t".join(l.text.strip() for l in lines)
-    return SourceLine(no=lines[0].no, raw=text, text=text, folded=fold(text))
+    return rebuilt_line(lines[0].no, "\t".join(l.text.strip() for l in lines))
