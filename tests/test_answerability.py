@@ -54,6 +54,16 @@ def test_the_word_naming_the_asked_value_does_not_count_against_the_topic(ask):
     assert "250名" in "".join(a["results"][0]["evidence"])
 
 
+def test_the_money_or_rate_that_names_an_asked_value_is_no_missing_topic(ask):
+    # 补助 names the amount asked, 近视率 and 百分点 the share: the task on the topic that prints neither is partial
+    a = ask("长春现代学徒制试点专业点 每个补助多少钱")
+    assert a["status"] == "partial" and top(a) == (CHANGCHUN, "四", 17)
+    assert "金额" in a["answer"]
+    b = ask("温州学生近视率要降多少个百分点")
+    assert b["status"] == "partial" and top(b) == (WENZHOU, "二", 3)
+    assert "比例" in b["answer"]
+
+
 def test_an_office_shortening_before_guan_ma_names_the_office(ask):
     a = ask("达州学校卫生室建设 是体卫艺管吗")
     assert a["answered"] and top(a) == (DAZHOU, "四", 28)

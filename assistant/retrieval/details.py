@@ -43,7 +43,7 @@ _MONTH_ASKS = {"几月", "哪几个月", "哪个月"}
 _MONTH = Detail("date", "时间", re.compile(
     rf"{_NUM}\s*(?:月|日|号)|年底|年中|上半年|下半年|季度|春季|秋季|暑期|寒假|暑假|学期|月底|月份"))
 _AMOUNT = Detail("amount", "金额", re.compile(rf"{_NUM}\s*(?:万|亿|千)?\s*元"))
-_SHARE = Detail("share", "比例", re.compile(rf"{_NUM}\s*(?:%|％|成)|百分之|全覆盖|全部|100%"))
+_SHARE = Detail("share", "比例", re.compile(rf"{_NUM}\s*(?:%|％|成|个?百分点)|百分之|全覆盖|全部|100%"))
 _MULTIPLE = Detail("multiple", "倍数", re.compile(rf"{_NUM}\s*倍"))
 # A name is answered by what the plan prints as one: a quoted or titled phrase (“溫心健康”守護聯盟, 《…实施意见》).
 # 加快3所特殊教育学校建设 names no school, so 那3所特教学校叫啥 is partial.
@@ -68,7 +68,7 @@ _ASKS = [
     (re.compile(r"多少钱|钱多少|花多少|投多少|投了多少|投入多少|投资多少|奖金|奖励多少|资金多少|经费多少|"
                 r"(?:资金|经费|奖金|补助|补贴|津贴|预算|钱)\S{0,4}多少|多少\S{0,4}(?:补助|补贴|津贴|奖金|经费|资金|预算)|budget|"
                 r"多少万元|多少个?亿|几个?亿|金额|几万块|多少块|多大(?:的)?盘子|盘子(?:有)?多大"), _AMOUNT),  # 多少个亿: 1.2亿元
-    (re.compile(r"比例|占比|百分之?多少|几成|多少%|覆盖率|率\S{0,4}多少|率目标|几个点|几个百分点|多少个点"), _SHARE),
+    (re.compile(r"比例|占比|百分之?多少|几成|多少%|覆盖率|率\S{0,4}多少|率目标|几个点|几个百分点|多少个?百分点|多少个点"), _SHARE),
     (re.compile(r"几倍|多少倍"), _MULTIPLE),
 ]
 _HOW_MANY_YEARS = re.compile(r"(?<!哪)(?:几|多少)\s*个?\s*年(?!级|度|份|底|初|前|内|中|$)|(?<!哪)(?:几|多少)\s*个?\s*年$")
@@ -137,7 +137,7 @@ def _asked(question: str) -> tuple[Detail | None, int]:
 # Likewise the verb that reaches the value (延到几点, 压到多少, 涨到几成): the value is what is asked.
 _PERIOD_WORD = re.compile(r"^(?:(?:每|一|全|半)?(?:年|月|天|周|日|季度|学期)|期间)$")  # 停课期间: when, not what
 _DETAIL_WORD = re.compile(_PERIOD_WORD.pattern + r"|奖金|奖励金|金额|经费|资金|钱|比例|占比|时间|日期|时候|时限|期限|截止|"
-                          r"标准|数量|人数|个数|^有数$|^具体数|名额|规模$|^.到$|名字|名称|全称|^百分|"  # 有数没: a figure?
+                          r"标准|数量|人数|个数|周期|^有数$|^具体数|名额|规模$|^.到$|名字|名称|全称|^百分|"  # 有数没: a figure?
                           r"^(?:最低|最少|至少|最高|最多|上限|下限|盘子)$")  # which bound of the value (最低多少钱), 多大盘子
 
 
@@ -164,8 +164,27 @@ def asks_deadline(question: str, detail: Detail) -> bool:
     return detail.kind == "date" and bool(_DEADLINE.search(question))
 
 
-def is_detail_word(word: str) -> bool:
-    return bool(_DETAIL_WORD.search(word))
+# the money a value is (补多少钱 补助, 投资多少): when an amount is asked these name the value, not the topic; asked of
+# a count (补助多少人) 补助 is what is counted
+_AMOUNT_WORD = re.compile(r"补助|补贴|津贴|投资|投入|预算|拨款|费用|花费|开支|支出")
+# 每所, 每人, 每生: per what the value is asked (未来学校实验校每所补多少钱)
+_PER_UNIT = re.compile(r"^每(?:所|个|名|人|校|园|生|家|项|位|次|批|班)$")
+
+
+def is_detail_word(word: str, detail: Detail | None = None) -> bool:
+    return bool(_DETAIL_WORD.search(word) or _PER_UNIT.match(word)
+                or (detail is not None and detail.kind == "amount" and _AMOUNT_WORD.search(word))
+                # 三防达标率定多少: the rate is the value asked; a task on 三防 that prints none lacks the figure
+                or (detail is not None and detail.kind == "share" and len(word) >= 3 and word.endswith("率")))
+
+
+def value_words(words: list[str], detail: Detail | None) -> set[str]:
+    """The question's words that say which value is asked, with the pieces jieba cuts from a rate (达标 of 达标率;
+    not 服务 of 服务时间, which names what the time is of)."""
+    if detail is None:
+        return set()
+    named = {w for w in words if is_detail_word(w, detail)}
+    return named | {w for w in words if any(w in n and n.endswith(("率", "百分点", "百分比")) for n in named)}
 
 
 def is_period_word(word: str) -> bool:

@@ -19,7 +19,7 @@ import jieba
 import numpy as np
 
 from .embedders import Embedder
-from .details import Detail, asked_detail, asks_deadline, detail_sentence, is_detail_word, is_period_word
+from .details import Detail, asked_detail, asks_deadline, detail_sentence, is_period_word, value_words
 from .evidence import asked_measure, figure_bonus, rank_sentences
 from ..documents.normalize import fold, with_inserts_read
 from .passages import HEADER, office_lines
@@ -515,8 +515,8 @@ class Engine:
         best = hits[0]
         judged = any(t.weight > 0 for t in terms)  # with no topic words left (X科负责什么), only filters decide
         in_scope = {self.records[i].doc for i in scope}
-        elsewhere = [t for t in self._held_elsewhere(terms, in_scope)
-                     if not (detail and is_detail_word(t.word)) and not is_period_word(t.word)]
+        valued = value_words([t.word for t in terms], detail)
+        elsewhere = [t for t in self._held_elsewhere(terms, in_scope) if t.word not in valued and not is_period_word(t.word)]
         if judged and elsewhere and best.coverage < ELSEWHERE_COVERAGE and not (
                 comparing and _holds_a_listed_topic(q.topic or q.folded, elsewhere)):
             words = "“" + "”“".join(t.word for t in elsewhere) + "”"
@@ -811,12 +811,14 @@ class Engine:
         texts = [self.index.chunks[c].text for c in chunk_ids]
         text = self.folded[i]
         # 名额, 经费, 时间 say which value is asked, not what about: a task lacking them still holds the topic
-        coverage = share([t for t in terms if not (detail and is_detail_word(t.word))] or terms, text)
+        # a word naming the value asked (经费, 名额, 达标率) counts for a task that holds it, never against one that lacks it
+        valued = value_words([t.word for t in terms], detail)
+        coverage = share([t for t in terms if t.word not in valued or t.found_in(text)] or terms, text)
         found = [t.word for t in terms if t.found_in(text)]
         # 每月, 奖金 say what is asked, not about what; 一学期 how often; 心里 typed for the task's 心理 is there
         missing = [t.word for t in terms if not t.found_in(text) and t.weight >= self.rare_idf and not t.guess
                    and not _part_of_found(t.word, [u.word for u in terms], found, strict=True)
-                   and not (detail and is_detail_word(t.word)) and not is_period_word(t.word)
+                   and t.word not in valued and not is_period_word(t.word)
                    and not any(w in text for w in self.sound_alike(t.word))]
         evidence: list[str] = []
         detail_missing = None
