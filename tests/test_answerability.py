@@ -790,6 +790,9 @@ HELDOUT_FLOORS = {
     "colloquial_batch24_heldout.jsonl": (0.97, 1, 1, 2),  # 0.977, 1/44, 1/11, 2/43
     # every topic in everyday words (eval/README.md): measured whole once 0.667, 16/60, 4/30, 3/25
     "colloquial_batch25_heldout.jsonl": (0.77, 7, 3, 2),  # 0.774, 7/31, 3/15, 2/14
+    # staff recalling a fragment (a figure, a date, a slogan, two offices), 2026-12-02f: measured whole once 0.933,
+    # 4/60, 2/30, 0/26
+    "colloquial_batch26_heldout.jsonl": (0.93, 2, 2, 0),  # 0.938, 2/32, 2/15, 0/16
 }
 
 
