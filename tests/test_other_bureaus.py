@@ -26,9 +26,11 @@ CORPORA = {
     "fourth": "p26 p27 p28 p29",  # a PDF table one cell a line, 第一部分 parts, <br> cells, the first office leads
     "fifth": "p30 p31 p32 p33",  # 1.1 numbering, Word task cards, 任务一：, an automatically numbered table
     "sixth": "p34 p35 p36 p37",  # last year's review, offices in an attached 分工表, a WPS export, bracket lines
+    "seventh": "p38 p39 p40 p41",  # Word auto-numbered paragraphs, a sheet per section, Traditional, a table per section
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
+YUHUA = plan("p39")
 
 
 def _asker(tmp_path_factory, plans: list[str]):
@@ -165,6 +167,18 @@ def test_offices_given_only_in_an_attached_table_and_last_years_review_are_read(
     assert all(r.year == 2023 for r in qujing if r.kind == "task")
 
 
+def test_a_workbook_with_a_sheet_per_section_and_roles_in_words_in_one_column_answers_who_leads(plans_of):
+    seventh = plans_of("seventh")
+    # 雨花区: 责任单位 holds 校外培训监管科牵头，基础教育科、区教育科学研究所参与; the sheet 二、基础教育 is section 二
+    a = seventh("雨花区 双减 谁牵头 谁配合")
+    assert a["answered"] and where(a) == (YUHUA, "二", None, 3)
+    first = a["results"][0]
+    assert first["lead_offices"] == ["校外培训监管科"]
+    assert first["cooperating_offices"] == ["基础教育科", "区教育科学研究所"] and first["responsible_offices"] == []
+    # the column's header 责任单位 is the printed label of both roles; the cooperating ones are shown as such
+    assert "配合单位：基础教育科、区教育科学研究所" in a["answer"] and "责任单位：基础教育科" not in a["answer"]
+
+
 # The held-back halves of the questions over each fixture corpus (eval/README.md says how each was written and first
 # measured): hit@1, answerable refused, unanswerable answered, wrong figures, as this build measured them.
 HELD_FLOORS = [
@@ -178,6 +192,7 @@ HELD_FLOORS = [
     ("fourth", "other_bureaus6_heldout.jsonl", (0.88, 2, 3, 1)),  # 0.889, 2/18, 3/5, 1/8 (whole: 0.929, 2/28, 5/12, 2/13)
     ("fifth", "other_bureaus7_heldout.jsonl", (1.0, 0, 3, 0)),  # 1.000, 0/14, 3/5, 0/8 (whole: 1.000, 0/28, 9/12, 1/14)
     ("sixth", "other_bureaus8_heldout.jsonl", (1.0, 0, 6, 1)),  # 1.000, 0/15, 6/8, 1/7 (whole: 1.000, 0/28, 9/12, 1/14)
+    ("seventh", "other_bureaus9_heldout.jsonl", (0.88, 2, 4, 0)),  # 0.889, 2/18, 4/4, 0/9 (whole: 0.679, 2/28, 11/12, 3/13)
 ]
 
 

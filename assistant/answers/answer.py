@@ -64,7 +64,7 @@ def office_lines_md(record: Record, esc: Escape = _same) -> list[str]:
     lines = [f"- **牵头科室：{lead}**" if lead else f"- {NO_LEAD}"]
     lines.append(f"- **责任科室：{shared}**" if shared else f"- {NO_RESPONSIBLE}")
     if record.cooperating_offices:
-        label = esc(record.office_labels.get("cooperating", "配合单位"))
+        label = esc(record.cooperating_label)
         lines.append(f"- **{label}：{'、'.join(esc(o) for o in record.cooperating_offices)}**")
     lines.extend(f"- 注：{esc(note)}" for note in record.notes)
     return lines

@@ -89,13 +89,11 @@ _LAST_BRACKET = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]*[)）])+)[)
 _BEFORE_LAST_STOP = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]*[)）])+)[)）](?=\s*[。；;]\s*$)")
 
 
-def spoken_bracket(text: str) -> Bracket | None:
-    """The office list in plain words closing a paragraph (before or after its last 。), or None."""
-    m = _LAST_BRACKET.search(text) or _BEFORE_LAST_STOP.search(text)
-    if not m:
-        return None
-    groups, pos = [], m.start(1)
-    for clause in re.finditer(r"[^，,；;]+", m.group(1)):
+def spoken_roles(text: str, pos: int = 0) -> list[Group] | None:
+    """`text` read as an office list in plain words (基础教育科牵头，计划财务科、督导室配合 / 由人事科负责), its
+    groups' offsets shifted by `pos`; None unless every clause is office names and the verb giving their role."""
+    groups = []
+    for clause in re.finditer(r"[^，,；;]+", text):
         c = _SPOKEN_CLAUSE.fullmatch(clause.group(0))
         if not c or not all(_OFFICE_END.search(re.sub(r"[（(][^（）()]*[)）]", "", n).strip())
                             for n in re.split(r"[、]", c.group("names")) if n.strip()):
@@ -103,7 +101,15 @@ def spoken_bracket(text: str) -> Bracket | None:
         start = pos + clause.start()
         groups.append(Group(_SPOKEN_ROLE[c.group("verb")], (start + c.start("verb"), start + c.end("verb")),
                             (start + c.start("names"), start + c.end("names"))))
-    return Bracket(m.start(), m.end(1) + 1, tuple(groups)) if groups else None
+    return groups or None
+
+
+def spoken_bracket(text: str) -> Bracket | None:
+    """The office list in plain words closing a paragraph (before or after its last 。), or None."""
+    m = _LAST_BRACKET.search(text) or _BEFORE_LAST_STOP.search(text)
+    if not m or not (groups := spoken_roles(m.group(1), m.start(1))):
+        return None
+    return Bracket(m.start(), m.end(1) + 1, tuple(groups))
 
 
 def inline_brackets(text: str) -> list[Bracket]:

@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .labels import COOPERATING, LEAD, OFFICE_LABEL, RESPONSIBLE, inline_brackets, role_of
+from .labels import COOPERATING, LEAD, OFFICE_LABEL, RESPONSIBLE, Group, inline_brackets, role_of, spoken_roles
 from .normalize import SourceLine, fold, is_chrome, join_wrapped
 from .offices import split_offices
 from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, Record, task_path
 from .tables import Row, Table, read_header, read_table
 
-PARSER_VERSION = "10"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years
+PARSER_VERSION = "11"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -107,11 +107,14 @@ class _Builder:
         self.slot = self.offices[-1][2]
 
     def add_offices(self, offices: list[tuple[str, str, str]]) -> None:
-        """A table row's office cells, (role, column header, cell), each a list of its own."""
+        """A table row's office cells, (role, column header, cell), each a list of its own. A cell that gives the
+        roles in words (组织人事科牵头，机关党委、各中小学校配合 under 责任单位) is read by its words, the header
+        still its label."""
         for role, label, value in offices:
-            self.open_office(role, label)
-            if value:
-                self.append(value)
+            for group in spoken_roles(fold(value)) or [Group(role, (0, 0), (0, len(value)))]:
+                self.open_office(group.role, label)
+                if names := value[group.names[0]:group.names[1]]:
+                    self.append(names)
         self.slot = None
 
     def append(self, text: str) -> None:

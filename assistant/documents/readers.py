@@ -251,11 +251,21 @@ def _xlsx_text(name: str, data: bytes) -> str:
             value = sheet.cell(merged.min_row, merged.min_col).value
             for row in range(merged.min_row + 1, merged.max_row + 1):
                 shared[(row, merged.min_col)] = value
+        rows = []
         for row in sheet.iter_rows():
             cells = [_cell_text(shared.get((cell.row, cell.column), cell.value), cell.number_format) for cell in row]
             if any(cells):
-                lines.append("\t".join(cells))
+                rows.append(cells)
+        if _SHEET_SECTION.match(sheet.title.strip()) and rows:
+            # one sheet per section, the section printed only as the sheet's name (一、党的建设): its section row
+            # goes before the sheet's first numbered row, as a section row spanning the table would stand
+            first = next((i for i, cells in enumerate(rows) if cells[0].isascii() and cells[0].isdigit()), 0)
+            rows.insert(first, [sheet.title.strip()] + [""] * (len(rows[first]) - 1))
+        lines.extend("\t".join(cells) for cells in rows)
     return "\n".join(lines)
+
+
+_SHEET_SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
 
 
 def _cell_text(value, number_format: str = "General") -> str:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .labels import COOPERATING, role_of
+
 TASK = "task"
 SUMMARY = "summary"
 PREAMBLE = "preamble"
@@ -58,6 +60,13 @@ class Record:
         """Identity of a record inside the corpus: task numbers restart per section, or per subsection, in some
         plans, so the subsection is part of it."""
         return (self.doc, self.section, self.subsection, self.task_no, self.item, self.kind)
+
+    @property
+    def cooperating_label(self) -> str:
+        """The plan's own word for the cooperating offices (配合科室, 协办处室), or 配合单位 where the printed label
+        names another role: a 责任单位 column whose cells say 牵头 / 配合 in words lends its header to both."""
+        label = self.office_labels.get("cooperating", "")
+        return label if label and role_of(label) == COOPERATING else "配合单位"
 
     def to_json(self) -> dict:
         """The JSON fields, copied (lists and dicts too) so a caller changing them leaves the record as it is;

@@ -73,7 +73,7 @@ def source_card(hit: Hit, documents: dict[str, DocumentInfo]) -> str:
     if record.lead_offices or record.responsible_offices or record.cooperating_offices:
         cooperating = ""
         if record.cooperating_offices:  # 配合 / 协办 / 参与 / 协同, under the plan's own word
-            label = record.office_labels.get("cooperating", "配合单位")
+            label = record.cooperating_label
             cooperating = f'　<b>{esc(label)}：</b>{esc("、".join(record.cooperating_offices))}'
         parts.append('<div class="offices">'
                      f'<b>牵头科室：</b>{esc("、".join(record.lead_offices) or "原文未列明")}　'
