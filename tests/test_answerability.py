@@ -716,6 +716,10 @@ def test_asked_detail_reads_the_kind_of_value_asked():
     assert asked_detail("达州普惠园占比要到多少").kind == "share"
     assert asked_detail("承德推普周是哪天").kind == "date"
     assert asked_detail("跟云策集团合作的是哪几所学校") is None  # asks which, not how many
+    assert asked_detail("承德抓作业 睡眠 手机那几样管理的 是哪条") is None  # those things, pointed at
+    assert asked_detail("这几年一直在推的课后服务 谁牵头") is None
+    assert asked_detail("那多少钱呢").kind == "amount" and asked_detail("那多少人参加").kind == "count"
+    assert asked_detail("温州学生近视率要降多少个百分点").kind == "share"
     assert asked_detail("达州教育扶贫谁牵头") is None
     assert asked_detail("缺科老师几个学校轮着用的那个办法叫啥").kind == "name"  # a name, not how many
     assert asked_detail("那项任务叫啥") is None  # the task's title answers

@@ -71,13 +71,14 @@ _ASKS = [
     (re.compile(r"比例|占比|百分之?多少|几成|多少%|覆盖率|率\S{0,4}多少|率目标|几个点|几个百分点|多少个?百分点|多少个点"), _SHARE),
     (re.compile(r"几倍|多少倍"), _MULTIPLE),
 ]
-_HOW_MANY_YEARS = re.compile(r"(?<!哪)(?:几|多少)\s*个?\s*年(?!级|度|份|底|初|前|内|中|$)|(?<!哪)(?:几|多少)\s*个?\s*年$")
+# 那几样, 这几个: those things, pointed at, not how many (承德抓作业 睡眠 手机那几样管理的 是哪条)
+_HOW_MANY_YEARS = re.compile(r"(?:(?<![哪那这])几|(?<!哪)多少)\s*个?\s*年(?!级|度|份|底|初|前|内|中|$)|(?:(?<![哪那这])几|(?<!哪)多少)\s*个?\s*年$")
 _YEARS = Detail("count", "年限", re.compile(r"(?<![\d〇零一二两三四五六七八九十])(?:\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个)?\s*年"
                                           r"(?!级|度|底|初|前|内|中)"))
 _TASK_NAMED = re.compile(r"(?:任务|工作|项|条|文件|科室|部门)\S{0,2}$")
-_COUNT = re.compile(r"(?<!哪)(?:几|多少)\s*([所个项家名人次条批类种级轮支门间座场届期万亿所校园台套件本辆张块栋亩节])")
-_PEOPLE_COUNT = re.compile(r"(?<!哪)(?:几|多少)\s*(?=老师|教师|学生|师生|幼儿|儿童|家长|校长|孩子|娃|人员|干部|职工)")
-_PLAIN_COUNT = re.compile(r"多少|(?<!哪)几(?!乎)")
+_COUNT = re.compile(r"(?:(?<![哪那这])几|(?<!哪)多少)\s*([所个项家名人次条批类种级轮支门间座场届期万亿所校园台套件本辆张块栋亩节])")
+_PEOPLE_COUNT = re.compile(r"(?:(?<![哪那这])几|(?<!哪)多少)\s*(?=老师|教师|学生|师生|幼儿|儿童|家长|校长|孩子|娃|人员|干部|职工)")
+_PLAIN_COUNT = re.compile(r"多少|(?<![哪那这])几(?!乎)")
 
 
 # 是要点第几条 / 在第几点 asks where in the plan the task stands: its number, which the citation gives (第几点 is no
