@@ -193,7 +193,15 @@ def test_two_offices_named_together_list_the_tasks_they_share(ask, corpus):
             and {"职成科", "职教科"} & set(r.lead_offices + r.responsible_offices)
             and "计财科" in r.lead_offices + r.responsible_offices]
     assert [r["task_no"] for r in a["results"]] == both and len(both) == 12
-    assert "职成科（含写法：职教科）与计财科共同牵头 2 项、参与 10 项" in a["answer"]
+    assert "职成科（含写法：职教科）与计财科同时列名的任务共 12 项，其中职成科牵头 2 项、参与 10 项" in a["answer"]
+
+
+def test_two_offices_asked_what_they_lead_together_list_only_the_tasks_both_lead(ask, corpus):
+    a = ask("达州基教科和法规科一起牵头的工作有哪些")
+    both = [r.task_no for r in corpus.records if r.doc == DAZHOU
+            and {"基教科", "法规科"} <= set(r.lead_offices)]
+    assert both == [10] and [r["task_no"] for r in a["results"]] == both
+    assert "基教科与法规科共同牵头的任务共 1 项" in a["answer"]
 
 
 def test_office_asked_what_it_is_responsible_for_lists_its_tasks(ask):

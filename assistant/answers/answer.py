@@ -158,7 +158,12 @@ def _office_list(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape
     groups = [(role, [h for h in answer.hits if h.role == role]) for role in ("牵头", "参与")]
     groups = [(role, hits) for role, hits in groups if hits]
     counts = "、".join(f"{role} {len(hits)} 项" for role, hits in groups)
-    if answer.filters.get("role") == "lead":
+    if q.other_offices and answer.filters.get("role") not in ("lead", "lead_unprinted"):
+        # the roles counted are the first office's: the others are only known to take part
+        others = "、".join(esc(name) for name in q.other_offices)
+        lines = [f"**{scope}{esc(q.office)}{also}与{others}同时列名的任务共 {len(answer.hits)} 项，其中"
+                 f"{esc(q.office)}{counts}：**", ""]
+    elif answer.filters.get("role") == "lead":
         lines = [f"**{scope}{esc(q.office)}{also}{together}牵头的任务共 {len(answer.hits)} 项：**", ""]
     elif answer.filters.get("role") == "lead_unprinted":
         lines = [f"**{scope or '所选文件中，'}任务只列责任科室，没有单列牵头科室；{esc(q.office)}{also}{together}"

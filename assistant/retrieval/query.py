@@ -46,6 +46,7 @@ _ONE_TASK = re.compile(r"(?:那|这)一?(?:条|项)|(?:牵头|挑头|主抓|(?i:
                        r"哪(?:几|些)个?(?:科室|部门|单位|处室|科)")  # 还有哪几个科配合: which offices, of one task
 _LEAD_ROLE = re.compile(r"牵头|签头|挑头|主抓|主责|作为牵头")
 _SHARED_ROLE = re.compile(r"参与|配合|协助|协办|协同|参加")
+_TOGETHER = re.compile(r"一起|共同|联合|同时|一块|一道|都是|都")  # 两个科一起牵头: all of the named offices
 _BOTH_ROLES = re.compile(r"都算|都要|全部|所有|涉及|相关|有关|沾边|掺和")
 # 它自己牵头的不算, 除了配合的: the role left out says which is asked
 _ROLE_WORD = r"(牵头|签头|挑头|主抓|主责|参与|配合|协助|协办|协同|参加)"
@@ -246,6 +247,8 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
         lead, shared = bool(_LEAD_ROLE.search(q.folded)), bool(_SHARED_ROLE.search(q.folded))
         if m := _EXCLUDED_ROLE.search(q.folded):
             q.role = "shared" if _LEAD_ROLE.fullmatch(m.group(1) or m.group(2)) else "lead"
+        elif q.other_offices and lead and not shared and _TOGETHER.search(q.folded):
+            q.role = "lead"  # 基教科和法规科一起牵头的: the tasks they all lead
         elif _BOTH_ROLES.search(q.folded) or lead == shared or q.other_offices:  # 负责哪些: what it leads and shares
             # (a 责任科室 said with 参与 is the shared role: 当责任科室参与的工作)
             q.role = "both"

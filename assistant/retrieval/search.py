@@ -340,8 +340,10 @@ class Engine:
     def _office_tasks(self, q: Question, scope: list[int], filters: dict) -> Answer:
         """Every task the office takes part in, from the records (not from vectors), by `task_role`: the office
         directory asks the same function, so the chat and the 科室目录 tab list the same tasks."""
-        # further offices named ("职成科和计财科一起…"): only the tasks they all take part in
-        scope = [i for i in scope if all(forms & self._offices_of(i) for forms in q.other_offices.values())]
+        # further offices named ("职成科和计财科一起…"): only the tasks they all take part in; asked what they lead
+        # together (基教科和法规科一起牵头的), only the tasks they all lead
+        named = (lambda i: set(self.records[i].lead_offices)) if q.role == "lead" else self._offices_of
+        scope = [i for i in scope if all(forms & named(i) for forms in q.other_offices.values())]
         roles = {}
         for i in scope:
             record = self.records[i]
