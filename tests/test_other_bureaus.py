@@ -27,10 +27,11 @@ CORPORA = {
     "fifth": "p30 p31 p32 p33",  # 1.1 numbering, Word task cards, 任务一：, an automatically numbered table
     "sixth": "p34 p35 p36 p37",  # last year's review, offices in an attached 分工表, a WPS export, bracket lines
     "seventh": "p38 p39 p40 p41",  # Word auto-numbered paragraphs, a sheet per section, Traditional, a table per section
+    "eighth": "p42 p43 p44 p45",  # offices under section headings, a ★/● matrix, a saved web page, merged measure rows
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
-YUHUA = plan("p39")
+YUHUA, ZIBO, TIANHE, ANXI = map(plan, ["p39", "p42", "p43", "p44"])
 
 
 def _asker(tmp_path_factory, plans: list[str]):
@@ -179,6 +180,22 @@ def test_a_workbook_with_a_sheet_per_section_and_roles_in_words_in_one_column_an
     assert "配合单位：基础教育科、区教育科学研究所" in a["answer"] and "责任单位：基础教育科" not in a["answer"]
 
 
+def test_offices_printed_under_a_section_in_a_matrix_or_in_the_body_answer_who_leads(plans_of):
+    eighth = plans_of("eighth")
+    # 淄博 prints 牵头科室：基础教育科；责任科室：… once under 二、: task 5 takes them, and its citation says where
+    a = eighth("淄博 普惠性学前教育 幼儿园 谁牵头")
+    assert a["answered"] and where(a) == (ZIBO, "二", None, 5)
+    assert a["results"][0]["lead_offices"] == ["基础教育科"] and "本部分标题下" in a["answer"]
+    # 天河's matrix marks 学前教育科 ★ and 计划财务科 ● in the row of task 4
+    b = eighth("天河区 扩大学前教育资源 谁挑头")
+    assert b["answered"] and where(b) == (TIANHE, "二", None, 4)
+    assert (b["results"][0]["lead_offices"], b["results"][0]["cooperating_offices"]) == (["学前教育科"], ["计划财务科"])
+    # 安溪's web page names them in the body: 由体卫艺股牵头，安全股、各中小学校（幼儿园）配合落实
+    c = eighth("安溪 校园疫情防控 谁牵头")
+    assert c["answered"] and where(c) == (ANXI, "一", None, 1)
+    assert c["results"][0]["lead_offices"] == ["体卫艺股"] and "&nbsp;" not in c["answer"] and "<p" not in c["answer"]
+
+
 # The held-back halves of the questions over each fixture corpus (eval/README.md says how each was written and first
 # measured): hit@1, answerable refused, unanswerable answered, wrong figures, as this build measured them.
 HELD_FLOORS = [
@@ -193,6 +210,7 @@ HELD_FLOORS = [
     ("fifth", "other_bureaus7_heldout.jsonl", (1.0, 0, 3, 0)),  # 1.000, 0/14, 3/5, 0/8 (whole: 1.000, 0/28, 9/12, 1/14)
     ("sixth", "other_bureaus8_heldout.jsonl", (1.0, 0, 6, 1)),  # 1.000, 0/15, 6/8, 1/7 (whole: 1.000, 0/28, 9/12, 1/14)
     ("seventh", "other_bureaus9_heldout.jsonl", (0.88, 2, 4, 0)),  # 0.889, 2/18, 4/4, 0/9 (whole: 0.679, 2/28, 11/12, 3/13)
+    ("eighth", "other_bureaus10_heldout.jsonl", (1.0, 0, 6, 1)),  # 1.000, 0/14, 6/6, 1/6 (whole: 0.643, 8/28, 9/12, 2/11)
 ]
 
 

@@ -22,6 +22,18 @@ def test_an_office_line_outside_any_task_is_reported():
     assert any("第3行的科室未能归入任何任务" in w for w in document.warnings)
 
 
+def test_offices_under_a_section_heading_belong_to_each_of_its_tasks_printing_none():
+    document = _plan("牵头科室：党建办；责任科室：组干科、宣传科", "1.深入学习。开展专题培训。",
+                     "2.清廉建设。开展监督。", "牵头科室：纪委", "二、推进教育发展", "（一）学前教育", "牵头科室：基教科",
+                     "3.扩大学前资源。新建幼儿园5所。")
+    first, second, third = document.tasks
+    assert (first.lead_offices, first.responsible_offices) == (["党建办"], ["组干科", "宣传科"])
+    assert "牵头科室：党建办" in first.text and "第3行" in first.notes[0]  # the source shows where they are printed
+    assert (second.lead_offices, second.responsible_offices) == (["纪委"], [])  # its own line overrides
+    assert (third.subsection, third.lead_offices) == ("（一）", ["基教科"])
+    assert not any("未能归入" in w for w in document.warnings)
+
+
 def test_a_numbering_jump_is_read_as_a_task_and_reported():
     document = _plan("1.深入学习。开展专题培训。", "牵头科室：组干科", "3.推进清廉学校建设。开展监督。", "牵头科室：纪委")
     assert [t.task_no for t in document.tasks] == [1, 3]

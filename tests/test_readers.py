@@ -206,3 +206,21 @@ def test_plan_numbering_tasks_in_parentheses_and_pdf_page_numbers(tmp_path):
         ("一", 1, "深化理论学习"), ("一", 2, "落实全面从严治党"), ("二", 1, "扩大普惠资源")]
     assert parsed.tasks[1].fields["目标任务"] == "开展警示教育。"  # the page number between is not text
     assert parsed.tasks[2].lead_offices == ["基教科"]
+
+
+def test_a_web_page_saved_as_text_is_read_as_a_browser_shows_it():
+    page = ("<p>&nbsp;&nbsp;<strong>测试县教育局2023年工作要点</strong></p>\n<p><strong>一、加强党的建设</strong></p>\n"
+            "<p>&nbsp;&nbsp;<strong>1.深入学习。</strong>开展&ldquo;学习月&rdquo;活动。由党建办牵头，人事股配合落实。</p>")
+    document = parse_bytes("page.txt", page.encode("utf-8"))
+    [task] = document.tasks
+    assert task.title == "深入学习" and "“学习月”" in task.text and "<" not in task.text and "&" not in task.text
+    assert (task.lead_offices, task.cooperating_offices) == (["党建办"], ["人事股"])
+    assert task.office_labels == {"lead": "牵头", "cooperating": "配合"}  # the verbs as printed
+    # a pasted table's line breaks inside cells are no web page: <br> stays for the table reader
+    table = "|序号|重点任务|牵头科室|\n|---|---|---|\n|1|深入学习<br>开展活动|党建办<br>人事股|"
+    assert "<br>" in read_document_text("table.txt", table)
+
+
+def read_document_text(name: str, text: str) -> str:
+    from assistant.documents.readers import decode_document
+    return decode_document(name, text.encode("utf-8"))

@@ -104,6 +104,46 @@ def spoken_roles(text: str, pos: int = 0) -> list[Group] | None:
     return groups or None
 
 
+# Offices named in the body itself, in a sentence that begins with 由: …，由基础教育科牵头，人事科、计财科配合落实。 /
+# 此项工作由安全股负责，各乡镇中心学校协助。 The verb printed is the label.
+_BY_CLAUSE = re.compile(r"由(?P<names>[^，,。；;：:由]{2,60}?)\s*(?:共同|具体|统一)?(?P<verb>牵头|负责)"
+                        r"(?:落实|实施|推进|组织实施|组织)?(?=[，,。；;]|$)")
+_THEN_CLAUSE = re.compile(r"[，,]\s*(?P<names>[^，,。；;：:]{2,60}?)\s*(?:共同|具体|积极)?"
+                          r"(?P<verb>配合|协助|参与|协同|协办|负责)(?:落实|实施|推进)?(?=[，,。；;]|$)")
+
+
+def is_office_name(name: str) -> bool:
+    """办公室, 区教研院, 安全管理科: a name ending as an office's does (a header cell of a responsibility matrix)."""
+    return bool(_OFFICE_END.search(re.sub(r"[（(][^（）()]*[)）]", "", name).strip()))
+
+
+def spoken_role(word: str) -> str | None:
+    """牵头 / 牵头科室 -> lead, 配合 / 参与单位 -> cooperating, 负责 / 责任科室 -> responsible; None for anything else."""
+    word = word.strip()
+    if word[:2] in _SPOKEN_ROLE:
+        return _SPOKEN_ROLE[word[:2]]
+    return {"主责": LEAD, "责任": RESPONSIBLE, "协同": COOPERATING}.get(word[:2])
+
+
+def _all_offices(names: str) -> bool:
+    return all(_OFFICE_END.search(re.sub(r"[（(][^（）()]*[)）]", "", n).strip())
+               for n in re.split(r"[、]", names) if n.strip())
+
+
+def sentence_roles(text: str) -> list[Group]:
+    """The offices a task names in its own sentences (由X牵头，Y、Z配合落实), for a plan that prints no office lists."""
+    groups = []
+    for m in _BY_CLAUSE.finditer(text):
+        if not _all_offices(m.group("names")):
+            continue
+        groups.append(Group(_SPOKEN_ROLE[m.group("verb")], m.span("verb"), m.span("names")))
+        pos = m.end()
+        while (then := _THEN_CLAUSE.match(text, pos)) and _all_offices(then.group("names")):
+            groups.append(Group(_SPOKEN_ROLE[then.group("verb")], then.span("verb"), then.span("names")))
+            pos = then.end()
+    return groups
+
+
 def spoken_bracket(text: str) -> Bracket | None:
     """The office list in plain words closing a paragraph (before or after its last 。), or None."""
     m = _LAST_BRACKET.search(text) or _BEFORE_LAST_STOP.search(text)

@@ -14,14 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .labels import COOPERATING, LEAD, OFFICE_LABEL, RESPONSIBLE, Group, inline_brackets, role_of, spoken_roles
+from .labels import (COOPERATING, LEAD, OFFICE_LABEL, RESPONSIBLE, Group, inline_brackets, role_of, sentence_roles,
+                     spoken_roles)
 from .normalize import SourceLine, fold, is_chrome, join_wrapped
 from .offices import split_offices
 from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, Record, task_path
 from .tables import Row, Table, read_header, read_table
 
-PARSER_VERSION = "11"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections
+PARSER_VERSION = "12"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -70,6 +71,7 @@ _FIRST_LEADS = re.compile(r"(?:排在?第一位?|排名第一|排序第一|列�
                           r"(?:为|是)牵头")
 _LEAD_MARK = re.compile(r"(.+?)\s*[（(]\s*牵头\s*[)）]")
 
+NOTE_SECTION_OFFICES = "科室列在本部分标题下（原文第{line}行），适用于本部分各项任务"
 NOTE_LEAD_FROM_RESPONSIBLE = "原文未标“牵头科室”：此处列为牵头的是原文第一条“责任科室”"
 
 
@@ -93,6 +95,8 @@ class _Builder:
     offices: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (role, label as printed, parts)
     slot: list[str] | None = None  # the parts list that continuation text goes to
     attached: list[int] = field(default_factory=list)  # a 分工表 row after the plan that gives its offices
+    # the office line printed under its section's heading (line index, offices), for a task printing none of its own
+    inherited: tuple[int, list[tuple[str, str, list[str]]]] | None = None
 
     def add_line(self, index: int) -> None:
         self.lines.append(index)
@@ -238,6 +242,11 @@ class _Parser:
         self.tasks_in_subsection = 0
         self.current: _Builder | None = None
         self.pending: _Builder | None = None  # a subsection heading that is a task unless a numbered task follows
+        # 牵头科室：…；责任科室：… right under a section or subsection heading: the offices of every task under it that
+        # prints none of its own (line index, offices)
+        self.section_offices: tuple[int, list[tuple[str, str, list[str]]]] | None = None
+        self.subsection_offices: tuple[int, list[tuple[str, str, list[str]]]] | None = None
+        self.heading_offices: list[int] = []  # every such line, to report one that no task takes
         self.framing: _Builder | None = None  # the part of a plan in parts that frames the work (工作目标, 保障措施)
         self.builders: list[_Builder] = []
         self.front: list[int] = []  # lines before the first section of the current part
@@ -268,6 +277,10 @@ class _Parser:
         if self.ended and index < len(self.lines):
             self._offices_from_attachment(index)
         records = [self._finish(b) for b in self.builders]
+        used = {b.inherited[0] for b in self.builders if b.inherited and not b.offices}
+        for index in sorted(set(self.heading_offices) - used):  # every task under it printed its own
+            line = self.lines[index]
+            self.warnings.append(f"第{line.no}行的科室未能归入任何任务：{line.text.strip()[:40]}")
         self._check_offices(records)
         return ParseResult(records, self.warnings, self.plan_year, self.summary_year, self.title)
 
@@ -328,6 +341,11 @@ class _Parser:
         if self.mode == "plan" and self._task_or_subsection(index, line, key):
             return index + 1
         if self.current is None:
+            if self.mode == "plan" and self.section is not None and _LABEL.match(key) and OFFICE_LABEL.search(key) \
+                    and not self.tasks_in_section:
+                self.section_offices = (index, self._offices_of_line(index, line, key))
+                self.heading_offices.append(index)
+                return index + 1
             self.front.append(index)
             self._check_stray_offices(line, key)
             return index + 1
@@ -392,6 +410,7 @@ class _Parser:
         self._close()
         self.section = (numeral, title)
         self.subsection = None
+        self.section_offices = self.subsection_offices = None
         self.tasks_in_section = 0
         self.tasks_in_subsection = 0
         if self.mode == "summary":
@@ -415,6 +434,7 @@ class _Parser:
         if heading:
             self._heading(builder, *heading)
         self.subsection = (marker, builder.title)
+        self.subsection_offices = None
         self.tasks_in_subsection = 0
 
     def _start_item(self, index: int, key: str, m: re.Match) -> None:
@@ -454,6 +474,7 @@ class _Parser:
         builder = _Builder(TASK, numeral, section_title, number, "", index, year=self.plan_year, subsection=sub,
                            subsection_title=sub_title, number=printed)
         builder.add_line(index)
+        builder.inherited = self.subsection_offices or self.section_offices
         self.current = builder
         self._heading(builder, line, key, body)
 
@@ -506,6 +527,7 @@ class _Parser:
                 builder.open_field(name)
                 builder.append(value)
             builder.add_offices(row.offices)
+            builder.attached.extend(i for i in table.key_lines if i not in builder.attached)
         self._close()
         return table.end
 
@@ -533,12 +555,12 @@ class _Parser:
             self.builders.append(current)
 
     def _drop_pending(self) -> None:
-        """A task follows the held subsection: it was a heading after all. Its offices, if it printed any, belong to
-        no task, which the user is told."""
+        """A task follows the held subsection: it was a heading after all. Its offices, if it printed any, are those
+        of every task under it that prints none of its own, as offices under a section heading are."""
         if self.current is not None and self.current is self.pending:
             if self.current.offices:
-                line = self.lines[self.current.first]
-                self.warnings.append(f"第{line.no}行的科室未能归入任何任务：{line.text.strip()[:40]}")
+                self.subsection_offices = (self.current.lines[-1], self.current.offices)
+                self.heading_offices.append(self.current.lines[-1])
             self.current = self.pending = None
 
     def _flush_front(self) -> None:
@@ -606,6 +628,15 @@ class _Parser:
         if key[pos:end].strip():
             builder.append(text[offset + pos: offset + end])
 
+    def _offices_of_line(self, index: int, line: SourceLine, key: str) -> list[tuple[str, str, list[str]]]:
+        """The office lists of a line that stands under a heading, read as a task's office line is."""
+        numeral, title = self.section or (None, None)
+        holder = _Builder(TASK, numeral, title, None, "", index)
+        self.current, current = holder, self.current
+        self._content(line, key, 0)
+        self.current = current
+        return holder.offices
+
     def _check_stray_offices(self, line: SourceLine, key: str) -> None:
         """An office list outside any task (under a section or subsection heading, in the preamble) belongs to no
         record: say so rather than drop it silently."""
@@ -623,9 +654,18 @@ class _Parser:
         labels: dict[str, str] = {}
         notes: list[str] = []
         # 牵头领导 names a person (刘振华 副局长); beside a lead office (牵头科室) the office is what leads the task
-        printed = [o for o in b.offices if not (o[0] == LEAD and o[1].startswith(_LEADER_LABEL))]
+        attached = list(b.attached)
+        own = b.offices
+        if not own and b.inherited:  # offices printed once under the section's heading, for each of its tasks
+            attached.insert(0, b.inherited[0])
+            own = b.inherited[1]
+            notes.append(NOTE_SECTION_OFFICES.format(line=self.lines[b.inherited[0]].no))
+        if not own and b.kind == TASK:  # no office list: the body may say who (由基础教育科牵头，人事科配合落实)
+            body = "\n".join(fields.values())
+            own = [(g.role, body[g.label[0]:g.label[1]], [body[g.names[0]:g.names[1]]]) for g in sentence_roles(body)]
+        printed = [o for o in own if not (o[0] == LEAD and o[1].startswith(_LEADER_LABEL))]
         if not any(role == LEAD for role, _, _ in printed):
-            printed = b.offices
+            printed = own
         roles = [role for role, _, _ in printed]
         first_responsible = roles.index(RESPONSIBLE) if RESPONSIBLE in roles else -1
         for index, (role, label, parts) in enumerate(printed):
@@ -655,7 +695,7 @@ class _Parser:
             doc=self.doc, city=self.city, year=year, kind=b.kind, section=b.section, task_no=b.task_no,
             title=b.title, fields=fields, lead_offices=offices[LEAD], responsible_offices=offices[RESPONSIBLE],
             text="\n".join([*(l.text for l in self.lines[first: last + 1]),
-                            *(self.lines[i].text for i in b.attached)]).strip("\n"),
+                            *(self.lines[i].text for i in attached)]).strip("\n"),
             line_start=self.lines[first].no, line_end=self.lines[last].no, notes=notes,
             section_title=b.section_title, item=b.item, subsection=b.subsection, subsection_title=b.subsection_title,
             number=b.number, path=task_path(b.section, b.subsection, b.task_no, b.number) if b.kind == TASK else "",

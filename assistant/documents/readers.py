@@ -55,6 +55,8 @@ def decode_document(name: str, data: bytes) -> str:
         raise DocumentError(name, f"文件超过 {MAX_BYTES // (1024 * 1024)} MB 上限")
     if suffix == ".txt":
         text = _decode_text(name, data)
+        if _looks_like_html(text):
+            text = _html_text(text)
     elif suffix == ".docx":
         text = _read_docx(name, data)
     elif suffix == ".xlsx":
@@ -64,6 +66,29 @@ def decode_document(name: str, data: bytes) -> str:
     if not text.strip():
         raise DocumentError(name, "文件中没有文字")
     return text
+
+
+# A web page saved as text keeps its markup: paragraphs in <p>…</p>, <strong> titles, &nbsp; indents, &ldquo; quotes.
+# A few <br> alone (a markdown table's line breaks inside cells) are no web page.
+_HTML_TAG = re.compile(r"</?(?:p|div|span|strong|b|font|table|tbody|tr|td|th|html|body|section|article|h[1-6])\b[^>]*>",
+                       re.IGNORECASE)
+_HTML_BREAK = re.compile(r"<br\s*/?>|</(?:p|div|tr|h[1-6]|section|article|li)\s*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<!--.*?-->|<[a-zA-Z/!][^<>]*>", re.DOTALL)
+
+
+def _looks_like_html(text: str) -> bool:
+    return len(_HTML_TAG.findall(text, 0, 200_000)) >= 3
+
+
+def _html_text(text: str) -> str:
+    """The text a browser shows: a line per paragraph or <br>, the markup dropped, entities decoded (&nbsp; as a
+    space). Lines that were lines in the file stay lines."""
+    import html
+
+    text = _HTML_BREAK.sub("\n", text)
+    text = _ANY_TAG.sub("", text)
+    text = html.unescape(text).replace("\xa0", " ")
+    return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .labels import header_role
+from .labels import LEAD, COOPERATING, header_role, is_office_name, spoken_role
 from .normalize import SourceLine, fold, is_chrome, rebuilt_line
 
 NUMBER, TITLE, CONTENT, OFFICE, OTHER = "number", "title", "content", "office", "other"
+MARK = "mark"  # a responsibility matrix: one column per office, a mark (★ / ●, or 牵头 / 参与) in its cell
 _NUMBER = re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)
 _TITLE = re.compile(r"重点任务|工作任务|任务名称|主要任务|重点工作|工作事项|任务事项|项目名称|工作项目|^任务$|^事项$")
 _CONTENT = re.compile(r"内容|措施|举措|目标|要求|标准")
@@ -43,6 +44,7 @@ class Row:
     title: str = ""
     fields: list[tuple[str, str]] = field(default_factory=list)  # (header, cell) for content and other columns
     offices: list[tuple[str, str, str]] = field(default_factory=list)  # (role, header, cell)
+    marks: list[tuple[str, str]] = field(default_factory=list)  # in a matrix: (office, the mark in its cell)
     continues: bool = False  # the task of the row above goes on
 
 
@@ -52,6 +54,8 @@ class Table:
     rows: list[Row]
     end: int  # index of the first line after the table
     warnings: list[str] = field(default_factory=list)
+    # a matrix's row of office names and its legend: where each row's offices are printed, shown with every task
+    key_lines: list[int] = field(default_factory=list)
 
 
 def split_cells(text: str) -> list[str] | None:
@@ -99,9 +103,13 @@ def read_table(lines: list[SourceLine], start: int, columns: list[Column]) -> Ta
     if not any(c.kind == OFFICE for c in columns):
         table.warnings.append(f"第{lines[start].no}行的任务表没有牵头或责任科室列，各项任务未列科室")
     previous: Row | None = None
+    matrix = _matrix_row(lines, start, columns)
+    if matrix is not None:
+        columns = table.columns = matrix[1]
+        table.key_lines.append(matrix[0])
     for index in range(start + 1, len(lines)):
         line = lines[index]
-        if line.blank or is_chrome(line) or _RULE.match(line.text):
+        if line.blank or is_chrome(line) or _RULE.match(line.text) or (matrix and index == matrix[0]):
             continue
         cells = split_cells(line.text)
         if cells is None:
@@ -120,7 +128,60 @@ def read_table(lines: list[SourceLine], start: int, columns: list[Column]) -> Ta
             continue  # an empty row
         table.rows.append(row)
         previous = row if row.heading is None else None
+    if matrix is not None:
+        _resolve_marks(table, lines)
     return table
+
+
+# A responsibility matrix: under a header cell 责任科室 merged over several columns, a second header row names one
+# office a column; each task row marks its offices (★ 牵头, ● 配合), as a note under the table says.
+_LEGEND = re.compile(r"[“\"‘「]?([★☆●○◎◇◆√✓✔△▲■□])[”\"’」]?\s*(?:表示|为|代表|是|指)\s*"
+                     r"((?:牵头|主责|配合|参与|协助|协办|协同|责任)(?:科室|单位|部门|处室|股室)?)")
+_DEFAULT_MARKS = {"★": LEAD, "☆": LEAD, "▲": LEAD, "◆": LEAD, "●": COOPERATING, "○": COOPERATING, "◎": COOPERATING,
+                  "√": COOPERATING, "✓": COOPERATING, "✔": COOPERATING, "△": COOPERATING, "■": COOPERATING,
+                  "□": COOPERATING, "◇": COOPERATING}
+_DEFAULT_LABELS = {LEAD: "牵头", COOPERATING: "配合"}
+
+
+def _matrix_row(lines: list[SourceLine], start: int, columns: list[Column]) -> tuple[int, list[Column]] | None:
+    """(index of the second header row, the columns read with it), when the header at `start` heads a matrix."""
+    index = next((i for i in range(start + 1, min(start + 3, len(lines))) if not lines[i].blank), None)
+    cells = split_cells(lines[index].text) if index is not None else None
+    if not cells or len(cells) != len(columns) or not any(c.kind == OFFICE for c in columns):
+        return None
+    matrix, under_office, offices = [], False, 0
+    for column, cell in zip(columns, cells):
+        under_office = column.kind == OFFICE or (under_office and not column.name.strip())
+        if under_office and cell and is_office_name(fold(cell)):
+            matrix.append(Column(cell, MARK))
+            offices += 1
+        elif cell in ("", column.name.strip()) and not under_office:
+            matrix.append(column)
+        else:
+            return None
+    return (index, matrix) if offices >= 2 else None
+
+
+def _resolve_marks(table: Table, lines: list[SourceLine]) -> None:
+    """Each row's marks read by the legend printed near the table (注：“★”表示牵头科室，“●”表示配合科室), every role
+    it names present on every row (printed for the whole table), or by the common marks when there is none."""
+    near = [i for i in range(table.end, min(table.end + 4, len(lines))) if _LEGEND.search(lines[i].folded)]
+    table.key_lines.extend(near)
+    legend = {m.group(1): (spoken_role(m.group(2)), m.group(2)) for i in near for m in _LEGEND.finditer(lines[i].text)}
+    legend = {mark: (role, label) for mark, (role, label) in legend.items() if role}
+    for row in table.rows:
+        if row.heading is not None or row.continues:
+            continue
+        named: dict[str, tuple[str, list[str]]] = {role: (label, []) for role, label in legend.values()}
+        for office, mark in row.marks:
+            if mark in legend:
+                role, label = legend[mark]
+            elif role := (spoken_role(mark) or _DEFAULT_MARKS.get(mark[:1])):
+                label = mark if spoken_role(mark) else _DEFAULT_LABELS.get(role, "配合")
+            else:
+                continue
+            named.setdefault(role, (label, []))[1].append(office)
+        row.offices = [(role, label, "、".join(names)) for role, (label, names) in named.items()]
 
 
 def _row(index: int, cells: list[str], columns: list[Column]) -> Row:
@@ -140,6 +201,9 @@ def _row(index: int, cells: list[str], columns: list[Column]) -> Row:
                 row.number, row.title = m.group(1), cell[m.end():].strip()  # 任务名称 1.推进…: no 序号 column
         elif column.kind == OFFICE:
             row.offices.append((column.role or "", column.name, cell))
+        elif column.kind == MARK:
+            if cell.strip():
+                row.marks.append((column.name, cell.strip()))
         elif cell:
             row.fields.append((column.name, cell))
     return row
