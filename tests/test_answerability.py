@@ -797,6 +797,8 @@ HELDOUT_FLOORS = {
     # staff recalling a fragment (a figure, a date, a slogan, two offices), 2026-12-02f: measured whole once 0.933,
     # 4/60, 2/30, 0/26
     "colloquial_batch26_heldout.jsonl": (0.93, 2, 2, 0),  # 0.938, 2/32, 2/15, 0/16
+    # one measure deep in a task, staff voice, 2026-12-02f: measured whole once 0.900, 4/60, 7/30, 1/25
+    "colloquial_batch27_heldout.jsonl": (0.96, 0, 3, 1),  # 0.966, 0/29, 3/13, 1/13
 }
 
 
