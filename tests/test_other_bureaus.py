@@ -28,10 +28,12 @@ CORPORA = {
     "sixth": "p34 p35 p36 p37",  # last year's review, offices in an attached 分工表, a WPS export, bracket lines
     "seventh": "p38 p39 p40 p41",  # Word auto-numbered paragraphs, a sheet per section, Traditional, a table per section
     "eighth": "p42 p43 p44 p45",  # offices under section headings, a ★/● matrix, a saved web page, merged measure rows
+    "ninth": "p46 p47 p48 p49",  # 以上工作由… lines, tasks run on after 【】, outline columns, ◆ bullets
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
 YUHUA, ZIBO, TIANHE, ANXI = map(plan, ["p39", "p42", "p43", "p44"])
+LUOYANG, SHUYANG, YUBEI, YUXI = map(plan, ["p46", "p47", "p48", "p49"])
 
 
 def _asker(tmp_path_factory, plans: list[str]):
@@ -196,6 +198,24 @@ def test_offices_printed_under_a_section_in_a_matrix_or_in_the_body_answer_who_l
     assert c["results"][0]["lead_offices"] == ["体卫艺股"] and "&nbsp;" not in c["answer"] and "<p" not in c["answer"]
 
 
+def test_closing_office_lines_run_on_tasks_outline_columns_and_bullet_tasks_answer_who_leads(plans_of):
+    ninth = plans_of("ninth")
+    # 洛阳: 以上工作由组织人事科牵头，机关党委、宣传科配合 closes tasks 1–2; the line is shown with each of them
+    a = ninth("洛阳 校长负责制 谁牵头")
+    assert a["answered"] and where(a) == (LUOYANG, "一", "（一）", 2)
+    assert a["results"][0]["lead_offices"] == ["组织人事科"] and "以上工作由组织人事科牵头" in a["answer"]
+    # 沭阳 runs tasks on in one paragraph, each closed by 【牵头：…；配合：…；时限：…】
+    b = ninth("沭阳 普惠性学前教育 谁牵头 啥时候完成")
+    assert where(b) == (SHUYANG, "二", "（一）", 4) and b["results"][0]["lead_offices"] == ["学前科"]
+    # 渝北's workbook prints 一级任务 / 二级任务 / 具体任务 columns and no 序号: its rows are counted
+    c = ninth("渝北区 学前教育 普惠 谁牵头")
+    assert c["answered"] and where(c) == (YUBEI, "二", "（一）", 4) and c["results"][0]["lead_offices"] == ["学前教育科"]
+    # 玉溪 marks its tasks ◆ with no number; the ● lines inside task 6 are its measures, not tasks
+    yuxi = [r for r in ninth.engine.records if r.doc == YUXI]
+    assert [r.task_no for r in yuxi] == list(range(1, 15))
+    assert "消除大班额" in next(r for r in yuxi if r.task_no == 6).text
+
+
 # The held-back halves of the questions over each fixture corpus (eval/README.md says how each was written and first
 # measured): hit@1, answerable refused, unanswerable answered, wrong figures, as this build measured them.
 HELD_FLOORS = [
@@ -211,6 +231,7 @@ HELD_FLOORS = [
     ("sixth", "other_bureaus8_heldout.jsonl", (1.0, 0, 6, 1)),  # 1.000, 0/15, 6/8, 1/7 (whole: 1.000, 0/28, 9/12, 1/14)
     ("seventh", "other_bureaus9_heldout.jsonl", (0.88, 2, 4, 0)),  # 0.889, 2/18, 4/4, 0/9 (whole: 0.679, 2/28, 11/12, 3/13)
     ("eighth", "other_bureaus10_heldout.jsonl", (1.0, 0, 6, 1)),  # 1.000, 0/14, 6/6, 1/6 (whole: 0.643, 8/28, 9/12, 2/11)
+    ("ninth", "other_bureaus11_heldout.jsonl", (1.0, 0, 4, 1)),  # 1.000, 0/12, 4/5, 1/6 (whole: 0.250, 10/28, 12/12, 3/9)
 ]
 
 

@@ -84,7 +84,7 @@ _SPOKEN_ROLE = {"牵头": LEAD, "负责": RESPONSIBLE, "配合": COOPERATING, "�
                 "协同": COOPERATING, "协办": COOPERATING}
 _SPOKEN_CLAUSE = re.compile(r"\s*(?:由\s*)?(?P<names>[^，,；;]+?)\s*(?:按职责分工|按职责|分别|共同|具体)?"
                             r"(?P<verb>牵头|负责|配合|协助|参与|协同|协办)\s*")
-_OFFICE_END = re.compile(r"(?:科|室|办|中心|局|校|学校|院|所|站|馆|队|委|组|部|处|股|园|单位|科室|部门|机构)$")
+_OFFICE_END = re.compile(r"(?:科|室|办|中心|局|校|学校|大学|院|所|站|馆|队|委|组|部|处|股|园|单位|科室|部门|机构)$")
 _LAST_BRACKET = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]*[)）])+)[)）]\s*[。；;]?\s*$")
 _BEFORE_LAST_STOP = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]*[)）])+)[)）](?=\s*[。；;]\s*$)")
 
@@ -95,8 +95,7 @@ def spoken_roles(text: str, pos: int = 0) -> list[Group] | None:
     groups = []
     for clause in re.finditer(r"[^，,；;]+", text):
         c = _SPOKEN_CLAUSE.fullmatch(clause.group(0))
-        if not c or not all(_OFFICE_END.search(re.sub(r"[（(][^（）()]*[)）]", "", n).strip())
-                            for n in re.split(r"[、]", c.group("names")) if n.strip()):
+        if not c or not _all_offices(c.group("names")):
             return None
         start = pos + clause.start()
         groups.append(Group(_SPOKEN_ROLE[c.group("verb")], (start + c.start("verb"), start + c.end("verb")),
@@ -126,8 +125,9 @@ def spoken_role(word: str) -> str | None:
 
 
 def _all_offices(names: str) -> bool:
-    return all(_OFFICE_END.search(re.sub(r"[（(][^（）()]*[)）]", "", n).strip())
-               for n in re.split(r"[、]", names) if n.strip())
+    """Every name of a list is an office's: 各县（市、区）教育局 is one name, its bracket read out before splitting."""
+    return all(_OFFICE_END.search(n.strip()) for n in re.split(r"[、]", re.sub(r"[（(][^（）()]*[)）]", "", names))
+               if n.strip())
 
 
 def sentence_roles(text: str) -> list[Group]:

@@ -20,9 +20,9 @@ from .normalize import SourceLine, fold, is_chrome, join_wrapped
 from .offices import split_offices
 from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, Record, task_path
-from .tables import Row, Table, read_header, read_table
+from .tables import LEVEL, Row, Table, read_header, read_table
 
-PARSER_VERSION = "12"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text
+PARSER_VERSION = "13"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -40,6 +40,9 @@ _TASK_FORMS = {
     "renwu": re.compile(rf"^(任务[{_NUMERALS}]+)\s*[：:]\s*{_STARTS_TEXT}"),  # 任务一：title。
     "decimal": re.compile(rf"^(\d{{1,2}}\.\d{{1,2}})\s*{_STARTS_TEXT}"),  # 1.1 title。 under a section 1 title
 }
+# Tasks marked by a typed bullet and no number (◆加强…。), counted in reading order as Word's bullets would not be
+_BULLET = re.compile(rf"^([◆◇■□▲△★☆●○•▶►])\s*{_STARTS_TEXT}")
+BULLETS = "bullet"
 # with decimal task numbers, sections are numbered 1 title (a number, a space, the title)
 _ARABIC_SECTION = re.compile(r"^(\d{1,2})\s+(?=[\u4e00-\u9fff])(\S.*)$")
 ITEMS = "item"  # the style of plans whose tasks are the （一） items
@@ -71,6 +74,8 @@ _FIRST_LEADS = re.compile(r"(?:排在?第一位?|排名第一|排序第一|列�
                           r"(?:为|是)牵头")
 _LEAD_MARK = re.compile(r"(.+?)\s*[（(]\s*牵头\s*[)）]")
 
+# 以上工作由X牵头，Y配合 / 上述任务由X负责: the offices of the tasks before it
+_CLOSING = re.compile(r"^(?:以上|上述)(?:各项|几项|\S{0,2}项)?(?:工作|任务|内容)?(?:均|都|统一)?由")
 NOTE_SECTION_OFFICES = "科室列在本部分标题下（原文第{line}行），适用于本部分各项任务"
 NOTE_LEAD_FROM_RESPONSIBLE = "原文未标“牵头科室”：此处列为牵头的是原文第一条“责任科室”"
 
@@ -205,7 +210,16 @@ def task_style(lines: list[SourceLine], keys: list[str] | None = None) -> str:
             found = _task_marker(key, style)
             if found and found[0] == 1:
                 return ITEMS if _measures_inside_items(keys[start:], style) else style
-    return ITEMS
+    return BULLETS if task_bullet(keys[start:]) else ITEMS
+
+
+def task_bullet(keys: list[str]) -> str | None:
+    """The bullet that marks a plan's tasks: the one opening the line after its headings, at least twice (● lines
+    inside a ◆ task are its measures)."""
+    after = [keys[i + 1] for i in range(len(keys) - 1) if _SECTION.match(keys[i]) or _ITEM.match(keys[i])]
+    marks = [m.group(1) for k in after if (m := _BULLET.match(k))]
+    best = max(set(marks), key=marks.count, default=None)
+    return best if best and marks.count(best) >= 2 else None
 
 
 def _measures_inside_items(keys: list[str], style: str) -> bool:
@@ -247,6 +261,8 @@ class _Parser:
         self.section_offices: tuple[int, list[tuple[str, str, list[str]]]] | None = None
         self.subsection_offices: tuple[int, list[tuple[str, str, list[str]]]] | None = None
         self.heading_offices: list[int] = []  # every such line, to report one that no task takes
+        self.counted_rows = False
+        self.since_closing: list[_Builder] = []  # tasks since the last 以上工作由X牵头… line, which names their offices
         self.framing: _Builder | None = None  # the part of a plan in parts that frames the work (工作目标, 保障措施)
         self.builders: list[_Builder] = []
         self.front: list[int] = []  # lines before the first section of the current part
@@ -257,6 +273,7 @@ class _Parser:
         self.in_parts = any((m := _SECTION.match(k)) and _WORK_PART.fullmatch(m.group(2).strip("。： "))
                             for k in self.keys)
         self.style = task_style(lines, self.keys)
+        self.bullet = task_bullet([k for k in self.keys if k]) if self.style == BULLETS else None
         self.last_numbered = max((i for i, k in enumerate(self.keys)
                                   if _SECTION.match(k) or _ITEM.match(k) or _task_marker(k, self.style)), default=-1)
 
@@ -331,6 +348,9 @@ class _Parser:
         if (m := _SECTION.match(key)) or (self.style == "decimal" and (m := _ARABIC_SECTION.match(key))):
             self._start_section(m.group(1), self._slice(line, key, m.start(2)), index)
             return index + 1
+        if self.mode == "plan" and _CLOSING.match(key) and (groups := sentence_roles(key)):
+            self._closing_offices(index, line, key, groups)
+            return index + 1
         if self.current is not None and self.current is self.framing:  # 二、工作目标 1.…: a goal, not a task
             self.current.add_line(index)
             self.current.append(line.text.strip())
@@ -354,6 +374,10 @@ class _Parser:
         return index + 1
 
     def _task_or_subsection(self, index: int, line: SourceLine, key: str) -> bool:
+        if self.bullet and (m := _BULLET.match(key)) and m.group(1) == self.bullet:
+            number = self.last_task_no + 1  # counted through the plan: the bullet prints no number
+            self._start_task(number, str(number), index, line, key, m.end())
+            return True
         if (found := _task_marker(key, self.style)) and self._accept(found[0], line):
             value, marker_end, body = found
             number = self._slice(line, key, 0)[:marker_end]
@@ -475,6 +499,7 @@ class _Parser:
                            subsection_title=sub_title, number=printed)
         builder.add_line(index)
         builder.inherited = self.subsection_offices or self.section_offices
+        self.since_closing.append(builder)
         self.current = builder
         self._heading(builder, line, key, body)
 
@@ -501,6 +526,8 @@ class _Parser:
         self._flush_front()
         self._close()
         self.warnings.extend(table.warnings)
+        # an outline table (一级任务 / 二级任务 / 具体任务) prints no 序号: its rows are counted, as the citation says
+        self.counted_rows = any(c.kind == LEVEL for c in table.columns)
         previous_fields: dict[str, str] = {}
         for row in table.rows:
             if row.heading is not None:
@@ -541,7 +568,8 @@ class _Parser:
         content = next((v for _, v in row.fields), "")
         title = row.title or _split_title(content)[0]
         self.current = _Builder(TASK, numeral, section_title, number, title, row.index, year=self.plan_year,
-                                subsection=sub, subsection_title=sub_title, number=row.number or None)
+                                subsection=sub, subsection_title=sub_title,
+                                number=row.number or (str(number) if self.counted_rows else None))
         self.current.add_line(row.index)
         return self.current
 
@@ -636,6 +664,21 @@ class _Parser:
         self._content(line, key, 0)
         self.current = current
         return holder.offices
+
+    def _closing_offices(self, index: int, line: SourceLine, key: str, groups: list) -> None:
+        """以上工作由组织人事科牵头，机关党委、宣传科配合。 after a group of tasks: the offices of every task since the
+        last such line that printed none of its own; the line is shown with each of them."""
+        text = line.text.strip()
+        offset = len(text) - len(key)
+        offices = [(g.role, text[offset + g.label[0]: offset + g.label[1]],
+                    [text[offset + g.names[0]: offset + g.names[1]]]) for g in groups]
+        taken = [b for b in self.since_closing if not b.offices]
+        for builder in taken:
+            builder.offices = [(role, label, list(parts)) for role, label, parts in offices]
+            builder.attached.append(index)
+        if not taken:
+            self.warnings.append(f"第{line.no}行的科室未能归入任何任务：{text[:40]}")
+        self.since_closing = []
 
     def _check_stray_offices(self, line: SourceLine, key: str) -> None:
         """An office list outside any task (under a section or subsection heading, in the preamble) belongs to no

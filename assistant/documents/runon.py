@@ -19,11 +19,17 @@ _TASK = (rf"[（(][{_NUMERALS}]+[)）]|\d{{1,3}}\s*[.、．](?=[\u4e00-\u9fff“
          rf"|[（(]\d{{1,3}}[)）](?=[\u4e00-\u9fff“\"《「])|[{_CIRCLED}]")
 _BREAK = re.compile(rf"\s+(?=(?P<section>{_SECTION})|(?P<task>{_TASK}))|(?<=工作要点)\s+")
 MIN_LENGTH = 120  # shorter lines are ordinary lines, whatever they hold
+# several tasks in one paragraph, each closed by its office bracket: …。【牵头：…；时限：6月底】2.推进…
+_AFTER_BRACKET = re.compile(r"(?<=】)\s*(?=\d{1,3}\s*[.、．][\u4e00-\u9fff“\"《「])")
+_STARTS_TASK = re.compile(rf"^\s*(?:{_TASK})")
 
 
 def _cuts(folded: str) -> list[tuple[int, int]]:
     """(start, end) of each whitespace run to cut at, when the line is plainly run-on: it holds a section marker
-    after a space, or at least three numbered items after spaces."""
+    after a space, or at least three numbered items after spaces, or a task starts right after another's office
+    bracket."""
+    if _STARTS_TASK.match(folded) and (after := list(_AFTER_BRACKET.finditer(folded))):
+        return [m.span() for m in after]
     if len(folded) < MIN_LENGTH or " " not in folded:
         return []
     found = list(_BREAK.finditer(folded))

@@ -17,9 +17,12 @@ from .labels import LEAD, COOPERATING, header_role, is_office_name, spoken_role
 from .normalize import SourceLine, fold, is_chrome, rebuilt_line
 
 NUMBER, TITLE, CONTENT, OFFICE, OTHER = "number", "title", "content", "office", "other"
+LEVEL = "level"  # an outline column (一级任务 / 二级任务): the section or subsection a row's task sits in
 MARK = "mark"  # a responsibility matrix: one column per office, a mark (★ / ●, or 牵头 / 参与) in its cell
 _NUMBER = re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)
-_TITLE = re.compile(r"重点任务|工作任务|任务名称|主要任务|重点工作|工作事项|任务事项|项目名称|工作项目|^任务$|^事项$")
+_TITLE = re.compile(r"重点任务|工作任务|任务名称|主要任务|重点工作|工作事项|任务事项|项目名称|工作项目|^任务$|^事项$|"
+                    r"^(?:具体|三级)任务$")
+_LEVEL_HEADER = re.compile(r"^[一二]级(?:任务|工作|指标|目标)?$")
 _CONTENT = re.compile(r"内容|措施|举措|目标|要求|标准")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 _NUMBERED_TITLE = re.compile(r"(\d{1,3})\s*[.、．]\s*(?=[\u4e00-\u9fff“\"《])")
@@ -45,6 +48,7 @@ class Row:
     fields: list[tuple[str, str]] = field(default_factory=list)  # (header, cell) for content and other columns
     offices: list[tuple[str, str, str]] = field(default_factory=list)  # (role, header, cell)
     marks: list[tuple[str, str]] = field(default_factory=list)  # in a matrix: (office, the mark in its cell)
+    levels: list[str] = field(default_factory=list)  # its outline cells (一、… / （一）…), widest first
     continues: bool = False  # the task of the row above goes on
 
 
@@ -86,6 +90,8 @@ def _column(name: str) -> Column:
     folded = fold(name).strip()
     if _NUMBER.match(folded):
         return Column(name, NUMBER)
+    if _LEVEL_HEADER.match(folded):
+        return Column(name, LEVEL)
     if role := header_role(folded):
         return Column(name, OFFICE, role)
     if re.search(r"时限|时间|进度", folded):
@@ -103,6 +109,7 @@ def read_table(lines: list[SourceLine], start: int, columns: list[Column]) -> Ta
     if not any(c.kind == OFFICE for c in columns):
         table.warnings.append(f"第{lines[start].no}行的任务表没有牵头或责任科室列，各项任务未列科室")
     previous: Row | None = None
+    levels = [""] * sum(1 for c in columns if c.kind == LEVEL)
     matrix = _matrix_row(lines, start, columns)
     if matrix is not None:
         columns = table.columns = matrix[1]
@@ -122,6 +129,12 @@ def read_table(lines: list[SourceLine], start: int, columns: list[Column]) -> Ta
         if [c.strip() for c in cells] == [c.name.strip() for c in columns]:
             continue  # the header again (Word repeats it on every page)
         row = _row(index, cells, columns)
+        for depth, cell in enumerate(row.levels):  # 一级任务 / 二级任务 merged down: a new value opens its heading
+            if cell and cell != levels[depth]:
+                table.rows.append(Row(index, heading=cell))
+                levels[depth + 1:] = [""] * (len(levels) - depth - 1)
+                levels[depth] = cell
+                previous = None
         if row.heading is None and previous is not None and _continues(row, previous):
             row.continues = True
         if row.heading is None and not row.continues and not (row.title or row.fields):
@@ -195,8 +208,14 @@ def _row(index: int, cells: list[str], columns: list[Column]) -> Row:
     for column, cell in zip(columns, cells + [""] * (len(columns) - len(cells))):
         if column.kind == NUMBER:
             row.number = cell.rstrip(".、．")  # the number as printed, without its trailing mark
+        elif column.kind == LEVEL:
+            row.levels.append(cell)
         elif column.kind == TITLE and not row.title:
             row.title = cell
+            if "。" in cell.rstrip("。") and not any(c.kind == CONTENT for c in columns):
+                # 具体任务 holding the task's title and its measures: 扩大普惠性学前教育资源。新建…
+                row.title, rest = cell.split("。", 1)
+                row.fields.append((column.name, rest.strip()))
             if not any(c.kind == NUMBER for c in columns) and (m := _NUMBERED_TITLE.match(cell)):
                 row.number, row.title = m.group(1), cell[m.end():].strip()  # 任务名称 1.推进…: no 序号 column
         elif column.kind == OFFICE:

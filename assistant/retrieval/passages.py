@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..documents.labels import OFFICE_LABEL, inline_brackets
+from ..documents.labels import OFFICE_LABEL, inline_brackets, sentence_roles
 from ..documents.normalize import fold
 from ..documents.records import Record
 
@@ -63,6 +63,14 @@ def office_lines(record: Record) -> list[str]:
                 and _wraps_onto(line, lines[following]):
             line, i = line + lines[following], following + 1
         out.append(line)
+    if not out and (record.lead_offices or record.responsible_offices or record.cooperating_offices):
+        # no list printed: the sentence that names them (以上工作由组织人事科牵头，机关党委配合 / …，由教研室牵头，电教站配合，…)
+        for line in lines:
+            if groups := sentence_roles(fold(line)):
+                by = groups[0].names[0] - 1  # the 由 before the first names
+                closing = line.rfind("以上", 0, by)  # 以上工作由…: from its start
+                start = closing if 0 <= closing and by - closing <= 8 else by
+                out.append(line[start: groups[-1].label[1]])
     return out
 
 
