@@ -720,6 +720,11 @@ def test_asked_detail_reads_the_kind_of_value_asked():
     assert asked_detail("这几年一直在推的课后服务 谁牵头") is None
     assert asked_detail("那多少钱呢").kind == "amount" and asked_detail("那多少人参加").kind == "count"
     assert asked_detail("温州学生近视率要降多少个百分点").kind == "share"
+    # how long it lasts (一周 answers) is not when (多久能建好) nor how often (多长时间整治一次)
+    assert asked_detail("温州娃每学年劳动活动 至少安排多久").pattern.search("每學年至少安排一周開展勞動活動")
+    assert asked_detail("体育活动每天几小时").kind == "duration"
+    assert asked_detail("多久能建好").kind == "date"
+    assert asked_detail("长春学校周边乱象多长时间联合整治一次") is None
     assert asked_detail("达州教育扶贫谁牵头") is None
     assert asked_detail("缺科老师几个学校轮着用的那个办法叫啥").kind == "name"  # a name, not how many
     assert asked_detail("那项任务叫啥") is None  # the task's title answers

@@ -42,6 +42,9 @@ _DAY = Detail("date", "具体时间", re.compile(rf"{_NUM}\s*(?:日|号|点)|月
 _MONTH_ASKS = {"几月", "哪几个月", "哪个月"}
 _MONTH = Detail("date", "时间", re.compile(
     rf"{_NUM}\s*(?:月|日|号)|年底|年中|上半年|下半年|季度|春季|秋季|暑期|寒假|暑假|学期|月底|月份"))
+# how long something lasts (每学年劳动至少安排多久: 一周), not when
+_DURATION = Detail("duration", "时长", re.compile(
+    rf"{_NUM}\s*(?:个)?\s*(?:周|星期|天|日|个月|小时|学时|课时|分钟|学期)(?!前|底|初)|半天|半年|全天|整天"))
 _AMOUNT = Detail("amount", "金额", re.compile(rf"{_NUM}\s*(?:万|亿|千)?\s*元"))
 _SHARE = Detail("share", "比例", re.compile(rf"{_NUM}\s*(?:%|％|成|个?百分点)|百分之|全覆盖|全部|100%"))
 _MULTIPLE = Detail("multiple", "倍数", re.compile(rf"{_NUM}\s*倍"))
@@ -63,6 +66,10 @@ _ASKS = [
                 r"(?:开|办|设|举办|举行)在(?:哪里|哪儿|什么地方|啥地方|哪(?![条项块些一]))|"
                 r"哪(?:个|几个|些)(?:区县|县区|县|区|街道|乡镇|镇)|在哪(?:里|儿)?(?:开|办|建|举办|举行|落地|落户)|选址|"
                 r"(?:去|到)(?:哪里|哪儿|哪(?![条项块些一]))(?:学|培训|跟岗|挂职|研学|交流|考察|参观)"), _PLACE),
+    # 多久能建成 asks when it is done and 多长时间整治一次 how often (a date or a period answers), 至少安排多久 how long
+    # it lasts
+    (re.compile(r"(?:多久|多长时间|多少时间)(?!\S{0,6}(?:完成|建成|建好|办完|搞完|做完|出台|落地|到位|实现|投用|结束|一次|1次))|"
+                r"几(?:个)?(?:周|星期|小时|课时|学时)|多少(?:天|小时|课时|学时|分钟)"), _DURATION),
     (re.compile(r"什么时[候侯]|啥时[候侯]|何时|哪天|哪一天|哪几个月|哪个月|几月|几号|几点|哪年|多久|什么时间|啥时间|日期|"
                 r"时间节点|截止|deadline|ddl"), _DATE),  # 时侯: the common slip of 时候
     (re.compile(r"多少钱|钱多少|花多少|投多少|投了多少|投入多少|投资多少|奖金|奖励多少|资金多少|经费多少|"
