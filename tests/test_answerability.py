@@ -725,6 +725,11 @@ def test_asked_detail_reads_the_kind_of_value_asked():
     assert asked_detail("体育活动每天几小时").kind == "duration"
     assert asked_detail("多久能建好").kind == "date"
     assert asked_detail("长春学校周边乱象多长时间联合整治一次") is None
+    # the count stated, the names asked: 建设未来学校3所 names none, a list of named schools would
+    which = asked_detail("长兴县那3所未来学校是哪几所")
+    assert which.kind == "name" and which.pattern.search("支持长兴中学、华盛达实验学校等创建")
+    assert not which.pattern.search("建设未来学校3所")
+    assert asked_detail("承德21年党史学习教育那条 责任科室有哪几个") is None  # offices, and 21年 is a year
     assert asked_detail("达州教育扶贫谁牵头") is None
     assert asked_detail("缺科老师几个学校轮着用的那个办法叫啥").kind == "name"  # a name, not how many
     assert asked_detail("那项任务叫啥") is None  # the task's title answers

@@ -19,16 +19,18 @@ from .labels import (COOPERATING, LEAD, OFFICE_LABEL, RESPONSIBLE, Group, inline
 from .normalize import SourceLine, fold, is_chrome, join_wrapped
 from .offices import split_offices
 from .places import is_date_line, is_issuer_line
-from .records import PREAMBLE, SUMMARY, TASK, Record, task_path
+from .records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, task_path
 from .tables import LEVEL, Row, Table, read_header, read_table
 
-PARSER_VERSION = "13"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns
+PARSER_VERSION = "14"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _DASH_PREFIX = re.compile(r"^\s*[-–—•·]\s+")
 # 一、title, or 第一部分　title (the numeral either way)
 _SECTION = re.compile(rf"^(?:第(?=[{_NUMERALS}]+部分))?([{_NUMERALS}]+)(?:、|部分[\s:：、]*)\s*(\S.*)$")
+# 第一章　title: a chapter is read as the section 一、title (the key only; the text stays as printed)
+_CHAPTER = re.compile(rf"^第([{_NUMERALS}]+)章[\s:：、]*(?=\S)")
 _ITEM = re.compile(rf"^([（(])([{_NUMERALS}]+)([)）])\s*(\S.*)$")
 # A task number must be followed by a CJK character, an opening quote or an office list in brackets, so "2.0行动计划"
 # or "3.15亿元" at the start of a wrapped line is not taken for a task.
@@ -39,6 +41,7 @@ _TASK_FORMS = {
     "circled": re.compile(rf"^([{_CIRCLED}])\s*{_STARTS_TEXT}"),
     "renwu": re.compile(rf"^(任务[{_NUMERALS}]+)\s*[：:]\s*{_STARTS_TEXT}"),  # 任务一：title。
     "decimal": re.compile(rf"^(\d{{1,2}}\.\d{{1,2}})\s*{_STARTS_TEXT}"),  # 1.1 title。 under a section 1 title
+    "article": re.compile(rf"^(第[{_NUMERALS}]+条)\s*{_STARTS_TEXT}"),  # 第一条　title。 under 第一章 chapters
 }
 # Tasks marked by a typed bullet and no number (◆加强…。), counted in reading order as Word's bullets would not be
 _BULLET = re.compile(rf"^([◆◇■□▲△★☆●○•▶►])\s*{_STARTS_TEXT}")
@@ -173,7 +176,10 @@ def parse_lines(lines: list[SourceLine], doc: str = "", city: str | None = None,
 
 
 def _key(line: SourceLine) -> str:
-    return strip_list_prefix(line.folded.strip())
+    key = strip_list_prefix(line.folded.strip())
+    if m := _CHAPTER.match(key):
+        key = f"{m.group(1)}、{key[m.end():]}"
+    return key
 
 
 def _task_marker(key: str, style: str) -> tuple[int, int, int] | None:
@@ -189,6 +195,8 @@ def _task_marker(key: str, style: str) -> tuple[int, int, int] | None:
 def number_value(printed: str) -> int | None:
     """The value of a number as printed: 3, （3）, ③, （三） -> 3; None when it holds no number."""
     core = printed.strip().strip("（()）.、． ").removeprefix("任务")
+    if core.startswith("第") and core.endswith("条"):  # 第十二条
+        core = core[1:-1]
     if core.isascii() and core.isdigit():
         return int(core)
     if re.fullmatch(r"\d{1,2}\.\d{1,2}", core):  # 2.3: the third task of section 2
@@ -319,6 +327,11 @@ class _Parser:
             return
         for row, builder in matched:
             builder.add_offices(row.offices)
+            for name, value in row.fields:  # its 完成时限 too, when the body prints none
+                if name in TIME_FIELDS and name not in builder.fields:
+                    builder.open_field(name)
+                    builder.append(value)
+            builder.slot = None
             builder.attached.append(row.index)
 
     def _feed(self, index: int, line: SourceLine) -> int:

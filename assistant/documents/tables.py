@@ -20,7 +20,7 @@ NUMBER, TITLE, CONTENT, OFFICE, OTHER = "number", "title", "content", "office", 
 LEVEL = "level"  # an outline column (一级任务 / 二级任务): the section or subsection a row's task sits in
 MARK = "mark"  # a responsibility matrix: one column per office, a mark (★ / ●, or 牵头 / 参与) in its cell
 _NUMBER = re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)
-_TITLE = re.compile(r"重点任务|工作任务|任务名称|主要任务|重点工作|工作事项|任务事项|项目名称|工作项目|^任务$|^事项$|"
+_TITLE = re.compile(r"重点任务|工作任务|任务名称|主要任务|重点工作|工作事项|任务事项|项目名称|工作项目|^任务$|^事项$|^项目$|"
                     r"^(?:具体|三级)任务$")
 _LEVEL_HEADER = re.compile(r"^[一二]级(?:任务|工作|指标|目标)?$")
 _CONTENT = re.compile(r"内容|措施|举措|目标|要求|标准")
@@ -128,6 +128,12 @@ def read_table(lines: list[SourceLine], start: int, columns: list[Column]) -> Ta
             break
         if [c.strip() for c in cells] == [c.name.strip() for c in columns]:
             continue  # the header again (Word repeats it on every page)
+        if (other := read_header(line)) is not None:
+            # the next section's own table, under a header of its own (责任科室 / 协办科室 where the first had 牵头科室)
+            columns = table.columns = other
+            levels = [""] * sum(1 for c in columns if c.kind == LEVEL)
+            previous = None
+            continue
         row = _row(index, cells, columns)
         for depth, cell in enumerate(row.levels):  # 一级任务 / 二级任务 merged down: a new value opens its heading
             if cell and cell != levels[depth]:

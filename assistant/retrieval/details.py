@@ -52,6 +52,14 @@ _MULTIPLE = Detail("multiple", "倍数", re.compile(rf"{_NUM}\s*倍"))
 # 加快3所特殊教育学校建设 names no school, so 那3所特教学校叫啥 is partial.
 _NAME = Detail("name", "名称", re.compile(r"“[^”]+”|\"[^\"]+\"|《[^》]+》|「[^」]+」|『[^』]+』|‘[^’]+’"))
 
+# 那3所未来学校是哪几所: the number is known, the names are asked; a list of named schools answers (雨花实验中学、
+# 长兴中学), 建设未来学校3所 does not
+_WHICH_NAMED = re.compile(r"(?:是|都是|分别是|具体是)?哪(?:几|些|两|[三四五六七八九十])(?:所|个|家)"
+                          r"(?=学校|幼儿园|中学|小学|高中|高校|大学|学院|$|[？?。！!，,\s呢啊])")
+_STATED_COUNT = re.compile(r"\d+\s*(?:所|个|家)")  # 那3所未来学校: how many is known (21年 is a year)
+_NAMED_LIST = Detail("name", "名称", re.compile(
+    r"[\u4e00-\u9fff]{2,12}(?:中学|小学|学校|幼儿园|大学|学院|高中|职中|中专)(?:[、和及]|等)"))
+
 # A place is answered by a named county, district or town (达川区、开江县、大竹县各1所), not by 我市, 城区 or 山区
 _PLACE = Detail("place", "地点", re.compile(
     r"(?<![各全本我该每这那])[\u4e00-\u9fff]{1,2}[^\W\d_园城山社景辖片地校郊灾牧矿林验范发护行心核能试新老市县乡各全本我小学湾库考厂营军教]"
@@ -102,6 +110,8 @@ def asked_detail(question: str) -> Detail | None:
     question = _WHICH_ITEM.sub(lambda m: " " * len(m.group(0)), question)
     question = question.replace("好几", "  ")  # 好几个科室一起牵头: several, not how many
     detail, at = _asked(question)
+    if detail is None and (m := _WHICH_NAMED.search(question)) and _STATED_COUNT.search(question[:m.start()]):
+        detail, at = _NAMED_LIST, m.start()
     if detail is None:
         return None
     clause = next((m for m in _QUESTION_CLAUSE.finditer(question) if m.start() <= at < m.end()), None)
