@@ -269,7 +269,6 @@ class _Parser:
         self.section_offices: tuple[int, list[tuple[str, str, list[str]]]] | None = None
         self.subsection_offices: tuple[int, list[tuple[str, str, list[str]]]] | None = None
         self.heading_offices: list[int] = []  # every such line, to report one that no task takes
-        self.counted_rows = False
         self.since_closing: list[_Builder] = []  # tasks since the last 以上工作由X牵头… line, which names their offices
         self.framing: _Builder | None = None  # the part of a plan in parts that frames the work (工作目标, 保障措施)
         self.builders: list[_Builder] = []
@@ -540,7 +539,7 @@ class _Parser:
         self._close()
         self.warnings.extend(table.warnings)
         # an outline table (一级任务 / 二级任务 / 具体任务) prints no 序号: its rows are counted, as the citation says
-        self.counted_rows = any(c.kind == LEVEL for c in table.columns)
+        counted = any(c.kind == LEVEL for c in table.columns)
         previous_fields: dict[str, str] = {}
         for row in table.rows:
             if row.heading is not None:
@@ -559,7 +558,7 @@ class _Parser:
                 repeated = {name for name, value in row.fields if previous_fields.get(name) == value}
             else:
                 self._close()
-                builder = self._table_task(row)
+                builder = self._table_task(row, counted)
             previous_fields = dict(row.fields)
             for name, value in row.fields:
                 if name in repeated:
@@ -571,7 +570,7 @@ class _Parser:
         self._close()
         return table.end
 
-    def _table_task(self, row: Row) -> _Builder:
+    def _table_task(self, row: Row, counted: bool = False) -> _Builder:
         number = number_value(row.number) or self.last_task_no + 1
         self.last_task_no = number
         self.tasks_in_section += 1
@@ -582,7 +581,7 @@ class _Parser:
         title = row.title or _split_title(content)[0]
         self.current = _Builder(TASK, numeral, section_title, number, title, row.index, year=self.plan_year,
                                 subsection=sub, subsection_title=sub_title,
-                                number=row.number or (str(number) if self.counted_rows else None))
+                                number=row.number or (str(number) if counted else None))
         self.current.add_line(row.index)
         return self.current
 
