@@ -111,9 +111,12 @@ _THEN_CLAUSE = re.compile(r"[，,]\s*(?P<names>[^，,。；;：:]{2,60}?)\s*(?:�
                           r"(?P<verb>配合|协助|参与|协同|协办|负责)(?:落实|实施|推进)?(?=[，,。；;]|$)")
 
 
+_INSERT = re.compile(r"[（(][^（）()]*[)）]")  # 各县（市、区）教育局: read without its bracket
+
+
 def is_office_name(name: str) -> bool:
     """办公室, 区教研院, 安全管理科: a name ending as an office's does (a header cell of a responsibility matrix)."""
-    return bool(_OFFICE_END.search(re.sub(r"[（(][^（）()]*[)）]", "", name).strip()))
+    return bool(_OFFICE_END.search(_INSERT.sub("", name).strip()))
 
 
 def spoken_role(word: str) -> str | None:
@@ -126,8 +129,7 @@ def spoken_role(word: str) -> str | None:
 
 def _all_offices(names: str) -> bool:
     """Every name of a list is an office's: 各县（市、区）教育局 is one name, its bracket read out before splitting."""
-    return all(_OFFICE_END.search(n.strip()) for n in re.split(r"[、]", re.sub(r"[（(][^（）()]*[)）]", "", names))
-               if n.strip())
+    return all(is_office_name(n) for n in re.split(r"[、]", _INSERT.sub("", names)) if n.strip())
 
 
 def sentence_roles(text: str) -> list[Group]:
