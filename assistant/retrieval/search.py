@@ -521,7 +521,7 @@ class Engine:
         elsewhere = [t for t in self._held_elsewhere(terms, in_scope) if t.word not in valued and not is_period_word(t.word)]
         if judged and elsewhere and best.coverage < ELSEWHERE_COVERAGE and not (
                 comparing and _holds_a_listed_topic(q.topic or q.folded, elsewhere)):
-            words = "“" + "”“".join(t.word for t in elsewhere) + "”"
+            words = _quote_words(elsewhere)
             others = self._tasks_holding(elsewhere, in_scope, dense, lexical)
             reason = f"{self._plans_named(in_scope)}没有提到{words}。"
             return Answer(q, NOT_FOUND, reason, hits, filters, elsewhere=others)
@@ -543,7 +543,7 @@ class Engine:
         # a word the plans know inside one they never use is no topic of its own: 家庭 in 单亲家庭
         whole = [t for t in terms if not t.guess and not any(t.word in o.word and t.word != o.word for o in unheard)]
         if judged and sum(t.weight for t in unheard) > UNHEARD_SHARE * sum(t.weight for t in whole):
-            words = "“" + "”“".join(t.word for t in unheard) + "”"  # 网吧, asked of a task on 学校周边
+            words = _quote_words(unheard)  # 网吧, asked of a task on 学校周边
             return Answer(q, NOT_FOUND, f"文件库中的工作要点都没有提到{words}，以下是可能相关的任务。", hits, filters)
         if (judged and best.coverage < MIN_COVERAGE and best.dense < MIN_DENSE and not placed) or (
                 best.detail_missing and best.missing):  # too little of the question, or neither detail nor topic word
@@ -848,6 +848,13 @@ class Engine:
             evidence = office_lines(record) + evidence
         return Hit(record, score, evidence, dense=dense, coverage=coverage, missing=missing,
                    detail_missing=detail_missing)
+
+
+def _quote_words(terms: list[Term]) -> str:
+    """The words a refusal names, each in quotes; a piece of another named word is not a word of its own (离退 beside
+    离退休 reads as if the plan lacked two things)."""
+    words = [t.word for t in terms]
+    return "“" + "”“".join(w for w in words if not any(w != o and w in o for o in words)) + "”"
 
 
 def _part_of_found(word: str, words: list[str], found: list[str], strict: bool = False) -> bool:
