@@ -81,7 +81,7 @@ _ASKS = [
     (re.compile(r"什么时[候侯]|啥时[候侯]|何时|哪天|哪一天|哪几个月|哪个月|几月|几号|几点|哪年|多久|什么时间|啥时间|日期|"
                 r"时间节点|截止|deadline|ddl"), _DATE),  # 时侯: the common slip of 时候
     (re.compile(r"多少钱|钱多少|花多少|投多少|投了多少|投入多少|投资多少|奖金|奖励多少|资金多少|经费多少|"
-                r"(?:资金|经费|奖金|补助|补贴|津贴|预算|钱)\S{0,4}多少|多少\S{0,4}(?:补助|补贴|津贴|奖金|经费|资金|预算)|budget|"
+                r"(?:资金|经费|奖金|补助|补贴|津贴|预算|钱)\S{0,4}多少|多少\S{0,4}(?:补助|补贴|津贴|奖金|经费|资金|预算|钱)|budget|"
                 r"多少万元|多少个?亿|几个?亿|金额|几万块|多少块|多大(?:的)?盘子|盘子(?:有)?多大"), _AMOUNT),  # 多少个亿: 1.2亿元
     (re.compile(r"比例|占比|百分之?多少|几成|多少%|覆盖率|率\S{0,4}多少|率目标|几个点|几个百分点|多少个?百分点|多少个点"), _SHARE),
     (re.compile(r"几倍|多少倍"), _MULTIPLE),
@@ -224,7 +224,7 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
     the task's title (a task's figures are about its own subject), holds at least `min_share` of those terms'
     weight, counting the heaviest one. `title` and `folded` are in the folded (Simplified) script.
     """
-    best, best_share = None, (0.0, 0.0)
+    best, best_share = None, (0.0, 0.0, 0.0)
     task_text = "".join(title) + "".join(folded)
     # a rate is a named quantity (毛入园率, 巩固率): a task that never names the asked one holds only other rates
     rates = [t for t in terms if len(t.word) >= 2 and t.word.endswith("率") and t.word in detail.asked_in]
@@ -265,6 +265,11 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
             window = with_inserts_read(title + " " + before + clause)  # 县(市)区 holds 县区
             share = sum(t.weight for t in present if t.found_in(window)) / total
             rest = sum(t.weight for t in everything if t.found_in(window))
-            if share >= min_share and heaviest.found_in(window) and (share, rest) > best_share:
-                best, best_share = i, (share, rest)
+            # between values whose clauses name the asked object alike, the sentence naming more of the question
+            # gives it, as its subject may stand several clauses back (…承德应用技术职业学院发展迅速，…专业，在校生规模
+            # 达到3856人 is the college's figure; 中职教育在校生稳定在3.8万人 another object's); within one sentence
+            # the clauses nearest the value decide
+            whole = sum(t.weight for t in everything if t.found_in(with_inserts_read(text)))
+            if share >= min_share and heaviest.found_in(window) and (whole, share, rest) > best_share:
+                best, best_share = i, (whole, share, rest)
     return best
