@@ -420,6 +420,11 @@ def test_a_plan_word_inside_a_word_no_plan_uses_is_no_topic_of_its_own(ask):
     assert a["status"] == "not_found" and "单亲家庭" in a["reason"]
     b = ask("遂宁教研室转智库是哪条")  # 教研 is printed: 教研室 leaves one character, a suffix
     assert b["answered"] and top(b) == (SUINING, "三", 23)
+    # but a building of the activity is another thing: 遂宁 三、20 has a 游泳 team and school, no pool
+    c = ask("遂宁要新建几个游泳馆")
+    assert c["status"] == "not_found" and "游泳馆" in c["reason"]
+    d = ask("遂宁游泳项目谁牵头")
+    assert d["answered"] and top(d) == (SUINING, "三", 20)
 
 
 def test_a_word_that_sounds_like_one_the_asked_plan_prints_is_not_held_only_elsewhere(ask):

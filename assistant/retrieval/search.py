@@ -870,8 +870,15 @@ def _part_of_found(word: str, words: list[str], found: list[str], strict: bool =
     return any(word in longer and covered(longer) for longer in words if longer != word)
 
 
+# a character closing a word that makes a place or building of an activity (游泳池 is no 游泳, 体育馆 no 体育): left
+# uncovered, it is another thing, not a suffix (教研室 is where 教研 is done, 龙舟赛 is 龙舟)
+_FACILITY_END = "池馆场房楼厅"
+
+
 def _covered(word: str, found: list[str]) -> bool:
     held = _held_share(word, found)
+    if held == len(word) - 1 and word[-1] in _FACILITY_END and not any(part.endswith(word[-1]) for part in found):
+        return False
     return len(word) - held < 2 and held > 0
 
 
