@@ -300,6 +300,8 @@ def test_an_ordinal_asked_with_di_is_answered_where_the_plan_leaves_di_out(ask):
 
 
 def test_colloquial_synonyms_still_answer(ask):
+    z = ask("达州小散弱职高合并 谁负责")  # synonyms.tsv: 合并 is the plan's 整合
+    assert z["answered"] and top(z) == (DAZHOU, "四", 26)
     a = ask("遂宁好老师评选是哪条")  # 老师 -> 教师
     assert a["answered"] and top(a) == (SUINING, "六", 38)
     b = ask("承德乡村老师补贴还发不")  # 老师 -> 教师, 补贴 -> 补助, 还 and 发不 carry no topic
@@ -738,6 +740,9 @@ def test_asked_detail_reads_the_kind_of_value_asked():
     assert asked_detail("承德抓作业 睡眠 手机那几样管理的 是哪条") is None  # those things, pointed at
     assert asked_detail("这几年一直在推的课后服务 谁牵头") is None
     assert asked_detail("那多少钱呢").kind == "amount" and asked_detail("那多少人参加").kind == "count"
+    # a bonus is asked of by how much, not by naming it (绩效奖金怎么分 asks how it is shared out)
+    assert asked_detail("公办学校老师绩效奖金怎么分的 谁牵头") is None
+    assert asked_detail("一年给多少扶持钱").kind == "amount" and asked_detail("奖金有多少").kind == "amount"
     assert asked_detail("温州学生近视率要降多少个百分点").kind == "share"
     # how long it lasts (一周 answers) is not when (多久能建好) nor how often (多长时间整治一次)
     assert asked_detail("温州娃每学年劳动活动 至少安排多久").pattern.search("每學年至少安排一周開展勞動活動")
