@@ -101,6 +101,7 @@ _PLAIN_COUNT = re.compile(r"多少|(?<![哪那这])几(?!乎)")
 _WHICH_ITEM = re.compile(r"第几(?:条|项|点|部分|大项|小项)(?=任务|工作|内容|里|中|上|呢|吗|啊|呀|$|[\s，,。？?！!])")
 
 
+_SEVERAL_BETWEEN = re.compile(r"(几)\s*个?[\u4e00-\u9fff]{1,4}?之间")
 _OFFICES_COUNTED = re.compile(r"\S{0,2}?(?:个|家)?(?:科室|部门|单位|处室|科(?=[牵负参配一都来在管呢吗啊？?，,。\s]|$))")
 
 
@@ -109,6 +110,8 @@ def asked_detail(question: str) -> Detail | None:
     question = question.replace("几多", "多少")  # 钱一年几多: the southern 几多 is 多少 (same length: `at` holds)
     question = _WHICH_ITEM.sub(lambda m: " " * len(m.group(0)), question)
     question = question.replace("好几", "  ")  # 好几个科室一起牵头: several, not how many
+    # 在几个学校之间轮着上课: between several, not how many
+    question = _SEVERAL_BETWEEN.sub(lambda m: " " * len(m.group(1)) + m.group(0)[len(m.group(1)):], question)
     detail, at = _asked(question)
     if detail is None and (m := _WHICH_NAMED.search(question)) and _STATED_COUNT.search(question[:m.start()]):
         detail, at = _NAMED_LIST, m.start()
