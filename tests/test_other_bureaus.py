@@ -30,12 +30,14 @@ CORPORA = {
     "eighth": "p42 p43 p44 p45",  # offices under section headings, a ★/● matrix, a saved web page, merged measure rows
     "ninth": "p46 p47 p48 p49",  # 以上工作由… lines, tasks run on after 【】, outline columns, ◆ bullets
     "tenth": "p50 p51 p52 p53",  # PDF page headers, 第一章 / 第一条, a table per section, an attached task list
+    "eleventh": "p54 p55 p56 p57",  # a legend of short office names, a markdown export, 本部分任务分工, bold titles
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
 YUHUA, ZIBO, TIANHE, ANXI = map(plan, ["p39", "p42", "p43", "p44"])
 LUOYANG, SHUYANG, YUBEI, YUXI = map(plan, ["p46", "p47", "p48", "p49"])
 WUHOU, CHANGXING, YULIN = map(plan, ["p51", "p52", "p53"])
+CHANGDE, JIANGBEI, RUDONG, KAIFENG = map(plan, ["p54", "p55", "p56", "p57"])
 
 
 def _asker(tmp_path_factory, plans: list[str]):
@@ -234,6 +236,28 @@ def test_articles_a_table_per_section_and_an_attached_task_list_answer_who_leads
     assert b["status"] == "partial" and "名称" in b["answer"]
 
 
+def test_short_office_names_markdown_bullets_section_splits_and_unnumbered_tasks_answer_who_leads(plans_of):
+    eleventh = plans_of("eleventh")
+    # 常德 prints （牵头：基；配合：财、资助）: the legend at the top says who 基, 财 and 资助 are
+    a = eleventh("常德 特殊教育保障 谁牵头")
+    assert a["answered"] and where(a) == (CHANGDE, "二", "（二）", 8)
+    assert a["results"][0]["lead_offices"] == ["基础教育科"]
+    assert a["results"][0]["cooperating_offices"] == ["计划财务科", "市学生资助管理中心"]
+    # 江北's tasks are unnumbered markdown bullets, counted; the indented bullets under task 6 are its measures
+    jiangbei = [r for r in eleventh.engine.records if r.doc == JIANGBEI and r.kind == "task"]
+    assert [r.task_no for r in jiangbei] == list(range(1, 14))
+    assert "作业管理" in next(r for r in jiangbei if r.task_no == 6).text
+    # 如东 gives each section's offices and deadlines by number in a 本部分任务分工 paragraph after it
+    rudong = {r.task_no: r for r in eleventh.engine.records if r.doc == RUDONG and r.kind == "task"}
+    assert rudong[4].lead_offices == ["基础教育科"] and rudong[4].fields.get("时限") == "2022年8月底前"
+    assert rudong[15].responsible_offices == ["安全稳定科", "各区镇教育管理办公室"]
+    # 开封 numbers nothing: a paragraph opening with its title sentence is a task, an intro is not
+    kaifeng = [r for r in eleventh.engine.records if r.doc == KAIFENG and r.kind == "task"]
+    assert len(kaifeng) == 12 and not any(r.title.startswith("坚持健康第一") for r in kaifeng)
+    b = eleventh("开封 普惠民办园生均补助 谁牵头")  # the second paragraph of task 4 carries its offices
+    assert b["answered"] and where(b) == (KAIFENG, "二", None, 4) and b["results"][0]["lead_offices"] == ["基础教育科"]
+
+
 # The held-back halves of the questions over each fixture corpus (eval/README.md says how each was written and first
 # measured): hit@1, answerable refused, unanswerable answered, wrong figures, as this build measured them.
 HELD_FLOORS = [
@@ -251,6 +275,7 @@ HELD_FLOORS = [
     ("eighth", "other_bureaus10_heldout.jsonl", (1.0, 0, 6, 1)),  # 1.000, 0/14, 6/6, 1/6 (whole: 0.643, 8/28, 9/12, 2/11)
     ("ninth", "other_bureaus11_heldout.jsonl", (1.0, 0, 5, 0)),  # 1.000, 0/12, 5/5, 0/6 (whole: 0.250, 10/28, 12/12, 3/9)
     ("tenth", "other_bureaus12_heldout.jsonl", (1.0, 0, 5, 1)),  # 1.000, 0/16, 5/6, 1/6 (whole: 0.607, 10/28, 10/12, 1/9)
+    ("eleventh", "other_bureaus13_heldout.jsonl", (0.81, 1, 5, 0)),  # 0.818, 1/11, 5/7, 0/3 (whole: 0.321, 18/28, 10/12, 0/5)
 ]
 
 

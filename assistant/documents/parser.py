@@ -22,7 +22,7 @@ from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, task_path
 from .tables import LEVEL, Row, Table, read_header, read_table
 
-PARSER_VERSION = "14"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list
+PARSER_VERSION = "15"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -46,6 +46,10 @@ _TASK_FORMS = {
 # Tasks marked by a typed bullet and no number (◆加强…。), counted in reading order as Word's bullets would not be
 _BULLET = re.compile(rf"^([◆◇■□▲△★☆●○•▶►])\s*{_STARTS_TEXT}")
 BULLETS = "bullet"
+# a plan that numbers nothing and marks nothing: each task a paragraph opening with its title sentence
+LEAD_SENTENCE = "lead_sentence"
+_LEAD_TITLE = re.compile(r"^[\u4e00-\u9fff“\"《][^，,。；;：:（()）！？\s]{3,29}。(?=\S)")
+_TOP_DASH = re.compile(r"^-\s+(?=\S)")  # - title。…: a top-level markdown bullet (an indented one is a measure)
 # with decimal task numbers, sections are numbered 1 title (a number, a space, the title)
 _ARABIC_SECTION = re.compile(r"^(\d{1,2})\s+(?=[\u4e00-\u9fff])(\S.*)$")
 ITEMS = "item"  # the style of plans whose tasks are the （一） items
@@ -79,6 +83,13 @@ _LEAD_MARK = re.compile(r"(.+?)\s*[（(]\s*牵头\s*[)）]")
 
 # 以上工作由X牵头，Y配合 / 上述任务由X负责: the offices of the tasks before it
 _CLOSING = re.compile(r"^(?:以上|上述)(?:各项|几项|\S{0,2}项)?(?:工作|任务|内容)?(?:均|都|统一)?由")
+# 本部分任务分工：1.牵头：X，配合：Y；2.…: the offices of the section's tasks, given by number after its last task
+_SPLIT_BLOCK = re.compile(r"^(?:本部分|本节|以上|上述)?(?:重点)?(?:任务|工作)分工\s*[:：]")
+_DEADLINE_AFTER_COMMA = re.compile(r"[，,](?=\s*(?:完成时限|时限|时间节点|完成时间)\s*[:：])")
+_SPLIT_ITEM = re.compile(r"^\s*(\d{1,3})\s*[.．、]\s*(?=\S)")
+# 注：…科室使用简称，对应如下：基＝基础教育科，职＝职成科…: a legend of the short names the office lists print
+_LEGEND_PAIR = re.compile(r"([\u4e00-\u9fff]{1,4})\s*[＝=]\s*([^，,；;。＝=]+)")
+_LEGEND_LINE = re.compile(r"简称|缩写|代号")
 NOTE_SECTION_OFFICES = "科室列在本部分标题下（原文第{line}行），适用于本部分各项任务"
 NOTE_LEAD_FROM_RESPONSIBLE = "原文未标“牵头科室”：此处列为牵头的是原文第一条“责任科室”"
 
@@ -218,7 +229,18 @@ def task_style(lines: list[SourceLine], keys: list[str] | None = None) -> str:
             found = _task_marker(key, style)
             if found and found[0] == 1:
                 return ITEMS if _measures_inside_items(keys[start:], style) else style
-    return BULLETS if task_bullet(keys[start:]) else ITEMS
+    if task_bullet(keys[start:]) or dash_bullets(lines):
+        return BULLETS
+    if not any(_ITEM.match(k) for k in keys[start:]) and sum(map(_leads_a_task, keys[start:])) >= 3:
+        return LEAD_SENTENCE
+    return ITEMS
+
+
+def _leads_a_task(key: str) -> bool:
+    """A paragraph opening with a short sentence of its own (a title: no comma, no office list) and going on: in a
+    plan that numbers nothing, this is how a task begins (Word prints the title in bold, 深化清廉学校建设。聚焦…);
+    an intro (坚持…，今年重点抓好以下三项工作。) or a task's second paragraph opens with a longer clause."""
+    return bool(_LEAD_TITLE.match(key))
 
 
 def task_bullet(keys: list[str]) -> str | None:
@@ -228,6 +250,17 @@ def task_bullet(keys: list[str]) -> str | None:
     marks = [m.group(1) for k in after if (m := _BULLET.match(k))]
     best = max(set(marks), key=marks.count, default=None)
     return best if best and marks.count(best) >= 2 else None
+
+
+def dash_bullets(lines: list[SourceLine]) -> bool:
+    """A plan whose tasks are unnumbered `- ` bullets at the start of the line (a markdown export), right after its
+    section and subsection headings, at least twice; indented bullets under them are a task's measures."""
+    found = 0
+    for i, line in enumerate(lines[:-1]):
+        if _SECTION.match(_key(line)) or _ITEM.match(_key(line)):
+            following = next((l for l in lines[i + 1:] if not l.blank), None)
+            found += following is not None and bool(_TOP_DASH.match(following.folded))
+    return found >= 2
 
 
 def _measures_inside_items(keys: list[str], style: str) -> bool:
@@ -277,10 +310,12 @@ class _Parser:
         self.ended = False
         self.keys = [_key(l) for l in lines]  # the folded, prefix-stripped form every pattern is matched on
         self.first_leads = any(_FIRST_LEADS.search(k) for k in self.keys)
+        self.legend, self.legend_line = _legend(lines, self.keys)
         self.in_parts = any((m := _SECTION.match(k)) and _WORK_PART.fullmatch(m.group(2).strip("。： "))
                             for k in self.keys)
         self.style = task_style(lines, self.keys)
-        self.bullet = task_bullet([k for k in self.keys if k]) if self.style == BULLETS else None
+        self.bullet = (task_bullet([k for k in self.keys if k]) or ("-" if dash_bullets(lines) else None)
+                       if self.style == BULLETS else None)
         self.last_numbered = max((i for i, k in enumerate(self.keys)
                                   if _SECTION.match(k) or _ITEM.match(k) or _task_marker(k, self.style)), default=-1)
 
@@ -360,6 +395,8 @@ class _Parser:
         if (m := _SECTION.match(key)) or (self.style == "decimal" and (m := _ARABIC_SECTION.match(key))):
             self._start_section(m.group(1), self._slice(line, key, m.start(2)), index)
             return index + 1
+        if self.mode == "plan" and self.section is not None and _SPLIT_BLOCK.match(key):
+            return self._section_split(index)
         if self.mode == "plan" and _CLOSING.match(key) and (groups := sentence_roles(key)):
             self._closing_offices(index, line, key, groups)
             return index + 1
@@ -382,10 +419,19 @@ class _Parser:
             self._check_stray_offices(line, key)
             return index + 1
         self.current.add_line(index)
-        self._content(line, key, 0)
+        # a measure bulleted under its task (  - 作业管理：…) keeps its bullet: it is printed text, not a marker
+        self._content(line, line.folded.strip() if _TOP_DASH.match(line.folded.strip()) else key, 0)
         return index + 1
 
     def _task_or_subsection(self, index: int, line: SourceLine, key: str) -> bool:
+        if self.style == LEAD_SENTENCE and self.section is not None and _leads_a_task(key):
+            number = self.last_task_no + 1  # counted through the plan: it prints no number
+            self._start_task(number, str(number), index, line, key, 0)
+            return True
+        if self.bullet == "-" and self.section is not None and _TOP_DASH.match(line.folded):
+            number = self.last_task_no + 1  # counted through the plan, as typed bullets are
+            self._start_task(number, str(number), index, line, key, 0)
+            return True
         if self.bullet and (m := _BULLET.match(key)) and m.group(1) == self.bullet:
             number = self.last_task_no + 1  # counted through the plan: the bullet prints no number
             self._start_task(number, str(number), index, line, key, m.end())
@@ -692,6 +738,49 @@ class _Parser:
             self.warnings.append(f"第{line.no}行的科室未能归入任何任务：{text[:40]}")
         self.since_closing = []
 
+    def _section_split(self, start: int) -> int:
+        """本部分任务分工：1.牵头：…，配合：…，时限：…；2.… after a section's tasks, wrapped over lines (and pages):
+        each numbered item gives the offices (and deadline) of the section's task with that number; the block's
+        lines are shown with each. Returns the index of the line after the block."""
+        end, used = start, []
+        while end < len(self.lines):
+            line = self.lines[end]
+            if end > start and (line.blank or _SECTION.match(self.keys[end]) or _ITEM.match(self.keys[end])
+                                or _task_marker(self.keys[end], self.style) and not _SPLIT_ITEM.match(self.keys[end])
+                                or self._is_signature(end, self.keys[end])):
+                break
+            if not is_chrome(line):
+                used.append(end)
+            end += 1
+        text = join_wrapped([self.lines[i].text for i in used])
+        key = _SPLIT_BLOCK.sub(lambda m: " " * len(m.group(0)), fold(text).strip(), count=1)
+        text = text.strip()
+        numeral = self.section[0] if self.section else None
+        tasks = {b.task_no: b for b in [*self.builders, self.current] if b is not None and b.kind == TASK
+                 and b.section == numeral}
+        current, taken = self.current, 0
+        pos = 0
+        for piece in re.split(r"[；;。]", key):
+            m = _SPLIT_ITEM.match(piece)
+            builder = tasks.get(int(m.group(1))) if m else None
+            if builder is not None and not builder.offices:
+                at = key.index(piece, pos) + m.end()
+                # the deadline follows the offices after a comma here (配合：…，时限：…): read it as after ；
+                item_text, item_key = (_DEADLINE_AFTER_COMMA.sub("；", v[at: at + len(piece) - m.end()])
+                                       for v in (text, key))
+                item = SourceLine(self.lines[start].no, "", f"（{item_text}）", f"（{item_key}）")
+                self.current = builder
+                slot = builder.slot
+                self._content(item, item.folded, 0)
+                builder.slot = slot
+                builder.attached.extend(i for i in used if i not in builder.attached)
+                taken += 1
+            pos += len(piece) + 1
+        self.current = current
+        if not taken:
+            self.warnings.append(f"第{self.lines[start].no}行的科室未能归入任何任务：{self.lines[start].text.strip()[:40]}")
+        return end
+
     def _check_stray_offices(self, line: SourceLine, key: str) -> None:
         """An office list outside any task (under a section or subsection heading, in the preamble) belongs to no
         record: say so rather than drop it silently."""
@@ -729,6 +818,10 @@ class _Parser:
                 notes.append(NOTE_LEAD_FROM_RESPONSIBLE)
                 role = LEAD
             names = split_offices(join_wrapped(parts))
+            if self.legend and any(n in self.legend for n in names):  # 基 is 基础教育科 by the plan's legend
+                names = [self.legend.get(n, n) for n in names]
+                if self.legend_line not in attached:
+                    attached.append(self.legend_line)
             # 责任单位：基础教育科（牵头）、计划财务科: the office marked in the list leads, the others keep the role
             marked = [m.group(1) for n in names if (m := _LEAD_MARK.fullmatch(n))]
             names = [n for n in names if not _LEAD_MARK.fullmatch(n)]
@@ -767,6 +860,21 @@ class _Parser:
         for t in tasks:
             if t not in with_offices:
                 self.warnings.append(f"{t.path}「{t.title}」未列科室（第{t.line_start}行）")
+
+
+def _legend(lines: list[SourceLine], keys: list[str]) -> tuple[dict[str, str], int]:
+    """The plan's legend of short office names (注：…使用简称，对应如下：基＝基础教育科，…) and its line: a line
+    saying so and pairing at least three short names with full ones. The short names are read only inside office
+    lists, where 基 or 县 stands for an office; in a body they are just characters."""
+    for index, key in enumerate(keys):
+        if _LEGEND_LINE.search(key) and len(pairs := _LEGEND_PAIR.findall(key)) >= 3:
+            text = lines[index].text.strip()
+            offset = len(text) - len(key)
+            legend = {}
+            for m in _LEGEND_PAIR.finditer(key):  # the full names as printed, in their own script
+                legend[m.group(1)] = text[offset + m.start(2): offset + m.end(2)].strip()
+            return legend, index
+    return {}, -1
 
 
 def _is_prose(key: str) -> bool:

@@ -57,6 +57,8 @@ def decode_document(name: str, data: bytes) -> str:
         text = _decode_text(name, data)
         if _looks_like_html(text):
             text = _html_text(text)
+        elif _looks_like_markdown(text):
+            text = _markdown_text(text)
     elif suffix == ".docx":
         text = _read_docx(name, data)
     elif suffix == ".xlsx":
@@ -89,6 +91,21 @@ def _html_text(text: str) -> str:
     text = _ANY_TAG.sub("", text)
     text = html.unescape(text).replace("\xa0", " ")
     return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+# A web article exported as markdown: ### headings, **bold** titles, - bullets. The headings and bold are markup; the
+# bullets stay, as they may be all that marks a task (- **title。**body（牵头科室：…）)
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)", re.MULTILINE)
+_MD_BOLD = re.compile(r"\*\*|__")
+
+
+def _looks_like_markdown(text: str) -> bool:
+    return len(_MD_HEADING.findall(text, 0, 200_000)) >= 2
+
+
+def _markdown_text(text: str) -> str:
+    """The text a markdown viewer shows, line for line: heading marks and bold marks dropped."""
+    return _MD_BOLD.sub("", _MD_HEADING.sub("", text))
 
 
 def _read_bytes(path: Path) -> bytes:
