@@ -31,6 +31,7 @@ CORPORA = {
     "ninth": "p46 p47 p48 p49",  # 以上工作由… lines, tasks run on after 【】, outline columns, ◆ bullets
     "tenth": "p50 p51 p52 p53",  # PDF page headers, 第一章 / 第一条, a table per section, an attached task list
     "eleventh": "p54 p55 p56 p57",  # a legend of short office names, a markdown export, 本部分任务分工, bold titles
+    "twelfth": "p58 p59 p60 p61",  # 责任人 lines, ★/☆ marks and a banner table, reversed columns, | 牵头 | X | rows
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -38,6 +39,7 @@ YUHUA, ZIBO, TIANHE, ANXI = map(plan, ["p39", "p42", "p43", "p44"])
 LUOYANG, SHUYANG, YUBEI, YUXI = map(plan, ["p46", "p47", "p48", "p49"])
 WUHOU, CHANGXING, YULIN = map(plan, ["p51", "p52", "p53"])
 CHANGDE, JIANGBEI, RUDONG, KAIFENG = map(plan, ["p54", "p55", "p56", "p57"])
+BENGBU, XIAOSHAN, BAOJI, PINGYIN = map(plan, ["p58", "p59", "p60", "p61"])
 
 
 def _asker(tmp_path_factory, plans: list[str]):
@@ -258,6 +260,27 @@ def test_short_office_names_markdown_bullets_section_splits_and_unnumbered_tasks
     assert b["answered"] and where(b) == (KAIFENG, "二", None, 4) and b["results"][0]["lead_offices"] == ["基础教育科"]
 
 
+def test_person_lines_star_marks_reversed_columns_and_pipe_rows_answer_who_leads(plans_of):
+    twelfth = plans_of("twelfth")
+    # 蚌埠: 责任科室：机关党委（牵头）、…, then 责任人：王建平（副局长）, a person, no office
+    a = twelfth("蚌埠 学习贯彻二十大精神 谁牵头")
+    assert a["answered"] and where(a) == (BENGBU, "一", None, 1)
+    assert a["results"][0]["lead_offices"] == ["机关党委"] and a["results"][0]["responsible_offices"] == ["组织人事科", "宣传科"]
+    # 萧山: ★牵头：X　☆配合：Y　◎时限：…, and a data table after a task is neither a task nor its deadline
+    b = twelfth("萧山 学校建设项目 谁牵头")
+    assert b["answered"] and where(b) == (XIAOSHAN, "二", None, 3) and b["results"][0]["lead_offices"] == ["计划财务科"]
+    xiaoshan = {(r.section, r.task_no): r for r in twelfth.engine.records if r.doc == XIAOSHAN and r.kind == "task"}
+    assert len(xiaoshan) == 14 and xiaoshan[("二", 3)].fields["时限"] == "2023年8月底前"
+    # 宝鸡's workbook puts the office columns first and the task last, under a header over two rows
+    c = twelfth("宝鸡 特殊教育 谁牵头")
+    assert c["answered"] and where(c) == (BAOJI, "二", None, 9) and c["results"][0]["lead_offices"] == ["基础教育科"]
+    # 平阴 numbers 第一项…, each followed by | 牵头 | X | 配合 | Y |; a dash is no office
+    d = twelfth("平阴 普惠性学前教育资源 谁牵头")
+    assert d["answered"] and where(d) == (PINGYIN, "二", None, 4) and d["results"][0]["lead_offices"] == ["学前教育科"]
+    ninth = next(r for r in twelfth.engine.records if r.doc == PINGYIN and r.task_no == 9)
+    assert ninth.cooperating_offices == [] and ninth.office_labels.get("cooperating") == "配合"
+
+
 # The held-back halves of the questions over each fixture corpus (eval/README.md says how each was written and first
 # measured): hit@1, answerable refused, unanswerable answered, wrong figures, as this build measured them.
 HELD_FLOORS = [
@@ -276,6 +299,7 @@ HELD_FLOORS = [
     ("ninth", "other_bureaus11_heldout.jsonl", (1.0, 0, 5, 0)),  # 1.000, 0/12, 5/5, 0/6 (whole: 0.250, 10/28, 12/12, 3/9)
     ("tenth", "other_bureaus12_heldout.jsonl", (1.0, 0, 5, 1)),  # 1.000, 0/16, 5/6, 1/6 (whole: 0.607, 10/28, 10/12, 1/9)
     ("eleventh", "other_bureaus13_heldout.jsonl", (0.81, 1, 5, 0)),  # 0.818, 1/11, 5/7, 0/3 (whole: 0.321, 18/28, 10/12, 0/5)
+    ("twelfth", "other_bureaus14_heldout.jsonl", (1.0, 0, 5, 0)),  # 1.000, 0/16, 5/7, 0/6 (whole: 0.607, 9/28, 9/12, 1/9)
 ]
 
 

@@ -29,7 +29,7 @@ _ROLE_OF_WORD = {"牵头": LEAD, "主责": LEAD, "责任": RESPONSIBLE, "配合"
 # The bare verbs (牵头：, 配合：) are labels only where nothing but a label can stand: at the start of a line, right
 # after an opening bracket, after the separator that ends the previous list (`（牵头：基教科；配合：计财科）`) or after
 # the sentence that ends the task's body (`…。牵头：教研室；配合：各中小学。`).
-_BARE = r"(?:(?<=^)|(?<=[（(【\s；;，,。]))(?:牵头|责任|配合|协办|参与)"
+_BARE = r"(?:(?<=^)|(?<=[（(【\s；;，,。]|[★☆◎]))(?:牵头|责任|配合|协办|参与)"  # ★牵头：X　☆配合：Y (a legend says so)
 # A label as it opens an office list inside a line: `牵头科室：`, `责任科室 (单位):`, `【协办单位】`.
 OFFICE_LABEL = re.compile(rf"(?P<role>{_WORD}|{_BARE})\s*[:：]|【\s*(?P<role2>{_WORD}|牵头|责任|配合|协办|参与)\s*】")
 # A table column header that names offices: 牵头单位, 责任单位（配合单位）, 配合科室.

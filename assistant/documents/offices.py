@@ -12,7 +12,7 @@ from functools import lru_cache
 
 _OPEN, _CLOSE = "（(", "）)"
 _SEPARATORS = set("、，,；; \u00a0\u3000\t")
-_TRAILING = "。.；;，,、 \u00a0\u3000"
+_TRAILING = "。.；;，,、 \u00a0\u3000★☆◎"  # ☆ opening the next label (★牵头：X　☆配合：Y)
 
 
 def split_offices(printed: str) -> list[str]:

@@ -22,7 +22,7 @@ from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, task_path
 from .tables import LEVEL, Row, Table, read_header, read_table
 
-PARSER_VERSION = "15"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence
+PARSER_VERSION = "16"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -42,6 +42,7 @@ _TASK_FORMS = {
     "renwu": re.compile(rf"^(任务[{_NUMERALS}]+)\s*[：:]\s*{_STARTS_TEXT}"),  # 任务一：title。
     "decimal": re.compile(rf"^(\d{{1,2}}\.\d{{1,2}})\s*{_STARTS_TEXT}"),  # 1.1 title。 under a section 1 title
     "article": re.compile(rf"^(第[{_NUMERALS}]+条)\s*{_STARTS_TEXT}"),  # 第一条　title。 under 第一章 chapters
+    "xiang": re.compile(rf"^(第[{_NUMERALS}]+项)[\s：:]*{_STARTS_TEXT}"),  # 第一项　title。
 }
 # Tasks marked by a typed bullet and no number (◆加强…。), counted in reading order as Word's bullets would not be
 _BULLET = re.compile(rf"^([◆◇■□▲△★☆●○•▶►])\s*{_STARTS_TEXT}")
@@ -63,8 +64,10 @@ _ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[:：]?\s*")
 _ATTACHMENT_LINE = re.compile(r"^附\s*件\s*\d*\s*(?:[:：].{0,30})?$")
 # Field labels start a line or follow a space or sentence end (PDF copies run 工作措施: on after 目标任务's text);
 # office labels (labels.py) may follow anything (`市后勤与资助中心责任科室(单位): ...`).
-_FIELD_LABEL = (r"(?:^|(?<=[\s。；;]))(?P<field>问题描述|目标任务|任务目标|工作措施|工作举措|主要措施|具体措施|备注"
-                r"|完成时限|时间节点|完成时间|时限要求|时限)\s*[:：]")
+_FIELD_LABEL = (r"(?:^|(?<=[\s。；;★☆◎]))(?P<field>问题描述|目标任务|任务目标|工作措施|工作举措|主要措施|具体措施|备注"
+                r"|完成时限|时间节点|完成时间|时限要求|时限"
+                # a person answering for the task (责任人：王建平（副局长）): a field, never more of an office list
+                r"|责任人|责任领导|分管领导|分管局领导|联系人)\s*[:：]")
 _LABEL = re.compile(f"{_FIELD_LABEL}|{OFFICE_LABEL.pattern}")
 _TRAILER = re.compile(r"^(信息公开选项|信息公开属性|抄送|主题词|附件[:：]|.{0,30}\d{4}\s*年.*印发$)")
 _PREAMBLE_KEY = re.compile(r"(总体思路|总体要求|指导思想|总体目标)")
@@ -86,6 +89,10 @@ _CLOSING = re.compile(r"^(?:以上|上述)(?:各项|几项|\S{0,2}项)?(?:工作
 # 本部分任务分工：1.牵头：X，配合：Y；2.…: the offices of the section's tasks, given by number after its last task
 _SPLIT_BLOCK = re.compile(r"^(?:本部分|本节|以上|上述)?(?:重点)?(?:任务|工作)分工\s*[:：]")
 _DEADLINE_AFTER_COMMA = re.compile(r"[，,](?=\s*(?:完成时限|时限|时间节点|完成时间)\s*[:：])")
+_DATE_DONE = re.compile(r"(?:前|底|日|号|止|完成|全年|长期|持续推进)\s*[。；;]?\s*$")
+_PIPE_ROW = re.compile(r"^\|.*\|\s*$")
+_PIPE_TIME = re.compile(r"完成时限|时限|时间节点|完成时间")
+_PIPE_ROLE = re.compile(rf"(?:牵头|责任|配合|协办|参与|主责|协同)(?:科室|单位|处室|部门|股室)?|{_PIPE_TIME.pattern}")
 _SPLIT_ITEM = re.compile(r"^\s*(\d{1,3})\s*[.．、]\s*(?=\S)")
 # 注：…科室使用简称，对应如下：基＝基础教育科，职＝职成科…: a legend of the short names the office lists print
 _LEGEND_PAIR = re.compile(r"([\u4e00-\u9fff]{1,4})\s*[＝=]\s*([^，,；;。＝=]+)")
@@ -206,7 +213,7 @@ def _task_marker(key: str, style: str) -> tuple[int, int, int] | None:
 def number_value(printed: str) -> int | None:
     """The value of a number as printed: 3, （3）, ③, （三） -> 3; None when it holds no number."""
     core = printed.strip().strip("（()）.、． ").removeprefix("任务")
-    if core.startswith("第") and core.endswith("条"):  # 第十二条
+    if core.startswith("第") and core.endswith(("条", "项")):  # 第十二条, 第三项
         core = core[1:-1]
     if core.isascii() and core.isdigit():
         return int(core)
@@ -419,6 +426,8 @@ class _Parser:
             self._check_stray_offices(line, key)
             return index + 1
         self.current.add_line(index)
+        if self.current.kind == TASK and self._pipe_roles(line, key):
+            return index + 1
         # a measure bulleted under its task (  - 作业管理：…) keeps its bullet: it is printed text, not a marker
         self._content(line, line.folded.strip() if _TOP_DASH.match(line.folded.strip()) else key, 0)
         return index + 1
@@ -683,6 +692,9 @@ class _Parser:
         if start == 0 and builder.slot is not None and any(builder.slot is parts for _, _, parts in builder.offices) \
                 and not _LABEL.match(key) and _is_prose(key):
             builder.slot = None  # a sentence after an office list is the body again, not more offices
+        if start == 0 and builder.slot and not _LABEL.match(key) and _DATE_DONE.search("".join(builder.slot)) \
+                and any(builder.slot is p for name in TIME_FIELDS for p in builder.fields.get(name, [])):
+            builder.slot = None  # a deadline read to its end (2023年8月底前): the next line is the body again
         pos = start
         for bracket in inline_brackets(key):
             if bracket.end <= start or bracket.start >= stop:
@@ -713,6 +725,28 @@ class _Parser:
             pos = m.end()
         if key[pos:end].strip():
             builder.append(text[offset + pos: offset + end])
+
+    def _pipe_roles(self, line: SourceLine, key: str) -> bool:
+        """| 牵头 | 党建办 | 配合 | 组织人事科、各学校 | 时限 | 2025年8月底前 |: a one-row table under the task whose
+        cells pair a role (or a deadline) with its value; a dash is no office. False when the line is not one."""
+        if not _PIPE_ROW.match(key):
+            return False
+        text = line.text.strip()
+        cells = [c.strip() for c in text.strip("|").split("|")]
+        words = [c.strip() for c in fold(text).strip().strip("|").split("|")]
+        if len(cells) != len(words) or len(cells) % 2 or not all(
+                _PIPE_ROLE.fullmatch(w) for w in words[::2]):
+            return False
+        builder = self.current
+        for label, word, value in zip(cells[::2], words[::2], cells[1::2]):
+            if _PIPE_TIME.fullmatch(word):
+                builder.open_field(label)
+            else:
+                builder.open_office(role_of(word), label)
+            if value.strip("—－-–/ 无"):
+                builder.append(value)
+        builder.slot = None
+        return True
 
     def _offices_of_line(self, index: int, line: SourceLine, key: str) -> list[tuple[str, str, list[str]]]:
         """The office lists of a line that stands under a heading, read as a task's office line is."""
