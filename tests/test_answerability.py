@@ -744,6 +744,8 @@ def test_asked_detail_reads_the_kind_of_value_asked():
     assert asked_detail("公办学校老师绩效奖金怎么分的 谁牵头") is None
     assert asked_detail("一个老师在几个学校之间轮着上课 计划咋说的") is None  # between several, not how many
     assert asked_detail("要改造几个房间").kind == "count"
+    assert asked_detail("等保要落实到几点零").kind == "count"  # 2.0, a version, not an hour
+    assert asked_detail("晚上几点放学").kind == "date"
     assert asked_detail("一年给多少扶持钱").kind == "amount" and asked_detail("奖金有多少").kind == "amount"
     assert asked_detail("温州学生近视率要降多少个百分点").kind == "share"
     # how long it lasts (一周 answers) is not when (多久能建好) nor how often (多长时间整治一次)
