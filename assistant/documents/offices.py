@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _OPEN, _CLOSE = "（(", "）)"
-_SEPARATORS = set("、，,；; \u00a0\u3000\t")
-_TRAILING = "。.；;，,、 \u00a0\u3000★☆◎"  # ☆ opening the next label (★牵头：X　☆配合：Y)
+_SEPARATORS = set("、，,；; \u00a0\u3000\t｜")  # ｜ between two labelled lists (牵头科室：X｜配合科室：Y)
+_NO_OFFICE = {"无", "暂无", "—", "——", "-", "－", "/", "／"}  # 协助股室：无 prints the label and no office
+_TRAILING = "。.；;，,、 \u00a0\u3000★☆◎｜"  # ☆ opening the next label (★牵头：X　☆配合：Y)
 
 
 def split_offices(printed: str) -> list[str]:
@@ -34,7 +35,7 @@ def split_offices(printed: str) -> list[str]:
             current += ch
     if current.strip():
         names.append(current.strip().rstrip(_TRAILING))
-    return [n for n in names if n]
+    return [n for n in names if n and n not in _NO_OFFICE]
 
 
 def _is_subsequence(short: str, long: str) -> bool:

@@ -22,7 +22,7 @@ from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, task_path
 from .tables import LEVEL, Row, Table, read_header, read_table
 
-PARSER_VERSION = "16"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks
+PARSER_VERSION = "17"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers)
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -30,18 +30,23 @@ _DASH_PREFIX = re.compile(r"^\s*[-–—•·]\s+")
 # 一、title, or 第一部分　title (the numeral either way)
 _SECTION = re.compile(rf"^(?:第(?=[{_NUMERALS}]+部分))?([{_NUMERALS}]+)(?:、|部分[\s:：、]*)\s*(\S.*)$")
 # 第一章　title: a chapter is read as the section 一、title (the key only; the text stays as printed)
+# 第一篇　党建引领篇: a plan in parts (篇) whose sections 一、 restart inside each; tasks run on through the plan
+_PIAN = re.compile(rf"^第[{_NUMERALS}]+篇(?:[\s:：、]+\S|$)")
+# 📌一、…, 🎯主要目标: an emoji or pictograph a WeChat article puts before a heading is decoration
+_DECORATION = re.compile("^[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+\\s*")
 _CHAPTER = re.compile(rf"^第([{_NUMERALS}]+)章[\s:：、]*(?=\S)")
 _ITEM = re.compile(rf"^([（(])([{_NUMERALS}]+)([)）])\s*(\S.*)$")
 # A task number must be followed by a CJK character, an opening quote or an office list in brackets, so "2.0行动计划"
 # or "3.15亿元" at the start of a wrapped line is not taken for a task.
 _STARTS_TEXT = r"(?=[\u4e00-\u9fff“\"《「]|[【（(]\s*(?:牵头|责任|配合|协办|参与|主责|协同))"  # 1.【牵头：…】title
 _TASK_FORMS = {
-    "arabic": re.compile(rf"^(\d{{1,3}})\s*[.、．]\s*{_STARTS_TEXT}"),
+    "arabic": re.compile(rf"^(\d{{1,3}})\s*[.、．）)]\s*{_STARTS_TEXT}"),  # 1. 1、 and 1） (a half bracket)
     "paren": re.compile(rf"^([（(]\s*\d{{1,3}}\s*[)）])\s*{_STARTS_TEXT}"),
     "circled": re.compile(rf"^([{_CIRCLED}])\s*{_STARTS_TEXT}"),
     "renwu": re.compile(rf"^(任务[{_NUMERALS}]+)\s*[：:]\s*{_STARTS_TEXT}"),  # 任务一：title。
     "decimal": re.compile(rf"^(\d{{1,2}}\.\d{{1,2}})\s*{_STARTS_TEXT}"),  # 1.1 title。 under a section 1 title
     "article": re.compile(rf"^(第[{_NUMERALS}]+条)\s*{_STARTS_TEXT}"),  # 第一条　title。 under 第一章 chapters
+    "bracketed": re.compile(r"^(\d{1,3})(?=【(?!\s*(?:牵头|责任|配合|协办|协助|参与|主责|协同)))"),  # 01【title】
     "xiang": re.compile(rf"^(第[{_NUMERALS}]+项)[\s：:]*{_STARTS_TEXT}"),  # 第一项　title。
 }
 # Tasks marked by a typed bullet and no number (◆加强…。), counted in reading order as Word's bullets would not be
@@ -70,6 +75,8 @@ _FIELD_LABEL = (r"(?:^|(?<=[\s。；;★☆◎]))(?P<field>问题描述|目标�
                 r"|责任人|责任领导|分管领导|分管局领导|联系人)\s*[:：]")
 _LABEL = re.compile(f"{_FIELD_LABEL}|{OFFICE_LABEL.pattern}")
 _TRAILER = re.compile(r"^(信息公开选项|信息公开属性|抄送|主题词|附件[:：]|.{0,30}\d{4}\s*年.*印发$)")
+# an article's footer after the plan (来源：…, 编辑：…, ▼往期推荐▼): the plan has ended
+_WEB_FOOTER = re.compile(r"^(?:来源|编辑|责任编辑|审核|审校|作者|校对)\s*[:：]|^\W*(?:往期推荐|往期回顾|阅读原文|推荐阅读)")
 _PREAMBLE_KEY = re.compile(r"(总体思路|总体要求|指导思想|总体目标)")
 # A plan in parts (一、指导思想 二、工作目标 三、重点任务 四、保障措施): only the part of the work holds tasks; the
 # numbered goals and the measures that frame it are not tasks of their own
@@ -194,7 +201,7 @@ def parse_lines(lines: list[SourceLine], doc: str = "", city: str | None = None,
 
 
 def _key(line: SourceLine) -> str:
-    key = strip_list_prefix(line.folded.strip())
+    key = _DECORATION.sub("", strip_list_prefix(line.folded.strip()), count=1)
     if m := _CHAPTER.match(key):
         key = f"{m.group(1)}、{key[m.end():]}"
     return key
@@ -393,12 +400,18 @@ class _Parser:
         if self.mode == "front":
             return index + 1  # notice head before the plan: not part of any record
         if _TRAILER.match(key) or self._is_signature(index, key) \
-                or (self.last_task_no and _ATTACHMENT_LINE.match(key)):
+                or (self.last_task_no and (_ATTACHMENT_LINE.match(key) or _WEB_FOOTER.match(key))):
             self._close()
             self.ended = True
             return index + 1
         if self.mode == "plan" and (columns := read_header(line)):
             return self._table(read_table(self.lines, index, columns))
+        if self.mode == "plan" and _PIAN.match(key):  # 第二篇　质量提升篇: a part above the sections; its intro is none
+            self._drop_pending()
+            self._close()
+            self.section = self.subsection = None
+            self.section_offices = self.subsection_offices = None
+            return index + 1
         if (m := _SECTION.match(key)) or (self.style == "decimal" and (m := _ARABIC_SECTION.match(key))):
             self._start_section(m.group(1), self._slice(line, key, m.start(2)), index)
             return index + 1
@@ -572,6 +585,11 @@ class _Parser:
 
     def _heading(self, builder: _Builder, line: SourceLine, key: str, body: int) -> None:
         """The title runs from `body` to the first 。 or ： or inline office list; what follows is the body."""
+        if key.startswith("【", body) and (close := key.find("】", body)) > body + 1 \
+                and not OFFICE_LABEL.search(key, body, close):  # 01【title】body: the brackets hold the title
+            builder.title = self._slice(line, key, body + 1)[: close - body - 1].strip()
+            self._content(line, key, close + 1)
+            return
         brackets = [b for b in inline_brackets(key) if b.start >= body]
         # 3.【牵头：基教科；配合：计财科】推进…。: the office list before the title; the title follows it
         front = brackets[0] if brackets and not key[body:brackets[0].start].strip() else None
