@@ -95,11 +95,11 @@ _LEAD_MARK = re.compile(r"(.+?)\s*[（(]\s*牵头\s*[)）]")
 _CLOSING = re.compile(r"^(?:以上|上述)(?:各项|几项|\S{0,2}项)?(?:工作|任务|内容)?(?:均|都|统一)?由")
 # 本部分任务分工：1.牵头：X，配合：Y；2.…: the offices of the section's tasks, given by number after its last task
 _SPLIT_BLOCK = re.compile(r"^(?:本部分|本节|以上|上述)?(?:重点)?(?:任务|工作)分工\s*[:：]")
-_DEADLINE_AFTER_COMMA = re.compile(r"[，,](?=\s*(?:完成时限|时限|时间节点|完成时间)\s*[:：])")
+_PIPE_TIME = re.compile(r"完成时限|时限|时间节点|完成时间")  # a deadline's label inside an office list or row
+_DEADLINE_AFTER_COMMA = re.compile(rf"[，,](?=\s*(?:{_PIPE_TIME.pattern})\s*[:：])")
 _DATE_DONE = re.compile(r"(?:前|底|日|号|止|完成|全年|长期|持续推进)\s*[。；;]?\s*$")
 _PIPE_ROW = re.compile(r"^\|.*\|\s*$")
-_PIPE_TIME = re.compile(r"完成时限|时限|时间节点|完成时间")
-_PIPE_ROLE = re.compile(rf"(?:牵头|责任|配合|协办|参与|主责|协同)(?:科室|单位|处室|部门|股室)?|{_PIPE_TIME.pattern}")
+_PIPE_ROLE = re.compile(rf"(?:牵头|责任|配合|协办|协助|参与|主责|协同)(?:科室|单位|处室|部门|股室)?|{_PIPE_TIME.pattern}")
 _SPLIT_ITEM = re.compile(r"^\s*(\d{1,3})\s*[.．、]\s*(?=\S)")
 # 注：…科室使用简称，对应如下：基＝基础教育科，职＝职成科…: a legend of the short names the office lists print
 _LEGEND_PAIR = re.compile(r"([\u4e00-\u9fff]{1,4})\s*[＝=]\s*([^，,；;。＝=]+)")
