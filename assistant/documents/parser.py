@@ -95,11 +95,11 @@ _LEAD_MARK = re.compile(r"(.+?)\s*[（(]\s*牵头\s*[)）]")
 _CLOSING = re.compile(r"^(?:以上|上述)(?:各项|几项|\S{0,2}项)?(?:工作|任务|内容)?(?:均|都|统一)?由")
 # 本部分任务分工：1.牵头：X，配合：Y；2.…: the offices of the section's tasks, given by number after its last task
 _SPLIT_BLOCK = re.compile(r"^(?:本部分|本节|以上|上述)?(?:重点)?(?:任务|工作)分工\s*[:：]")
-_PIPE_TIME = re.compile(r"完成时限|时限|时间节点|完成时间")  # a deadline's label inside an office list or row
-_DEADLINE_AFTER_COMMA = re.compile(rf"[，,](?=\s*(?:{_PIPE_TIME.pattern})\s*[:：])")
+_TIME_LABEL = re.compile(r"完成时限|时限|时间节点|完成时间")  # a deadline's label inside an office list or row
+_DEADLINE_AFTER_COMMA = re.compile(rf"[，,](?=\s*(?:{_TIME_LABEL.pattern})\s*[:：])")
 _DATE_DONE = re.compile(r"(?:前|底|日|号|止|完成|全年|长期|持续推进)\s*[。；;]?\s*$")
 _PIPE_ROW = re.compile(r"^\|.*\|\s*$")
-_PIPE_ROLE = re.compile(rf"(?:牵头|责任|配合|协办|协助|参与|主责|协同)(?:科室|单位|处室|部门|股室)?|{_PIPE_TIME.pattern}")
+_PIPE_ROLE = re.compile(rf"(?:牵头|责任|配合|协办|协助|参与|主责|协同)(?:科室|单位|处室|部门|股室)?|{_TIME_LABEL.pattern}")
 _SPLIT_ITEM = re.compile(r"^\s*(\d{1,3})\s*[.．、]\s*(?=\S)")
 # 注：…科室使用简称，对应如下：基＝基础教育科，职＝职成科…: a legend of the short names the office lists print
 _LEGEND_PAIR = re.compile(r"([\u4e00-\u9fff]{1,4})\s*[＝=]\s*([^，,；;。＝=]+)")
@@ -236,14 +236,15 @@ def number_value(printed: str) -> int | None:
 def task_style(lines: list[SourceLine], keys: list[str] | None = None) -> str:
     """How the plan numbers its tasks: the first marker numbered 1 after the plan's heading (1. / （1） / ①), or
     the （一） items when it has none, or when that marker numbers the measures inside them."""
-    keys = [k for k in (keys or [_key(l) for l in lines]) if k]
+    aligned = keys or [_key(l) for l in lines]
+    keys = [k for k in aligned if k]
     start = next((i for i, k in enumerate(keys) if _PLAN_PART.match(k)), 0)
     for key in keys[start:]:
         for style in _TASK_FORMS:
             found = _task_marker(key, style)
             if found and found[0] == 1:
                 return ITEMS if _measures_inside_items(keys[start:], style) else style
-    if task_bullet(keys[start:]) or dash_bullets(lines):
+    if task_bullet(keys[start:]) or dash_bullets(lines, aligned):
         return BULLETS
     if not any(_ITEM.match(k) for k in keys[start:]) and sum(map(_leads_a_task, keys[start:])) >= 3:
         return LEAD_SENTENCE
@@ -266,12 +267,13 @@ def task_bullet(keys: list[str]) -> str | None:
     return best if best and marks.count(best) >= 2 else None
 
 
-def dash_bullets(lines: list[SourceLine]) -> bool:
+def dash_bullets(lines: list[SourceLine], keys: list[str]) -> bool:
     """A plan whose tasks are unnumbered `- ` bullets at the start of the line (a markdown export), right after its
-    section and subsection headings, at least twice; indented bullets under them are a task's measures."""
+    section and subsection headings, at least twice; indented bullets under them are a task's measures. `keys` are
+    the lines' keys, one per line."""
     found = 0
-    for i, line in enumerate(lines[:-1]):
-        if _SECTION.match(_key(line)) or _ITEM.match(_key(line)):
+    for i, key in enumerate(keys[:-1]):
+        if _SECTION.match(key) or _ITEM.match(key):
             following = next((l for l in lines[i + 1:] if not l.blank), None)
             found += following is not None and bool(_TOP_DASH.match(following.folded))
     return found >= 2
@@ -328,7 +330,7 @@ class _Parser:
         self.in_parts = any((m := _SECTION.match(k)) and _WORK_PART.fullmatch(m.group(2).strip("。： "))
                             for k in self.keys)
         self.style = task_style(lines, self.keys)
-        self.bullet = (task_bullet([k for k in self.keys if k]) or ("-" if dash_bullets(lines) else None)
+        self.bullet = (task_bullet([k for k in self.keys if k]) or ("-" if dash_bullets(lines, self.keys) else None)
                        if self.style == BULLETS else None)
         self.last_numbered = max((i for i, k in enumerate(self.keys)
                                   if _SECTION.match(k) or _ITEM.match(k) or _task_marker(k, self.style)), default=-1)
@@ -446,17 +448,9 @@ class _Parser:
         return index + 1
 
     def _task_or_subsection(self, index: int, line: SourceLine, key: str) -> bool:
-        if self.style == LEAD_SENTENCE and self.section is not None and _leads_a_task(key):
+        if (body := self._unnumbered_task(line, key)) is not None:
             number = self.last_task_no + 1  # counted through the plan: it prints no number
-            self._start_task(number, str(number), index, line, key, 0)
-            return True
-        if self.bullet == "-" and self.section is not None and _TOP_DASH.match(line.folded):
-            number = self.last_task_no + 1  # counted through the plan, as typed bullets are
-            self._start_task(number, str(number), index, line, key, 0)
-            return True
-        if self.bullet and (m := _BULLET.match(key)) and m.group(1) == self.bullet:
-            number = self.last_task_no + 1  # counted through the plan: the bullet prints no number
-            self._start_task(number, str(number), index, line, key, m.end())
+            self._start_task(number, str(number), index, line, key, body)
             return True
         if (found := _task_marker(key, self.style)) and self._accept(found[0], line):
             value, marker_end, body = found
@@ -472,6 +466,17 @@ class _Parser:
                 self._start_task(numeral_value(m.group(2)), None, index, line, key, m.start(4), subsection=marker)
                 return True
         return False
+
+    def _unnumbered_task(self, line: SourceLine, key: str) -> int | None:
+        """Where the title starts on a line that opens a task the plan does not number: a typed bullet (◆), a
+        markdown `- ` bullet, or a title sentence in a plan that marks nothing; None for any other line."""
+        if self.style == LEAD_SENTENCE and self.section is not None and _leads_a_task(key):
+            return 0
+        if self.bullet == "-" and self.section is not None and _TOP_DASH.match(line.folded):
+            return 0  # the key has the bullet stripped already
+        if self.bullet and (m := _BULLET.match(key)) and m.group(1) == self.bullet:
+            return m.end()
+        return None
 
     def _is_signature(self, index: int, key: str) -> bool:
         """The signature under a plan (an issuing body alone on its line, then a date) or a date line alone: the
@@ -757,7 +762,7 @@ class _Parser:
             return False
         builder = self.current
         for label, word, value in zip(cells[::2], words[::2], cells[1::2]):
-            if _PIPE_TIME.fullmatch(word):
+            if _TIME_LABEL.fullmatch(word):
                 builder.open_field(label)
             else:
                 builder.open_office(role_of(word), label)
@@ -919,13 +924,10 @@ def _legend(lines: list[SourceLine], keys: list[str]) -> tuple[dict[str, str], i
     saying so and pairing at least three short names with full ones. The short names are read only inside office
     lists, where 基 or 县 stands for an office; in a body they are just characters."""
     for index, key in enumerate(keys):
-        if _LEGEND_LINE.search(key) and len(pairs := _LEGEND_PAIR.findall(key)) >= 3:
+        if _LEGEND_LINE.search(key) and len(pairs := list(_LEGEND_PAIR.finditer(key))) >= 3:
             text = lines[index].text.strip()
-            offset = len(text) - len(key)
-            legend = {}
-            for m in _LEGEND_PAIR.finditer(key):  # the full names as printed, in their own script
-                legend[m.group(1)] = text[offset + m.start(2): offset + m.end(2)].strip()
-            return legend, index
+            offset = len(text) - len(key)  # the full names as printed, in their own script
+            return {m.group(1): text[offset + m.start(2): offset + m.end(2)].strip() for m in pairs}, index
     return {}, -1
 
 

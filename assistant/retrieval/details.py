@@ -255,6 +255,11 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
     asked_levels = _levels(detail.asked_in)
     for i, text in enumerate(folded):
         parts = clauses(text)
+        # between values whose clauses name the asked object alike, the sentence naming more of the question gives
+        # it, as its subject may stand several clauses back (…承德应用技术职业学院发展迅速，…专业，在校生规模达到3856人
+        # is the college's figure; 中职教育在校生稳定在3.8万人 another object's); within one sentence the clauses
+        # nearest the value decide
+        whole = None
         for j, clause in enumerate(parts):
             if not any(_new_value(m.group(0), detail.given) for m in detail.pattern.finditer(clause)):
                 continue  # no value, or only the ones the question states itself
@@ -268,11 +273,9 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
             window = with_inserts_read(title + " " + before + clause)  # 县(市)区 holds 县区
             share = sum(t.weight for t in present if t.found_in(window)) / total
             rest = sum(t.weight for t in everything if t.found_in(window))
-            # between values whose clauses name the asked object alike, the sentence naming more of the question
-            # gives it, as its subject may stand several clauses back (…承德应用技术职业学院发展迅速，…专业，在校生规模
-            # 达到3856人 is the college's figure; 中职教育在校生稳定在3.8万人 another object's); within one sentence
-            # the clauses nearest the value decide
-            whole = sum(t.weight for t in everything if t.found_in(with_inserts_read(text)))
+            if whole is None:
+                sentence = with_inserts_read(text)
+                whole = sum(t.weight for t in everything if t.found_in(sentence))
             if share >= min_share and heaviest.found_in(window) and (whole, share, rest) > best_share:
                 best, best_share = i, (whole, share, rest)
     return best
