@@ -839,6 +839,7 @@ HELDOUT_FLOORS = {
     "colloquial_batch27_heldout.jsonl": (0.96, 0, 3, 1),  # 0.966, 0/29, 3/13, 1/13
     # figures and their neighbours, 2026-12-02g: measured whole once 0.945, 2/55, 2/35, 3/48
     "colloquial_batch28_heldout.jsonl": (0.90, 2, 1, 1),  # 0.906, 2/32, 1/17, 1/24
+    "colloquial_batch29_heldout.jsonl": (0.95, 1, 1, 0),  # 0.952, 1/21, 1/16, 0/11 (whole: 0.950, 3/60, 3/30, 0/27)
 }
 
 

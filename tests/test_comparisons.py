@@ -114,6 +114,7 @@ COMPARE_FLOORS = {
     "compare_batch11_heldout.jsonl": (38, 6, 4),  # 38/45, 6/11, 4/6 (first measured whole: 56/66, 10/18, 17/23)
     "compare_batch12_heldout.jsonl": (27, 8, 10),  # 27/28, 8/9, 10/15 (first measured whole: 54/63, 12/17, 19/24)
     "compare_batch13_heldout.jsonl": (19, 5, 10),  # 19/24, 5/8, 10/11 (first measured whole: 39/61, 9/17, 21/23)
+    "compare_batch14_heldout.jsonl": (14, 3, 11),  # 14/20, 3/5, 11/13 (first measured whole: 47/61, 10/17, 18/21)
 }
 
 
