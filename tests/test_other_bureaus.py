@@ -33,6 +33,7 @@ CORPORA = {
     "eleventh": "p54 p55 p56 p57",  # a legend of short office names, a markdown export, 本部分任务分工, bold titles
     "twelfth": "p58 p59 p60 p61",  # 责任人 lines, ★/☆ marks and a banner table, reversed columns, | 牵头 | X | rows
     "thirteenth": "p62 p63 p64 p65",  # 1） tasks with 协助, 第一篇 parts, Word list levels, a WeChat article
+    "fourteenth": "p66 p67 p68 p69",  # ① tasks closed by ——offices, roles on two lines of one cell, spaced labels, labels alone on a line
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -42,6 +43,7 @@ WUHOU, CHANGXING, YULIN = map(plan, ["p51", "p52", "p53"])
 CHANGDE, JIANGBEI, RUDONG, KAIFENG = map(plan, ["p54", "p55", "p56", "p57"])
 BENGBU, XIAOSHAN, BAOJI, PINGYIN = map(plan, ["p58", "p59", "p60", "p61"])
 SHUCHENG, SHAOXING, JINSHUI, ZUNYI = map(plan, ["p62", "p63", "p64", "p65"])
+HEBI, WENJIANG, YONGXIN, LUOYANG_2026 = map(plan, ["p66", "p67", "p68", "p69"])
 
 
 def _asker(tmp_path_factory, plans: list[str]):
@@ -302,6 +304,30 @@ def test_half_bracket_numbers_parts_list_levels_and_a_wechat_article_answer_who_
     assert len(zunyi) == 14 and not any("来源" in r.text for r in zunyi)
 
 
+def test_dash_lists_roles_inside_one_cell_spaced_labels_and_labels_alone_answer_who_leads_and_when(plans_of):
+    fourteenth = plans_of("fourteenth")
+    # 鹤壁 closes each ① task with ——offices: bare names are the responsible offices, X牵头，Y配合 gives the roles
+    a = fourteenth("鹤壁 校园安全 谁牵头")
+    assert a["answered"] and where(a) == (HEBI, "四", None, 4)
+    assert a["results"][0]["lead_offices"] == ["校园安全科"]
+    assert a["results"][0]["cooperating_offices"] == ["各县（区）教育局", "局属各学校"]
+    hebi = {r.number: r for r in fourteenth.engine.records if r.doc == HEBI and r.section == "二"}
+    assert hebi["④"].responsible_offices == ["基础教育科", "教育教学研究室"] and hebi["④"].office_labels == {}
+    assert hebi["④"].fields["完成时限"] == "2025年9月底前"
+    # 温江's Word table: 牵头：X and 配合：Y (or 参与：Y after a line break) in the one 责任科室 cell
+    b = fourteenth("温江 特殊教育 谁牵头")
+    assert b["answered"] and where(b) == (WENJIANG, "二", None, 7)
+    assert b["results"][0]["lead_offices"] == ["基础教育科"] and b["results"][0]["cooperating_offices"] == ["各中小学校"]
+    assert len([r for r in fourteenth.engine.records if r.doc == WENJIANG and r.kind == "task"]) == 14
+    # 永新: 牵头股室：X 配合股室：Y 完成时限：… apart only by spaces; 完成时间 asks the deadline, not 学前三年
+    c = fourteenth("永新学前 扩普惠资源 完成时间")
+    assert c["answered"] and where(c) == (YONGXIN, "二", "（一）", 1) and c["results"][0]["evidence"] == ["2023年8月底前"]
+    # 洛阳: 牵头单位： on a line of its own, the offices on the next
+    d = fourteenth("洛阳 学前教育 谁牵头")
+    assert d["answered"] and where(d) == (LUOYANG_2026, "二", None, 4)
+    assert d["results"][0]["lead_offices"] == ["市教育局学前教育处"]
+
+
 # The held-back halves of the questions over each fixture corpus (eval/README.md says how each was written and first
 # measured): hit@1, answerable refused, unanswerable answered, wrong figures, as this build measured them.
 HELD_FLOORS = [
@@ -322,6 +348,7 @@ HELD_FLOORS = [
     ("eleventh", "other_bureaus13_heldout.jsonl", (0.81, 1, 5, 0)),  # 0.818, 1/11, 5/7, 0/3 (whole: 0.321, 18/28, 10/12, 0/5)
     ("twelfth", "other_bureaus14_heldout.jsonl", (1.0, 0, 5, 0)),  # 1.000, 0/16, 5/7, 0/6 (whole: 0.607, 9/28, 9/12, 1/9)
     ("thirteenth", "other_bureaus15_heldout.jsonl", (1.0, 0, 6, 0)),  # 1.000, 0/16, 6/6, 0/5 (whole: 0.500, 13/28, 12/12, 0/5)
+    ("fourteenth", "other_bureaus16_heldout.jsonl", (0.94, 1, 7, 0)),  # 0.941, 1/17, 7/7, 0/8 (whole: 0.500, 8/28, 11/12, 2/12)
 ]
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .normalize import SourceLine, fold, rebuilt_line
 
 LEAD, RESPONSIBLE, COOPERATING = "lead", "responsible", "cooperating"
+DEADLINE = "deadline"  # not a role: a bracket after an office list holding only a date (（2025年9月底前）)
 ROLES = (LEAD, RESPONSIBLE, COOPERATING)
 ROLE_NAMES = {LEAD: "牵头", RESPONSIBLE: "责任", COOPERATING: "配合"}  # how the outline names a role
 
@@ -177,7 +178,43 @@ def inline_brackets(text: str) -> list[Bracket]:
         pos = close + 1
     if not out and (spoken := spoken_bracket(text)):
         out.append(spoken)
+    if dashed := dash_list(text, out):
+        out = sorted([*out, *dashed], key=lambda b: b.start)
     return out
+
+
+# An office list after a dash closing the paragraph: …。——办公室、组织人事科 / …。——基础教育科牵头，督导室配合, maybe
+# followed by brackets of its own (（配合科室：无）, （2025年9月底前）). Bare names carry no role word: they are the
+# responsible offices, as a plain 责任单位 list is; the plan's preamble says what its dash lists are.
+_DASH = "——"
+_DATED = re.compile(r"[（(]\s*(?:20\d\d\s*年)?[^（）()]{0,12}?(?:月|季度|年底|年内)[^（）()]{0,8}?[)）]")
+
+
+def dash_list(text: str, found: list[Bracket]) -> list[Bracket]:
+    """The office list after the line's last dash (and a dated bracket after it) as brackets, or [] when what
+    follows the dash is not office names (——以学前教育为例)."""
+    start = text.rfind(_DASH)
+    if start < 0 or not text[:start].rstrip().endswith(("。", "；", ";", "！")):  # …建设——打造品牌 is prose
+        return []
+    names_at, end = start + len(_DASH), len(text.rstrip(" 。；;\u3000"))
+    dated = []
+    while True:  # brackets closing the line: an office bracket already found, or a date
+        tail = text[:end].rstrip(" 。；;\u3000")
+        if (b := next((b for b in found if b.end == len(tail) and b.start >= names_at), None)) is not None:
+            end = b.start
+        elif (m := _DATED.search(tail)) and m.end() == len(tail) and m.start() >= names_at:
+            dated.append(Bracket(m.start(), m.end(), (Group(DEADLINE, (m.start(), m.start()), (m.start() + 1, m.end() - 1)),)))
+            end = m.start()
+        else:
+            end = len(tail)
+            break
+    names = text[names_at:end]
+    if not names.strip() or any(b.start < end and b.end > names_at for b in found):
+        return []
+    groups = spoken_roles(names, names_at)
+    if groups is None and _all_offices(names.strip()):
+        groups = [Group(RESPONSIBLE, (names_at, names_at), (names_at, end))]
+    return [Bracket(start, end, tuple(groups)), *dated] if groups else []
 
 
 def _left_open(text: str) -> bool:

@@ -14,15 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .labels import (COOPERATING, LEAD, OFFICE_LABEL, RESPONSIBLE, Group, inline_brackets, role_of, sentence_roles,
-                     spoken_roles)
+from .labels import (COOPERATING, DEADLINE, LEAD, OFFICE_LABEL, RESPONSIBLE, Group, inline_brackets, label_groups,
+                     role_of, sentence_roles, spoken_roles)
 from .normalize import SourceLine, fold, is_chrome, join_wrapped
 from .offices import split_offices
 from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, task_path
 from .tables import LEVEL, Row, Table, read_header, read_table
 
-PARSER_VERSION = "17"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers)
+PARSER_VERSION = "18"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -95,6 +95,7 @@ _LEAD_MARK = re.compile(r"(.+?)\s*[（(]\s*牵头\s*[)）]")
 _CLOSING = re.compile(r"^(?:以上|上述)(?:各项|几项|\S{0,2}项)?(?:工作|任务|内容)?(?:均|都|统一)?由")
 # 本部分任务分工：1.牵头：X，配合：Y；2.…: the offices of the section's tasks, given by number after its last task
 _SPLIT_BLOCK = re.compile(r"^(?:本部分|本节|以上|上述)?(?:重点)?(?:任务|工作)分工\s*[:：]")
+_DEADLINE_FIELD = "完成时限"  # the field a bare date after the office list is kept in
 _TIME_LABEL = re.compile(r"完成时限|时限|时间节点|完成时间")  # a deadline's label inside an office list or row
 _DEADLINE_AFTER_COMMA = re.compile(rf"[，,](?=\s*(?:{_TIME_LABEL.pattern})\s*[:：])")
 _DATE_DONE = re.compile(r"(?:前|底|日|号|止|完成|全年|长期|持续推进)\s*[。；;]?\s*$")
@@ -148,7 +149,15 @@ class _Builder:
         roles in words (组织人事科牵头，机关党委、各中小学校配合 under 责任单位) is read by its words, the header
         still its label."""
         for role, label, value in offices:
-            for group in spoken_roles(fold(value)) or [Group(role, (0, 0), (0, len(value)))]:
+            folded = fold(value)
+            if (groups := label_groups(folded)) and not folded[:groups[0].label[0]].strip():
+                # 牵头：党建办 配合：组织人事科 in one cell under 责任科室: each list keeps the label printed before it
+                for group in groups:
+                    self.open_office(group.role, value[group.label[0]:group.label[1]].strip())
+                    if names := value[group.names[0]:group.names[1]].strip():
+                        self.append(names)
+                continue
+            for group in spoken_roles(folded) or [Group(role, (0, 0), (0, len(value)))]:
                 self.open_office(group.role, label)
                 if names := value[group.names[0]:group.names[1]]:
                     self.append(names)
@@ -725,6 +734,10 @@ class _Parser:
             self._labelled(text, key, offset, pos, bracket.start)
             body_slot = builder.slot
             for group in bracket.groups:
+                if group.role == DEADLINE:  # （2025年9月底前） after the offices: the task's deadline
+                    builder.open_field(_DEADLINE_FIELD)
+                    self._labelled(text, key, offset, group.names[0], group.names[1])
+                    continue
                 builder.open_office(group.role, text[offset + group.label[0]: offset + group.label[1]].strip())
                 # a deadline may share the brackets (【牵头：…；配合：…；时限：2021年8月底】)
                 self._labelled(text, key, offset, group.names[0], group.names[1])
@@ -885,7 +898,7 @@ class _Parser:
             if marked:
                 labels.setdefault(LEAD, label)
                 offices[LEAD].extend(n for n in marked if n not in offices[LEAD])
-            if names or not marked:
+            if (names or not marked) and label:  # a bare list after a dash prints no label
                 labels.setdefault(role, label)
             offices[role].extend(n for n in names if n not in offices[role])
         if self.first_leads and not offices[LEAD] and offices[RESPONSIBLE]:

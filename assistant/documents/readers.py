@@ -230,8 +230,8 @@ def _table_lines(table, numbering: _WordNumbering) -> list[str]:
     A cell merged across columns gives its text to its first column and leaves the others empty (a section row
     spanning the table reads `一、…` followed by empty cells); a cell merged down several rows gives its text to
     every row it spans (python-docx returns the top cell for each), so each task keeps its shared 牵头单位.
-    Paragraphs inside a cell are joined with a space (the line is one row); an automatic number in a cell (a 序号
-    column numbered by Word) is rebuilt as printed, like a paragraph's.
+    Paragraphs inside a cell, and the lines a break splits a paragraph into, are joined with a space (the line is one
+    row); an automatic number in a cell (a 序号 column numbered by Word) is rebuilt as printed, like a paragraph's.
     """
     rows = []
     for row in table.rows:
@@ -239,7 +239,7 @@ def _table_lines(table, numbering: _WordNumbering) -> list[str]:
         for cell in row.cells:
             same = previous is not None and cell._tc is previous._tc
             texts = [] if same else [numbering.label(p) + p.text.strip() for p in cell.paragraphs]
-            cells.append(" ".join(t for t in texts if t.strip()).replace("\t", " "))
+            cells.append(re.sub(r"[\t\r\n]+", " ", " ".join(t for t in texts if t.strip())))  # a line break too
             previous = cell
         rows.append(cells)
     if card := _task_card(rows):

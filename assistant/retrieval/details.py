@@ -79,7 +79,7 @@ _ASKS = [
     (re.compile(r"(?:多久|多长时间|多少时间)(?!\S{0,6}(?:完成|建成|建好|办完|搞完|做完|出台|落地|到位|实现|投用|结束|一次|1次))|"
                 r"几(?:个)?(?:周|星期|小时|课时|学时)|多少(?:天|小时|课时|学时|分钟)"), _DURATION),
     (re.compile(r"什么时[候侯]|啥时[候侯]|何时|哪天|哪一天|哪几个月|哪个月|几月|几号|几点(?![零〇0])|哪年|多久|什么时间|啥时间|日期|"
-                r"时间节点|截止|deadline|ddl"), _DATE),  # 时侯: the common slip of 时候
+                r"时间节点|截止|deadline|ddl|(?:完成|完工|办完|搞完|做完)(?:时间|日期)|时限"), _DATE),  # 时侯: the common slip of 时候
     (re.compile(r"多少钱|钱多少|花多少|投多少|投了多少|投入多少|投资多少|奖励多少|资金多少|经费多少|"
                 r"(?:资金|经费|奖金|补助|补贴|津贴|预算|钱)\S{0,4}多少|多少\S{0,4}(?:补助|补贴|津贴|奖金|经费|资金|预算|钱)|budget|"
                 r"多少万元|多少个?亿|几个?亿|金额|几万块|多少块|多大(?:的)?盘子|盘子(?:有)?多大"), _AMOUNT),  # 多少个亿: 1.2亿元
@@ -188,6 +188,7 @@ def asks_deadline(question: str, detail: Detail) -> bool:
 # the money a value is (补多少钱 补助, 投资多少): when an amount is asked these name the value, not the topic; asked of
 # a count (补助多少人) 补助 is what is counted
 _AMOUNT_WORD = re.compile(r"补助|补贴|津贴|投资|投入|预算|拨款|费用|花费|开支|支出")
+_DONE_WORD = re.compile(r"^(?:完成|完工|办完|搞完|做完|结束|截止)$")
 # 每所, 每人, 每生: per what the value is asked (未来学校实验校每所补多少钱)
 _PER_UNIT = re.compile(r"^每(?:所|个|名|人|校|园|生|家|项|位|次|批|班)$")
 
@@ -195,6 +196,8 @@ _PER_UNIT = re.compile(r"^每(?:所|个|名|人|校|园|生|家|项|位|次|批|
 def is_detail_word(word: str, detail: Detail | None = None) -> bool:
     return bool(_DETAIL_WORD.search(word) or _PER_UNIT.match(word)
                 or (detail is not None and detail.kind == "amount" and _AMOUNT_WORD.search(word))
+                # 完成时间, 啥时候办完: when it is done is the value asked, 完成 no topic of its own
+                or (detail is not None and detail.kind == "date" and _DONE_WORD.match(word))
                 # 三防达标率定多少: the rate is the value asked; a task on 三防 that prints none lacks the figure
                 or (detail is not None and detail.kind == "share" and len(word) >= 3 and word.endswith("率")))
 

@@ -831,11 +831,14 @@ class Engine:
             figures = np.array([figure_bonus(s, measure) for s in texts], dtype=np.float32)
             order = list(rank_sentences(chunk_sim[chunk_ids], lexical, figures, q.figure))
             if detail is not None:  # also beside who leads: 哪个科管 几月份开始 asks both
-                holder = detail_sentence(fold(record.title), folded, terms, detail, DETAIL_SHARE)
-                if holder is None and asks_deadline(q.folded, detail):
-                    # 师德标兵评选 deadline是哪天: the task's own 完成时限 line is its deadline, naming nothing else
+                holder = None
+                if asks_deadline(q.folded, detail):
+                    # 师德标兵评选 deadline是哪天: the task's own 完成时限 line is its deadline, naming nothing else, and
+                    # it wins over a date-like figure of the body (学前三年毛入园率 is no date)
                     holder = next((j for j, c in enumerate(chunk_ids) if self.index.chunks[c].field in TIME_FIELDS
                                    and detail.pattern.search(folded[j])), None)
+                if holder is None:
+                    holder = detail_sentence(fold(record.title), folded, terms, detail, DETAIL_SHARE)
                 if holder is None:
                     detail_missing = detail.label
                 else:
