@@ -304,6 +304,8 @@ def test_colloquial_synonyms_still_answer(ask):
     assert z["answered"] and top(z) == (DAZHOU, "四", 26)
     a = ask("遂宁好老师评选是哪条")  # 老师 -> 教师
     assert a["answered"] and top(a) == (SUINING, "六", 38)
+    b = ask("长春扶贫协作 对口的是哪个市")  # 对口 (other plans print it) is this plan's 协作 and 帮扶
+    assert b["answered"] and top(b) == (CHANGCHUN, "八", 33) and "白城市" in "".join(b["results"][0]["evidence"])
     b = ask("承德乡村老师补贴还发不")  # 老师 -> 教师, 补贴 -> 补助, 还 and 发不 carry no topic
     assert b["answered"] and top(b) == (CHENGDE, "五", 28)
     c = ask("遂宁教体扶贫谁挑头")  # 教体 shortens 教育体育, 挑头 is 牵头
