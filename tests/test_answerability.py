@@ -419,6 +419,23 @@ def test_a_question_mostly_about_what_no_plan_names_is_refused_naming_it(ask):
     assert c["answered"]
 
 
+def test_a_thing_no_plan_names_asked_beside_a_real_task_is_refused_naming_it(ask):
+    # 竞赛 and 特色校 are plan words; 无人机 and 击剑 are no plan's, and the tasks that share the rest hold little else
+    a = ask("遂宁中小学无人机竞赛 哪个科管")
+    assert a["status"] == "not_found" and "无人机" in a["reason"]
+    b = ask("长春击剑特色校 新增几所")
+    assert b["status"] == "not_found" and "击剑" in b["reason"]
+    c = ask("遂宁老师职称评审 有没有向村小倾斜")  # every topic word is the plan's: still answered
+    assert c["answered"]
+
+
+def test_an_office_shortening_signing_or_guessing_is_no_topic_the_task_lacks(ask):
+    a = ask("体卫艺问 遂宁中小学生田径比赛 谁牵头")  # the asker's office, printed by no plan's text
+    assert a["answered"] and top(a) == (SUINING, "三", 19) and "“体卫艺”" not in a["answer"]
+    b = ask("计财问 达州义务教育学校建设项目 投了多少钱")  # 达州 16 prints no amount: partial, not a missing 计财
+    assert b["status"] == "partial" and top(b) == (DAZHOU, "三", 16)
+
+
 def test_a_plan_word_inside_a_word_no_plan_uses_is_no_topic_of_its_own(ask):
     a = ask("遂宁关爱单亲家庭娃有没有写")  # 遂宁 21 and 31 speak of 家庭 (留守, 贫困家庭), no plan of 单亲家庭
     assert a["status"] == "not_found" and "单亲家庭" in a["reason"]
@@ -793,7 +810,9 @@ HELDOUT_FLOORS = {
     "colloquial_batch5_heldout.jsonl": (0.97, 1, 1, 1),  # 0.974, 1/39, 1/20, 1/19
     # the one asking clause kept from the asides (2026-12-02d) refuses one 6a question again (0.862 -> 0.828) and
     # rightly refuses three more batch 13 questions (4 -> 1)
-    "colloquial_batch6a_heldout.jsonl": (0.86, 3, 2, 0),  # 0.862, 3/29, 2/14, 0/8 (2026-12-02e; was 0.828, 4/29)
+    # 2026-12-03, a question refused when the best task lacks words no plan uses and holds little else: 4 fewer
+    # unanswerable questions answered over the held sets, 2 more answerable ones refused (here and in batch 22)
+    "colloquial_batch6a_heldout.jsonl": (0.82, 4, 2, 0),  # 0.828, 4/29, 2/14, 0/8 (2026-12-03; was 0.862, 3/29)
     "colloquial_batch6b_heldout.jsonl": (0.96, 0, 0, 0),  # 0.966, 0/29, 0/14, 0/10
     # the two-part and wrong-guess changes of 2026-12-02b refuse one more 7a question (16 -> 17), hit@1 unchanged
     # 2026-12-02d: a common word (jieba count >= 300) is no shortening; one 7a answer relied on reading it as one
@@ -805,7 +824,7 @@ HELDOUT_FLOORS = {
     # ... and cost one batch 9 answer (0.900 -> 0.867, 3 -> 4 refused)
     "colloquial_batch9_heldout.jsonl": (0.90, 3, 2, 1),  # 0.900, 3/30, 2/14, 1/14 (2026-12-02e; was 0.867, 4/30)
     "colloquial_batch10_heldout.jsonl": (0.86, 4, 1, 0),  # 0.867, 4/30, 1/9, 0/9 (2026-12-02d; was 0.833, 5/30)
-    "colloquial_batch11.jsonl": (0.98, 0, 2, 0),  # 1.000, 0/54, 2/26, 0/22
+    "colloquial_batch11.jsonl": (0.98, 0, 1, 0),  # 1.000, 0/54, 1/26, 0/22 (2026-12-03; was 2/26)
     "colloquial_batch12_heldout.jsonl": (0.98, 0, 0, 0),  # 1.000, 0/32, 0/12, 0/22
     # ... and answer one more unanswerable batch 13 question (3 -> 4)
     "colloquial_batch13_heldout.jsonl": (0.93, 2, 1, 0),  # 0.931, 2/29, 1/18, 0/12 (2026-12-02d; was 4/18 answered)
@@ -824,11 +843,11 @@ HELDOUT_FLOORS = {
     # 2026-12-02e: an everyday word printed only inside a fixed phrase (一路 of 一带一路) is no topic held elsewhere:
     # one more unanswerable question answered here (3 -> 4/13), one more answer each in 6a and 9
     "colloquial_batch19_heldout.jsonl": (0.84, 4, 4, 1),  # 0.840, 4/25, 3/13, 1/2 (2026-12-02d; was 0.800, 5/25)
-    "colloquial_batch20_heldout.jsonl": (0.95, 1, 2, 0),  # 0.958, 1/24, 2/17, 0/12
+    "colloquial_batch20_heldout.jsonl": (0.95, 1, 1, 0),  # 0.958, 1/24, 1/17, 0/12 (2026-12-03; was 2/17)
     # first measured whole (before any question was read), 2026-12-02d: batch 21 0.933, 3/60, 3/30, 1/27; batch 22
     # 0.967, 2/60, 6/30, 4/30; batch 23 0.800, 11/60, 7/30, 1/25; batch 24 0.923, 5/65, 4/25, 4/70; then split once
     "colloquial_batch21_heldout.jsonl": (0.93, 2, 2, 1),  # 0.938, 2/32, 2/15, 1/12
-    "colloquial_batch22_heldout.jsonl": (0.93, 2, 5, 2),  # 0.939, 2/33, 5/13, 2/17
+    "colloquial_batch22_heldout.jsonl": (0.90, 3, 4, 1),  # 0.909, 3/33, 4/13, 1/17 (2026-12-03; was 0.939, 2/33)
     # 2026-12-02e: 几年 asks a span of years: a wrong figure here became a refusal (fig 1/12 -> 0/11, refused 3 -> 4)
     "colloquial_batch23_heldout.jsonl": (0.88, 4, 0, 0),  # 0.882, 4/34, 0/8, 0/11 (a bare place before its own plan: 1/8 -> 0/8)
     "colloquial_batch24_heldout.jsonl": (0.97, 1, 1, 2),  # 0.977, 1/44, 1/11, 2/43
@@ -838,7 +857,7 @@ HELDOUT_FLOORS = {
     # 4/60, 2/30, 0/26
     "colloquial_batch26_heldout.jsonl": (0.93, 2, 2, 0),  # 0.938, 2/32, 2/15, 0/16
     # one measure deep in a task, staff voice, 2026-12-02f: measured whole once 0.900, 4/60, 7/30, 1/25
-    "colloquial_batch27_heldout.jsonl": (0.96, 0, 3, 1),  # 0.966, 0/29, 3/13, 1/13
+    "colloquial_batch27_heldout.jsonl": (0.96, 0, 2, 1),  # 0.966, 0/29, 2/13, 1/13 (2026-12-03; was 3/13)
     # figures and their neighbours, 2026-12-02g: measured whole once 0.945, 2/55, 2/35, 3/48
     "colloquial_batch28_heldout.jsonl": (0.90, 2, 1, 1),  # 0.906, 2/32, 1/17, 1/24
     "colloquial_batch29_heldout.jsonl": (0.95, 1, 1, 0),  # 0.952, 1/21, 1/16, 0/11 (whole: 0.950, 3/60, 3/30, 0/27)
