@@ -22,7 +22,7 @@ from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, task_path
 from .tables import LEVEL, Row, Table, read_header, read_table
 
-PARSER_VERSION = "18"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell
+PARSER_VERSION = "19"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -48,13 +48,14 @@ _TASK_FORMS = {
     "article": re.compile(rf"^(第[{_NUMERALS}]+条)\s*{_STARTS_TEXT}"),  # 第一条　title。 under 第一章 chapters
     "bracketed": re.compile(r"^(\d{1,3})(?=【(?!\s*(?:牵头|责任|配合|协办|协助|参与|主责|协同)))"),  # 01【title】
     "xiang": re.compile(rf"^(第[{_NUMERALS}]+项)[\s：:]*{_STARTS_TEXT}"),  # 第一项　title。
+    "square": re.compile(rf"^[【\[]\s*(\d{{1,3}})\s*[】\]]\s*{_STARTS_TEXT}"),  # 【1】title。 / [1] title。: the digits
 }
 # Tasks marked by a typed bullet and no number (◆加强…。), counted in reading order as Word's bullets would not be
 _BULLET = re.compile(rf"^([◆◇■□▲△★☆●○•▶►])\s*{_STARTS_TEXT}")
 BULLETS = "bullet"
 # a plan that numbers nothing and marks nothing: each task a paragraph opening with its title sentence
 LEAD_SENTENCE = "lead_sentence"
-_LEAD_TITLE = re.compile(r"^[\u4e00-\u9fff“\"《][^，,。；;：:（()）！？\s]{3,29}。(?=\S)")
+_LEAD_TITLE = re.compile(r"^[\u4e00-\u9fff“\"《][^，,。；;：:（()）！？\s]{3,29}[。：:](?=\S)")  # 抓好理论武装：… too
 _TOP_DASH = re.compile(r"^-\s+(?=\S)")  # - title。…: a top-level markdown bullet (an indented one is a measure)
 # with decimal task numbers, sections are numbered 1 title (a number, a space, the title)
 _ARABIC_SECTION = re.compile(r"^(\d{1,2})\s+(?=[\u4e00-\u9fff])(\S.*)$")
@@ -216,14 +217,15 @@ def _key(line: SourceLine) -> str:
     return key
 
 
-def _task_marker(key: str, style: str) -> tuple[int, int, int] | None:
-    """(number, end of the printed marker, start of the text after it) for a task line of `style`, else None."""
+def _task_marker(key: str, style: str) -> tuple[int, int, int, int] | None:
+    """(number, start and end of the printed number, start of the text after it) for a task line of `style`, else
+    None. The printed number is the marker without what only encloses it (【1】 prints 1, （1） keeps its brackets)."""
     pattern = _TASK_FORMS.get(style)
     m = pattern.match(key) if pattern else None
     if not m:
         return None
     marker = m.group(1)
-    return number_value(marker), m.end(1), m.end()
+    return number_value(marker), m.start(1), m.end(1), m.end()
 
 
 def number_value(printed: str) -> int | None:
@@ -264,7 +266,7 @@ def _leads_a_task(key: str) -> bool:
     """A paragraph opening with a short sentence of its own (a title: no comma, no office list) and going on: in a
     plan that numbers nothing, this is how a task begins (Word prints the title in bold, 深化清廉学校建设。聚焦…);
     an intro (坚持…，今年重点抓好以下三项工作。) or a task's second paragraph opens with a longer clause."""
-    return bool(_LEAD_TITLE.match(key))
+    return bool(_LEAD_TITLE.match(key)) and not _LABEL.match(key)  # 责任科室：… / 工作措施：… are labels
 
 
 def task_bullet(keys: list[str]) -> str | None:
@@ -462,8 +464,8 @@ class _Parser:
             self._start_task(number, str(number), index, line, key, body)
             return True
         if (found := _task_marker(key, self.style)) and self._accept(found[0], line):
-            value, marker_end, body = found
-            number = self._slice(line, key, 0)[:marker_end]
+            value, marker_start, marker_end, body = found
+            number = self._slice(line, key, 0)[marker_start:marker_end]
             self._start_task(value, number, index, line, key, body)
             return True
         if m := _ITEM.match(key):

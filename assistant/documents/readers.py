@@ -4,6 +4,7 @@ Readers never raise anything but `DocumentError`, so one bad file in a folder ca
 """
 from __future__ import annotations
 
+import csv
 import datetime
 import io
 import logging
@@ -59,6 +60,8 @@ def decode_document(name: str, data: bytes) -> str:
             text = _html_text(text)
         elif _looks_like_markdown(text):
             text = _markdown_text(text)
+        elif (rows := _csv_rows(text)) is not None:
+            text = _csv_text(rows)
     elif suffix == ".docx":
         text = _read_docx(name, data)
     elif suffix == ".xlsx":
@@ -106,6 +109,31 @@ def _looks_like_markdown(text: str) -> bool:
 def _markdown_text(text: str) -> str:
     """The text a markdown viewer shows, line for line: heading marks and bold marks dropped."""
     return _MD_BOLD.sub("", _MD_HEADING.sub("", text))
+
+
+# A task table saved from Excel as CSV (and named .txt): nearly every row has the same number of cells, four or more,
+# and a header cell names the tasks or offices; cells holding a comma, a quote or a line break are quoted.
+_CSV_HEADER = re.compile(r"^(?:序号|编号)$|任务|科室|单位|股室|处室")
+
+
+def _csv_rows(text: str) -> list[list[str]] | None:
+    if text.count(",") < 12:
+        return None
+    try:
+        rows = [r for r in csv.reader(io.StringIO(text)) if any(c.strip() for c in r)]
+    except csv.Error:
+        return None
+    widths = [len(r) for r in rows]
+    width = max(set(widths), key=widths.count) if widths else 0
+    if width < 4 or len(rows) < 5 or widths.count(width) < 0.8 * len(rows) or not any(
+            _CSV_HEADER.search(c.strip()) for r in rows[:10] for c in r):
+        return None
+    return rows
+
+
+def _csv_text(rows: list[list[str]]) -> str:
+    """The rows as tab-separated lines, as a workbook is read: a line break inside a cell is a space there."""
+    return "\n".join("\t".join(re.sub(r"[\t\r\n]+", " ", c).strip() for c in row) for row in rows)
 
 
 def _read_bytes(path: Path) -> bytes:

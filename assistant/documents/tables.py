@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .labels import LEAD, COOPERATING, header_role, is_office_name, spoken_role
 from .normalize import SourceLine, fold, is_chrome, rebuilt_line
+from .places import is_date_line, is_issuer_line
 
 NUMBER, TITLE, CONTENT, OFFICE, OTHER = "number", "title", "content", "office", "other"
 LEVEL = "level"  # an outline column (一级任务 / 二级任务): the section or subsection a row's task sits in
@@ -22,7 +23,8 @@ MARK = "mark"  # a responsibility matrix: one column per office, a mark (★ / �
 _NUMBER = re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)
 _TITLE = re.compile(r"重点任务|工作任务|任务名称|主要任务|重点工作|工作事项|任务事项|项目名称|工作项目|^任务$|^事项$|^项目$|"
                     r"^(?:具体|三级)任务$")
-_LEVEL_HEADER = re.compile(r"^[一二]级(?:任务|工作|指标|目标)?$")
+# an outline column, or the 类别 column whose cell opens each section (一、…) on its first row only
+_LEVEL_HEADER = re.compile(r"^(?:[一二]级(?:任务|工作|指标|目标)?|类别|工作类别|任务类别|板块)$")
 _CONTENT = re.compile(r"内容|措施|举措|目标|要求|标准")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 _NUMBERED_TITLE = re.compile(r"(\d{1,3})\s*[.、．]\s*(?=[\u4e00-\u9fff“\"《])")
@@ -119,6 +121,10 @@ def read_table(lines: list[SourceLine], start: int, columns: list[Column]) -> Ta
         if line.blank or is_chrome(line) or _RULE.match(line.text) or (matrix and index == matrix[0]):
             continue
         cells = split_cells(line.text)
+        if cells is not None and len(filled := [c for c in cells if c]) == 1 and (
+                is_issuer_line(filled[0]) or is_date_line(filled[0])):
+            table.end = index  # the signature under the table, in its last column (衢州市教育局 / 2023年2月15日)
+            break
         if cells is None:
             if _HEADING.match(fold(line.text).strip()):
                 table.rows.append(Row(index, heading=line.text.strip()))
@@ -210,6 +216,9 @@ def _row(index: int, cells: list[str], columns: list[Column]) -> Row:
     if len(set(filled)) == 1 and (cells[0] == filled[0] and not (filled[0].isascii() and filled[0].isdigit())
                                   or _HEADING.match(fold(filled[0]))):
         return Row(index, heading=filled[0])
+    if len(filled) == 2 and cells[0] == filled[0] and re.fullmatch(r"[一二三四五六七八九十]{1,3}", fold(cells[0]).strip()) \
+            and any(c.kind == NUMBER for c in columns[:1]):
+        return Row(index, heading=f"{cells[0].strip()}、{filled[1]}")  # 序号 一 beside the section's name
     row = Row(index)
     for column, cell in zip(columns, cells + [""] * (len(columns) - len(cells))):
         if column.kind == NUMBER:

@@ -207,6 +207,8 @@ class Engine:
         self.doc_text: dict[str, str] = defaultdict(str)
         for record, text in zip(self.records, self.folded):
             self.doc_text[record.doc] += text + "\n"
+        # plans printing a deadline field (完成时限) for their tasks: there a task without one has no deadline
+        self.dated_docs = {r.doc for r in self.records if any(f in r.fields for f in TIME_FIELDS)}
         self._shortenings: dict[str, bool] = {}  # question word -> whether it shortens an office name (cached)
         self.office_forms: dict[str, set[str]] = defaultdict(set)
         for r in self.records:
@@ -853,13 +855,15 @@ class Engine:
             figures = np.array([figure_bonus(s, measure) for s in texts], dtype=np.float32)
             order = list(rank_sentences(chunk_sim[chunk_ids], lexical, figures, q.figure))
             if detail is not None:  # also beside who leads: 哪个科管 几月份开始 asks both
-                holder = None
-                if asks_deadline(q.folded, detail):
+                holder, deadline = None, asks_deadline(q.folded, detail)
+                if deadline:
                     # 师德标兵评选 deadline是哪天: the task's own 完成时限 line is its deadline, naming nothing else, and
                     # it wins over a date-like figure of the body (学前三年毛入园率 is no date)
                     holder = next((j for j, c in enumerate(chunk_ids) if self.index.chunks[c].field in TIME_FIELDS
                                    and detail.pattern.search(folded[j])), None)
-                if holder is None:
+                if holder is None and not (deadline and record.doc in self.dated_docs):
+                    # in a plan printing a 完成时限 for its tasks, a task left without one has none (每学期 is no
+                    # deadline); elsewhere the body may say when (2020年底前完成)
                     holder = detail_sentence(fold(record.title), folded, terms, detail, DETAIL_SHARE)
                 if holder is None:
                     detail_missing = detail.label
