@@ -861,6 +861,7 @@ HELDOUT_FLOORS = {
     # figures and their neighbours, 2026-12-02g: measured whole once 0.945, 2/55, 2/35, 3/48
     "colloquial_batch28_heldout.jsonl": (0.90, 2, 1, 1),  # 0.906, 2/32, 1/17, 1/24
     "colloquial_batch29_heldout.jsonl": (0.95, 1, 1, 0),  # 0.952, 1/21, 1/16, 0/11 (whole: 0.950, 3/60, 3/30, 0/27)
+    "colloquial_batch30_heldout.jsonl": (0.95, 1, 0, 0),  # 0.950, 1/20, 0/18, 0/13 (whole: 0.926, 3/54, 4/36, 1/25)
 }
 
 

@@ -48,6 +48,13 @@ def test_a_plan_holding_one_of_the_listed_topics_is_answered(ask):
     assert tops[DAZHOU] == ("answered", ("五", 33)) and tops[CHENGDE] == ("answered", ("五", 27))
 
 
+def test_a_plan_printing_the_synonym_of_the_asked_word_is_covered(ask):
+    """宽带 and 带宽 (synonyms.tsv): 遂宁 prints 出口带宽, 长春 宽带网络; neither is 未涉及 for the other's word."""
+    a = ask("遂宁和长春的学校宽带 对比一下")
+    tops = {doc: (status, top) for doc, _, status, top in blocks(a)}
+    assert tops[SUINING] == ("answered", ("二", 9)) and tops[CHANGCHUN] == ("answered", ("六", 27))
+
+
 def test_one_topic_lacking_its_distinctive_word_stays_not_covered(ask):
     a = ask("化学实验室的废液处理 哪个市要配设备")
     assert a["results"][0]["doc"] == CHANGCHUN

@@ -27,12 +27,12 @@ def parsed(gold: Path):
 
 def first_words(record) -> str:
     """The first 12 characters of the task's body: its first field, with the field's label when the plan prints
-    one before it (问题描述：…), without the title or an inline office list."""
+    one before it (问题描述：…, 【目标任务】…), without the title or an inline office list."""
     body = [(name, value) for name, value in record.fields.items() if name not in TIME_FIELDS]
     if not body:  # a table row with no measures column: its deadline is no body
         return ""
     name, value = body[0]
-    printed = next((f"{name}{colon}" for colon in "：:" if f"{name}{colon}" in record.text), None)
+    printed = next((label for label in (f"{name}：", f"{name}:", f"【{name}】") if label in record.text), None)
     body = (printed + value) if printed else value
     return "".join(body.split())[:12]
 

@@ -35,6 +35,7 @@ CORPORA = {
     "thirteenth": "p62 p63 p64 p65",  # 1） tasks with 协助, 第一篇 parts, Word list levels, a WeChat article
     "fourteenth": "p66 p67 p68 p69",  # ① tasks closed by ——offices, roles on two lines of one cell, spaced labels, labels alone on a line
     "fifteenth": "p70 p71 p72 p73",  # 【1】 tasks, titles before a colon, a 1-1 task workbook, a CSV export
+    "sixteenth": "p74 p75 p76 p77",  # 第一板块, 【目标任务】 paragraphs, a 牵头 | 配合 header row, [offices] before the number
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -46,6 +47,7 @@ BENGBU, XIAOSHAN, BAOJI, PINGYIN = map(plan, ["p58", "p59", "p60", "p61"])
 SHUCHENG, SHAOXING, JINSHUI, ZUNYI = map(plan, ["p62", "p63", "p64", "p65"])
 HEBI, WENJIANG, YONGXIN, LUOYANG_2026 = map(plan, ["p66", "p67", "p68", "p69"])
 GUIYANG, SHASHI, QUZHOU, LINGSHOU = map(plan, ["p70", "p71", "p72", "p73"])
+NINGCHUAN, BAISHUI, XINCHENG, YONGAN = map(plan, ["p74", "p75", "p76", "p77"])
 
 
 def _asker(tmp_path_factory, plans: list[str]):
@@ -350,6 +352,23 @@ def test_square_numbers_colon_titles_dashed_numbers_and_a_csv_export_answer_who_
     assert d["status"] == "partial" and where(d) == (LINGSHOU, "二", None, 6)
 
 
+def test_bankuai_sections_bracketed_labels_two_row_headers_and_offices_before_the_number_answer_who_leads(plans_of):
+    sixteenth = plans_of("sixteenth")
+    # 宁川: 第一板块：… sections, （1） tasks through the plan, 责任处室：X（牵头），Y after each
+    ningchuan = [r for r in sixteenth.engine.records if r.doc == NINGCHUAN and r.kind == "task"]
+    assert len(ningchuan) == 13 and ningchuan[0].section == "一" and ningchuan[0].lead_offices == ["机关党委"]
+    # 白水: 【目标任务】【工作措施】【牵头股室】【配合股室】【完成时限】 paragraphs under each 1.title
+    baishui = next(r for r in sixteenth.engine.records if r.doc == BAISHUI and r.section == "四" and r.task_no == 2)
+    assert baishui.fields["完成时限"] == "2023年9月1日前" and baishui.cooperating_offices == ["计划财务股", "基础教育股"]
+    # 新城: 责任单位 merged over a second header row 牵头 | 配合
+    a = sixteenth("新城区 学前学位 谁牵头")
+    assert a["answered"] and where(a) == (XINCHENG, "二", None, 4) and a["results"][0]["lead_offices"] == ["基础教育科"]
+    # 永安: [基础教育科、教研室牵头，督导室配合]5.title。 — the offices before the number
+    b = sixteenth("永安 义务教育优质均衡 谁牵头")
+    assert b["answered"] and where(b) == (YONGAN, "二", None, 5)
+    assert b["results"][0]["lead_offices"] == ["基础教育科", "教研室"] and b["results"][0]["cooperating_offices"] == ["督导室"]
+
+
 # The held-back halves of the questions over each fixture corpus (eval/README.md says how each was written and first
 # measured): hit@1, answerable refused, unanswerable answered, wrong figures, as this build measured them.
 HELD_FLOORS = [
@@ -373,6 +392,7 @@ HELD_FLOORS = [
     ("thirteenth", "other_bureaus15_heldout.jsonl", (1.0, 0, 6, 0)),  # 1.000, 0/16, 6/6, 0/5 (whole: 0.500, 13/28, 12/12, 0/5)
     ("fourteenth", "other_bureaus16_heldout.jsonl", (0.94, 1, 7, 0)),  # 0.941, 1/17, 7/7, 0/8 (whole: 0.500, 8/28, 11/12, 2/12)
     ("fifteenth", "other_bureaus17_heldout.jsonl", (0.83, 2, 4, 0)),  # 0.833, 2/12, 4/5, 0/5 (whole: 0.000, 20/28, 10/12, 3/6)
+    ("sixteenth", "other_bureaus18_heldout.jsonl", (1.0, 0, 7, 0)),  # 1.000, 0/13, 7/8, 0/2 (whole: 0.286, 11/28, 10/12, 1/3)
 ]
 
 

@@ -46,7 +46,9 @@ def role_of(label: str) -> str:
 
 def header_role(header: str) -> str | None:
     """The role of a table column named `header` (folded), or None when it is not an office column."""
-    return role_of(header) if _HEADER.match(header) else None
+    # a bare role word heads a column under a merged 责任单位 (牵头 | 配合 on the header's second row)
+    bare = header.strip() in ("牵头", "主责", "责任", "配合", "协办", "协助", "参与", "协同")
+    return role_of(header) if bare or _HEADER.match(header) else None
 
 
 @dataclass(frozen=True)
@@ -161,8 +163,8 @@ def inline_brackets(text: str) -> list[Bracket]:
 
     A bracket left unclosed at the end of the line ends there, so its last office never keeps a stray bracket.
     """
-    out = []
-    pos = 0
+    out = [front] if (front := front_bracket(text)) else []
+    pos = front.end if front else 0
     while m := _INLINE_OPEN.search(text, pos):
         depth, i = 0, m.start()
         while i < len(text):
@@ -188,6 +190,34 @@ def inline_brackets(text: str) -> list[Bracket]:
 # responsible offices, as a plain 责任单位 list is; the plan's preamble says what its dash lists are.
 _DASH = "——"
 _DATED = re.compile(r"[（(]\s*(?:20\d\d\s*年)?[^（）()]{0,12}?(?:月|季度|年底|年内)[^（）()]{0,8}?[)）]")
+
+
+# An office list in square brackets opening the task's line, before its number: [基础教育科牵头，督导室配合]5.title。
+# / [党建办]1.… / [校外培训监管科牵头；配合：无]7.… / [X牵头，Y配合；2026年8月底前]8.…
+FRONT_BRACKET = re.compile(r"^[\[［]([^\[\]［］]{2,80})[\]］]\s*")
+_DATE_PART = re.compile(r"^\s*(?:20\d\d\s*年)?[^，,；;]{0,12}?(?:月|季度|年底|年内)[^，,；;]{0,8}$")
+
+
+def front_bracket(text: str) -> Bracket | None:
+    """The office list in square brackets at the start of `text`, or None when it holds anything but offices."""
+    m = FRONT_BRACKET.match(text)
+    if not m:
+        return None
+    groups: list[Group] = []
+    for part in re.finditer(r"[^；;]+", m.group(1)):
+        start, end = m.start(1) + part.start(), m.start(1) + part.end()
+        piece = part.group(0)
+        if _DATE_PART.match(piece):
+            groups.append(Group(DEADLINE, (start, start), (start, end)))
+        elif (labelled := label_groups(text, start, end)) and not text[start:labelled[0].label[0]].strip():
+            groups.extend(labelled)
+        elif (spoken := spoken_roles(piece, start)) is not None:
+            groups.extend(spoken)
+        elif _all_offices(piece.strip()):
+            groups.append(Group(RESPONSIBLE, (start, start), (start, end)))
+        else:
+            return None
+    return Bracket(0, m.end(1) + 1, tuple(groups)) if groups else None
 
 
 def dash_list(text: str, found: list[Bracket]) -> list[Bracket]:

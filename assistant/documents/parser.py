@@ -14,21 +14,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .labels import (COOPERATING, DEADLINE, LEAD, OFFICE_LABEL, RESPONSIBLE, Group, inline_brackets, label_groups,
-                     role_of, sentence_roles, spoken_roles)
+from .labels import (COOPERATING, DEADLINE, LEAD, OFFICE_LABEL, RESPONSIBLE, Group, front_bracket, inline_brackets,
+                     label_groups, role_of, sentence_roles, spoken_roles)
 from .normalize import SourceLine, fold, is_chrome, join_wrapped
 from .offices import split_offices
 from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, task_path
 from .tables import LEVEL, Row, Table, read_header, read_table
 
-PARSER_VERSION = "19"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names
+PARSER_VERSION = "20"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _DASH_PREFIX = re.compile(r"^\s*[-–—•·]\s+")
 # 一、title, or 第一部分　title (the numeral either way)
-_SECTION = re.compile(rf"^(?:第(?=[{_NUMERALS}]+部分))?([{_NUMERALS}]+)(?:、|部分[\s:：、]*)\s*(\S.*)$")
+_SECTION = re.compile(rf"^(?:第(?=[{_NUMERALS}]+(?:部分|板块)))?([{_NUMERALS}]+)(?:、|(?:部分|板块)[\s:：、]*)\s*(\S.*)$")
 # 第一章　title: a chapter is read as the section 一、title (the key only; the text stays as printed)
 # 第一篇　党建引领篇: a plan in parts (篇) whose sections 一、 restart inside each; tasks run on through the plan
 _PIAN = re.compile(rf"^第[{_NUMERALS}]+篇(?:[\s:：、]+\S|$)")
@@ -73,7 +73,10 @@ _ATTACHMENT_LINE = re.compile(r"^附\s*件\s*\d*\s*(?:[:：].{0,30})?$")
 _FIELD_LABEL = (r"(?:^|(?<=[\s。；;★☆◎]))(?P<field>问题描述|目标任务|任务目标|工作措施|工作举措|主要措施|具体措施|备注"
                 r"|完成时限|时间节点|完成时间|时限要求|时限"
                 # a person answering for the task (责任人：王建平（副局长）): a field, never more of an office list
-                r"|责任人|责任领导|分管领导|分管局领导|联系人)\s*[:：]")
+                r"|责任人|责任领导|分管领导|分管局领导|联系人)\s*[:：]"
+                # the same labels in lenticular brackets, each opening its paragraph: 【目标任务】… 【完成时限】…
+                r"|【\s*(?P<field2>问题描述|目标任务|任务目标|工作措施|工作举措|主要措施|具体措施|备注"
+                r"|完成时限|时间节点|完成时间|时限要求|时限)\s*】")
 _LABEL = re.compile(f"{_FIELD_LABEL}|{OFFICE_LABEL.pattern}")
 _TRAILER = re.compile(r"^(信息公开选项|信息公开属性|抄送|主题词|附件[:：]|.{0,30}\d{4}\s*年.*印发$)")
 # an article's footer after the plan (来源：…, 编辑：…, ▼往期推荐▼): the plan has ended
@@ -221,11 +224,13 @@ def _task_marker(key: str, style: str) -> tuple[int, int, int, int] | None:
     """(number, start and end of the printed number, start of the text after it) for a task line of `style`, else
     None. The printed number is the marker without what only encloses it (【1】 prints 1, （1） keeps its brackets)."""
     pattern = _TASK_FORMS.get(style)
-    m = pattern.match(key) if pattern else None
+    shift = front.end if (front := front_bracket(key)) else 0  # [基础教育科牵头，…]5.title: offices first
+    m = pattern.match(key[shift:].lstrip()) if pattern else None
     if not m:
         return None
+    shift = len(key) - len(key[shift:].lstrip())
     marker = m.group(1)
-    return number_value(marker), m.start(1), m.end(1), m.end()
+    return number_value(marker), shift + m.start(1), shift + m.end(1), shift + m.end()
 
 
 def number_value(printed: str) -> int | None:
@@ -467,6 +472,8 @@ class _Parser:
             value, marker_start, marker_end, body = found
             number = self._slice(line, key, 0)[marker_start:marker_end]
             self._start_task(value, number, index, line, key, body)
+            if front := front_bracket(key):  # the office list printed before the number
+                self._content(line, key, front.start, stop=front.end)
             return True
         if m := _ITEM.match(key):
             marker = self._slice(line, key, 0)[: m.end(3)]
@@ -754,8 +761,8 @@ class _Parser:
         for m in (_LABEL.finditer(key, start, end) if labelled else ()):
             if key[pos: m.start()].strip():
                 builder.append(text[offset + pos: offset + m.start()])
-            if m.group("field"):
-                builder.open_field(text[offset + m.start("field"): offset + m.end("field")])
+            if field := ("field" if m.group("field") else "field2" if m.group("field2") else None):
+                builder.open_field(text[offset + m.start(field): offset + m.end(field)])
             else:
                 name = "role" if m.group("role") else "role2"
                 label = text[offset + m.start(name): offset + m.end(name)].strip()
