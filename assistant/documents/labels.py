@@ -189,13 +189,14 @@ def inline_brackets(text: str) -> list[Bracket]:
 # followed by brackets of its own (（配合科室：无）, （2025年9月底前）). Bare names carry no role word: they are the
 # responsible offices, as a plain 责任单位 list is; the plan's preamble says what its dash lists are.
 _DASH = "——"
-_DATED = re.compile(r"[（(]\s*(?:20\d\d\s*年)?[^（）()]{0,12}?(?:月|季度|年底|年内)[^（）()]{0,8}?[)）]")
+_DATE_TEXT = r"\s*(?:20\d\d\s*年)?[^（）()，,；;]{0,12}?(?:月|季度|年底|年内)[^（）()，,；;]{0,8}?"  # 2025年9月底前
+_DATED = re.compile(rf"[（(]{_DATE_TEXT}[)）]")
 
 
 # An office list in square brackets opening the task's line, before its number: [基础教育科牵头，督导室配合]5.title。
 # / [党建办]1.… / [校外培训监管科牵头；配合：无]7.… / [X牵头，Y配合；2026年8月底前]8.…
 FRONT_BRACKET = re.compile(r"^[\[［]([^\[\]［］]{2,80})[\]］]\s*")
-_DATE_PART = re.compile(r"^\s*(?:20\d\d\s*年)?[^，,；;]{0,12}?(?:月|季度|年底|年内)[^，,；;]{0,8}$")
+_DATE_PART = re.compile(rf"^{_DATE_TEXT}$")
 
 
 def front_bracket(text: str) -> Bracket | None:
@@ -233,7 +234,8 @@ def dash_list(text: str, found: list[Bracket]) -> list[Bracket]:
         if (b := next((b for b in found if b.end == len(tail) and b.start >= names_at), None)) is not None:
             end = b.start
         elif (m := _DATED.search(tail)) and m.end() == len(tail) and m.start() >= names_at:
-            dated.append(Bracket(m.start(), m.end(), (Group(DEADLINE, (m.start(), m.start()), (m.start() + 1, m.end() - 1)),)))
+            date = Group(DEADLINE, (m.start(), m.start()), (m.start() + 1, m.end() - 1))
+            dated.append(Bracket(m.start(), m.end(), (date,)))
             end = m.start()
         else:
             end = len(tail)
