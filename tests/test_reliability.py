@@ -682,3 +682,17 @@ def test_a_worker_does_not_run_the_servers_main_script_again(tmp_path):
                             text=True, env=env, cwd=tmp_path, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["main module run as __main__", "tasks 1"], result.stdout + result.stderr
+
+
+def test_a_pages_download_folder_is_removed_with_the_page(ready, index_dir):
+    """Every page start makes a folder for its CSV/Word/Excel downloads; a server restarted daily on an intranet
+    (or a test run starting hundreds of pages) must not leave them behind in the temp folder."""
+    import gc
+
+    ui = AssistantUI(ready, CORPUS, index_dir, ready.engine.embedder)
+    folder = ui._downloads
+    (folder / "科室任务.csv").write_text("x", encoding="utf-8")
+    assert folder.is_dir()
+    del ui
+    gc.collect()
+    assert not folder.exists()

@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import logging
 import re
+import shutil
 import tempfile
 import threading
 import time
+import weakref
 from pathlib import Path
 
 from ..answers.answer import citation, locator, source_line, to_markdown
@@ -48,6 +50,9 @@ class AssistantUI:
         self.ready = ready
         self._lock = threading.Lock()
         self._downloads = Path(tempfile.mkdtemp(prefix="assistant-csv-"))
+        # The exports are only for this page's downloads: removed with the page (or at exit), so a long-running
+        # intranet server or a test run does not leave one folder per start behind in /tmp.
+        weakref.finalize(self, shutil.rmtree, self._downloads, ignore_errors=True)
         self._ledgers: tuple[Ready | None, dict] = (None, {})  # workbooks already written for this index
 
     @classmethod
