@@ -331,7 +331,8 @@ def _eval(args: argparse.Namespace) -> int:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return 0
     for key in ("questions", "hit@1", "hit@5", "mrr", "lead_accuracy", "office_lists_exact", "evidence_found",
-                "office_tasks_exact", "unanswerable_refused", "answerable_refused", "partial_right", "wrong_figures",
+                "office_tasks_exact", "unanswerable_refused", "unanswerable_per_plan", "answerable_refused", "partial_right",
+                "wrong_figures",
                 "plan_blocks_right", "comparisons_all_right", "office_lists_equal", "follow_up_turns_right",
                 "latency_p50_ms"):
         value = result[key]
@@ -343,11 +344,4 @@ def _eval(args: argparse.Namespace) -> int:
     for key in ("misses", "wrongly_answered", "partial_missed", "figure_errors"):
         print(f"{key}: {', '.join(result[key]) or '—'}")
     return 0
-    for key in ("questions", "hit@1", "hit@5", "mrr", "lead_accuracy", "office_lists_exact", "evidence_found",
-                "office_tasks_exact", "unanswerable_refused", "answerable_refused", "latency_p50_ms"):
-        value = result[key]
-        print(f"{key:22s} {value:.3f}" if isinstance(value, float) else f"{key:22s} {value}")
-    for kind, row in result["by_type"].items():
-        print(f"  {kind:14s} n={row['n']:<3d} hit@1={row['hit@1']:.3f}")
-    print(f"misses: {', '.join(result['misses']) or '—'}")
     return 0

@@ -120,7 +120,10 @@ def score(gold: dict, answer: Answer, seconds: float) -> dict:
     keys = [_key(h.record.doc, h.record.section, h.record.task_no, h.record.item,
                  h.record.subsection if by_subsection else None) for h in answer.hits]
     if expected != ANSWERED:
-        row["refused_correctly"] = not answer.answered
+        # A question naming no place whose topic several plans hold is answered plan by plan (issue 10): like the
+        # gold's "which place?", it picks no plan, and it gives every plan's answer the gold lists. Counted apart.
+        row["per_plan"] = gold.get("kind") == "missing_place_year" and answer.answered and bool(answer.plans)
+        row["refused_correctly"] = not answer.answered or row["per_plan"]
         if expected == PARTIAL and gold.get("doc"):
             target = _key(gold["doc"], gold.get("section"), gold.get("task_no"), gold.get("item"), gold.get("subsection"))
             row["partial_right"] = answer.status == PARTIAL and bool(keys) and keys[0] == target
@@ -182,6 +185,7 @@ def summarise(rows: list[dict]) -> dict:
         "evidence_found": (sum(r["evidence_found"] for r in with_offices) / len(with_offices)) if with_offices else None,
         "office_tasks_exact": _share([r["list_exact"] for r in rows if "list_exact" in r]),
         "unanswerable_refused": f"{sum(r['refused_correctly'] for r in unanswerable)}/{len(unanswerable)}",
+        "unanswerable_per_plan": sum(r["per_plan"] for r in unanswerable),  # of those refused: answered plan by plan
         "answerable_refused": f"{sum(not r['answered'] for r in ranked)}/{len(ranked)}",
         "partial_right": f"{sum(r['partial_right'] for r in partial)}/{len(partial)}",
         "wrong_figures": f"{sum(r['wrong_figure'] for r in figures)}/{len(figures)}",

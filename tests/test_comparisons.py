@@ -216,3 +216,18 @@ def test_a_plan_printing_the_office_word_for_an_everyday_term_is_answered(ask):
     c = ask("公参民学校的清理 各地有没有")
     tops = {doc: (status, top) for doc, _, status, top in blocks(c)}
     assert tops[CHANGCHUN] == ("answered", ("七", 29)) and tops[DAZHOU][0] == "not_found"
+
+
+def test_a_placeless_question_answered_per_plan_scores_as_declining_to_pick_a_plan(engine):
+    """A gold written as "no place named: which one?" and an answer per plan both decline to pick one plan; the
+    evaluation counts it as refused rightly and says how many were answered this way. A year the corpus lacks is
+    still refused outright."""
+    from assistant.evaluate import score
+
+    gold = {"id": "x", "type": "unanswerable", "kind": "missing_place_year", "status": "not_found", "doc": None}
+    row = score(gold, engine.ask("疫情防控谁牵头"), 0.0)
+    assert row["per_plan"] and row["refused_correctly"]
+    row = score(gold, engine.ask("达州2022年疫情防控谁牵头"), 0.0)
+    assert not row["per_plan"] and row["refused_correctly"]
+    row = score({**gold, "kind": "absent_topic"}, engine.ask("疫情防控谁牵头"), 0.0)
+    assert not row["per_plan"] and not row["refused_correctly"]
