@@ -36,6 +36,7 @@ CORPORA = {
     "fourteenth": "p66 p67 p68 p69",  # ① tasks closed by ——offices, roles on two lines of one cell, spaced labels, labels alone on a line
     "fifteenth": "p70 p71 p72 p73",  # 【1】 tasks, titles before a colon, a 1-1 task workbook, a CSV export
     "sixteenth": "p74 p75 p76 p77",  # 第一板块, 【目标任务】 paragraphs, a 牵头 | 配合 header row, [offices] before the number
+    "seventeenth": "p78 p79 p80 p81",  # an office table under each task, offices indexed by number, quarter columns, sections by office
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -48,6 +49,7 @@ SHUCHENG, SHAOXING, JINSHUI, ZUNYI = map(plan, ["p62", "p63", "p64", "p65"])
 HEBI, WENJIANG, YONGXIN, LUOYANG_2026 = map(plan, ["p66", "p67", "p68", "p69"])
 GUIYANG, SHASHI, QUZHOU, LINGSHOU = map(plan, ["p70", "p71", "p72", "p73"])
 NINGCHUAN, BAISHUI, XINCHENG, YONGAN = map(plan, ["p74", "p75", "p76", "p77"])
+ZHANGZHOU, SUCHENG, JINGDEZHEN, QIMEN = map(plan, ["p78", "p79", "p80", "p81"])
 
 
 def _asker(tmp_path_factory, plans: list[str]):
@@ -393,6 +395,7 @@ HELD_FLOORS = [
     ("fourteenth", "other_bureaus16_heldout.jsonl", (0.94, 1, 7, 0)),  # 0.941, 1/17, 7/7, 0/8 (whole: 0.500, 8/28, 11/12, 2/12)
     ("fifteenth", "other_bureaus17_heldout.jsonl", (0.83, 2, 4, 0)),  # 0.833, 2/12, 4/5, 0/5 (whole: 0.000, 20/28, 10/12, 3/6)
     ("sixteenth", "other_bureaus18_heldout.jsonl", (1.0, 0, 7, 0)),  # 1.000, 0/13, 7/8, 0/2 (whole: 0.286, 11/28, 10/12, 1/3)
+    ("seventeenth", "other_bureaus19_heldout.jsonl", (0.94, 0, 4, 0)),  # 0.941, 0/17, 4/4, 0/1 (whole: 0.464, 14/28, 11/12, 0/3)
 ]
 
 
@@ -408,3 +411,29 @@ def test_the_held_back_questions_over_other_bureaus_plans_stay_within_the_measur
     assert int(result["answerable_refused"].split("/")[0]) <= refused, result["misses"]
     assert int(result["unanswerable_refused"].split("/")[0]) >= refused_rightly, result["wrongly_answered"]
     assert int(result["wrong_figures"].split("/")[0]) <= figures, result["figure_errors"]
+
+
+def test_office_tables_under_tasks_an_index_by_office_and_sections_named_by_office_answer_who_leads(plans_of):
+    seventeenth = plans_of("seventeenth")
+    # 漳州 (Word): a small table 牵头科室 | X, 配合科室 | Y, 完成时限 | … under each task paragraph
+    a = seventeenth("漳州 闽台教育交流 谁牵头")
+    assert a["answered"] and where(a) == (ZHANGZHOU, "三", None, 10)
+    assert a["results"][0]["lead_offices"] == ["对外交流合作科"] and a["results"][0]["cooperating_offices"] == ["思政德育科"]
+    # 宿城: offices only in 局机关科室任务分工 after the signature, one line per office, ranges 第4—7项 / 第9至11项
+    sucheng = {r.task_no: r for r in seventeenth.engine.records if r.doc == SUCHENG and r.kind == "task"}
+    assert sucheng[6].lead_offices == ["基础教育科"] and sucheng[6].cooperating_offices == ["督导室", "各学校"]
+    assert sucheng[10].lead_offices == ["体卫艺科"] and sucheng[13].lead_offices == ["计划财务科", "基建装备科"]
+    assert sucheng[14].responsible_offices == ["安全保卫科"] and "局机关科室任务分工" not in sucheng[14].fields.get("内容", "")
+    # 祁门 (PDF): 一、办公室 … the section is the office answering for its tasks; （配 / 合股室：…） cut by the line break
+    qimen = [r for r in seventeenth.engine.records if r.doc == QIMEN and r.kind == "task"]
+    assert qimen[0].responsible_offices == ["办公室"] and qimen[0].cooperating_offices == ["计财股", "安全股"]
+    assert [r.responsible_offices for r in qimen if r.subsection] == [["县教研室"], ["县教研室"], ["县电教中心"]]
+
+
+def test_asked_who_cooperates_where_the_plan_prints_none_the_answer_says_none(plans_of):
+    """配合科室 | 无 answers 配合科室呢: the plan says there is none, which is an answer, not a missing part; and 配合
+    asked about is no topic word the cited task would lack."""
+    seventeenth = plans_of("seventeenth")
+    a = seventeenth("景德镇 驻市高校那条 谁牵头 配合科室呢")
+    assert a["status"] == "answered" and where(a) == (JINGDEZHEN, "三", None, 8)
+    assert "配合科室：无" in a["answer"] and "没有出现“配合”" not in a["answer"]

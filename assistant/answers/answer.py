@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from ..retrieval.query import DEADLINE, LEAD, OFFICE_TASKS
 from ..documents.records import PREAMBLE, SUMMARY, TASK, Record, place_name
+from ..documents.labels import COOPERATING
 from ..retrieval.passages import office_lines
 from ..retrieval.search import NOT_FOUND, PARTIAL, Answer, Hit, PlanAnswer
 from ..retrieval.store import DocumentInfo
@@ -66,6 +67,8 @@ def office_lines_md(record: Record, esc: Escape = _same) -> list[str]:
     if record.cooperating_offices:
         label = esc(record.cooperating_label)
         lines.append(f"- **{label}：{'、'.join(esc(o) for o in record.cooperating_offices)}**")
+    elif COOPERATING in record.office_labels:  # 配合科室 | 无: the plan says there is none
+        lines.append(f"- **{esc(record.office_labels[COOPERATING])}：无**（原文此栏未列科室）")
     lines.extend(f"- 注：{esc(note)}" for note in record.notes)
     return lines
 

@@ -24,6 +24,7 @@ _UNIT = r"(?:科室|单位|处室|部门|股室)"
 # 主责 and 协同 are also label words on their own; every other word needs its unit (牵头 alone is a verb).
 _WORD = (rf"(?:牵头(?:{_UNIT}|领导)|主责{_UNIT}?|责任{_UNIT}|(?:配合|协办|协助|参与){_UNIT}|协同{_UNIT}?)"
          r"(?:\s*[（(]\s*(?:单位|科室|处室|部门)\s*[)）])?")
+OFFICE_LABEL_WORD = _WORD  # 牵头科室, 配合单位 (单位): a label word, without the colon after it
 _ROLE_OF_WORD = {"牵头": LEAD, "主责": LEAD, "责任": RESPONSIBLE, "配合": COOPERATING, "协办": COOPERATING,
                  "协助": COOPERATING, "参与": COOPERATING, "协同": COOPERATING}
 
@@ -261,6 +262,15 @@ def _left_open(text: str) -> bool:
     return depth > 0
 
 
+_OPEN_TAIL = re.compile(r"[（(【][\u4e00-\u9fff]{0,4}$")
+
+
+def _label_cut(text: str, following: str) -> bool:
+    """Whether a typesetter broke the line inside the label of an office list (`…需求。（配` / `合股室：计财股）`)."""
+    tail = _OPEN_TAIL.search(text.rstrip())
+    return bool(tail) and bool(_INLINE_OPEN.match(tail.group(0) + following.strip()[:8]))
+
+
 def join_open_lists(lines: list[SourceLine]) -> list[SourceLine]:
     """The lines with an office list in brackets that wraps onto the next line(s) put back on one line, so its last
     offices are not read as body text (`（牵头单位：…；配合单位：基础教育科、` / `各县（区）教育局）`)."""
@@ -268,8 +278,10 @@ def join_open_lists(lines: list[SourceLine]) -> list[SourceLine]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if _left_open(line.folded):
+        if _left_open(line.folded) or (i + 1 < len(lines) and _label_cut(line.folded, lines[i + 1].folded)):
             text, j = line.text.rstrip(), i + 1
+            if not _left_open(line.folded):  # cut inside the label: the next line completes it
+                text, j = text + lines[j].text.strip(), j + 1
             while j < len(lines) and j - i <= 3 and not lines[j].blank and _left_open(fold(text)):
                 text += lines[j].text.strip()
                 j += 1

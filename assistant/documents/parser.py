@@ -14,15 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .labels import (COOPERATING, DEADLINE, LEAD, OFFICE_LABEL, RESPONSIBLE, Group, front_bracket, inline_brackets,
-                     label_groups, role_of, sentence_roles, spoken_roles)
+from .labels import (COOPERATING, DEADLINE, LEAD, OFFICE_LABEL, OFFICE_LABEL_WORD, RESPONSIBLE, Group, front_bracket,
+                     inline_brackets, is_office_name, label_groups, role_of, sentence_roles, spoken_role, spoken_roles)
 from .normalize import SourceLine, fold, is_chrome, join_wrapped
 from .offices import split_offices
 from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, task_path
 from .tables import LEVEL, Row, Table, read_header, read_table
 
-PARSER_VERSION = "20"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number
+PARSER_VERSION = "21"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number; 21: two-cell label rows under a task (Word's 牵头科室 | X tables), an index of tasks by office after the plan (党政办：牵头第1项；配合第2、3项), sections named by their office (一、办公室), labels cut by a line break
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -58,6 +58,7 @@ LEAD_SENTENCE = "lead_sentence"
 _LEAD_TITLE = re.compile(r"^[\u4e00-\u9fff“\"《][^，,。；;：:（()）！？\s]{3,29}[。：:](?=\S)")  # 抓好理论武装：… too
 _TOP_DASH = re.compile(r"^-\s+(?=\S)")  # - title。…: a top-level markdown bullet (an indented one is a measure)
 # with decimal task numbers, sections are numbered 1 title (a number, a space, the title)
+_OFFICE_HEADING_LENGTH = 10  # 一、计划财务股 names an office; 一、办好人民满意的学校 only ends like one
 _ARABIC_SECTION = re.compile(r"^(\d{1,2})\s+(?=[\u4e00-\u9fff])(\S.*)$")
 ITEMS = "item"  # the style of plans whose tasks are the （一） items
 _REVIEW_PART = re.compile(r"(20\d\d)\s*年\s*(?:度\s*)?(?:主要)?(?:工作)?(?:回顾|总结|完成情况)")
@@ -110,6 +111,7 @@ _SPLIT_ITEM = re.compile(r"^\s*(\d{1,3})\s*[.．、]\s*(?=\S)")
 _LEGEND_PAIR = re.compile(r"([\u4e00-\u9fff]{1,4})\s*[＝=]\s*([^，,；;。＝=]+)")
 _LEGEND_LINE = re.compile(r"简称|缩写|代号")
 NOTE_SECTION_OFFICES = "科室列在本部分标题下（原文第{line}行），适用于本部分各项任务"
+NOTE_OFFICE_HEADING = "本部分标题即责任科室（原文第{line}行）"
 NOTE_LEAD_FROM_RESPONSIBLE = "原文未标“牵头科室”：此处列为牵头的是原文第一条“责任科室”"
 
 
@@ -135,6 +137,8 @@ class _Builder:
     attached: list[int] = field(default_factory=list)  # a 分工表 row after the plan that gives its offices
     # the office line printed under its section's heading (line index, offices), for a task printing none of its own
     inherited: tuple[int, list[tuple[str, str, list[str]]]] | None = None
+    # in a plan whose sections are its offices (一、办公室 二、人事股), the heading above the task: (line index, name)
+    heading_office: tuple[int, str] | None = None
 
     def add_line(self, index: int) -> None:
         self.lines.append(index)
@@ -213,8 +217,15 @@ def parse_lines(lines: list[SourceLine], doc: str = "", city: str | None = None,
     return parser.run()
 
 
+# A two-cell row under a task (Word's small table `牵头科室 | 机关党委`, read as `牵头科室<TAB>机关党委`): a label line
+_CELL_LABEL = re.compile(rf"^(?:{OFFICE_LABEL_WORD}|完成时限|完成时间|时间节点|时限要求|时限)(\s)\s*(?=\S)")
+
+
 def _key(line: SourceLine) -> str:
     key = _DECORATION.sub("", strip_list_prefix(line.folded.strip()), count=1)
+    if "\t" in line.text and len([c for c in line.text.split("\t") if c.strip()]) == 2 and (m := _CELL_LABEL.match(key)):
+        # read as `牵头科室：机关党委` (folding made the tab a space; one character for one, so offsets still hold)
+        key = key[:m.start(1)] + "：" + key[m.end(1):]
     if m := _CHAPTER.match(key):
         key = f"{m.group(1)}、{key[m.end():]}"
     return key
@@ -346,6 +357,13 @@ class _Parser:
         self.in_parts = any((m := _SECTION.match(k)) and _WORK_PART.fullmatch(m.group(2).strip("。： "))
                             for k in self.keys)
         self.style = task_style(lines, self.keys)
+        # 一、办公室 二、人事股 …: a plan arranged by office, each section (or, under a group such as 六、直属单位,
+        # each （一） subsection) naming the office that answers for the tasks under it
+        titles = [fold(m.group(2)).strip("。：: ") for k in self.keys if (m := _SECTION.match(k))]
+        self.office_sections = len(titles) >= 3 and all(len(t) <= _OFFICE_HEADING_LENGTH and is_office_name(t)
+                                                         for t in titles)
+        self.heading_office: tuple[int, str] | None = None
+        self.subheading_office: tuple[int, str] | None = None
         self.bullet = (task_bullet([k for k in self.keys if k]) or ("-" if dash_bullets(lines, self.keys) else None)
                        if self.style == BULLETS else None)
         self.last_numbered = max((i for i, k in enumerate(self.keys)
@@ -367,6 +385,7 @@ class _Parser:
         self._close()
         if self.ended and index < len(self.lines):
             self._offices_from_attachment(index)
+            self._offices_by_office(index)
         records = [self._finish(b) for b in self.builders]
         used = {b.inherited[0] for b in self.builders if b.inherited and not b.offices}
         for index in sorted(set(self.heading_offices) - used):  # every task under it printed its own
@@ -399,6 +418,36 @@ class _Parser:
                     builder.append(value)
             builder.slot = None
             builder.attached.append(row.index)
+
+    def _offices_by_office(self, start: int) -> None:
+        """附件 局机关科室任务分工 after a plan whose tasks print no offices, one line per office: `党政办：牵头第1项；
+        配合第2、3、14项。`, `基础教育科：牵头第4—7项`, `配合第8项、第9至11项`. Each task takes the offices whose lines
+        name its number (numbers running on through the plan), in the order the lines run."""
+        tasks = [b for b in self.builders if b.kind == TASK]
+        numbers = [b.task_no for b in tasks]
+        if not tasks or any(b.offices for b in tasks) or len(set(numbers)) != len(numbers):
+            return
+        by_number = {b.task_no: b for b in tasks}
+        found = []
+        for index in range(start, len(self.lines)):
+            m = _BY_OFFICE_LINE.match(self.keys[index])
+            if not m or not is_office_name(m.group("office").strip()):
+                continue
+            duties = [(spoken_role(d.group("role")), d.group("role"), _numbers_named(d.group("numbers")))
+                      for d in _DUTY.finditer(m.group("duties"))]
+            if duties and all(role and named and named <= by_number.keys() for role, _, named in duties):
+                found.append((index, m.group("office").strip(), duties))
+        if len(found) < 2:
+            return
+        for index, office, duties in found:
+            for role, label, named in duties:
+                for number in sorted(named):
+                    builder = by_number[number]
+                    builder.open_office(role, label)
+                    builder.append(self._slice(self.lines[index], self.keys[index], 0)[:len(office)])
+                    builder.slot = None
+                    if index not in builder.attached:
+                        builder.attached.append(index)
 
     def _feed(self, index: int, line: SourceLine) -> int:
         """Take the line at `index`; return the index of the next line to read."""
@@ -538,6 +587,8 @@ class _Parser:
         self.section = (numeral, title)
         self.subsection = None
         self.section_offices = self.subsection_offices = None
+        self.heading_office = (index, title.strip().rstrip("。：: ")) if self.office_sections else None
+        self.subheading_office = None
         self.tasks_in_section = 0
         self.tasks_in_subsection = 0
         if self.mode == "summary":
@@ -562,6 +613,9 @@ class _Parser:
             self._heading(builder, *heading)
         self.subsection = (marker, builder.title)
         self.subsection_offices = None
+        name = builder.title.strip().rstrip("。：: ")
+        self.subheading_office = ((index, name) if self.office_sections and len(name) <= _OFFICE_HEADING_LENGTH
+                                  and is_office_name(name) else None)
         self.tasks_in_subsection = 0
 
     def _start_item(self, index: int, key: str, m: re.Match) -> None:
@@ -602,6 +656,7 @@ class _Parser:
                            subsection_title=sub_title, number=printed)
         builder.add_line(index)
         builder.inherited = self.subsection_offices or self.section_offices
+        builder.heading_office = self.subheading_office or self.heading_office
         self.since_closing.append(builder)
         self.current = builder
         self._heading(builder, line, key, body)
@@ -883,6 +938,11 @@ class _Parser:
             attached.insert(0, b.inherited[0])
             own = b.inherited[1]
             notes.append(NOTE_SECTION_OFFICES.format(line=self.lines[b.inherited[0]].no))
+        if b.heading_office and not any(role in (LEAD, RESPONSIBLE) for role, _, _ in own):
+            # the section's office answers for the task; a bracket after it adds those who cooperate (（配合股室：…）)
+            attached.insert(0, b.heading_office[0])
+            own = [(RESPONSIBLE, "", [b.heading_office[1]]), *own]
+            notes.append(NOTE_OFFICE_HEADING.format(line=self.lines[b.heading_office[0]].no))
         if not own and b.kind == TASK:  # no office list: the body may say who (由基础教育科牵头，人事科配合落实)
             body = "\n".join(fields.values())
             own = [(g.role, body[g.label[0]:g.label[1]], [body[g.names[0]:g.names[1]]]) for g in sentence_roles(body)]
@@ -939,6 +999,24 @@ class _Parser:
         for t in tasks:
             if t not in with_offices:
                 self.warnings.append(f"{t.path}「{t.title}」未列科室（第{t.line_start}行）")
+
+
+# 基础教育科：牵头第4—7项；配合第8项、第9至11项。 (an index of the plan's tasks by office, after the plan)
+_BY_OFFICE_LINE = re.compile(r"^(?P<office>[^：:，,；;。\s]{2,20})[：:]\s*(?P<duties>(?:(?:牵头|配合|负责|参与|协助|协同|协办)"
+                             r"[第\d、，,—\-－~～至到和及项\s]+[；;，,。]?\s*)+)$")
+_DUTY = re.compile(r"(?P<role>牵头|配合|负责|参与|协助|协同|协办)(?P<numbers>[第\d、，,—\-－~～至到和及项\s]+)")
+_NUMBER_RANGE = re.compile(r"(\d+)\s*(?:[—\-－~～至到]\s*第?\s*(\d+))?")
+
+
+def _numbers_named(text: str) -> set[int]:
+    """第2、3、14项 -> {2, 3, 14}; 第4—7项 and 第9至11项 name every number between, both ends included."""
+    out: set[int] = set()
+    for m in _NUMBER_RANGE.finditer(text):
+        first, last = int(m.group(1)), int(m.group(2) or m.group(1))
+        if last < first or last - first > 50:
+            return set()
+        out.update(range(first, last + 1))
+    return out
 
 
 def _legend(lines: list[SourceLine], keys: list[str]) -> tuple[dict[str, str], int]:

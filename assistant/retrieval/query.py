@@ -45,6 +45,8 @@ _ONE_TASK = re.compile(r"(?:那|这)一?(?:条|项)|(?:牵头|挑头|主抓|(?i:
                        r"(?:牵头|挑头|主抓)的?(?:是不是|是否)|(?:科室|部门|单位|处室)(?:都|还)?有哪些|"
                        r"哪(?:几|些)个?(?:科室|部门|单位|处室|科)")  # 还有哪几个科配合: which offices, of one task
 _LEAD_ROLE = re.compile(r"牵头|签头|挑头|主抓|主责|作为牵头")
+# a cooperating role asked about (配合科室呢, 协办单位是谁, 还有谁配合), not a topic (家校配合机制, 学生参与率)
+_ROLE_ASKED = re.compile(r"(?:(?<=^)|(?<=[\s，,。？?：:谁些个呢和与及的]))(?:配合|协办|协同|参与|协助)(?=科室|单位|处室|部门|股室|的|呢|吗|[？?。，,\s]|$)")
 _SHARED_ROLE = re.compile(r"参与|配合|协助|协办|协同|参加")
 _TOGETHER = re.compile(r"一起|共同|联合|同时|一块|一道|都是|都")  # 两个科一起牵头: all of the named offices
 _BOTH_ROLES = re.compile(r"都算|都要|全部|所有|涉及|相关|有关|沾边|掺和")
@@ -257,6 +259,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     elif _LEAD_WORDS.search(q.folded):
         q.intent = LEAD
         q.shared_only = bool(_SHARED_ASKED.search(q.folded)) and not _LEAD_ASKED.search(q.folded)
+        rest = _ROLE_ASKED.sub(" ", rest)  # 配合科室呢, 谁配合: asks who, as 牵头 does; never a topic word
     q.figure = bool(_FIGURE.search(q.folded))
     q.overview = bool(_OVERVIEW.search(q.folded))
     q.content = q.overview or bool(_CONTENT.search(q.folded))

@@ -28,6 +28,7 @@ from ..documents.places import bare_name
 from .deadlines import Window, due, find_window, is_filler, strip_window
 from .query import DEADLINE, GENERAL, LEAD, OFFICE_TASKS, PLACES_COUNTED, Question, read_question, same_office
 from ..documents.records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, place_name
+from ..documents.labels import COOPERATING, RESPONSIBLE
 from .store import DocumentInfo, IndexData
 from .slips import SoundAlike
 from .terms import (COMMON_LOW, SHORTENING_COUNT, Term, abbreviation_pattern, everyday_share, function_words, question_terms, share,
@@ -579,7 +580,8 @@ class Engine:
             if not q.content:  # 讲了啥，哪个科负责: what it says is quoted, as offices are beside a missing date
                 best.evidence = []
             return Answer(q, PARTIAL, "原文没有列出这项任务的牵头科室或责任科室。", hits, filters)
-        if q.intent == LEAD and q.shared_only and not (best.record.responsible_offices or best.record.cooperating_offices):
+        if q.intent == LEAD and q.shared_only and not (best.record.responsible_offices or best.record.cooperating_offices
+                                                        or _printed_empty(best.record)):
             # 配合科室是哪些, asked of a task that prints its lead only: the lead is shown, the asked role is missing
             return Answer(q, PARTIAL, "原文只列了这项任务的牵头科室，没有列出配合或责任科室。", hits, filters)
         return Answer(q, ANSWERED, "", hits, filters)
@@ -877,6 +879,12 @@ class Engine:
             evidence = office_lines(record) + evidence
         return Hit(record, score, evidence, dense=dense, coverage=coverage, missing=missing,
                    detail_missing=detail_missing)
+
+
+def _printed_empty(record: Record) -> bool:
+    """Whether the task prints a cooperating or responsible label with no office after it (配合科室 | 无): the plan
+    answers 配合科室是哪些 with none, which is an answer, not a missing part."""
+    return bool({RESPONSIBLE, COOPERATING} & record.office_labels.keys())
 
 
 def _quote_words(terms: list[Term]) -> str:
