@@ -373,18 +373,20 @@ def test_bankuai_sections_bracketed_labels_two_row_headers_and_offices_before_th
 
 # The held-back halves of the questions over each fixture corpus (eval/README.md says how each was written and first
 # measured): hit@1, answerable refused, unanswerable answered, wrong figures, as this build measured them.
+# (2026-12-03b: a placeless question golded "which place?" and answered plan by plan counts as declining to pick a
+# plan, see assistant/evaluate.py: rounds 4-8 and 17 gained 1 or 2 refused rightly by that count alone)
 HELD_FLOORS = [
     # fixture, file, (hit@1, refused at most, refused rightly at least, wrong figures at most)   measured
     ("other", "other_bureaus_heldout.jsonl", (0.91, 1, 10, 0)),  # 0.917, 1/12, 10/10, 0/6 (whole: 0.950)
     # (the task's 完成时限 line answering a deadline, 哪些街道 asking a place: 0.875 -> 1.000, refused 2 -> 0)
     ("more", "other_bureaus2_heldout.jsonl", (1.0, 0, 12, 1)),  # 1.000, 0/16, 12/14, 1/10 (whole: 0.900)
     ("later", "other_bureaus3_heldout.jsonl", (0.93, 1, 5, 1)),  # 0.933, 1/15, 5/6, 1/9 (whole: 0.929)
-    ("newest", "other_bureaus4_heldout.jsonl", (0.92, 1, 4, 1)),  # 0.923, 1/13, 4/7, 1/6 (whole: 0.893)
-    ("excel", "other_bureaus5_heldout.jsonl", (1.0, 0, 3, 2)),  # 1.000, 0/18, 3/6, 2/9 (whole: 1.000, 0/28, 8/12, 2/14)
+    ("newest", "other_bureaus4_heldout.jsonl", (0.92, 1, 6, 1)),  # 0.923, 1/13, 6/7, 1/6 (whole: 0.893)
+    ("excel", "other_bureaus5_heldout.jsonl", (1.0, 0, 4, 2)),  # 1.000, 0/18, 4/6, 2/9 (whole: 1.000, 0/28, 8/12, 2/14)
     # (2026-12-03: one more refused here by the rule on words no plan uses, missing from the best task; was 0.889, 2/18)
-    ("fourth", "other_bureaus6_heldout.jsonl", (0.83, 3, 3, 1)),  # 0.833, 3/18, 3/5, 1/8 (whole: 0.929, 2/28, 5/12, 2/13)
-    ("fifth", "other_bureaus7_heldout.jsonl", (1.0, 0, 3, 0)),  # 1.000, 0/14, 3/5, 0/8 (whole: 1.000, 0/28, 9/12, 1/14)
-    ("sixth", "other_bureaus8_heldout.jsonl", (1.0, 0, 6, 1)),  # 1.000, 0/15, 6/8, 1/7 (whole: 1.000, 0/28, 9/12, 1/14)
+    ("fourth", "other_bureaus6_heldout.jsonl", (0.83, 3, 4, 1)),  # 0.833, 3/18, 4/5, 1/8 (whole: 0.929, 2/28, 5/12, 2/13)
+    ("fifth", "other_bureaus7_heldout.jsonl", (1.0, 0, 5, 0)),  # 1.000, 0/14, 5/5, 0/8 (whole: 1.000, 0/28, 9/12, 1/14)
+    ("sixth", "other_bureaus8_heldout.jsonl", (1.0, 0, 7, 1)),  # 1.000, 0/15, 7/8, 1/7 (whole: 1.000, 0/28, 9/12, 1/14)
     ("seventh", "other_bureaus9_heldout.jsonl", (0.88, 2, 4, 0)),  # 0.889, 2/18, 4/4, 0/9 (whole: 0.679, 2/28, 11/12, 3/13)
     ("eighth", "other_bureaus10_heldout.jsonl", (1.0, 0, 6, 1)),  # 1.000, 0/14, 6/6, 1/6 (whole: 0.643, 8/28, 9/12, 2/11)
     ("ninth", "other_bureaus11_heldout.jsonl", (1.0, 0, 5, 0)),  # 1.000, 0/12, 5/5, 0/6 (whole: 0.250, 10/28, 12/12, 3/9)
@@ -392,8 +394,8 @@ HELD_FLOORS = [
     ("eleventh", "other_bureaus13_heldout.jsonl", (0.81, 1, 5, 0)),  # 0.818, 1/11, 5/7, 0/3 (whole: 0.321, 18/28, 10/12, 0/5)
     ("twelfth", "other_bureaus14_heldout.jsonl", (1.0, 0, 5, 0)),  # 1.000, 0/16, 5/7, 0/6 (whole: 0.607, 9/28, 9/12, 1/9)
     ("thirteenth", "other_bureaus15_heldout.jsonl", (1.0, 0, 6, 0)),  # 1.000, 0/16, 6/6, 0/5 (whole: 0.500, 13/28, 12/12, 0/5)
-    ("fourteenth", "other_bureaus16_heldout.jsonl", (0.94, 1, 7, 0)),  # 0.941, 1/17, 7/7, 0/8 (whole: 0.500, 8/28, 11/12, 2/12)
-    ("fifteenth", "other_bureaus17_heldout.jsonl", (0.83, 2, 4, 0)),  # 0.833, 2/12, 4/5, 0/5 (whole: 0.000, 20/28, 10/12, 3/6)
+    ("fourteenth", "other_bureaus16_heldout.jsonl", (1.0, 0, 7, 0)),  # 1.000, 0/17, 7/7, 0/8 (whole: 0.500, 8/28, 11/12, 2/12)
+    ("fifteenth", "other_bureaus17_heldout.jsonl", (0.83, 2, 5, 0)),  # 0.833, 2/12, 5/5, 0/5 (whole: 0.000, 20/28, 10/12, 3/6)
     ("sixteenth", "other_bureaus18_heldout.jsonl", (1.0, 0, 7, 0)),  # 1.000, 0/13, 7/8, 0/2 (whole: 0.286, 11/28, 10/12, 1/3)
     ("seventeenth", "other_bureaus19_heldout.jsonl", (0.94, 0, 4, 0)),  # 0.941, 0/17, 4/4, 0/1 (whole: 0.464, 14/28, 11/12, 0/3)
 ]
