@@ -862,6 +862,8 @@ HELDOUT_FLOORS = {
     "colloquial_batch28_heldout.jsonl": (0.90, 2, 1, 1),  # 0.906, 2/32, 1/17, 1/24
     "colloquial_batch29_heldout.jsonl": (0.95, 1, 1, 0),  # 0.952, 1/21, 1/16, 0/11 (whole: 0.950, 3/60, 3/30, 0/27)
     "colloquial_batch30_heldout.jsonl": (0.95, 1, 0, 0),  # 0.950, 1/20, 0/18, 0/13 (whole: 0.926, 3/54, 4/36, 1/25)
+    # input-method slips (同音字), 2026-12-03b: measured whole once 0.933, 2/60, 6/30, 0/20; split, nothing read
+    "colloquial_batch31_heldout.jsonl": (0.93, 1, 3, 0),  # 0.938, 1/32, 3/13, 0/11
 }
 
 
