@@ -513,6 +513,29 @@ def test_a_name_is_answered_only_by_a_name_the_plan_prints(ask):
     assert "没有给出所问的名称" in b["answer"]
 
 
+def test_the_members_of_a_counted_set_are_answered_only_by_a_clause_listing_them(ask):
+    a = ask("达州那三张教育名片分别是什么")  # 做优基础教育、做强职业教育、做亮素质教育，打造达州教育三张名片
+    assert a["answered"] and "做优基础教育、做强职业教育、做亮素质教育" in "".join(a["results"][0]["evidence"])
+    b = ask("承德的三大爱国主义教育品牌都有啥")  # three quoted names, the first holding a comma
+    assert b["answered"] and "“青春告白祖国”" in "".join(b["results"][0]["evidence"])
+    c = ask("温州六大项目研究共同体分别是哪些")  # 成立六大项目研究共同体 names none of the six
+    assert c["status"] == "partial" and c["results"][0]["evidence"] == [] and "名称" in c["answer"]
+    # the task that lists the four answers, though the 师德 task speaking of 宣扬 ranks first
+    d = ask("遂宁开展的系列宣扬工作是哪四好")
+    assert d["answered"] and top(d)[1:] == ("六", 41) and "好学生、好教师、好校长、好学校" in "".join(d["results"][0]["evidence"])
+
+
+def test_a_word_no_plan_uses_counts_with_its_pieces_the_task_lacks(ask):
+    # jieba cuts 人脸识别 into 识别 and 人脸识别; 门禁 and 校门 alone do not make the 校门值守 task an answer
+    a = ask("承德学校人脸识别门禁系统 有没有")
+    assert a["status"] == "not_found" and "人脸识别" in a["reason"]
+
+
+def test_a_system_going_live_is_the_plans_system_being_built(ask):
+    a = ask("长春数字校园综合服务系统 啥时候上线")  # 上线 (synonyms.tsv) reaches 开发; the task prints no date
+    assert a["status"] == "partial" and top(a)[1:] == ("六", 27) and "时间" in a["answer"]
+
+
 def test_where_something_is_built_is_answered_only_by_a_named_place(ask):
     a = ask("遂宁省游泳学校要建在哪个区县")  # the task says 落户我市: no county named
     assert a["status"] == "partial" and top(a) == (SUINING, "三", 20) and "地点" in a["answer"]

@@ -60,6 +60,65 @@ _STATED_COUNT = re.compile(r"\d+\s*(?:所|个|家)")  # 那3所未来学校: how
 _NAMED_LIST = Detail("name", "名称", re.compile(
     r"[\u4e00-\u9fff]{2,12}(?:中学|小学|学校|幼儿园|大学|学院|高中|职中|中专)(?:[、和及]|等)"))
 
+# 三张名片 指啥, 是哪四好, 六大项目共同体是哪六个: the question says there are several and asks what they are. A
+# clause listing members answers when it is the one counting them (做优基础教育、做强职业教育、做亮素质教育，打造达州
+# 教育三张名片; “A，B”“C”“D”三大品牌) or the one naming the asked thing (开展“好学生、好教师…”系列宣扬工作);
+# 成立六大项目研究共同体 lists none, and a list two clauses off is about something else.
+_SMALL_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_WHICH_N = re.compile(r"哪([两二三四五六七八九十])(?![年月日号点天周])")
+_STATED_N = re.compile(r"([两二三四五六七八九十])\s*(?:张|大|个|项|类|条|种|好|方面|件|样|化|有|结合|并举)")
+_MEMBERS_ASKED = re.compile(r"指啥|指什么|指的是|具体指|是啥|是什么|是哪些|有哪些|包括哪些|包括啥|都有啥|都是啥|分别是|哪几")
+# 责任单位写的哪几个, 两个科一起牵头的那条是啥: the offices or the task are asked, not members
+_OFFICES_ASKED = re.compile(r"科室|部门|单位|处室|股室|谁|哪个科|个科|牵头|挑头|配合|负责|lead", re.I)
+# a clause, a quoted name in it kept whole though it holds a comma (“小我融入大我，青春献给祖国”)
+_QUOTED_CLAUSE = re.compile(r"(?:“[^”]*”|[^，,；;。！？!?：:\n])+")
+_QUOTED = re.compile(r"“([^”]+)”")
+_MEMBER_MARK = re.compile(r"[、—+＋／/]")  # 三级网络(中心—学院—中心), 三防+隐患排查
+
+
+def _members_asked(question: str) -> tuple[Detail | None, int]:
+    if _OFFICES_ASKED.search(question):
+        return None, -1
+    if asked := _WHICH_N.search(question):  # 三张名片是哪三张, 是哪四好 (四好 is no count the question states)
+        stated = _STATED_N.search(question[:asked.start()])
+    elif stated := _STATED_N.search(question):
+        asked = _MEMBERS_ASKED.search(question, stated.end())
+    if asked is None:
+        return None, -1
+    # 四种形态重点用哪几种 asks some of the four (第一、二种): a list of two answers 哪几 / 哪些; 指啥 and 哪三 ask all
+    n = 2 if asked.group(0) in ("哪几", "是哪些", "有哪些", "包括哪些") else _SMALL_NUMBERS[(stated or asked).group(1)]
+    # what is counted: the words between the number and the ask (三张名片 指啥 -> 名片), which the list must name
+    # when it is not beside the plan's own count
+    counted = question[stated.end():asked.start()] if stated else ""
+    return Detail("members", "名称", re.compile(re.escape(stated.group(0)) if stated else r"(?!)"), counted=counted,
+                  given=(str(n),)), asked.start()
+
+
+def _member_count(clause: str) -> int:
+    """How many members a clause lists: by 、 (and 三防+隐患排查), as quoted names, or inside one quoted name."""
+    quoted = _QUOTED.findall(clause)
+    bare = _QUOTED.sub("", clause)
+    return max([len(quoted), len(_MEMBER_MARK.split(bare))]
+               + [len(re.split(r"[、，,；;—]", q)) for q in quoted])
+
+
+def _members_sentence(folded: list[str], present: list[Term], detail: Detail) -> int | None:
+    need = min(int(detail.given[0]), 3)
+    heaviest = max(present, key=lambda t: t.weight, default=None)
+    # the heaviest word of what is counted (共同体 of 六大项目共同体, not 项目), and of the whole question
+    counted = max((t for t in present if t.word in detail.counted), key=lambda t: t.weight, default=None)
+    named = [t for t in (counted, heaviest) if t is not None]
+    for i, text in enumerate(folded):
+        parts = _QUOTED_CLAUSE.findall(text)
+        for j, clause in enumerate(parts):
+            if _member_count(clause) < need:
+                continue
+            near = " ".join(parts[max(0, j - 1): j + 2])
+            if detail.pattern.search(near) or any(t.found_in(with_inserts_read(clause)) for t in named):
+                return i
+    return None
+
+
 # A place is answered by a named county, district or town (达川区、开江县、大竹县各1所), not by 我市, 城区 or 山区
 _PLACE = Detail("place", "地点", re.compile(
     r"(?<![各全本我该每这那])[\u4e00-\u9fff]{1,2}[^\W\d_园城山社景辖片地校郊灾牧矿林验范发护行心核能试新老市县乡各全本我小学湾库考厂营军教]"
@@ -114,9 +173,12 @@ def asked_detail(question: str) -> Detail | None:
     question = question.replace("好几", "  ")  # 好几个科室一起牵头: several, not how many
     # 在几个学校之间轮着上课: between several, not how many
     question = _SEVERAL_BETWEEN.sub(lambda m: " " * len(m.group(1)) + m.group(0)[len(m.group(1)):], question)
+    members, members_at = _members_asked(question)
     detail, at = _asked(question)
     if detail is None and (m := _WHICH_NAMED.search(question)) and _STATED_COUNT.search(question[:m.start()]):
         detail, at = _NAMED_LIST, m.start()
+    if members is not None and (detail is None or detail.kind == "name"):
+        return members
     if detail is None:
         return None
     clause = next((m for m in _QUESTION_CLAUSE.finditer(question) if m.start() <= at < m.end()), None)
@@ -241,6 +303,8 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
     # 一年, 每月 say per what the value is asked, not about what: the clause giving it need not repeat them (每生每年)
     present = [t for t in terms if t.weight > 0 and t.found_in(task_text)]
     present = [t for t in present if not _PERIOD_WORD.match(t.word)] or present
+    if detail.kind == "members":
+        return _members_sentence(folded, present, detail)
     asking = [t for t in present if t.word in detail.asked_in]
     if all(any(map(is_detail_word, t.alternatives)) for t in asking):
         asking = []  # 那108个民心工程 总投资多少亿: 投资 (read as 资金) says which value; the rest names of what

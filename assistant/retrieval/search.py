@@ -535,6 +535,14 @@ class Engine:
             # as fully tells it (去年读书活动搞得咋样: the opening lists honours, item （二） the reading campaign)
             hits.remove(held[0])
             hits.insert(0, held[0])
+        if detail is not None and detail.kind in ("name", "members") and hits[0].detail_missing and (
+                held := [h for h in hits[1:3] if not h.detail_missing and h.evidence
+                         and h.coverage >= hits[0].coverage]):
+            # the first task names the topic but not the names asked, a close one lists them for the same words
+            # (系列宣扬工作 是哪四好: the 师德 task speaks of 宣扬, the 宣传 task lists the four). Not for figures: a
+            # lower task's number of the same words is as often another object's (新建幼儿园37所 for 10所中小学)
+            hits.remove(held[0])
+            hits.insert(0, held[0])
         best = hits[0]
         judged = any(t.weight > 0 for t in terms)  # with no topic words left (X科负责什么), only filters decide
         in_scope = {self.records[i].doc for i in scope}
@@ -565,6 +573,9 @@ class Engine:
         whole = [t for t in terms if not t.guess and not any(t.word in o.word and t.word != o.word for o in unheard)]
         # an English word no plan prints glosses the Chinese beside it (生涯规划 career planning) or is staff's (KPI)
         lacked = [t for t in unheard if t.word in best.missing and not t.latin]
+        # jieba cuts 人脸识别 into 识别 and 人脸识别: a piece the task lacks too is part of the unheard topic's weight
+        lacked += [t for t in terms if t.word in best.missing and not t.guess and t not in lacked
+                   and any(t.word in u.word for u in lacked)]
         if judged and (sum(t.weight for t in unheard) > UNHEARD_SHARE * sum(t.weight for t in whole) or (
                 not placed and best.coverage < UNHEARD_COVERAGE and lacked and sum(t.weight for t in lacked)
                 >= MISSING_UNHEARD_SHARE * sum(t.weight for t in terms if not t.guess))):
