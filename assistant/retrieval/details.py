@@ -45,6 +45,9 @@ _MONTH = Detail("date", "时间", re.compile(
 # how long something lasts (每学年劳动至少安排多久: 一周), not when
 _DURATION = Detail("duration", "时长", re.compile(
     rf"{_NUM}\s*(?:个)?\s*(?:周|星期|天|日|个月|小时|学时|课时|分钟|学期)(?!前|底|初)|半天|半年|全天|整天"))
+# how often (集中政治学习多久一次): 每月至少组织1次, 每学期, 一年一次, 定期 answer; a date does not
+_FREQUENCY = Detail("frequency", "频次", re.compile(
+    rf"每\s*{_NUM}?\s*个?\s*(?:年|月|周|星期|天|日|学期|学年|季度|季)|{_NUM}\s*个?\s*(?:年|月|周|学期)\s*(?:一|1)\s*次|定期"))
 _AMOUNT = Detail("amount", "金额", re.compile(rf"{_NUM}\s*(?:万|亿|千)?\s*元"))
 _SHARE = Detail("share", "比例", re.compile(rf"{_NUM}\s*(?:%|％|成|个?百分点)|百分之|全覆盖|全部|100%"))
 _MULTIPLE = Detail("multiple", "倍数", re.compile(rf"{_NUM}\s*倍"))
@@ -133,6 +136,7 @@ _ASKS = [
                 r"(?:开|办|设|举办|举行)在(?:哪里|哪儿|什么地方|啥地方|哪(?![条项块些一]))|"
                 r"哪(?:个|几个|些)(?:区县|县区|县|区|街道|乡镇|镇)|在哪(?:里|儿)?(?:开|办|建|举办|举行|落地|落户)|选址|"
                 r"(?:去|到)(?:哪里|哪儿|哪(?![条项块些一]))(?:学|培训|跟岗|挂职|研学|交流|考察|参观)"), _PLACE),
+    (re.compile(r"(?:多久|多长时间|多少时间|隔多久|多少天|几个月|几年)\S{0,4}(?:一次|1次)|频次|频率|多久\S{0,3}一回"), _FREQUENCY),
     # 多久能建成 asks when it is done and 多长时间整治一次 how often (a date or a period answers), 至少安排多久 how long
     # it lasts
     (re.compile(r"(?:多久|多长时间|多少时间)(?!\S{0,6}(?:完成|建成|建好|办完|搞完|做完|出台|落地|到位|实现|投用|结束|一次|1次))|"
@@ -262,6 +266,8 @@ def is_detail_word(word: str, detail: Detail | None = None) -> bool:
                 or (detail is not None and detail.kind == "amount" and _AMOUNT_WORD.search(word))
                 # 完成时间, 啥时候办完: when it is done is the value asked, 完成 no topic of its own
                 or (detail is not None and detail.kind == "date" and _DONE_WORD.match(word))
+                # 多久一次: 一次 says a frequency is asked, not of what
+                or (detail is not None and detail.kind == "frequency" and word in ("一次", "1次", "一回", "频次", "频率"))
                 # 三防达标率定多少: the rate is the value asked; a task on 三防 that prints none lacks the figure
                 or (detail is not None and detail.kind == "share" and len(word) >= 3 and word.endswith("率")))
 
@@ -339,7 +345,9 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
             while lead >= 0 and detail.pattern.search(parts[lead]):
                 lead -= 1
             before = (parts[lead] if lead >= 0 and lead < j - 1 else "") + (parts[j - 1] if j else "")
-            window = with_inserts_read(title + " " + before + clause)  # 县(市)区 holds 县区
+            # how often is said before what is done (每学期开展一次联合专项治理行动，打击校园周边重点乱象行为)
+            after = parts[j + 1] if detail.kind == "frequency" and j + 1 < len(parts) else ""
+            window = with_inserts_read(title + " " + before + clause + after)  # 县(市)区 holds 县区
             share = sum(t.weight for t in present if t.found_in(window)) / total
             rest = sum(t.weight for t in everything if t.found_in(window))
             if whole is None:
