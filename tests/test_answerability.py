@@ -539,6 +539,18 @@ def test_a_common_shortening_reaches_the_plans_full_name(ask):
     assert a["answered"] and top(a)[1:] == ("三", 23)
 
 
+def test_what_a_yes_no_check_asks_about_must_be_in_the_plan(ask):
+    # the 学生赛事 / 全民健身 tasks hold the rest of the question; the thing checked for is in no plan of the city
+    a = ask("达州学生体育赛事 有没有拔河比赛")
+    assert a["status"] == "not_found" and "拔河" in a["reason"]
+    b = ask("遂宁全民健身 踢毽子比赛办不办")
+    assert b["status"] == "not_found" and "踢毽子" in b["reason"]
+    c = ask("达州校园足球联赛 办不办")  # the checked thing is the plan's: answered
+    assert c["answered"]
+    d = ask("达州推普周这摊是不是语委办在牵头")  # 是不是 checks a guess, not whether something is there
+    assert d["answered"]
+
+
 def test_a_word_no_plan_uses_counts_with_its_pieces_the_task_lacks(ask):
     # jieba cuts 人脸识别 into 识别 and 人脸识别; 门禁 and 校门 alone do not make the 校门值守 task an answer
     a = ask("承德学校人脸识别门禁系统 有没有")

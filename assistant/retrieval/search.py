@@ -82,6 +82,12 @@ _NUMBERED = re.compile(r"[一二两三四五六七八九十百千万几第\d]")
 _QUOTED = re.compile(r"[“\"「『‘]([^”\"」』’]+)[”\"」』’]")
 _BRACKETED = re.compile(r"[（(]([^（）()]*)[）)]")
 MIN_DENSE = 0.93
+# a yes/no check (有没有X, X办不办, X搞没搞) and the words it asks about: to the end of its clause after it, or from
+# the clause's start before it
+# (是不是, 能不能 ask a guess or a permission, not whether something is there)
+_CHECK = re.compile(r"有没有|有无|有没|([办搞开推建提写做设评发抓出上弄装修])[不没]\1")
+_CHECK_SPAN = re.compile(r"[^，,。？?！!；;：:\s]*")
+_CHECK_SPAN_BEFORE = re.compile(r"[^，,。？?！!；;：:\s]*$")
 # ... and no more than UNHEARD_SHARE of the question's weight may lie in words no plan uses in any form (calibration:
 # answerable questions reach 0.51 with colloquial words such as 里头, 乡下, 案子; 网吧 and 围棋象棋 questions 0.61;
 # 0.6 answers two more questions in the describe-away voice and one more of the unanswerable ones)
@@ -581,6 +587,10 @@ class Engine:
                 >= MISSING_UNHEARD_SHARE * sum(t.weight for t in terms if not t.guess))):
             words = _quote_words(unheard)  # 网吧, asked of a task on 学校周边
             return Answer(q, NOT_FOUND, f"文件库中的工作要点都没有提到{words}，以下是可能相关的任务。", hits, filters)
+        if judged and not placed and (focus := self._checked_thing(q, terms, best, in_scope)):
+            # 有没有跳绳比赛, 气排球比赛办不办: what the yes/no check asks about is the question, and no plan in scope
+            # names it; the task holding the rest (学生赛事, 全民健身) does not say yes
+            return Answer(q, NOT_FOUND, f"{self._plans_named(in_scope)}没有提到“{focus}”。", hits, filters)
         if (judged and best.coverage < MIN_COVERAGE and best.dense < MIN_DENSE and not placed) or (
                 best.detail_missing and best.missing):  # too little of the question, or neither detail nor topic word
             return Answer(q, NOT_FOUND, "文件中没有找到能回答这个问题的内容，以下是可能相关的任务。", hits, filters)
@@ -596,6 +606,25 @@ class Engine:
             # 配合科室是哪些, asked of a task that prints its lead only: the lead is shown, the asked role is missing
             return Answer(q, PARTIAL, "原文只列了这项任务的牵头科室，没有列出配合或责任科室。", hits, filters)
         return Answer(q, ANSWERED, "", hits, filters)
+
+    def _checked_thing(self, q: Question, terms: list[Term], best: Hit, in_scope: set[str]) -> str | None:
+        """The heaviest word of what a yes/no check asks about (the words after 有没有 in its clause, else those
+        before 办不办 / 有没有), when the best task lacks it and no plan in scope prints it in any form."""
+        text = q.folded  # the topic has the check taken out
+        m = _CHECK.search(text)
+        if m is None:
+            return None
+        after = _CHECK_SPAN.match(text, m.end())
+        before = _CHECK_SPAN_BEFORE.search(text[:m.start()])
+        for span in (after.group(0) if after else "", before.group(0) if before else ""):
+            focus = [t for t in terms if t.weight > 0 and t.word in span]
+            if not focus:
+                continue
+            heaviest = max(focus, key=lambda t: t.weight)
+            if heaviest.word in best.missing and not any(heaviest.found_in(self.doc_text[d]) for d in in_scope):
+                return heaviest.word
+            return None
+        return None
 
     def _placed(self, q: Question, terms: list[Term], candidates: list[int]) -> list[int]:
         """The tasks at the position the question names (遂宁第42条, 三、第16条), when its words do not point to
