@@ -551,6 +551,13 @@ def test_what_a_yes_no_check_asks_about_must_be_in_the_plan(ask):
     assert d["answered"]
 
 
+def test_a_long_name_another_plan_prints_whole_is_its_topic_though_its_pieces_are_here(ask):
+    # 长春 prints 党员 and 名师 and 工作室 apart; 达州 prints 党员名师工作室
+    a = ask("长春党员名师工作室 建了没")
+    assert a["status"] == "not_found" and "党员名师工作室" in a["reason"]
+    assert any(h["doc"].startswith("000_") for h in a["elsewhere"])
+
+
 def test_a_word_no_plan_uses_counts_with_its_pieces_the_task_lacks(ask):
     # jieba cuts 人脸识别 into 识别 and 人脸识别; 门禁 and 校门 alone do not make the 校门值守 task an answer
     a = ask("承德学校人脸识别门禁系统 有没有")
