@@ -116,7 +116,10 @@ COMPARE_FLOORS = {
     "compare_batch6.jsonl": (52, 12, 22),  # 52/63, 12/17, 22/23 (2026-12-02d; was 51/63)
     "compare_batch7_heldout.jsonl": (33, 4, 11),  # 33/39, 4/9, 11/12 (first measured whole: 62/75 over both halves)
     "compare_batch8.jsonl": (49, 9, 23),  # 49/66, 9/17, 23/24, never read (2026-12-02d; was 48/66, 8/17)
-    "compare_batch9_heldout.jsonl": (30, 5, 9),  # 30/44, 5/11, 9/9 (first measured whole: 51/70, 9/18, 20/23)
+    # 2026-12-03c: a plan is a file and a year, so 2020年的呢 after a 2021 task the summary lacks is refused (calibration
+    # turns +1, held-back turns +1 over all sets); here the carried 岗前 of 新老师岗前培训 is missing from the summary's
+    # teacher item, 9 -> 8 turns
+    "compare_batch9_heldout.jsonl": (30, 5, 8),  # 30/44, 5/11, 8/9 (first measured whole: 51/70, 9/18, 20/23)
     "compare_batch10_heldout.jsonl": (30, 5, 9),  # 30/34, 5/9, 9/12 (first measured whole: 54/65, 9/18, 18/24)
     # 2026-12-03: one plan's block turned 未涉及 by the rule on words no plan uses (was 38/45, 6/11)
     "compare_batch11_heldout.jsonl": (37, 5, 4),  # 37/45, 5/11, 4/6 (first measured whole: 56/66, 10/18, 17/23)

@@ -32,6 +32,15 @@ def test_a_follow_up_naming_only_a_year_keeps_the_place_and_topic(engine):
     assert second["answer"].startswith("（沿用上文：承德，问题“学前教育怎么安排的”）")
 
 
+def test_a_year_of_the_same_file_that_lacks_the_topic_says_so(engine):
+    # 承德's file holds the 2020 summary and the 2021 plan: 双带头人 is the plan's, the summary never says it
+    _, second = converse(engine, "承德高校双带头人党支部书记咋弄", "2020年的呢")
+    assert second["status"] == "not_found" and "承德市2020年工作总结没有提到“双带头人”" in second["reason"]
+    # asked of the file without a year, a word neither year prints names the file as the catalog does
+    third = converse(engine, "承德学校操场塑胶跑道 啥时候翻新")[0]
+    assert third["status"] == "not_found" and "所选文件" not in third["reason"]
+
+
 def test_a_follow_up_naming_only_an_office_narrows_the_topic_to_its_tasks(engine):
     _, second = converse(engine, "达州学前教育有哪些安排", "计财科呢")
     top = second["results"][0]

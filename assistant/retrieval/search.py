@@ -211,9 +211,11 @@ class Engine:
         self.chunk_folded = [with_inserts_read(fold(c.text)) for c in index.chunks]
         self.folded_titles = [fold(r.title) for r in self.records]
         self.corpus_text = "\n".join(self.folded)
-        self.doc_text: dict[str, str] = defaultdict(str)
+        # a plan is a file and a year: 承德's file holds its 2020 summary and its 2021 plan, and a topic of the
+        # plan is not in the summary (2020年的呢 after a 2021 task)
+        self.doc_text: dict[tuple[str, int | None], str] = defaultdict(str)
         for record, text in zip(self.records, self.folded):
-            self.doc_text[record.doc] += text + "\n"
+            self.doc_text[record.doc, record.year] += text + "\n"
         # plans printing a deadline field (完成时限) for their tasks: there a task without one has no deadline
         self.dated_docs = {r.doc for r in self.records if any(f in r.fields for f in TIME_FIELDS)}
         self._shortenings: dict[str, bool] = {}  # question word -> whether it shortens an office name (cached)
@@ -551,14 +553,16 @@ class Engine:
             hits.insert(0, held[0])
         best = hits[0]
         judged = any(t.weight > 0 for t in terms)  # with no topic words left (X科负责什么), only filters decide
-        in_scope = {self.records[i].doc for i in scope}
+        in_scope = named = {(self.records[i].doc, self.records[i].year) for i in scope}
+        if comparing:  # a year-over-year question's words describe both years of the file: neither lacks them
+            in_scope = {part for part in self.doc_text if part[0] in {doc for doc, _ in named}}
         valued = value_words([t.word for t in terms], detail)
         elsewhere = [t for t in self._held_elsewhere(terms, in_scope) if t.word not in valued and not is_period_word(t.word)]
         if judged and elsewhere and best.coverage < ELSEWHERE_COVERAGE and not (
                 comparing and _holds_a_listed_topic(q.topic or q.folded, elsewhere)):
             words = _quote_words(elsewhere)
             others = self._tasks_holding(elsewhere, in_scope, dense, lexical)
-            reason = f"{self._plans_named(in_scope)}没有提到{words}。"
+            reason = f"{self._plans_named(named)}没有提到{words}。"
             return Answer(q, NOT_FOUND, reason, hits, filters, elsewhere=others)
         if judged and best.missing and best.coverage < ELSEWHERE_COVERAGE and (
                 apart := [t for t in terms if t.word in best.missing and self._distinctive(t)
@@ -571,8 +575,8 @@ class Engine:
             held = [t for t in terms if t not in apart and t.found_in(best_text) and self._distinctive(t)
                     and not any(t.word in a.word or a.word in t.word for a in apart)]
             words = "和".join(f"“{t.word}”" for t in held[:2] + apart)
-            reason = (f"{self._plans_named(in_scope)}没有一项任务同时提到{words}。" if held else
-                      f"{self._plans_named(in_scope)}中与此最接近的任务没有提到{words}。")
+            reason = (f"{self._plans_named(named)}没有一项任务同时提到{words}。" if held else
+                      f"{self._plans_named(named)}中与此最接近的任务没有提到{words}。")
             return Answer(q, NOT_FOUND, reason, hits, filters, elsewhere=together)
         unheard = self._unheard(terms)
         # a word the plans know inside one they never use is no topic of its own: 家庭 in 单亲家庭
@@ -590,7 +594,7 @@ class Engine:
         if judged and not placed and (focus := self._checked_thing(q, terms, best, in_scope)):
             # 有没有跳绳比赛, 气排球比赛办不办: what the yes/no check asks about is the question, and no plan in scope
             # names it; the task holding the rest (学生赛事, 全民健身) does not say yes
-            return Answer(q, NOT_FOUND, f"{self._plans_named(in_scope)}没有提到“{focus}”。", hits, filters)
+            return Answer(q, NOT_FOUND, f"{self._plans_named(named)}没有提到“{focus}”。", hits, filters)
         if (judged and best.coverage < MIN_COVERAGE and best.dense < MIN_DENSE and not placed) or (
                 best.detail_missing and best.missing):  # too little of the question, or neither detail nor topic word
             return Answer(q, NOT_FOUND, "文件中没有找到能回答这个问题的内容，以下是可能相关的任务。", hits, filters)
@@ -607,7 +611,7 @@ class Engine:
             return Answer(q, PARTIAL, "原文只列了这项任务的牵头科室，没有列出配合或责任科室。", hits, filters)
         return Answer(q, ANSWERED, "", hits, filters)
 
-    def _checked_thing(self, q: Question, terms: list[Term], best: Hit, in_scope: set[str]) -> str | None:
+    def _checked_thing(self, q: Question, terms: list[Term], best: Hit, in_scope: set[tuple[str, int | None]]) -> str | None:
         """The heaviest word of what a yes/no check asks about (the words after 有没有 in its clause, else those
         before 办不办 / 有没有), when the best task lacks it and no plan in scope prints it in any form."""
         text = q.folded  # the topic has the check taken out
@@ -784,22 +788,27 @@ class Engine:
         return np.array([TITLE_BONUS if any(run in self.folded_titles[i] for run in runs) else 0.0
                          for i in candidates], dtype=np.float32)
 
-    def _plans_named(self, docs: set[str]) -> str:
-        """达州市2020年工作要点, or 所选文件 when several plans are in scope."""
-        if len(docs) != 1:
+    def _plans_named(self, parts: set[tuple[str, int | None]]) -> str:
+        """达州市2020年工作要点 (承德市2020年工作总结 for a summary's year), or 所选文件 when several are in scope."""
+        if len({doc for doc, _ in parts}) != 1:
             return "所选文件"
-        doc = next(iter(docs))
+        doc, year = next(iter(parts))
+        if len(parts) > 1:  # every year of one file (承德's summary and plan): the file as its catalog names it
+            year = None
         info = self.index.documents.get(doc)
-        return place_name(info.display_city if info else doc, info.year if info else None, TASK)
+        year = info.year if year is None and info else year
+        kind = TASK if info is None or year == info.year or not any(
+            r.doc == doc and r.year == year and r.kind == SUMMARY for r in self.records) else SUMMARY
+        return place_name(info.display_city if info else doc, year, kind)
 
-    def _held_elsewhere(self, terms: list[Term], in_scope: set[str]) -> list[Term]:
+    def _held_elsewhere(self, terms: list[Term], in_scope: set[tuple[str, int | None]]) -> list[Term]:
         """Question words that no plan in scope holds (in any of their forms) while another plan does: 校服 asked
         of 达州, whose plan never mentions it, though 承德's does. Only when the question is narrowed to some plans."""
         if in_scope >= set(self.doc_text):
             return []
-        out_scope = [i for i, r in enumerate(self.records) if r.doc not in in_scope]
+        out_scope = [i for i, r in enumerate(self.records) if (r.doc, r.year) not in in_scope]
         # the plan's office lines count: 人事 (…人事要写方案) is printed by 达州 as 人事师训科, not held only elsewhere
-        in_text = "\n".join([*(self.doc_text[d] for d in in_scope), *(f for d in in_scope for f in self.office_forms[d])])
+        in_text = "\n".join([*(self.doc_text[d] for d in in_scope), *(f for d, _ in in_scope for f in self.office_forms[d])])
         # 缺科 is another plan's word, but no word of everyday Chinese: the asked plan's 短缺学科 holds it in full, as
         # staff shorten 义务教育 to 义教 (校服 is a word: 学校服务 does not hold it)
         # 心里 typed for 心理: a word that sounds like one the asked plan prints is not held only elsewhere
@@ -808,9 +817,7 @@ class Engine:
             and shortened.search(in_text)) or any(w in in_text for w in self.sound_alike(t.word))]
         return [t for t in terms if not t.guess and self._distinctive(t) and not _NUMERAL.fullmatch(t.word)
                 and t.word not in present
-                # 党员名师工作室, printed whole by another plan, is its topic though the asked plan has 党员 and 名师
-                # somewhere (评职称, which no plan prints, is covered by the 职称 it holds)
-                and (t.phrase or len(t.word) >= 5 or not _part_of_found(t.word, [u.word for u in terms], present))
+                and (t.phrase or not _part_of_found(t.word, [u.word for u in terms], present))
                 and any(self._holds_word(i, t) for i in out_scope) and self._printed_as_word(t)]
 
     def _printed_as_word(self, term: Term) -> bool:
@@ -842,23 +849,23 @@ class Engine:
             return term.word in self.folded[i]
         return any(a in self.record_words[i] for a in term.alternatives)
 
-    def _tasks_holding(self, terms: list[Term], in_scope: set[str], dense: np.ndarray,
+    def _tasks_holding(self, terms: list[Term], in_scope: set[tuple[str, int | None]], dense: np.ndarray,
                        lexical: np.ndarray) -> list[Hit]:
         """The best task of each other plan that holds all of `terms`: where the topic asked about does appear."""
-        found = [i for i, r in enumerate(self.records) if r.doc not in in_scope and r.kind != PREAMBLE
+        found = [i for i, r in enumerate(self.records) if (r.doc, r.year) not in in_scope and r.kind != PREAMBLE
                  and all(self._holds_word(i, t) for t in terms)]
         if not found:
             return []
         fused = _fuse(dense[found], lexical[found])
-        best: dict[str, Hit] = {}
+        best: dict[tuple[str, int | None], Hit] = {}
         for j in np.argsort(-fused, kind="stable"):
             record = self.records[found[j]]
-            if record.doc not in best:
-                best[record.doc] = Hit(record, float(fused[j]), [], dense=float(dense[found[j]]))
+            if (record.doc, record.year) not in best:
+                best[record.doc, record.year] = Hit(record, float(fused[j]), [], dense=float(dense[found[j]]))
         return list(best.values())[:3]
 
-    def _tasks_holding_together(self, terms: list[Term], apart: list[Term], in_scope: set[str], dense: np.ndarray,
-                                lexical: np.ndarray) -> list[Hit]:
+    def _tasks_holding_together(self, terms: list[Term], apart: list[Term], in_scope: set[tuple[str, int | None]],
+                                dense: np.ndarray, lexical: np.ndarray) -> list[Hit]:
         """The other plans' tasks that hold the words `apart` and nearly all the rest of the question with them: the
         topic exists as one task's subject, so a plan printing its words in separate tasks does not cover it."""
         return [h for h in self._tasks_holding(apart, in_scope, dense, lexical)

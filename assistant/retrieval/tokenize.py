@@ -13,7 +13,7 @@ from ..documents.normalize import fold
 jieba.setLogLevel(logging.WARNING)
 
 # Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
-TOKENIZER_VERSION = "24"
+TOKENIZER_VERSION = "25"
 
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
@@ -28,7 +28,7 @@ STOPWORDS = frozenset(
     "怎么样 干嘛 干啥 搞 弄 放 放在 管 管不管 不管 一下 有没有 有无 还 跟 一起 关于 到底 究竟 现在 目前 那种 这种 那类 这类 那样 这样 "
     "今年 明年 分别 比较 嘛 哦 呗 算 算是 是不是 能不能 要不要 会不会 帮 帮我 查 查一下 查查 想 想问 问下 "
     "问一下 麻烦 知道 告诉 说说 讲讲 一共 总共 累计 大概 大约 左右 写 写了 提 说法 规定 要求 打算 准备 "
-    "咱 咱们 我们 我市 全市 本市 市里 全县 本县 我县 全区 本区 我区 那些 这些 东西 方面的 有关的 一块 这边 那边 动作 活 活儿 要点 工作要点 ppt "
+    "咱 咱们 我们 局里 咱局 我局 我市 全市 本市 市里 全县 本县 我县 全区 本区 我区 那些 这些 东西 方面的 有关的 一块 这边 那边 动作 活 活儿 要点 工作要点 ppt "
     "原文 原话 原文里 前前后后 "  # 原文咋概括: how the plan words it, not what about
     "落到 落在 分到 分给 交给 归到 "  # 落到哪个科室: where a task goes, asked with who leads
     "举措 措施 做法 "  # 有哪些举措: asks what the plan does, as 动作 does
