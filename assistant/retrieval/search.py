@@ -85,7 +85,8 @@ MIN_DENSE = 0.93
 # a yes/no check (有没有X, X办不办, X搞没搞) and the words it asks about: to the end of its clause after it, or from
 # the clause's start before it
 # (是不是, 能不能 ask a guess or a permission, not whether something is there)
-_CHECK = re.compile(r"有没有|有无|有没|([办搞开推建提写做设评发抓出上弄装修])[不没]\1")
+_CHECK = re.compile(r"有没有|有无|有没|([办搞开推建提写做设评发抓出上弄装修])[不没]\1|"
+                    r"有(?:具体)?(?:安排|说法|要求|计划|部署|提|写|提到|写到)?[没吗](?=[\s？?。！!]|$)")  # X有说法没, X有吗
 _CHECK_SPAN = re.compile(r"[^，,。？?！!；;：:\s]*")
 _CHECK_SPAN_BEFORE = re.compile(r"[^，,。？?！!；;：:\s]*$")
 # ... and no more than UNHEARD_SHARE of the question's weight may lie in words no plan uses in any form (calibration:
@@ -619,7 +620,7 @@ class Engine:
         if m is None:
             return None
         after = _CHECK_SPAN.match(text, m.end())
-        before = _CHECK_SPAN_BEFORE.search(text[:m.start()])
+        before = _CHECK_SPAN_BEFORE.search(text[:m.start()].rstrip())  # 非遗进校园 有具体安排没
         for span in (after.group(0) if after else "", before.group(0) if before else ""):
             focus = [t for t in terms if t.weight > 0 and t.word in span]
             if not focus:

@@ -13,7 +13,7 @@ from ..documents.normalize import fold
 jieba.setLogLevel(logging.WARNING)
 
 # Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
-TOKENIZER_VERSION = "25"
+TOKENIZER_VERSION = "26"
 
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
@@ -31,7 +31,7 @@ STOPWORDS = frozenset(
     "咱 咱们 我们 局里 咱局 我局 我市 全市 本市 市里 全县 本县 我县 全区 本区 我区 那些 这些 东西 方面的 有关的 一块 这边 那边 动作 活 活儿 要点 工作要点 ppt "
     "原文 原话 原文里 前前后后 "  # 原文咋概括: how the plan words it, not what about
     "落到 落在 分到 分给 交给 归到 "  # 落到哪个科室: where a task goes, asked with who leads
-    "举措 措施 做法 "  # 有哪些举措: asks what the plan does, as 动作 does
+    "举措 措施 做法 具体安排 具体要求 "  # 有哪些举措: asks what the plan does, as 动作 does
     # courtesy and urgency around a question (…，谢谢 / 急用 / 麻烦帮忙看下): how it is asked, never what about
     "谢谢 谢了 谢啦 多谢 感谢 辛苦 辛苦了 辛苦啦 劳驾 拜托 麻烦了 麻烦你 有劳 费心 打扰 打扰了 不好意思 抱歉 "
     "急用 急急 着急 加急 特急 火急 十万火急 赶紧 尽快 尽早 立刻 马上 速回 帮忙 帮下 查下 看下 看看 找下 找找 瞅瞅 "
