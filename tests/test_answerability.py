@@ -824,6 +824,7 @@ def test_asked_detail_reads_the_kind_of_value_asked():
     assert asked_detail("温州娃每学年劳动活动 至少安排多久").pattern.search("每學年至少安排一周開展勞動活動")
     assert asked_detail("体育活动每天几小时").kind == "duration"
     assert asked_detail("多久能建好").kind == "date"
+    assert asked_detail("老年教育三年计划管的是哪几年").kind == "date"  # which years, not how many (三年)
     assert asked_detail("长春学校周边乱象多长时间联合整治一次").kind == "frequency"
     # the count stated, the names asked: 建设未来学校3所 names none, a list of named schools would
     which = asked_detail("长兴县那3所未来学校是哪几所")
