@@ -908,7 +908,9 @@ HELDOUT_FLOORS = {
     # every topic in everyday words (eval/README.md): measured whole once 0.667, 16/60, 4/30, 3/25
     # 2026-12-03c: X 有没有 checks X (calibration +5 refused rightly, held-back +8 over all sets); 请外面的专家来打分评估
     # 那种 有没有 now misses 长春's 第三方评估 on 打分: 0.774 -> 0.742, 7 -> 8 refused
-    "colloquial_batch25_heldout.jsonl": (0.74, 8, 3, 2),  # 0.742, 8/31, 3/15, 2/14
+    # and 哪几年 asks which years: 省里的计划 管的是哪几年, answered with a 三年 figure of another plan line, is
+    # refused instead (wrong figures 2 -> 1, 8 -> 9 refused)
+    "colloquial_batch25_heldout.jsonl": (0.70, 9, 3, 1),  # 0.710, 9/31, 3/15, 1/13
     # staff recalling a fragment (a figure, a date, a slogan, two offices), 2026-12-02f: measured whole once 0.933,
     # 4/60, 2/30, 0/26
     "colloquial_batch26_heldout.jsonl": (0.93, 2, 2, 0),  # 0.938, 2/32, 2/15, 0/16
