@@ -176,6 +176,13 @@ def test_caveat_never_names_a_colloquial_word_the_plans_say_otherwise(ask):
     assert "没有出现" not in a["answer"]
 
 
+def test_caveat_never_names_an_everyday_word_or_who_asks(ask):
+    a = ask("达州师德师风 人事这边要写总结 在哪条")  # 人事 signs who asks (the plan's 人事师训科)
+    assert a["answered"] and "没有出现" not in a["answer"]
+    b = ask("达州学生资助 最后落到哪个科")  # 最后 is everyday talk, weighed but never named
+    assert b["answered"] and "没有出现" not in b["answer"]
+
+
 def test_caveat_never_names_a_verb_with_an_aspect_particle(ask):
     a = ask("长春职校专业设置 跟着产业调专业 咋弄的")  # 跟着 tells how, not what about
     assert a["answered"] and "没有出现" not in a["answer"]

@@ -114,8 +114,8 @@ def _body(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape, link:
         if check := office_check(answer):
             lines += [f"核对：{esc(check)}", ""]
     lines += [f"> 「{esc(e)}」" for e in best.evidence] + ["", f"出处：{source_line(best.record, esc, link, best.evidence)}"]
-    if best.missing:
-        lines += ["", f"注意：所引任务中没有出现“{esc('”“'.join(best.missing))}”，请核对是否切题。"]
+    if best.caveat:
+        lines += ["", f"注意：所引任务中没有出现“{esc('”“'.join(best.caveat))}”，请核对是否切题。"]
     if others:
         lines += ["", "其他可能相关："] + [f"- {locator(h.record, documents, esc)}（{source_line(h.record, esc, link, h.evidence)}）"
                                        for h in others[:4]]

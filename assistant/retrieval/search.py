@@ -126,6 +126,9 @@ class Hit:
     coverage: float = 0.0
     missing: list[str] = field(default_factory=list)  # distinctive words of the question the record does not hold
     detail_missing: str | None = None  # the asked kind of value (数量, 时间 …) this record does not give
+    # the missing words the caveat under an answer names: topic words, not the everyday ones around a question
+    # (最后, 方法, 出去), which weigh in the decision but would send the reader looking for nothing
+    caveat: list[str] = field(default_factory=list)
     time_nodes: list[dict] = field(default_factory=list)  # for deadline lists: the record's nodes in the window
 
 
@@ -927,7 +930,11 @@ class Engine:
             evidence.extend(texts[j] for j in picked)
         if q.intent == LEAD:
             evidence = office_lines(record) + evidence
-        return Hit(record, score, evidence, dense=dense, coverage=coverage, missing=missing,
+        # 人事 of …人事要写方案 is who asks (the plan's 人事师训科), not a topic the task lacks
+        offices = self.office_forms[record.doc]
+        caveat = [t.word for t in terms if t.word in missing and self._distinctive(t)
+                  and not any(t.word in form for form in offices)]
+        return Hit(record, score, evidence, dense=dense, coverage=coverage, missing=missing, caveat=caveat,
                    detail_missing=detail_missing)
 
 
