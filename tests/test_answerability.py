@@ -302,6 +302,8 @@ def test_an_ordinal_asked_with_di_is_answered_where_the_plan_leaves_di_out(ask):
 def test_colloquial_synonyms_still_answer(ask):
     z = ask("达州小散弱职高合并 谁负责")  # synonyms.tsv: 合并 is the plan's 整合
     assert z["answered"] and top(z) == (DAZHOU, "四", 26)
+    y = ask("温州特教学校 赶工建几所")  # 赶工 is the plan's 加快: 加快3所特殊教育學校建設
+    assert y["answered"] and top(y) == (WENZHOU, "三", 2) and "3所" in "".join(y["results"][0]["evidence"])
     a = ask("遂宁好老师评选是哪条")  # 老师 -> 教师
     assert a["answered"] and top(a) == (SUINING, "六", 38)
     b = ask("长春扶贫协作 对口的是哪个市")  # 对口 (other plans print it) is this plan's 协作 and 帮扶
