@@ -126,6 +126,7 @@ COMPARE_FLOORS = {
     "compare_batch12_heldout.jsonl": (27, 8, 10),  # 27/28, 8/9, 10/15 (first measured whole: 54/63, 12/17, 19/24)
     "compare_batch13_heldout.jsonl": (19, 5, 10),  # 19/24, 5/8, 10/11 (first measured whole: 39/61, 9/17, 21/23)
     "compare_batch14_heldout.jsonl": (14, 3, 11),  # 14/20, 3/5, 11/13 (first measured whole: 47/61, 10/17, 18/21)
+    "compare_batch15_heldout.jsonl": (17, 5, 3),  # 17/18, 5/6, 3/4 (first measured whole: 35/43, 8/12, 9/10)
 }
 
 
