@@ -157,6 +157,16 @@ def test_who_leads_and_a_detail_asked_together_is_partial_when_the_detail_is_not
     assert b["answered"] and top(b) == (SUINING, "四", 25)
 
 
+def test_a_span_of_years_is_no_date(ask):
+    # 九年义务教育巩固率 is the only “年” in the task: a span, not when the task is done
+    a = ask("达州控辍保学谁牵头 啥时候完成")
+    assert a["status"] == "partial" and top(a) == (DAZHOU, "四", 24) and "时间" in a["reason"]
+    assert "基教科" in a["answer"]
+    # a range of years is a date though the plan prints no 年 (三年(20182020)培训计划)
+    b = ask("幼师三年培训 哪几年 长春")
+    assert b["answered"] and top(b) == (CHANGCHUN, "五", 23) and "20182020" in b["results"][0]["evidence"][0]
+
+
 def test_which_item_number_is_answered_by_the_citation_not_a_figure(ask):
     a = ask("长春智慧校园建设指南 是要点第几条")
     assert a["answered"] and top(a) == (CHANGCHUN, "六", 27) and "第27项" in a["answer"]

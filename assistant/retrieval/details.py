@@ -34,8 +34,11 @@ class Detail:
     given: tuple[str, ...] = ()  # numbers the question states itself: never its answer (那130个项目，瑞安分到几个)
 
 
+# a year is a point in time when written in full (2020年, 二〇二〇年); 九年义务教育 and 三年行动 are spans
+# (三年(2018-2020)培训计划, printed 20182020 in a plan: a range of years needs no 年)
+_YEAR_POINT = r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年|(?<!\d)(?:19|20)\d{2}\s*[-—–－~～至到]?\s*(?:19|20)\d{2}(?!\d)"
 _DATE = Detail("date", "时间", re.compile(
-    rf"{_NUM}\s*(?:年|月|日|号)|年底|年内|年前|年中|上半年|下半年|季度|春季|秋季|暑期|寒假|暑假|学期|月底|月份"))
+    rf"{_YEAR_POINT}|{_NUM}\s*(?:月|日|号)|年底|年内|年前|年中|上半年|下半年|季度|春季|秋季|暑期|寒假|暑假|学期|月底|月份"))
 # A question for the day or the month is not answered by a year alone
 _DAY_ASKS = {"哪天", "哪一天", "几号", "几点", "日期"}
 _DAY = Detail("date", "具体时间", re.compile(rf"{_NUM}\s*(?:日|号|点)|月底|月初|月中|上旬|中旬|下旬"))
@@ -326,6 +329,11 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
     counted = sorted((t for t in present if t.word in detail.counted),
                      key=lambda t: (detail.counted.find(t.word), -len(t.word)))
     heaviest = counted[0] if counted else max(present, key=lambda t: t.weight)
+    # the heaviest word is also named by all of its pieces together (专项规划 in 专项规(2017-2035) of 规划区…: a plan's
+    # slip drops a character of the compound, its pieces stay)
+    pieces = [t for t in present if t.word != heaviest.word and t.word in heaviest.word]
+    if sum(len(t.word) for t in pieces) < len(heaviest.word):
+        pieces = []
     # 省级冰雪特色校多少所 is not answered by 新增国家级冰雪特色校80所: a value of another level is another object's
     asked_levels = _levels(detail.asked_in)
     for i, text in enumerate(folded):
@@ -353,6 +361,7 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
             if whole is None:
                 sentence = with_inserts_read(text)
                 whole = sum(t.weight for t in everything if t.found_in(sentence))
-            if share >= min_share and heaviest.found_in(window) and (whole, share, rest) > best_share:
+            named = heaviest.found_in(window) or bool(pieces) and all(t.found_in(window) for t in pieces)
+            if share >= min_share and named and (whole, share, rest) > best_share:
                 best, best_share = i, (whole, share, rest)
     return best
