@@ -167,6 +167,28 @@ def test_a_span_of_years_is_no_date(ask):
     assert b["answered"] and top(b) == (CHANGCHUN, "五", 23) and "20182020" in b["results"][0]["evidence"][0]
 
 
+def test_two_values_asked_together_are_each_answered_or_named_missing(ask):
+    # 3所 is printed, no amount: the count is quoted and the amount named missing; the answer is partial
+    a = ask("达州少年军校建几所 花多少钱")
+    assert a["status"] == "partial" and not a["answered"] and top(a) == (DAZHOU, "四", 28)
+    assert "给出了所问的数量" in a["reason"] and "没有给出所问的金额" in a["reason"]
+    assert "3所" in a["results"][0]["evidence"][0] and "3所" in a["answer"]
+    # neither is printed (配备坐姿矫正仪): both named, nothing quoted; a 、 between two asks parts them
+    b = ask("长春坐姿矫正仪配多少台、花多少钱")
+    assert b["status"] == "partial" and "金额和数量" in b["reason"] and b["results"][0]["evidence"] == []
+    # both printed: answered, each from its own clause (车辆202台 counts vehicles as 辆 does)
+    c = ask("承德两次去石家庄接学生 一共接回来多少名 派了多少辆车")
+    quoted = "".join(c["results"][0]["evidence"])
+    assert c["answered"] and "2101名" in quoted and "202台" in quoted
+
+
+def test_schools_counted_with_ge_answer_how_many_suo(ask):
+    a = ask("长春新建改扩建几所义务教育学校 投多少钱")  # 启动新建和改扩建10个义务教育学校; no amount
+    assert a["status"] == "partial" and "10个义务教育学校" in a["results"][0]["evidence"][0]
+    b = ask("长春今年新增省级冰雪特色校多少所？")  # 5个青少年校外冰雪活动基地 counts no schools
+    assert b["status"] == "partial"
+
+
 def test_which_item_number_is_answered_by_the_citation_not_a_figure(ask):
     a = ask("长春智慧校园建设指南 是要点第几条")
     assert a["answered"] and top(a) == (CHANGCHUN, "六", 27) and "第27项" in a["answer"]

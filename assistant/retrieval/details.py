@@ -8,7 +8,7 @@ task is cited as the place the topic appears, and the missing detail is named.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..documents.normalize import with_inserts_read
 from .terms import Term
@@ -32,6 +32,8 @@ class Detail:
     asked_in: str = ""  # the clause of the question that asks it: its words name the object (教室照明 改多少间)
     counted: str = ""  # for a count, what follows the asking word in that clause: the thing counted (多少新型农民)
     given: tuple[str, ...] = ()  # numbers the question states itself: never its answer (那130个项目，瑞安分到几个)
+    # what another clause asks besides (配多少台、花多少钱; 几所 在哪个县): each part is answered or named missing
+    also: tuple["Detail", ...] = ()
 
 
 # a year is a point in time when written in full (2020年, 二〇二〇年); 九年义务教育 and 三年行动 are spans
@@ -174,7 +176,35 @@ _OFFICES_COUNTED = re.compile(r"\S{0,2}?(?:个|家)?(?:科室|部门|单位|处�
 
 
 def asked_detail(question: str) -> Detail | None:
-    """What kind of value the question wants, or None when it asks for no figure (哪项, 谁牵头, 怎么做)."""
+    """What kind of value the question wants, or None when it asks for no figure (哪项, 谁牵头, 怎么做); a value another
+    clause asks besides is in its `also` (配多少台、花多少钱 asks a count and an amount)."""
+    question = _split_asks(question)
+    detail = _asked_detail(question)
+    if detail is None or detail.kind == "members" or not detail.asked_in or detail.asked_in not in question:
+        return detail
+    at = question.index(detail.asked_in)
+    rest = question[:at] + " " * len(detail.asked_in) + question[at + len(detail.asked_in):]
+    other = _asked_detail(rest)
+    if other is None or other.kind == "members" or not other.asked_in.strip():
+        return detail
+    return replace(detail, also=(other,))
+
+
+def _split_asks(question: str) -> str:
+    """配多少台、花多少钱: a 、 between two clauses that each ask a value parts them as a comma would (between nouns,
+    新建、改扩建中小学多少所, it stays)."""
+    pieces = re.split(r"(、)", question)
+    if len(pieces) < 3:
+        return question
+    for i in range(1, len(pieces) - 1, 2):
+        before = _QUESTION_CLAUSE.findall(pieces[i - 1])
+        after = _QUESTION_CLAUSE.findall(pieces[i + 1])
+        if before and after and _asked(before[-1])[0] is not None and _asked(after[0])[0] is not None:
+            pieces[i] = " "
+    return "".join(pieces)
+
+
+def _asked_detail(question: str) -> Detail | None:
     question = question.replace("几多", "多少")  # 钱一年几多: the southern 几多 is 多少 (same length: `at` holds)
     question = _WHICH_ITEM.sub(lambda m: " " * len(m.group(0)), question)
     question = question.replace("好几", "  ")  # 好几个科室一起牵头: several, not how many
@@ -213,8 +243,10 @@ def _asked(question: str) -> tuple[Detail | None, int]:
         return Detail("count", "数量", re.compile(rf"{_CARDINAL}\s*(?:{people})")), m.start()
     if m := _COUNT.search(question):
         measure = m.group(1)
-        measures = {"人": people, "名": people, "校": "所|校", "园": "所|园",
-                    "个": _ANY_MEASURE}.get(measure, re.escape(measure))
+        # 10个义务教育学校 counts schools as 所 does
+        schools = r"所|个(?=[^，,；;。\d]{0,8}?(?:学校|校|园)(?:$|[，,；;。、和及与）)]))"  # not 5个青少年校外…基地
+        measures = {"人": people, "名": people, "所": schools, "校": f"{schools}|校", "园": f"{schools}|园",
+                    "辆": "辆|台", "个": _ANY_MEASURE}.get(measure, re.escape(measure))  # 车辆202台
         if question[max(0, m.start() - 1):m.start()] == "第":  # 第几批 asks an ordinal: 第十三批
             # 二期质量提升工程 answers 第几期 too: the plan may leave out 第
             return Detail("ordinal", "序次", re.compile(rf"(?:第\s*)?{_NUM}\s*(?:{measures})")), m.start()
@@ -280,7 +312,7 @@ def value_words(words: list[str], detail: Detail | None) -> set[str]:
     not 服务 of 服务时间, which names what the time is of)."""
     if detail is None:
         return set()
-    named = {w for w in words if is_detail_word(w, detail)}
+    named = {w for w in words for d in (detail, *detail.also) if is_detail_word(w, d)}
     return named | {w for w in words if any(w in n and n.endswith(("率", "百分点", "百分比")) for n in named)}
 
 

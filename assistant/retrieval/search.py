@@ -126,6 +126,7 @@ class Hit:
     coverage: float = 0.0
     missing: list[str] = field(default_factory=list)  # distinctive words of the question the record does not hold
     detail_missing: str | None = None  # the asked kind of value (数量, 时间 …) this record does not give
+    detail_given: str | None = None  # of a question asking two values, the one the record gives beside the missing one
     # the missing words the caveat under an answer names: topic words, not the everyday ones around a question
     # (最后, 方法, 出去), which weigh in the decision but would send the reader looking for nothing
     caveat: list[str] = field(default_factory=list)
@@ -602,6 +603,9 @@ class Engine:
         if (judged and best.coverage < MIN_COVERAGE and best.dense < MIN_DENSE and not placed) or (
                 best.detail_missing and best.missing):  # too little of the question, or neither detail nor topic word
             return Answer(q, NOT_FOUND, "文件中没有找到能回答这个问题的内容，以下是可能相关的任务。", hits, filters)
+        if best.detail_missing and best.detail_given:  # 配多少台、花多少钱: the count is quoted, the amount named missing
+            return Answer(q, PARTIAL, f"原文给出了所问的{best.detail_given}，没有给出所问的{best.detail_missing}。", hits,
+                          filters)
         if best.detail_missing:  # the task is cited as where the topic is; nothing is quoted as the answer
             best.evidence = []
             return Answer(q, PARTIAL, f"原文没有给出所问的{best.detail_missing}。", hits, filters)
@@ -902,7 +906,7 @@ class Engine:
                    and t.word not in valued and not is_period_word(t.word)
                    and not any(w in text for w in self.sound_alike(t.word))]
         evidence: list[str] = []
-        detail_missing = None
+        detail_missing = detail_given = None
         if texts:
             folded = [self.chunk_folded[c] for c in chunk_ids]
             lexical = np.array([share(terms, s) for s in folded], dtype=np.float32)
@@ -910,23 +914,17 @@ class Engine:
             figures = np.array([figure_bonus(s, measure) for s in texts], dtype=np.float32)
             order = list(rank_sentences(chunk_sim[chunk_ids], lexical, figures, q.figure))
             if detail is not None:  # also beside who leads: 哪个科管 几月份开始 asks both
-                holder, deadline = None, asks_deadline(q.folded, detail)
-                if deadline:
-                    # 师德标兵评选 deadline是哪天: the task's own 完成时限 line is its deadline, naming nothing else, and
-                    # it wins over a date-like figure of the body (学前三年毛入园率 is no date)
-                    holder = next((j for j, c in enumerate(chunk_ids) if self.index.chunks[c].field in TIME_FIELDS
-                                   and detail.pattern.search(folded[j])), None)
-                if holder is None and not (deadline and record.doc in self.dated_docs):
-                    # in a plan printing a 完成时限 for its tasks, a task left without one has none (每学期 is no
-                    # deadline); elsewhere the body may say when (2020年底前完成)
-                    holder = detail_sentence(fold(record.title), folded, terms, detail, DETAIL_SHARE)
-                if holder is None:
-                    detail_missing = detail.label
-                else:
-                    order = [holder] + [j for j in order if j != holder]
+                parts = [(d, self._detail_holder(record, chunk_ids, folded, terms, d, q)) for d in (detail, *detail.also)]
+                holders = list(dict.fromkeys(j for _, j in parts if j is not None))
+                missing_labels = list(dict.fromkeys(d.label for d, j in parts if j is None))
+                if missing_labels:
+                    detail_missing = "和".join(missing_labels)
+                    given = [d.label for d, j in parts if j is not None and d.label not in missing_labels]
+                    detail_given = "和".join(dict.fromkeys(given)) or None
+                order = holders + [j for j in order if j not in holders]
             picked = sorted(order[: 2 if q.overview and len(order) > 1 else 1])  # in reading order
-            if detail is not None and not detail_missing:
-                picked = order[:1]
+            if detail is not None and (holders := [j for _, j in parts if j is not None]):
+                picked = sorted(set(holders)) if len(parts) > 1 else holders[:1]
             evidence.extend(texts[j] for j in picked)
         if q.intent == LEAD:
             evidence = office_lines(record) + evidence
@@ -935,7 +933,22 @@ class Engine:
         caveat = [t.word for t in terms if t.word in missing and self._distinctive(t)
                   and not any(t.word in form for form in offices)]
         return Hit(record, score, evidence, dense=dense, coverage=coverage, missing=missing, caveat=caveat,
-                   detail_missing=detail_missing)
+                   detail_missing=detail_missing, detail_given=detail_given)
+
+    def _detail_holder(self, record: Record, chunk_ids: list[int], folded: list[str], terms: list[Term],
+                       detail: Detail, q: Question) -> int | None:
+        """The sentence of the record that gives the asked value, or None."""
+        holder, deadline = None, asks_deadline(q.folded, detail)
+        if deadline:
+            # 师德标兵评选 deadline是哪天: the task's own 完成时限 line is its deadline, naming nothing else, and
+            # it wins over a date-like figure of the body (学前三年毛入园率 is no date)
+            holder = next((j for j, c in enumerate(chunk_ids) if self.index.chunks[c].field in TIME_FIELDS
+                           and detail.pattern.search(folded[j])), None)
+        if holder is None and not (deadline and record.doc in self.dated_docs):
+            # in a plan printing a 完成时限 for its tasks, a task left without one has none (每学期 is no
+            # deadline); elsewhere the body may say when (2020年底前完成)
+            holder = detail_sentence(fold(record.title), folded, terms, detail, DETAIL_SHARE)
+        return holder
 
 
 def _printed_empty(record: Record) -> bool:
