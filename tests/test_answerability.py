@@ -180,6 +180,10 @@ def test_two_values_asked_together_are_each_answered_or_named_missing(ask):
     c = ask("承德两次去石家庄接学生 一共接回来多少名 派了多少辆车")
     quoted = "".join(c["results"][0]["evidence"])
     assert c["answered"] and "2101名" in quoted and "202台" in quoted
+    # a value asked beside who leads, of a plan that names no office: the value is quoted, the offices named missing
+    d = ask("长春国家级冰雪特色校新增几所 哪个科负责")
+    assert d["status"] == "partial" and "给出了所问的数量" in d["reason"] and "科室" in d["reason"]
+    assert "80所" in d["results"][0]["evidence"][0]
 
 
 def test_schools_counted_with_ge_answer_how_many_suo(ask):

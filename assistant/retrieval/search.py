@@ -610,9 +610,12 @@ class Engine:
             best.evidence = []
             return Answer(q, PARTIAL, f"原文没有给出所问的{best.detail_missing}。", hits, filters)
         if q.intent == LEAD and not (best.record.lead_offices or best.record.responsible_offices):
-            if not q.content:  # 讲了啥，哪个科负责: what it says is quoted, as offices are beside a missing date
+            # 讲了啥，哪个科负责 / 新增几所 哪个科负责: what it says or the value asked is quoted, as offices are beside
+            # a missing date
+            if not q.content and detail is None:
                 best.evidence = []
-            return Answer(q, PARTIAL, "原文没有列出这项任务的牵头科室或责任科室。", hits, filters)
+            given = f"原文给出了所问的{'和'.join(dict.fromkeys(d.label for d in (detail, *detail.also)))}，" if detail else "原文"
+            return Answer(q, PARTIAL, f"{given}没有列出这项任务的牵头科室或责任科室。", hits, filters)
         if q.intent == LEAD and q.shared_only and not (best.record.responsible_offices or best.record.cooperating_offices
                                                         or _printed_empty(best.record)):
             # 配合科室是哪些, asked of a task that prints its lead only: the lead is shown, the asked role is missing
