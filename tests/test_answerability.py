@@ -1073,3 +1073,13 @@ def test_a_place_named_without_its_suffix_before_its_own_plan_is_a_place_the_cor
     # 龙港2022年教育工作要点: a county-level place (written without 市/区) asking its own plan, which is not 温州's
     a = ask("龙港2022年教育工作要点 名师送教那块咋安排的")
     assert a["status"] == "not_found" and "没有龙港的工作要点" in a["answer"]
+
+
+def test_a_word_typed_in_pinyin_letters_is_read_as_the_plan_word_it_spells(ask, engine):
+    # the input method was switched to letters: zhoubian is 周边; 整治 reaches the plan's 治理
+    a = ask("校园zhoubian环境整治 达州有啥动作")
+    assert a["answered"] and top(a) == (DAZHOU, "二", 14) and a["question"] == "校园zhoubian环境整治 达州有啥动作"
+    assert engine.pinyin_spelled("zhoubian") == ("周边",) and engine.pinyin_spelled("kecheng") == ("课程",)
+    # English words staff use spell no plan word
+    assert engine.pinyin_spelled("budget") == engine.pinyin_spelled("deadline") == engine.pinyin_spelled("lead") == ()
+

@@ -30,7 +30,7 @@ from .query import DEADLINE, GENERAL, LEAD, OFFICE_TASKS, PLACES_COUNTED, Questi
 from ..documents.records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, place_name
 from ..documents.labels import COOPERATING, RESPONSIBLE
 from .store import DocumentInfo, IndexData
-from .slips import SoundAlike
+from .slips import PinyinSpelled, SoundAlike
 from .terms import (COMMON_LOW, SHORTENING_COUNT, Term, abbreviation_pattern, everyday_share, function_words, question_terms, share,
                     slip_readings, synonyms, with_slips)
 from .tokenize import STOPWORDS, TOKENIZER_VERSION, Tokenizer
@@ -67,6 +67,7 @@ PLACE_WORD_COUNT = 3000
 WIDE_COVERAGE = 0.7
 _LISTED = re.compile(r"[、／/]")  # topics listed in one question (教师交流轮岗、县管校聘): any one may answer
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]+")
+_LATIN_RUN = re.compile(r"(?<![A-Za-z])[A-Za-z]{4,}(?![A-Za-z])")  # zhoubian, typed with the input method off
 # 是不是X科 / X科牵头吗 / X还是Y: the office is asked about, a guess to check (基教科呢 after a topic is not)
 _GUESSED = re.compile(r"是不是|是否|还是|[吗嘛么吧](?=[\s？?。！!]|$)|[不没](?:是|对)?[\s？?。！!]*$")
 # 十一 in 写到十一二点, 90% in 目标是90%吧, 六个 in 是哪六个: a number, never a topic
@@ -216,6 +217,7 @@ class Engine:
         self.chunk_folded = [with_inserts_read(fold(c.text)) for c in index.chunks]
         self.folded_titles = [fold(r.title) for r in self.records]
         self.corpus_text = "\n".join(self.folded)
+        self.corpus_lower = self.corpus_text.lower()
         # a plan is a file and a year: 承德's file holds its 2020 summary and its 2021 plan, and a topic of the
         # plan is not in the summary (2020年的呢 after a 2021 task)
         self.doc_text: dict[tuple[str, int | None], str] = defaultdict(str)
@@ -241,6 +243,7 @@ class Engine:
         self.topic_idf = _idf(n, 5)
         self.frequency = self.tokenizer.frequency
         self.sound_alike = SoundAlike(self.idf)
+        self.pinyin_spelled = PinyinSpelled(self.idf)
         self.plan_only_words = self.tokenizer.corpus_words | self.tokenizer.user_words
         self.documents = {f: replace(info, city_names=self._place_names(info)) for f, info in index.documents.items()}
 
@@ -273,7 +276,9 @@ class Engine:
                           f"问题太长了（{len(text)} 字），请精简到 {MAX_QUESTION} 字以内。")
         if not _WORDS.search(text):  # 👍, ？？？, ……: nothing to search for, and nothing to answer with confidence
             return Answer(Question(text, ""), NOT_FOUND, "没有看到文字问题，请用文字提问，例如：达州学前教育由哪个科室牵头？")
-        q = read_question(text, self.documents, self.office_forms, self.corpus_text, self._words, self._everyday)
+        q = read_question(self._spelled_out(text), self.documents, self.office_forms, self.corpus_text, self._words,
+                          self._everyday)
+        q.text = text
         carried = []
         previous = context or {}
         elliptical = bool(previous.get("topic")) and not self._has_topic(q)
@@ -339,6 +344,16 @@ class Engine:
         if not (q.cities or q.year or q.office or carried or city or year or office):
             return self._wide(q, scope, k, filters)
         return self._search(q, scope, k, filters)
+
+    def _spelled_out(self, text: str) -> str:
+        """zhoubian环境整治 -> 周边环境整治: a run of Latin letters that no plan prints and that spells in pinyin exactly
+        one word the plans use is read as that word (the input method was switched to letters). Ambiguous spellings
+        stay as typed and are read as slips of any of their words (_terms)."""
+        def word(m: re.Match) -> str:
+            run = m.group(0).lower()
+            spelled = self.pinyin_spelled(run)
+            return spelled[0] if len(spelled) == 1 and run not in self.corpus_lower else m.group(0)
+        return _LATIN_RUN.sub(word, text)
 
     @staticmethod
     def _has_topic(q: Question) -> bool:
@@ -470,7 +485,14 @@ class Engine:
     def _terms(self, q: Question) -> tuple[list[str], list[Term]]:
         tokens = self.tokenizer.tokens(q.topic or q.folded, hmm=False)
         terms = question_terms(tokens, self.idf, self.unseen_idf, self.frequency, self.plan_only_words)
-        terms = with_slips(terms, slip_readings(tokens, self.sound_alike, self.frequency, self.idf), self.idf)
+        readings = slip_readings(tokens, self.sound_alike, self.frequency, self.idf)
+        # zhoubian typed for 周边: a Latin word no plan prints that spells a plan word's pinyin is that word
+        readings |= {t.word: spelled for t in terms if t.latin and len(t.alternatives) == 1
+                     and not t.found_in(self.corpus_text) and (spelled := self.pinyin_spelled(t.word))}
+        # such a word weighs as the plan words it spells, not as a word no plan uses
+        terms = [replace(t, weight=max(self.idf[w] for w in readings[t.word])) if t.latin and t.word in readings else t
+                 for t in terms]
+        terms = with_slips(terms, readings, self.idf)
         # a guessed reading outweighing the rest of the question is its topic (学校章城建设: 章程), not a side word:
         # a task without it does not answer, though the guess may be wrong
         solid = sum(t.weight for t in terms if not t.guess)

@@ -84,3 +84,40 @@ class SoundAlike:
                  for other in self._by_blank.get((word[:i] + "_" + word[i + 1:], i), ())
                  if other != word and toned(ch) & toned(other[i])}
         return tuple(sorted(found))
+
+
+_LATIN_RUN = re.compile(r"[a-z]{4,}")
+_MAX_SPELLINGS = 16  # per word: 多音字 multiply the spellings; a word with more is left out
+
+
+class PinyinSpelled:
+    """The plans' words a run of Latin letters spells in toneless pinyin: staff with the input method switched to
+    letters type zhoubian for 周边, mingdan for 名单. Only whole words of two to four characters, spelled exactly
+    (no tones, no initials only), so an English word (budget, lead) is never read as Chinese by chance. Built on first
+    use: most questions hold no such run."""
+
+    def __init__(self, words: Iterable[str]):
+        self._words = words
+        self._by_spelling: dict[str, set[str]] | None = None
+
+    def _build(self) -> dict[str, set[str]]:
+        by_spelling: dict[str, set[str]] = defaultdict(set)
+        for word in self._words:
+            if not 2 <= len(word) <= 4 or not all(_CJK.match(ch) for ch in word):
+                continue
+            spellings = [""]
+            for ch in word:
+                spellings = [s + r for s in spellings for r in sorted(sounds(ch))]
+                if len(spellings) > _MAX_SPELLINGS:
+                    break
+            else:
+                for spelling in spellings:
+                    by_spelling[spelling].add(word)
+        return by_spelling
+
+    def __call__(self, token: str) -> tuple[str, ...]:
+        if not _LATIN_RUN.fullmatch(token):
+            return ()
+        if self._by_spelling is None:
+            self._by_spelling = self._build()
+        return tuple(sorted(self._by_spelling.get(token, ())))
