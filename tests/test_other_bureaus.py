@@ -214,6 +214,14 @@ def test_offices_printed_under_a_section_in_a_matrix_or_in_the_body_answer_who_l
     assert c["results"][0]["lead_offices"] == ["体卫艺股"] and "&nbsp;" not in c["answer"] and "<p" not in c["answer"]
 
 
+def test_a_compound_asked_beside_words_the_plan_holds_is_missing_when_only_another_plan_prints_it(plans_of):
+    # 潍坊's plan prints 进校园 and 校园 but not 茶文化, which 安溪's 推进“茶文化进校园” holds: 茶文化 is not covered
+    # by the 进校园 half of 茶文化进校园, and 潍坊 is refused naming it
+    a = plans_of("eighth")("潍坊茶文化进校园谁负责")
+    assert a["status"] == "not_found" and "“茶文化”" in a["reason"]
+    assert any(e["doc"] == ANXI for e in a["elsewhere"])
+
+
 def test_closing_office_lines_run_on_tasks_outline_columns_and_bullet_tasks_answer_who_leads(plans_of):
     ninth = plans_of("ninth")
     # 洛阳: 以上工作由组织人事科牵头，机关党委、宣传科配合 closes tasks 1–2; the line is shown with each of them
