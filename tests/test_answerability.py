@@ -642,6 +642,14 @@ def test_a_word_jieba_knows_only_as_the_start_of_a_longer_one_is_still_read(ask)
     assert b["answered"] and top(b) == (DAZHOU, "五", 33)
 
 
+def test_a_word_jiebas_best_path_cuts_across_is_still_read(engine):
+    # 中 | 考招生 is jieba's path; 中考 | 招生 is nearly as likely and asks 中考
+    assert "中考" in engine.tokenizer.tokens("中考招生改革 谁牵头", hmm=False)
+    # 去 | 石家庄 and 新 | 改扩建 are far likelier than 去石 | 家庄 and 新改 | 扩建
+    assert "去石" not in engine.tokenizer.tokens("去石家庄接学生", hmm=False)
+    assert "新改" not in engine.tokenizer.tokens("新改扩建那17所幼儿园", hmm=False)
+
+
 def test_why_one_asks_typed_after_a_space_is_not_the_topic(ask):
     a = ask("达州义务教育大班额要控制在百分之几以内 写材料用")
     assert a["answered"] and top(a) == (DAZHOU, "四", 24) and "3%" in "".join(a["results"][0]["evidence"])

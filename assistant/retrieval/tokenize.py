@@ -64,6 +64,8 @@ def quoted_terms(text: str) -> list[str]:
     return [m.group(1).strip() for m in _QUOTED.finditer(fold(text)) if m.group(1).strip()]
 
 
+# How likely, against jieba's own path, a path through a word it cut across must be to be read too (_bridged)
+BRIDGE_RATIO = 0.1
 # The frequency at which the plans' own words unknown to jieba's dictionary are added to it
 CORPUS_WORD_FREQUENCY = 10
 
@@ -112,7 +114,7 @@ class Tokenizer:
             folded = "".join(" " if piece in _ASIDE_PHRASES else piece for piece in self._jieba.cut(folded, HMM=hmm))
         pieces = self._jieba.cut_for_search(folded, HMM=hmm)
         if not hmm:
-            pieces = [*pieces, *self._stems(folded)]
+            pieces = [*pieces, *self._stems(folded), *self._bridged(folded)]
         for token in pieces:
             token = token.strip().lower()
             if token and token not in STOPWORDS and _WORD.match(token) and not _QUESTION_WORD.search(token):
@@ -137,3 +139,31 @@ class Tokenizer:
                 i += len(stem) if stem else 1
             run = ""
         return found
+
+    def _bridged(self, text: str) -> list[str]:
+        """A word jieba's best path cut across (中考招生 -> 中 | 考招生): a character left alone, not a function
+        character, with the first character of the next word or the last of the one before forms a word everyday
+        Chinese knows (中考) while the rest of that word is a word too (招生), which the question asks and search mode
+        would drop with the lone character."""
+        pieces = [p for p in self._jieba.cut(text, HMM=False)]
+        found = []
+        for i, piece in enumerate(pieces):
+            if len(piece) != 1 or not _CJK.match(piece) or _FUNCTION_CHARS.match(piece):
+                continue
+            after = pieces[i + 1] if i + 1 < len(pieces) else ""
+            before = pieces[i - 1] if i else ""
+            # the other path must be words throughout and nearly as likely by jieba's own counts (中考 | 招生 for
+            # 中 | 考招生; not 去石 | 家庄 for 去 | 石家庄, nor 新改 | 扩建 for 新 | 改扩建)
+            if len(after) >= 3 and self._likely((piece + after[0], after[1:]), (piece, after)):
+                found.append(piece + after[0])
+            if len(before) >= 3 and self._likely((before[:-1], before[-1] + piece), (before, piece)):
+                found.append(before[-1] + piece)
+        return found
+
+    def _likely(self, other: tuple[str, str], cut: tuple[str, str]) -> bool:
+        freq = self._jieba.FREQ
+        if not all(_CJK.match(ch) for word in other for ch in word):
+            return False
+        a, b = (freq.get(w) or 0 for w in other)
+        return a * b >= BRIDGE_RATIO * (freq.get(cut[0]) or 1) * (freq.get(cut[1]) or 1)
+
