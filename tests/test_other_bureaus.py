@@ -222,6 +222,13 @@ def test_a_compound_asked_beside_words_the_plan_holds_is_missing_when_only_anoth
     assert any(e["doc"] == ANXI for e in a["elsewhere"])
 
 
+def test_the_words_naming_the_asked_value_do_not_dilute_a_topic_no_plan_names(plans_of):
+    # 营养餐 is in none of the four plans; 补助 and 标准 say which value is asked, so the question is mostly about
+    # what no plan names, though 永新's 学生资助 task holds 补助
+    a = plans_of("fourteenth")("永新 营养餐补助标准多少")
+    assert a["status"] == "not_found" and "“营养餐”" in a["reason"]
+
+
 def test_closing_office_lines_run_on_tasks_outline_columns_and_bullet_tasks_answer_who_leads(plans_of):
     ninth = plans_of("ninth")
     # 洛阳: 以上工作由组织人事科牵头，机关党委、宣传科配合 closes tasks 1–2; the line is shown with each of them

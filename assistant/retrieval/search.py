@@ -615,7 +615,8 @@ class Engine:
                    and any(t.word in u.word for u in lacked)]
         if judged and (sum(t.weight for t in unheard) > UNHEARD_SHARE * sum(t.weight for t in whole) or (
                 not placed and best.coverage < UNHEARD_COVERAGE and lacked and sum(t.weight for t in lacked)
-                >= MISSING_UNHEARD_SHARE * sum(t.weight for t in terms if not t.guess))):
+                # 营养餐补助标准多少: 补助 and 标准 say which value is asked, not about what
+                >= MISSING_UNHEARD_SHARE * sum(t.weight for t in terms if not t.guess and t.word not in valued))):
             words = _quote_words(unheard)  # 网吧, asked of a task on 学校周边
             return Answer(q, NOT_FOUND, f"文件库中的工作要点都没有提到{words}，以下是可能相关的任务。", hits, filters)
         if judged and not placed and (focus := self._checked_thing(q, terms, best, in_scope)):
