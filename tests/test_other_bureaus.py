@@ -229,6 +229,13 @@ def test_the_words_naming_the_asked_value_do_not_dilute_a_topic_no_plan_names(pl
     assert a["status"] == "not_found" and "“营养餐”" in a["reason"]
 
 
+def test_a_rate_named_by_a_verb_jieba_cuts_off_must_be_the_tasks(plans_of):
+    # 压减率 is cut 压减 | 率: 长兴's 校外培训 task gives a 全覆盖 of 课后服务, no 压减; 嘉兴's plan has the word
+    a = plans_of("tenth")("长兴县校外培训机构压减率要到多少")
+    assert a["status"] == "not_found" and "“压减”" in a["reason"]
+    assert a["elsewhere"] and all(e["doc"] != CHANGXING for e in a["elsewhere"])
+
+
 def test_closing_office_lines_run_on_tasks_outline_columns_and_bullet_tasks_answer_who_leads(plans_of):
     ninth = plans_of("ninth")
     # 洛阳: 以上工作由组织人事科牵头，机关党委、宣传科配合 closes tasks 1–2; the line is shown with each of them

@@ -339,6 +339,9 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
     task_text = "".join(title) + "".join(folded)
     # a rate is a named quantity (毛入园率, 巩固率): a task that never names the asked one holds only other rates
     rates = [t for t in terms if len(t.word) >= 2 and t.word.endswith("率") and t.word in detail.asked_in]
+    # jieba leaves 率 apart from a verb (压减率 -> 压减 | 率): the verb names the rate
+    rates += [t for t in terms if not t.word.endswith("率") and t.word + "率" in detail.asked_in
+              and not any(r.word.endswith(t.word + "率") for r in rates)]
     if any(not t.found_in(task_text) for t in rates):
         return None
     # 一年, 每月 say per what the value is asked, not about what: the clause giving it need not repeat them (每生每年)

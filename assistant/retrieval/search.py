@@ -625,6 +625,10 @@ class Engine:
             return Answer(q, NOT_FOUND, f"{self._plans_named(named)}没有提到“{focus}”。", hits, filters)
         if (judged and best.coverage < MIN_COVERAGE and best.dense < MIN_DENSE and not placed) or (
                 best.detail_missing and best.missing):  # too little of the question, or neither detail nor topic word
+            if judged and (lacking := [t for t in elsewhere if t.word in best.missing]):
+                # 长兴县…压减率: the missing word is another plan's (嘉兴's 压减): say so, and where
+                return Answer(q, NOT_FOUND, f"{self._plans_named(named)}没有提到{_quote_words(lacking)}。", hits, filters,
+                              elsewhere=self._tasks_holding(lacking, in_scope, dense, lexical))
             return Answer(q, NOT_FOUND, "文件中没有找到能回答这个问题的内容，以下是可能相关的任务。", hits, filters)
         if best.detail_missing and best.detail_given:  # 配多少台、花多少钱: the count is quoted, the amount named missing
             return Answer(q, PARTIAL, f"原文给出了所问的{best.detail_given}，没有给出所问的{best.detail_missing}。", hits,
