@@ -236,6 +236,12 @@ def test_a_rate_named_by_a_verb_jieba_cuts_off_must_be_the_tasks(plans_of):
     assert a["elsewhere"] and all(e["doc"] != CHANGXING for e in a["elsewhere"])
 
 
+def test_a_piece_of_a_word_no_plan_uses_held_inside_another_word_does_not_answer(plans_of):
+    # no plan prints 中外合作; 衢州's 产教融合 task holds 合作 only in 校企合作, which is no 中外合作办学
+    a = plans_of("fifteenth")("衢州 中外合作办学 谁牵头")
+    assert a["status"] == "not_found" and "“中外合作”" in a["reason"]
+
+
 def test_closing_office_lines_run_on_tasks_outline_columns_and_bullet_tasks_answer_who_leads(plans_of):
     ninth = plans_of("ninth")
     # 洛阳: 以上工作由组织人事科牵头，机关党委、宣传科配合 closes tasks 1–2; the line is shown with each of them

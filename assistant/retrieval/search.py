@@ -611,8 +611,8 @@ class Engine:
         # an English word no plan prints glosses the Chinese beside it (生涯规划 career planning) or is staff's (KPI)
         lacked = [t for t in unheard if t.word in best.missing and not t.latin]
         # jieba cuts 人脸识别 into 识别 and 人脸识别: a piece the task lacks too is part of the unheard topic's weight
-        lacked += [t for t in terms if t.word in best.missing and not t.guess and t not in lacked
-                   and any(t.word in u.word for u in lacked)]
+        # (and a piece the task holds elsewhere in another word: 合作 of 校企合作 is no 中外合作)
+        lacked += [t for t in terms if not t.guess and t not in lacked and any(t.word in u.word for u in lacked)]
         if judged and (sum(t.weight for t in unheard) > UNHEARD_SHARE * sum(t.weight for t in whole) or (
                 not placed and best.coverage < UNHEARD_COVERAGE and lacked and sum(t.weight for t in lacked)
                 # 营养餐补助标准多少: 补助 and 标准 say which value is asked, not about what
