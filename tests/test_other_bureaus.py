@@ -242,6 +242,15 @@ def test_a_piece_of_a_word_no_plan_uses_held_inside_another_word_does_not_answer
     assert a["status"] == "not_found" and "“中外合作”" in a["reason"]
 
 
+def test_staff_words_for_growing_and_hiring_reach_the_plans_words(plans_of):
+    # 扩容 -> 扩大 (扩大普惠性学前教育资源); 还有 only joins the second ask
+    a = plans_of("eighth")("淄博幼儿园扩容那块谁挑头，还有哪些科室负责")
+    assert a["answered"] and where(a) == (ZIBO, "二", None, 5)
+    # 新招 -> 招聘 (公开招聘中小学幼儿园教师680名)
+    b = plans_of("sixteenth")("宁川 今年计划新招多少老师")
+    assert b["answered"] and "680" in b["results"][0]["evidence"][0]
+
+
 def test_closing_office_lines_run_on_tasks_outline_columns_and_bullet_tasks_answer_who_leads(plans_of):
     ninth = plans_of("ninth")
     # 洛阳: 以上工作由组织人事科牵头，机关党委、宣传科配合 closes tasks 1–2; the line is shown with each of them

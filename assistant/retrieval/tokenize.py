@@ -29,7 +29,7 @@ STOPWORDS = frozenset(
     "今年 明年 分别 比较 嘛 哦 呗 算 算是 是不是 能不能 要不要 会不会 帮 帮我 查 查一下 查查 想 想问 问下 "
     "问一下 麻烦 知道 告诉 说说 讲讲 一共 总共 累计 大概 大约 左右 写 写了 提 说法 规定 要求 打算 准备 "
     "咱 咱们 我们 局里 咱局 我局 我市 全市 本市 市里 全县 本县 我县 全区 本区 我区 那些 这些 东西 方面的 有关的 一块 这边 那边 动作 活 活儿 要点 工作要点 ppt "
-    "原文 原话 原文里 前前后后 "  # 原文咋概括: how the plan words it, not what about
+    "原文 原话 原文里 前前后后 还有 另外 此外 "  # 原文咋概括: how the plan words it, not what about
     "落到 落在 分到 分给 交给 归到 "  # 落到哪个科室: where a task goes, asked with who leads
     "举措 措施 做法 具体安排 具体要求 "  # 有哪些举措: asks what the plan does, as 动作 does
     # courtesy and urgency around a question (…，谢谢 / 急用 / 麻烦帮忙看下): how it is asked, never what about
