@@ -251,6 +251,13 @@ def test_staff_words_for_growing_and_hiring_reach_the_plans_words(plans_of):
     assert b["answered"] and "680" in b["results"][0]["evidence"][0]
 
 
+def test_a_value_word_pointing_at_a_task_asks_nothing_and_its_deadline_line_says_when(plans_of):
+    # 比例那条 names the task (交流轮岗教师比例不低于15%); 啥时候 is answered by its 完成时限 cell, 2024年9月前
+    a = plans_of("sixteenth")("新城 老师交流轮岗比例那条 谁负责 啥时候")
+    assert a["answered"] and a["results"][0]["title"] == "优化教师队伍结构"
+    assert any("2024年9月前" in e for e in a["results"][0]["evidence"]) and "组织人事科" in a["answer"]
+
+
 def test_closing_office_lines_run_on_tasks_outline_columns_and_bullet_tasks_answer_who_leads(plans_of):
     ninth = plans_of("ninth")
     # 洛阳: 以上工作由组织人事科牵头，机关党委、宣传科配合 closes tasks 1–2; the line is shown with each of them

@@ -226,9 +226,14 @@ def _asked_detail(question: str) -> Detail | None:
     return Detail(detail.kind, detail.label, detail.pattern, clause.group(0) if clause else question, counted, given)
 
 
+# 比例那条 / 时间节点的那项: a value word naming which task is meant, not asking the value
+_POINTING = re.compile(r"的?(?:那|这)(?:一)?(?:条|项|块|个任务|段)")
+
+
 def _asked(question: str) -> tuple[Detail | None, int]:
     for pattern, detail in _ASKS:
-        if m := pattern.search(question):
+        m = next((m for m in pattern.finditer(question) if not _POINTING.match(question, m.end())), None)
+        if m:
             if detail is _NAME and _TASK_NAMED.search(question[:m.start()]):  # 那项任务叫啥: the title answers
                 continue
             if detail is _DATE and m.group(0) in _DAY_ASKS:  # 哪天开始: 2019年 is no answer

@@ -978,6 +978,10 @@ class Engine:
             # in a plan printing a 完成时限 for its tasks, a task left without one has none (每学期 is no
             # deadline); elsewhere the body may say when (2020年底前完成)
             holder = detail_sentence(fold(record.title), folded, terms, detail, DETAIL_SHARE)
+        if holder is None and detail.kind == "date" and detail.label == "时间":
+            # 那条 谁负责 啥时候: when the body names no date for it, the task's own 完成时限 line says when
+            holder = next((j for j, c in enumerate(chunk_ids) if self.index.chunks[c].field in TIME_FIELDS
+                           and detail.pattern.search(folded[j])), None)
         return holder
 
 
