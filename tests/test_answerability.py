@@ -1091,3 +1091,11 @@ def test_a_word_typed_in_pinyin_letters_is_read_as_the_plan_word_it_spells(ask, 
     # English words staff use spell no plan word
     assert engine.pinyin_spelled("budget") == engine.pinyin_spelled("deadline") == engine.pinyin_spelled("lead") == ()
 
+
+def test_characters_a_dropped_question_word_stood_between_are_no_typing_slip(engine):
+    # 贷 and 市 of 校园贷 哪个市有提 are not the run 贷市, read as the plans' 待市 (a refusal once named it)
+    _, terms = engine.reading("承德校园贷 哪个市有提")
+    assert not any(t.word == "待市" or "待市" in t.slips for t in terms)
+    _, terms = engine.reading("遂宁新理咨询室建设咋要求的")  # a run as typed still is: 新理 -> 心理
+    assert any("心理" in t.slips for t in terms)
+

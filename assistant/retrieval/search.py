@@ -485,7 +485,7 @@ class Engine:
     def _terms(self, q: Question) -> tuple[list[str], list[Term]]:
         tokens = self.tokenizer.tokens(q.topic or q.folded, hmm=False)
         terms = question_terms(tokens, self.idf, self.unseen_idf, self.frequency, self.plan_only_words)
-        readings = slip_readings(tokens, self.sound_alike, self.frequency, self.idf)
+        readings = slip_readings(tokens, self.sound_alike, self.frequency, self.idf, (q.topic or q.folded).lower())
         # zhoubian typed for 周边: a Latin word no plan prints that spells a plan word's pinyin is that word
         readings |= {t.word: spelled for t in terms if t.latin and len(t.alternatives) == 1
                      and not t.found_in(self.corpus_text) and (spelled := self.pinyin_spelled(t.word))}

@@ -172,11 +172,11 @@ _SINGLE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def slip_readings(tokens: list[str], sound_alike: Callable[[str], tuple[str, ...]], frequency: dict[str, int],
-                  known: Container[str]) -> dict[str, tuple[str, ...]]:
+                  known: Container[str], question: str | None = None) -> dict[str, tuple[str, ...]]:
     """Plan words that the question's non-words would be with one character mistyped, by the non-word: 巩故率 ->
     巩固率, 代款 -> 贷款, 评介 -> 评价. A non-word is a run of characters jieba could only cut one by one (no dictionary
     word covers them), or a word no plan has and everyday Chinese rarely uses. Common words are left alone: 放学 is
-    not 访学."""
+    not 访学. `question`: the text the tokens were cut from, where a run must stand as typed."""
     candidates: list[str] = []
     run: list[str] = []
     previous = ""
@@ -194,7 +194,8 @@ def slip_readings(tokens: list[str], sound_alike: Callable[[str], tuple[str, ...
         if len(token) >= 2 and token not in known and frequency.get(token, 0) <= COMMON_LOW and not any(
                 token != other and token in other for other in tokens):
             candidates.append(token)
-    readings = {c: sound_alike(c) for c in dict.fromkeys(candidates)}
+    # characters the question's dropped words stood between are no run (贷 and 市 of 校园贷 哪个市有提)
+    readings = {c: sound_alike(c) for c in dict.fromkeys(candidates) if question is None or c in question}
     return {c: r for c, r in readings.items() if r}
 
 
