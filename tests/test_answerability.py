@@ -1099,3 +1099,12 @@ def test_characters_a_dropped_question_word_stood_between_are_no_typing_slip(eng
     _, terms = engine.reading("遂宁新理咨询室建设咋要求的")  # a run as typed still is: 新理 -> 心理
     assert any("心理" in t.slips for t in terms)
 
+
+def test_a_measure_word_typed_by_sound_at_the_end_of_the_ask_is_read(ask):
+    # 第几论的 for 第几轮: 督促指導各縣(市、區)出臺本地學前教育發展第四輪行動計劃
+    a = ask("温州督促各县出台的本地学前教育发展行动计划是第几论的？")
+    assert a["answered"] and "第四輪" in a["results"][0]["evidence"][0]
+    # inside a word or a unit asked as typed, nothing is mended: 多少比例 asks a share, 多少万 a number in 万
+    from assistant.retrieval.details import asked_detail
+    assert asked_detail("要多少比例的幼儿园").kind == "share" and asked_detail("脱贫人口 多少万").kind == "count"
+

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..documents.normalize import with_inserts_read
+from .slips import sounds
 from .terms import Term
 
 _NUM = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万亿]+)"
@@ -204,8 +205,24 @@ def _split_asks(question: str) -> str:
     return "".join(pieces)
 
 
+_MEASURES = "所个项家名人次条批类种级轮支门间座场届期校园台套件本辆张块栋亩节"
+_UNITS = "万亿千百十元岁年月日天号点分秒周倍成钱块位回遍"  # 多少万, 几元, 几回: asked as typed
+_SLIPPED_MEASURE = re.compile(r"(几|多少)([\u4e00-\u9fff])(?=[的了呢啊呀吗嘛？?！!，,。；;\s]|$)")
+
+
+def _mend_measure(m: re.Match) -> str:
+    char = m.group(2)
+    if char in _MEASURES or char in _UNITS:
+        return m.group(0)
+    like = [c for c in _MEASURES if sounds(c) & sounds(char)]
+    return m.group(1) + like[0] if len(like) == 1 else m.group(0)
+
+
 def _asked_detail(question: str) -> Detail | None:
     question = question.replace("几多", "多少")  # 钱一年几多: the southern 几多 is 多少 (same length: `at` holds)
+    # 第几论的 typed for 第几轮: a lone character closing the question after 几 / 多少 that sounds like a measure word is
+    # that word (same length); not inside a word (多少比例, 几大工程)
+    question = _SLIPPED_MEASURE.sub(_mend_measure, question)
     question = _WHICH_ITEM.sub(lambda m: " " * len(m.group(0)), question)
     question = question.replace("好几", "  ")  # 好几个科室一起牵头: several, not how many
     # 在几个学校之间轮着上课: between several, not how many
