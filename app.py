@@ -190,9 +190,11 @@ def build_page(ui: AssistantUI) -> gr.Blocks:
                         listed, [saved, chatbot, answers], kept[1:])
                 clear.click(lambda store: forget(store, conversations.current_id(store)), saved, outputs + kept)
                 def start_new(store):
-                    """An empty chat; the conversation shown stays in the list."""
+                    """An empty chat; the conversation shown stays in the list. The question box is left alone:
+                    the user may already be typing the next question when this returns (a busy server answers the
+                    click seconds later, and clearing then would erase what was typed)."""
                     store = conversations.start_new(store)
-                    return ([], "", "", "", None, {}, store, *listed(store, [], {}))
+                    return ([], gr.update(), "", "", None, {}, store, *listed(store, [], {}))
 
                 new_chat.click(start_new, saved, outputs + kept)
                 past.input(reopen, [saved, past], outputs + kept)
