@@ -1108,3 +1108,9 @@ def test_a_measure_word_typed_by_sound_at_the_end_of_the_ask_is_read(ask):
     from assistant.retrieval.details import asked_detail
     assert asked_detail("要多少比例的幼儿园").kind == "share" and asked_detail("脱贫人口 多少万").kind == "count"
 
+
+def test_the_limit_a_value_is_asked_as_names_the_value_not_a_topic(ask):
+    # 红线 says which value (the limit) is asked: 不出现56人以上的大班额 answers it (大斑额 is a slip of 大班额)
+    a = ask("遂宁高一大斑额红线是多少人")
+    assert a["answered"] and top(a) == (SUINING, "二", 7) and "56" in a["results"][0]["evidence"][0]
+

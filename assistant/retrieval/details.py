@@ -284,7 +284,7 @@ def _asked(question: str) -> tuple[Detail | None, int]:
 _PERIOD_WORD = re.compile(r"^(?:(?:每|一|全|半)?(?:年|月|天|周|日|季度|学期)|期间)$")  # 停课期间: when, not what
 _DETAIL_WORD = re.compile(_PERIOD_WORD.pattern + r"|奖金|奖励金|金额|经费|资金|钱|比例|占比|时间|日期|时候|时限|期限|截止|"
                           r"标准|数量|人数|个数|周期|^有数$|^具体数|名额|规模$|^.到$|名字|名称|全称|^百分|"  # 有数没: a figure?
-                          r"^(?:最低|最少|至少|最高|最多|上限|下限|盘子)$")  # which bound of the value (最低多少钱), 多大盘子
+                          r"^(?:最低|最少|至少|最高|最多|上限|下限|盘子|红线|门槛)$")  # which bound of the value (最低多少钱, 红线是多少人), 多大盘子
 
 
 _LEVEL = re.compile(r"国家级|国字号|省级|市级|县级|区级|校级")
