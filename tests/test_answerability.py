@@ -1114,3 +1114,14 @@ def test_the_limit_a_value_is_asked_as_names_the_value_not_a_topic(ask):
     a = ask("遂宁高一大斑额红线是多少人")
     assert a["answered"] and top(a) == (SUINING, "二", 7) and "56" in a["results"][0]["evidence"][0]
 
+
+def test_the_bureau_naming_itself_and_a_closing_frame_clause_are_not_the_topic(ask):
+    # 教育局 is who asks about (the bureau itself); 多少回 counts times (累计召开专题部署会130余次)
+    a = ask("承德20年疫情刚来那阵 教育局前前后后开了多少回部署会")
+    assert a["answered"] and "130余次" in a["results"][0]["evidence"][0]
+    # the clause asking 有没有安排 holds only frame words: it asks about the clause before it, whose 养老保险 no plan has
+    b = ask("社保中心的，想确认一下：达州民办学校老师的养老保险参保缴费，教育局2020年要点里有没有安排？")
+    assert b["status"] == "not_found" and "养老保险" in b["reason"]
+    c = ask("承德 高中和高校学生军训 国防教育 归哪几个科")  # 军训 is the plan's 军事训练
+    assert c["answered"] and top(c) == (CHENGDE, "二", 6)
+

@@ -162,7 +162,7 @@ _HOW_MANY_YEARS = re.compile(r"(?:(?<![哪那这])几|(?<!哪)多少)\s*个?\s*�
 _YEARS = Detail("count", "年限", re.compile(r"(?<![\d〇零一二两三四五六七八九十])(?:\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个)?\s*年"
                                           r"(?!级|度|底|初|前|内|中)"))
 _TASK_NAMED = re.compile(r"(?:任务|工作|项|条|文件|科室|部门)\S{0,2}$")
-_COUNT = re.compile(r"(?:(?<![哪那这])几|(?<!哪)多少)\s*([所个项家名人次条批类种级轮支门间座场届期万亿所校园台套件本辆张块栋亩节])")
+_COUNT = re.compile(r"(?:(?<![哪那这])几|(?<!哪)多少)\s*([所个项家名人次回条批类种级轮支门间座场届期万亿所校园台套件本辆张块栋亩节])")
 _PEOPLE_COUNT = re.compile(r"(?:(?<![哪那这])几|(?<!哪)多少)\s*(?=老师|教师|学生|师生|幼儿|儿童|家长|校长|孩子|娃|人员|干部|职工)")
 _PLAIN_COUNT = re.compile(r"多少|(?<![哪那这])几(?!乎)")
 
@@ -206,7 +206,7 @@ def _split_asks(question: str) -> str:
 
 
 _MEASURES = "所个项家名人次条批类种级轮支门间座场届期校园台套件本辆张块栋亩节"
-_UNITS = "万亿千百十元岁年月日天号点分秒周倍成钱块位回遍"  # 多少万, 几元, 几回: asked as typed
+_UNITS = "万亿千百十元岁年月日天号点分秒周倍成钱块位回遍"  # (回 is read as 次)  # 多少万, 几元, 几回: asked as typed
 _SLIPPED_MEASURE = re.compile(r"(几|多少)([\u4e00-\u9fff])(?=[的了呢啊呀吗嘛？?！!，,。；;\s]|$)")
 
 
@@ -268,7 +268,7 @@ def _asked(question: str) -> tuple[Detail | None, int]:
         # 10个义务教育学校 counts schools as 所 does
         schools = r"所|个(?=[^，,；;。\d]{0,8}?(?:学校|校|园)(?:$|[，,；;。、和及与）)]))"  # not 5个青少年校外…基地
         measures = {"人": people, "名": people, "所": schools, "校": f"{schools}|校", "园": f"{schools}|园",
-                    "辆": "辆|台", "个": _ANY_MEASURE}.get(measure, re.escape(measure))  # 车辆202台
+                    "辆": "辆|台", "回": "回|次", "个": _ANY_MEASURE}.get(measure, re.escape(measure))  # 车辆202台
         if question[max(0, m.start() - 1):m.start()] == "第":  # 第几批 asks an ordinal: 第十三批
             # 二期质量提升工程 answers 第几期 too: the plan may leave out 第
             return Detail("ordinal", "序次", re.compile(rf"(?:第\s*)?{_NUM}\s*(?:{measures})")), m.start()
