@@ -816,7 +816,9 @@ class Engine:
             return s
         rest = "".join(kept)
         terms = [t for t in s.terms if t.word in rest or not any(t.word in c for c in theirs)]
-        detail = None if s.detail and any(asked_detail(c) for c in theirs) and not asked_detail(rest) else s.detail
+        # the value asked of this year is the one its own clauses ask (去年建了几个 今年投多少钱: a count of last
+        # year, an amount of this one)
+        detail = asked_detail(rest) if s.detail else None
         return _Scores(s.chunk_sim, s.dense, s.lexical, terms or s.terms, detail)
 
     def _comparison(self, q: Question, plans: list[PlanAnswer], filters: dict) -> Answer:
