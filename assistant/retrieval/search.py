@@ -55,8 +55,6 @@ _RELATIVE_YEAR = {"前年": 2, "去年": 1, "上一年": 1, "上年": 1}
 # (cosine >= MIN_DENSE); and below ELSEWHERE_COVERAGE, no distinctive word of the question may be missing from
 # every plan in scope while another plan uses it (校服 asked of 达州, whose plan never says it, though 承德's does).
 MIN_COVERAGE = 0.35
-# a clause holding less than this share of the question's weight is frame (要点里有没有安排), no topic of its own
-FRAME_SHARE = 0.1
 ELSEWHERE_COVERAGE = 0.65
 RESCUE_COVERAGE = 0.8  # a lower-ranked task holding this much of the question answers when the first holds too little
 # A word of everyday talk (jieba's dictionary count at least EVERYDAY: 材料 9137, 一级 6006) never says that a plan
@@ -712,13 +710,6 @@ class Engine:
         asking = [a or bool(detail and detail.asked_in and detail.asked_in in c) for a, c in zip(asking, spans)]
         asking += [True] * len(glosses)
         words = [[t for t in terms if t.word in c and not t.guess] for c in clauses]
-        # an asking clause of frame words only (…，教育局2020年要点里有没有安排？: 教育 weighs next to nothing) asks
-        # about the clause before it
-        weights = [sum(t.weight for t in ws) for ws in words]
-        for i in range(len(spans)):
-            if asking[i] and weights[i] < FRAME_SHARE * sum(weights) and (
-                    before := [j for j in range(i) if weights[j] >= FRAME_SHARE * sum(weights)]):
-                asking[i], asking[before[-1]] = False, True
         # sharing: the task holds at least half the clause's weight (学校 alone does not make 学校问我们要依据 a topic)
         sharing = [sum(t.weight for t in ws if t.found_in(text)) >= 0.5 * sum(t.weight for t in ws) > 0 for ws in words]
         if not any(sharing):
