@@ -22,7 +22,7 @@ from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, task_path
 from .tables import LEVEL, Row, Table, read_header, read_table
 
-PARSER_VERSION = "21"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number; 21: two-cell label rows under a task (Word's 牵头科室 | X tables), an index of tasks by office after the plan (党政办：牵头第1项；配合第2、3项), sections named by their office (一、办公室), labels cut by a line break
+PARSER_VERSION = "22"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number; 21: two-cell label rows under a task (Word's 牵头科室 | X tables), an index of tasks by office after the plan (党政办：牵头第1项；配合第2、3项), sections named by their office (一、办公室), labels cut by a line break; 22: three numbered levels 1 / 1.1 / 1.1.1, an office bracket opening with the 分管领导 person
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -40,6 +40,8 @@ _ITEM = re.compile(rf"^([（(])([{_NUMERALS}]+)([)）])\s*(\S.*)$")
 # or "3.15亿元" at the start of a wrapped line is not taken for a task.
 _STARTS_TEXT = r"(?=[\u4e00-\u9fff“\"《「]|[【（(]\s*(?:牵头|责任|配合|协办|参与|主责|协同))"  # 1.【牵头：…】title
 _TASK_FORMS = {
+    # 1.1.1 title。 under 1.1 subsection under 1 section: three numbered levels (before decimal: 1.1.1 starts like 1.1)
+    "decimal3": re.compile(rf"^(\d{{1,2}}\.\d{{1,2}}\.\d{{1,2}})\s*{_STARTS_TEXT}"),
     "arabic": re.compile(rf"^(\d{{1,3}})\s*[.、．）)]\s*{_STARTS_TEXT}"),  # 1. 1、 and 1） (a half bracket)
     "paren": re.compile(rf"^([（(]\s*\d{{1,3}}\s*[)）])\s*{_STARTS_TEXT}"),
     "circled": re.compile(rf"^([{_CIRCLED}])\s*{_STARTS_TEXT}"),
@@ -60,6 +62,9 @@ _TOP_DASH = re.compile(r"^-\s+(?=\S)")  # - title。…: a top-level markdown bu
 # with decimal task numbers, sections are numbered 1 title (a number, a space, the title)
 _OFFICE_HEADING_LENGTH = 10  # 一、计划财务股 names an office; 一、办好人民满意的学校 only ends like one
 _ARABIC_SECTION = re.compile(r"^(\d{1,2})\s+(?=[\u4e00-\u9fff])(\S.*)$")
+# with three numbered levels, the middle one is 1.1 title (no third number; the title on the same line)
+_DECIMAL_SUBSECTION = re.compile(r"^(\d{1,2}\.\d{1,2})(?![.\d])\s*(?=[\u4e00-\u9fff])(\S.*)$")
+_DECIMAL_STYLES = ("decimal", "decimal3")
 ITEMS = "item"  # the style of plans whose tasks are the （一） items
 _REVIEW_PART = re.compile(r"(20\d\d)\s*年\s*(?:度\s*)?(?:主要)?(?:工作)?(?:回顾|总结|完成情况)")
 _SUMMARY_PART = re.compile(r"^(20\d\d)\s*年\s*(?:度\s*)?工作总结$")
@@ -251,8 +256,8 @@ def number_value(printed: str) -> int | None:
         core = core[1:-1]
     if core.isascii() and core.isdigit():
         return int(core)
-    if re.fullmatch(r"\d{1,2}\.\d{1,2}", core):  # 2.3: the third task of section 2
-        return int(core.split(".")[1])
+    if re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){1,2}", core):  # 2.3: the third task of section 2 (2.1.3 of 2.1)
+        return int(core.split(".")[-1])
     if len(core) == 1 and core in _CIRCLED:
         return _CIRCLED.index(core) + 1
     if core and all(ch in _NUMERALS for ch in core):
@@ -266,6 +271,8 @@ def task_style(lines: list[SourceLine], keys: list[str] | None = None) -> str:
     aligned = keys or [_key(l) for l in lines]
     keys = [k for k in aligned if k]
     start = next((i for i, k in enumerate(keys) if _PLAN_PART.match(k)), 0)
+    if sum(bool(_task_marker(k, "decimal3")) for k in keys[start:]) >= 2:  # 1.1.1 under 1.1: the third level
+        return "decimal3"
     for key in keys[start:]:
         for style in _TASK_FORMS:
             found = _task_marker(key, style)
@@ -479,7 +486,7 @@ class _Parser:
             self.section = self.subsection = None
             self.section_offices = self.subsection_offices = None
             return index + 1
-        if (m := _SECTION.match(key)) or (self.style == "decimal" and (m := _ARABIC_SECTION.match(key))):
+        if (m := _SECTION.match(key)) or (self.style in _DECIMAL_STYLES and (m := _ARABIC_SECTION.match(key))):
             self._start_section(m.group(1), self._slice(line, key, m.start(2)), index)
             return index + 1
         if self.mode == "plan" and self.section is not None and _SPLIT_BLOCK.match(key):
@@ -523,6 +530,10 @@ class _Parser:
             self._start_task(value, number, index, line, key, body)
             if front := front_bracket(key):  # the office list printed before the number
                 self._content(line, key, front.start, stop=front.end)
+            return True
+        if self.style == "decimal3" and self.section is not None and (m := _DECIMAL_SUBSECTION.match(key)):
+            marker = self._slice(line, key, 0)[: m.end(1)]
+            self._start_subsection(marker, number_value(marker), index, (line, key, m.start(2)))
             return True
         if m := _ITEM.match(key):
             marker = self._slice(line, key, 0)[: m.end(3)]
