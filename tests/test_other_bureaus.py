@@ -37,6 +37,7 @@ CORPORA = {
     "fifteenth": "p70 p71 p72 p73",  # 【1】 tasks, titles before a colon, a 1-1 task workbook, a CSV export
     "sixteenth": "p74 p75 p76 p77",  # 第一板块, 【目标任务】 paragraphs, a 牵头 | 配合 header row, [offices] before the number
     "seventeenth": "p78 p79 p80 p81",  # an office table under each task, offices indexed by number, quarter columns, sections by office
+    "eighteenth": "p82 p83 p84",  # three numbered levels 1 / 1.1 / 1.1.1, an OCR copy of a scan, tasks packed into cells
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -50,6 +51,7 @@ HEBI, WENJIANG, YONGXIN, LUOYANG_2026 = map(plan, ["p66", "p67", "p68", "p69"])
 GUIYANG, SHASHI, QUZHOU, LINGSHOU = map(plan, ["p70", "p71", "p72", "p73"])
 NINGCHUAN, BAISHUI, XINCHENG, YONGAN = map(plan, ["p74", "p75", "p76", "p77"])
 ZHANGZHOU, SUCHENG, JINGDEZHEN, QIMEN = map(plan, ["p78", "p79", "p80", "p81"])
+NANTONG, XINCHANG, JINNIU = map(plan, ["p82", "p83", "p84"])
 
 
 def _asker(tmp_path_factory, plans: list[str]):
@@ -442,6 +444,8 @@ HELD_FLOORS = [
     ("fifteenth", "other_bureaus17_heldout.jsonl", (0.83, 2, 5, 0)),  # 0.833, 2/12, 5/5, 0/5 (whole: 0.000, 20/28, 10/12, 3/6)
     ("sixteenth", "other_bureaus18_heldout.jsonl", (1.0, 0, 7, 0)),  # 1.000, 0/13, 7/8, 0/2 (whole: 0.286, 11/28, 10/12, 1/3)
     ("seventeenth", "other_bureaus19_heldout.jsonl", (0.94, 0, 4, 0)),  # 0.941, 0/17, 4/4, 0/1 (whole: 0.464, 14/28, 11/12, 0/3)
+    # (whole, first measure: 0.318, 6/22, 7/8, 0/2; parser 22 read p82: 0.682; parser 23 read p83 and p84)
+    ("eighteenth", "other_bureaus20_heldout.jsonl", (0.91, 1, 5, 0)),  # 0.917, 1/12, 5/6, 0/1
 ]
 
 
@@ -483,3 +487,19 @@ def test_asked_who_cooperates_where_the_plan_prints_none_the_answer_says_none(pl
     a = seventeenth("景德镇 驻市高校那条 谁牵头 配合科室呢")
     assert a["status"] == "answered" and where(a) == (JINGDEZHEN, "三", None, 8)
     assert "配合科室：无" in a["answer"] and "没有出现“配合”" not in a["answer"]
+
+
+def test_a_scanned_copy_and_tasks_packed_into_cells_answer_as_any_plan(plans_of):
+    """新昌's OCR copy (a space inside 体质 健康 and 基础教 育科, a label broken over two lines) and 金牛's workbook
+    (two or three tasks packed into one cell, the deadline cell split by task number) answer who leads and when."""
+    eighteenth = plans_of("eighteenth")
+    a = eighteenth("新昌 体质健康那条谁牵头")
+    assert a["status"] == "answered" and where(a) == (XINCHANG, "三", None, 7)
+    assert a["results"][0]["lead_offices"] == ["体育卫生艺术科"]
+    a = eighteenth("新昌 双减 谁牵头")
+    assert a["status"] == "answered" and a["results"][0]["lead_offices"] == ["基础教育科"]
+    a = eighteenth("金牛 双减 啥时候完成")
+    assert a["status"] == "answered" and where(a) == (JINNIU, "二", "（二）", 8)
+    assert "2023年12月底前" in a["answer"] and "2023年8月底前" not in a["answer"]
+    a = eighteenth("金牛区 新增义务教育学位多少个")
+    assert a["status"] == "answered" and where(a) == (JINNIU, "二", "（一）", 4) and "3600个" in a["answer"]

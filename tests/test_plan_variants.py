@@ -186,3 +186,31 @@ def test_an_office_line_quote_runs_past_a_pdf_line_wrap():
     task = next(r for r in doc.tasks if r.responsible_offices == ["法规科", "计财科", "督导室"])
     assert "计财科、\n" in task.text, "the source wraps inside the list"
     assert "责任科室(单位): 法规科、计财科、督导室" in office_lines(task)
+
+
+def test_tasks_packed_into_one_table_cell_are_tasks_of_their_own_sharing_the_rows_offices():
+    document = parse_text("plan.txt", "\n".join([
+        "测试市教育局2023年工作要点",
+        "板块\t重点工作\t具体任务\t牵头科室\t配合科室\t完成时限",
+        "一、加强党的建设\t（一）强化政治引领\t1.深化理论学习。全年集中学习12次。 2.推进党建品牌。培育示范学校15所。"
+        "\t机关党委\t组织人事科\t7.2023年8月底前 8.2023年12月底前",
+        "一、加强党的建设\t（二）建强干部队伍\t3.优化领导班子。选拔校级干部20名。\t组织人事科\t办公室\t全年",
+    ]))
+    first, second, third = document.tasks
+    assert [(t.subsection, t.number, t.title) for t in document.tasks] == [
+        ("（一）", "1", "深化理论学习"), ("（一）", "2", "推进党建品牌"), ("（二）", "3", "优化领导班子")]
+    assert first.lead_offices == second.lead_offices == ["机关党委"]
+    assert second.fields["具体任务"] == "培育示范学校15所。"
+    # a deadline cell marked 7. and 8. names other tasks than these: it is shared whole, not guessed apart
+    assert first.fields["完成时限"] == second.fields["完成时限"] == "7.2023年8月底前 8.2023年12月底前"
+
+
+def test_a_measure_list_numbered_inside_one_task_cell_stays_that_tasks_body():
+    document = parse_text("plan.txt", "\n".join([
+        "测试市教育局2023年工作要点",
+        "任务名称\t牵头科室\t完成时限",
+        "1.深化理论学习。措施如下。 1.集中学习12次。 3.开展宣讲20场。\t机关党委\t全年",
+        "2.推进党建品牌。培育示范学校15所。\t组织人事科\t全年",
+    ]))
+    assert [t.title for t in document.tasks] == ["深化理论学习", "推进党建品牌"]
+    assert "集中学习12次" in document.tasks[0].fields["任务名称"]

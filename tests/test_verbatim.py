@@ -1,14 +1,20 @@
 """Every record quotes its source exactly: its text is the cleaned source lines between its line numbers."""
 import re
 
-from assistant.documents.normalize import remove_converter_artefacts, split_lines
+from assistant.documents.normalize import remove_converter_artefacts, source_lines, split_lines
+from assistant.documents.scanned import has_stray_spaces, without_stray_spaces
 
 from conftest import CORPUS, WENZHOU
 
 
 def _cleaned_source(doc):
+    """The raw lines without converter artefacts and, in a copy from a scan or a PDF (达州's), without the spaces
+    its extraction left inside words."""
     raw = (CORPUS / doc).read_text(encoding="utf-8")
-    return [remove_converter_artefacts(line) for line in split_lines(raw)]
+    lines = [remove_converter_artefacts(line) for line in split_lines(raw)]
+    if has_stray_spaces(source_lines(raw)):
+        lines = [without_stray_spaces(line) for line in lines]
+    return lines
 
 
 def _squeeze(text):

@@ -14,6 +14,7 @@ from .parser import find_heading, parse_lines
 from .readers import DocumentError, SUPPORTED_SUFFIXES, decode_document, read_document
 from .records import TASK, ParsedDocument, Record
 from .runon import split_run_on
+from .scanned import mend_scanned_copy
 from .labels import join_open_lists
 from .tables import join_stacked_cells
 from .timenodes import time_nodes
@@ -46,6 +47,7 @@ def parse_text(name: str, text: str, entry: CatalogEntry | None = None) -> Parse
     a place that cannot be inferred stays None, never "", so it cannot match every question.
     """
     lines, split = split_run_on(source_lines(text))
+    lines, scanned = mend_scanned_copy(lines)  # a scan's spaces inside words, labels and titles broken over lines
     lines = join_open_lists(join_stacked_cells(lines))  # a PDF's table one cell a line; a wrapped office list
     inferred: dict[str, str] = {}
     guess = infer_metadata([l.text for l in lines], [l.folded for l in lines], find_heading(lines))
@@ -72,6 +74,8 @@ def parse_text(name: str, text: str, entry: CatalogEntry | None = None) -> Parse
             record.time_nodes = [n.to_json() for n in time_nodes(record.title, record.fields, record.text, record.year)]
     title = (entry.title if entry and entry.title else "") or result.title or name
     warnings = list(result.warnings)
+    if scanned:
+        warnings.insert(0, "正文像是扫描识别或PDF转出的文字，词语中间多出的空格已去掉后解析，请核对")
     if split:
         warnings.insert(0, f"第{'、'.join(map(str, split))}行是连排的文字（标题、段落和编号挤在一行），已按编号拆分成多行后解析，请核对")
     issuer = (entry.issuer if entry and entry.issuer else None) or guess.issuer

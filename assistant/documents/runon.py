@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .normalize import SourceLine, rebuilt_line
+from .tables import split_cells
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -45,7 +46,8 @@ def split_run_on(lines: list[SourceLine]) -> tuple[list[SourceLine], list[int]]:
     out: list[SourceLine] = []
     split: list[int] = []
     for line in lines:
-        cuts = _cuts(line.folded)
+        # a table row is the table reader's to split (several tasks packed into one of its cells)
+        cuts = [] if split_cells(line.text) is not None else _cuts(line.folded)
         if not cuts:
             out.append(line)
             continue

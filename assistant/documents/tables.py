@@ -52,6 +52,8 @@ class Row:
     marks: list[tuple[str, str]] = field(default_factory=list)  # in a matrix: (office, the mark in its cell)
     levels: list[str] = field(default_factory=list)  # its outline cells (一、… / （一）…), widest first
     continues: bool = False  # the task of the row above goes on
+    # a cell packing several numbered tasks one a line (1.…。 2.…。), the row's offices shared by them: one part each
+    parts: list["Row"] = field(default_factory=list)
 
 
 @dataclass
@@ -111,6 +113,7 @@ def read_table(lines: list[SourceLine], start: int, columns: list[Column]) -> Ta
     if not any(c.kind == OFFICE for c in columns):
         table.warnings.append(f"第{lines[start].no}行的任务表没有牵头或责任科室列，各项任务未列科室")
     previous: Row | None = None
+    columns = table.columns = _outline_titles(lines, start, columns)
     levels = [""] * sum(1 for c in columns if c.kind == LEVEL)
     matrix = _matrix_row(lines, start, columns)
     if matrix is not None:
@@ -156,6 +159,27 @@ def read_table(lines: list[SourceLine], start: int, columns: list[Column]) -> Ta
     if matrix is not None:
         _resolve_marks(table, lines)
     return table
+
+
+def _outline_titles(lines: list[SourceLine], start: int, columns: list[Column]) -> list[Column]:
+    """板块 / 重点工作 / 具体任务: a task column before another whose every cell opens with a heading marker
+    (（一）强化政治引领) is an outline column, the subsection its rows sit in, not the tasks' titles."""
+    titles = [i for i, c in enumerate(columns) if c.kind == TITLE]
+    if len(titles) < 2:
+        return columns
+    rows = []
+    for line in lines[start + 1:]:
+        if line.blank:
+            continue
+        if (cells := split_cells(line.text)) is None:
+            break
+        rows.append(cells)
+    out = list(columns)
+    for i in titles[:-1]:
+        cells = [r[i] for r in rows if i < len(r) and r[i].strip() and len([c for c in r if c]) > 1]
+        if cells and all(_HEADING.match(fold(c).strip()) for c in cells):
+            out[i] = Column(columns[i].name, LEVEL)
+    return out
 
 
 # A responsibility matrix: under a header cell 责任科室 merged over several columns, a second header row names one
@@ -226,13 +250,18 @@ def _row(index: int, cells: list[str], columns: list[Column]) -> Row:
         elif column.kind == LEVEL:
             row.levels.append(cell)
         elif column.kind == TITLE and not row.title:
+            numbered = not any(c.kind == NUMBER for c in columns) and _NUMBERED_TITLE.match(cell)
+            if numbered:  # 任务名称 1.推进…: no 序号 column, the number opens the task's cell
+                row.number, cell = numbered.group(1), cell[numbered.end():].strip()
+                if len(items := _packed(row.number, cell)) > 1:
+                    row.parts = [_part(index, number, text, column.name) for number, text in items]
+                    row.title = row.parts[0].title
+                    continue
             row.title = cell
             if "。" in cell.rstrip("。") and not any(c.kind == CONTENT for c in columns):
                 # 具体任务 holding the task's title and its measures: 扩大普惠性学前教育资源。新建…
                 row.title, rest = cell.split("。", 1)
                 row.fields.append((column.name, rest.strip()))
-            if not any(c.kind == NUMBER for c in columns) and (m := _NUMBERED_TITLE.match(cell)):
-                row.number, row.title = m.group(1), cell[m.end():].strip()  # 任务名称 1.推进…: no 序号 column
         elif column.kind == OFFICE:
             row.offices.append((column.role or "", column.name, cell))
         elif column.kind == MARK:
@@ -240,7 +269,56 @@ def _row(index: int, cells: list[str], columns: list[Column]) -> Row:
                 row.marks.append((column.name, cell.strip()))
         elif cell:
             row.fields.append((column.name, cell))
+    if row.parts:
+        _share_out(row)
     return row
+
+
+# the next task packed into the same cell: 。 (or ；), the line break the cell's text keeps as a space, its number
+_PACKED_NEXT = re.compile(r"(?<=[。；;])\s+(\d{1,3})\s*[.、．]\s*(?=[\u4e00-\u9fff“\"《])")
+
+
+def _packed(first: str, cell: str) -> list[tuple[str, str]]:
+    """(number, text) of each task packed into one cell after the first (whose number is cut off already): the
+    numbers must run on 1, 2, 3 from the first, so a measure list inside one task (其中：1.… 2.…) is no task."""
+    items, start, number = [], 0, int(first)
+    for m in _PACKED_NEXT.finditer(cell):
+        if int(m.group(1)) != number + 1:
+            continue
+        items.append((str(number), cell[start:m.start()].strip()))
+        start, number = m.end(), number + 1
+    items.append((str(number), cell[start:].strip()))
+    return items
+
+
+def _part(index: int, number: str, text: str, name: str) -> Row:
+    title, _, body = text.partition("。")
+    return Row(index, number=number, title=title.strip(), fields=[(name, body.strip())] if body.strip() else [])
+
+
+def _share_out(row: Row) -> None:
+    """Give each packed task the row's offices and its other cells; a cell marked by task number
+    (7.2023年8月底前 8.2023年12月底前) gives each its own value."""
+    numbers = [part.number for part in row.parts]
+    for name, value in row.fields:
+        by_number = _by_number(value, numbers)
+        for part in row.parts:
+            part.fields.append((name, by_number.get(part.number, value) if by_number else value))
+    for part in row.parts:
+        part.offices = list(row.offices)
+
+
+_NUMBERED_VALUE = re.compile(r"(?:^|\s+)(\d{1,3})\s*[.、．](?=\s*(?:\d{4}年|[\u4e00-\u9fff]))")
+
+
+def _by_number(value: str, numbers: list[str]) -> dict[str, str]:
+    """`7.2023年8月底前 8.2023年12月底前` -> {"7": "2023年8月底前", "8": "2023年12月底前"}, when every piece is marked by
+    one of `numbers`; else {}."""
+    pieces = _NUMBERED_VALUE.split(value.strip())
+    if len(pieces) < 3 or pieces[0].strip():
+        return {}
+    found = {pieces[i]: pieces[i + 1].strip() for i in range(1, len(pieces) - 1, 2)}
+    return found if set(found) <= set(numbers) and all(found.values()) else {}
 
 
 def _continues(row: Row, previous: Row) -> bool:
