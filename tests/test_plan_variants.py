@@ -214,3 +214,19 @@ def test_a_measure_list_numbered_inside_one_task_cell_stays_that_tasks_body():
     ]))
     assert [t.title for t in document.tasks] == ["深化理论学习", "推进党建品牌"]
     assert "集中学习12次" in document.tasks[0].fields["任务名称"]
+
+
+def test_a_list_of_one_row_per_task_and_office_reads_each_rows_role_from_its_role_column():
+    document = parse_text("plan.txt", "\n".join([
+        "测试区教育局2024年工作要点",
+        "序号\t重点任务\t工作措施\t责任单位\t责任类型\t完成时限",
+        "一、加强党的建设",
+        "1\t深化党建引领\t创建示范校12所，落实相关标准。\t组织人事科\t配合\t全年",
+        "1\t深化党建引领\t创建示范校12所，落实相关标准。\t党建工作科\t牵头\t全年",
+        "1\t深化党建引领\t创建示范校12所，落实相关标准。\t各中小学校\t参与\t全年",
+        "2\t办好特殊教育\t新建资源教室8间。\t基础教育科\t责任\t2024年11月底前",
+    ]))
+    first, second = document.tasks
+    assert (first.lead_offices, first.cooperating_offices) == (["党建工作科"], ["组织人事科", "各中小学校"])
+    assert first.office_labels == {"cooperating": "配合", "lead": "牵头"}  # the role words as printed
+    assert first.fields["完成时限"] == "全年" and second.responsible_offices == ["基础教育科"]

@@ -224,3 +224,30 @@ def test_a_web_page_saved_as_text_is_read_as_a_browser_shows_it():
 def read_document_text(name: str, text: str) -> str:
     from assistant.documents.readers import decode_document
     return decode_document(name, text.encode("utf-8"))
+
+
+def test_an_html_table_saved_as_text_reads_one_line_per_row_with_spanned_cells_shared():
+    page = ("<p>测试县教育局2023年工作要点</p>\n<table><tr><td>序号</td><td>重点任务</td><td>牵头科室</td><td>配合科室</td></tr>\n"
+            "<tr><td colspan=\"4\"><strong>一、加强党的建设</strong></td></tr>\n"
+            "<tr><td>1</td><td>深化&ldquo;红色根脉&rdquo;工程</td><td rowspan=\"2\">党建办</td><td>组织人事科</td></tr>\n"
+            "<tr><td>2</td><td>推进清廉学校建设</td><td><p>计划财务科<br />办公室</p></td></tr>\n"
+            "<tr><td>3</td><td>加强宣传</td><td>宣传科</td><td>&nbsp;</td></tr></table>")
+    lines = read_document_text("page.txt", page).splitlines()
+    assert "2\t推进清廉学校建设\t党建办\t计划财务科 办公室" in lines  # the 牵头 cell spans two rows
+    document = parse_bytes("page.txt", page.encode("utf-8"))
+    assert [(t.title, t.lead_offices, t.cooperating_offices) for t in document.tasks] == [
+        ("深化“红色根脉”工程", ["党建办"], ["组织人事科"]), ("推进清廉学校建设", ["党建办"], ["计划财务科", "办公室"]),
+        ("加强宣传", ["宣传科"], [])]
+
+
+def test_a_word_draft_with_tracked_changes_reads_as_the_changes_accepted():
+    """p85 was returned with its revisions still marked: deleted text is gone, inserted text is read, a task deleted
+    whole is no task and the later numbers follow the renumbering."""
+    from pathlib import Path
+
+    path = Path(__file__).parent / "fixtures" / "plans" / "p85_taian_city_2025_trackchanges.docx"
+    text = read_document(path)
+    assert "征求意见稿" not in text and "新建、改扩建公办幼儿园15所" in text and "10所" not in text
+    document = parse_file(path)
+    assert document.title == "泰安市教育局2025年工作要点"
+    assert [t.task_no for t in document.tasks if t.section == "四"] == [1, 2, 3]

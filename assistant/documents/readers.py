@@ -81,15 +81,71 @@ _HTML_BREAK = re.compile(r"<br\s*/?>|</(?:p|div|tr|h[1-6]|section|article|li)\s*
 _ANY_TAG = re.compile(r"<!--.*?-->|<[a-zA-Z/!][^<>]*>", re.DOTALL)
 
 
+_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+_CELL_BREAK = re.compile(r"<br\s*/?>|</p\s*>|</div\s*>", re.IGNORECASE)
+
+
+def _html_table_rows(markup: str) -> list[str]:
+    """One line per <tr>, its cells split by tabs: a cell spanning columns (colspan) gives its text to its first column
+    (a section row 一、… across the table), a cell spanning rows (rowspan) gives it to each row it covers (a 牵头科室
+    shared by two tasks), the lines of a cell (<br>, <p>) joined by a space, entities decoded."""
+    import lxml.html
+
+    try:
+        table = lxml.html.fragment_fromstring(_CELL_BREAK.sub(" ", markup))
+    except Exception:  # lxml's parser errors (an unclosed or broken table): read as the text around it is
+        return [markup]
+    rows: list[list[str]] = []
+    pending: dict[int, tuple[str, int]] = {}  # column -> (text, rows still covered) of a cell spanning rows
+    for tr in table.iter("tr"):
+        row: list[str] = []
+        cells = iter(tr.findall("td") + tr.findall("th") if not tr.xpath("./td|./th") else tr.xpath("./td|./th"))
+        column = 0
+        for cell in cells:
+            while column in pending:  # a cell above still covers this column
+                value, left = pending.pop(column)
+                row.append(value)
+                if left > 1:
+                    pending[column] = (value, left - 1)
+                column += 1
+            value = " ".join(cell.text_content().replace("\xa0", " ").split())
+            span = _span(cell.get("colspan"))
+            down = _span(cell.get("rowspan"))
+            for k in range(span):
+                row.append(value if k == 0 else "")
+                if down > 1:
+                    pending[column + k] = (value if k == 0 else "", down - 1)
+            column += span
+        while column in pending:
+            value, left = pending.pop(column)
+            row.append(value)
+            if left > 1:
+                pending[column] = (value, left - 1)
+            column += 1
+        if any(row):
+            rows.append(row)
+    width = max((len(r) for r in rows), default=0)
+    return ["\t".join(r + [""] * (width - len(r))) for r in rows]
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), 50))
+    except ValueError:
+        return 1
+
+
 def _looks_like_html(text: str) -> bool:
     return len(_HTML_TAG.findall(text, 0, 200_000)) >= 3
 
 
 def _html_text(text: str) -> str:
     """The text a browser shows: a line per paragraph or <br>, the markup dropped, entities decoded (&nbsp; as a
-    space). Lines that were lines in the file stay lines."""
+    space). Lines that were lines in the file stay lines; a <table> becomes one tab-separated line per row, the way a
+    Word table is read (`_table_lines`)."""
     import html
 
+    text = _HTML_TABLE.sub(lambda m: "\n".join(_html_table_rows(m.group(0))) + "\n", text)
     text = _HTML_BREAK.sub("\n", text)
     text = _ANY_TAG.sub("", text)
     text = html.unescape(text).replace("\xa0", " ")
@@ -244,12 +300,46 @@ def _docx_text(data: bytes) -> str:
     document = docx.Document(io.BytesIO(data))
     numbering = _WordNumbering(document)
     lines = []
+    joined = ""  # a paragraph whose mark a tracked change deleted runs on into the next
     for block in document.iter_inner_content():  # paragraphs and tables in the order they are printed
         if isinstance(block, docx.table.Table):
             lines.extend(_table_lines(block, numbering))
+        elif _mark_deleted(block):
+            joined += accepted_text(block)
         else:
-            lines.append(numbering.label(block) + block.text)
-    return "\n".join(lines)
+            lines.append(numbering.label(block) + joined + accepted_text(block))
+            joined = ""
+    return "\n".join(lines + ([joined] if joined else []))
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_REMOVED = (_W + "del", _W + "moveFrom")
+_TEXT_TAGS = {_W + "t": None, _W + "tab": "\t", _W + "ptab": "\t", _W + "br": "\n", _W + "cr": "\n",
+              _W + "noBreakHyphen": "-"}
+
+
+def accepted_text(paragraph) -> str:
+    """A paragraph's text with its tracked changes accepted, as Word prints the final version: text inserted or
+    moved in (w:ins, w:moveTo) is read, text deleted or moved out (w:del, w:moveFrom) is not. A draft returned with
+    its revisions still marked reads as the plan it became, not as both versions at once."""
+    out = []
+    for element in paragraph._p.iter(*_TEXT_TAGS):
+        removed = False
+        for ancestor in element.iterancestors():
+            if ancestor is paragraph._p:
+                break
+            if ancestor.tag in _REMOVED or ancestor.tag == _W + "txbxContent":  # a text box is not the paragraph's
+                removed = True
+                break
+        if not removed:
+            out.append(element.text or "" if _TEXT_TAGS[element.tag] is None else _TEXT_TAGS[element.tag])
+    return "".join(out)
+
+
+def _mark_deleted(paragraph) -> bool:
+    """A tracked change deleted the paragraph's mark: its text (if any remains) joins the next paragraph's."""
+    properties = paragraph._p.pPr
+    return properties is not None and properties.find(f"{_W}rPr/{_W}del") is not None
 
 
 def _table_lines(table, numbering: _WordNumbering) -> list[str]:
@@ -266,7 +356,7 @@ def _table_lines(table, numbering: _WordNumbering) -> list[str]:
         cells, previous = [], None
         for cell in row.cells:
             same = previous is not None and cell._tc is previous._tc
-            texts = [] if same else [numbering.label(p) + p.text.strip() for p in cell.paragraphs]
+            texts = [] if same else [numbering.label(p) + accepted_text(p).strip() for p in cell.paragraphs]
             cells.append(re.sub(r"[\t\r\n]+", " ", " ".join(t for t in texts if t.strip())))  # a line break too
             previous = cell
         rows.append(cells)

@@ -20,6 +20,9 @@ from .places import is_date_line, is_issuer_line
 NUMBER, TITLE, CONTENT, OFFICE, OTHER = "number", "title", "content", "office", "other"
 LEVEL = "level"  # an outline column (一级任务 / 二级任务): the section or subsection a row's task sits in
 MARK = "mark"  # a responsibility matrix: one column per office, a mark (★ / ●, or 牵头 / 参与) in its cell
+ROLE = "role"  # 责任类型: the role (牵头 / 配合 / 参与 / 责任) of the office its row names, one row per task and office
+_ROLE_HEADER = re.compile(r"^(?:责任类型|责任方式|职责类型|承担方式|角色|分工类型|责任分工类型)$")
+_MAX_HEADER_CELL = 24  # 具体内容（工作措施）, 责任单位（配合单位）: a header cell names a column in a few words
 _NUMBER = re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)
 _TITLE = re.compile(r"重点任务|工作任务|任务名称|主要任务|重点工作|工作事项|任务事项|项目名称|工作项目|^任务$|^事项$|^项目$|"
                     r"^(?:具体|三级)任务$")
@@ -83,6 +86,8 @@ def read_header(line: SourceLine) -> list[Column] | None:
     cells = split_cells(line.text)
     if not cells or len(cells) < 3:
         return None
+    if any(len(c) > _MAX_HEADER_CELL or c.isdigit() for c in cells):
+        return None  # a task's row (13 | 保障教育经费投入 | …标准… | 计划财务科 | 牵头): its cells say more than names
     columns = [_column(cell) for cell in cells]
     kinds = {c.kind for c in columns}
     if (TITLE in kinds or CONTENT in kinds) and (NUMBER in kinds or OFFICE in kinds):
@@ -96,6 +101,8 @@ def _column(name: str) -> Column:
         return Column(name, NUMBER)
     if _LEVEL_HEADER.match(folded):
         return Column(name, LEVEL)
+    if _ROLE_HEADER.match(folded):
+        return Column(name, ROLE)
     if role := header_role(folded):
         return Column(name, OFFICE, role)
     if re.search(r"时限|时间|进度", folded):
@@ -244,6 +251,7 @@ def _row(index: int, cells: list[str], columns: list[Column]) -> Row:
             and any(c.kind == NUMBER for c in columns[:1]):
         return Row(index, heading=f"{cells[0].strip()}、{filled[1]}")  # 序号 一 beside the section's name
     row = Row(index)
+    role_word = ""
     for column, cell in zip(columns, cells + [""] * (len(columns) - len(cells))):
         if column.kind == NUMBER:
             row.number = cell.rstrip(".、．")  # the number as printed, without its trailing mark
@@ -267,8 +275,13 @@ def _row(index: int, cells: list[str], columns: list[Column]) -> Row:
         elif column.kind == MARK:
             if cell.strip():
                 row.marks.append((column.name, cell.strip()))
+        elif column.kind == ROLE:
+            role_word = cell.strip()
         elif cell:
             row.fields.append((column.name, cell))
+    if (role := spoken_role(role_word)) and row.offices:
+        # one row per task and office: the row's 责任类型 says the office's role, and is printed as its label
+        row.offices = [(role, role_word, cell) for _, _, cell in row.offices]
     if row.parts:
         _share_out(row)
     return row

@@ -82,17 +82,21 @@ _OFFICES_ASKED = re.compile(r"科室|部门|单位|处室|股室|谁|哪个科|�
 # a clause, a quoted name in it kept whole though it holds a comma (“小我融入大我，青春献给祖国”)
 _QUOTED_CLAUSE = re.compile(r"(?:“[^”]*”|[^，,；;。！？!?：:\n])+")
 _QUOTED = re.compile(r"“([^”]+)”")
+MEMBERS_WORD_WEIGHT = 1.0  # idf: 机制 0.8 and 学校 0.4 are said of most tasks; 名片, 共同体 above 2
 _MEMBER_MARK = re.compile(r"[、—+＋／/]")  # 三级网络(中心—学院—中心), 三防+隐患排查
+_ONCE = r"(?:一|1)\s*[次回份期轮趟遍]"  # once, in a unit of times (一次, 一份 of a weekly menu, 一期, 一轮)
+_CLAUSE_END = re.compile(r"[\s，,。；;？?！!：:]|$")
 
 
 def _members_asked(question: str) -> tuple[Detail | None, int]:
-    if _OFFICES_ASKED.search(question):
-        return None, -1
     if asked := _WHICH_N.search(question):  # 三张名片是哪三张, 是哪四好 (四好 is no count the question states)
         stated = _STATED_N.search(question[:asked.start()])
     elif stated := _STATED_N.search(question):
         asked = _MEMBERS_ASKED.search(question, stated.end())
     if asked is None:
+        return None, -1
+    # 责任单位写的哪几个: offices asked up to the ask's clause; 七大机制 哪七个 谁牵头 asks both, one after the other
+    if _OFFICES_ASKED.search(question[:_CLAUSE_END.search(question, asked.end()).start()]):
         return None, -1
     # 四种形态重点用哪几种 asks some of the four (第一、二种): a list of two answers 哪几 / 哪些; 指啥 and 哪三 ask all
     n = 2 if asked.group(0) in ("哪几", "是哪些", "有哪些", "包括哪些") else _SMALL_NUMBERS[(stated or asked).group(1)]
@@ -123,7 +127,11 @@ def _members_sentence(folded: list[str], present: list[Term], detail: Detail) ->
             if _member_count(clause) < need:
                 continue
             near = " ".join(parts[max(0, j - 1): j + 2])
-            if detail.pattern.search(near) or any(t.found_in(with_inserts_read(clause)) for t in named):
+            if detail.pattern.search(near):
+                return i
+            # away from the plan's own count, a list must name the asked thing by a word that tells it apart: three
+            # 信访 机制 are not the 七大机制 (机制, 学校 name nothing in particular)
+            if any(t.weight >= MEMBERS_WORD_WEIGHT and t.found_in(with_inserts_read(clause)) for t in named):
                 return i
     return None
 
@@ -142,10 +150,11 @@ _ASKS = [
                 r"(?:开|办|设|举办|举行)在(?:哪里|哪儿|什么地方|啥地方|哪(?![条项块些一]))|"
                 r"哪(?:个|几个|些)(?:区县|县区|县|区|街道|乡镇|镇)|在哪(?:里|儿)?(?:开|办|建|举办|举行|落地|落户)|选址|"
                 r"(?:去|到)(?:哪里|哪儿|哪(?![条项块些一]))(?:学|培训|跟岗|挂职|研学|交流|考察|参观)"), _PLACE),
-    (re.compile(r"(?:多久|多长时间|多少时间|隔多久|多少天|几个月|几年)\S{0,4}(?:一次|1次)|频次|频率|多久\S{0,3}一回"), _FREQUENCY),
+    # 多久一份 (带量食谱), 多久一期, 多久一轮: once, counted in any unit of times
+    (re.compile(rf"(?:多久|多长时间|多少时间|隔多久|多少天|几个月|几年)\S{{0,4}}{_ONCE}|频次|频率|多久\S{{0,3}}一回"), _FREQUENCY),
     # 多久能建成 asks when it is done and 多长时间整治一次 how often (a date or a period answers), 至少安排多久 how long
     # it lasts
-    (re.compile(r"(?:多久|多长时间|多少时间)(?!\S{0,6}(?:完成|建成|建好|办完|搞完|做完|出台|落地|到位|实现|投用|结束|一次|1次))|"
+    (re.compile(rf"(?:多久|多长时间|多少时间)(?!\S{{0,6}}(?:完成|建成|建好|办完|搞完|做完|出台|落地|到位|实现|投用|结束|{_ONCE}))|"
                 r"几(?:个)?(?:周|星期|小时|课时|学时)|多少(?:天|小时|课时|学时|分钟)"), _DURATION),
     (re.compile(r"什么时[候侯]|啥时[候侯]|何时|哪天|哪一天|哪几个月|哪个月|几月|几号|几点(?![零〇0])|哪年|哪几年|哪一年|多久|什么时间|啥时间|日期|"
                 r"时间节点|截止|deadline|ddl|(?:完成|完工|办完|搞完|做完)(?:时间|日期)|时限"), _DATE),  # 时侯: the common slip of 时候
