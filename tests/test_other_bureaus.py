@@ -39,6 +39,7 @@ CORPORA = {
     "seventeenth": "p78 p79 p80 p81",  # an office table under each task, offices indexed by number, quarter columns, sections by office
     "eighteenth": "p82 p83 p84",  # three numbered levels 1 / 1.1 / 1.1.1, an OCR copy of a scan, tasks packed into cells
     "nineteenth": "p85 p86 p87",  # Word tracked changes left in, one row per task and office, an HTML table saved as text
+    "twentieth": "p88 p89 p90",  # offices after a line break in the paragraph, offices by item number after each section, a ruled PDF table with wrapping cells
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -54,6 +55,7 @@ NINGCHUAN, BAISHUI, XINCHENG, YONGAN = map(plan, ["p74", "p75", "p76", "p77"])
 ZHANGZHOU, SUCHENG, JINGDEZHEN, QIMEN = map(plan, ["p78", "p79", "p80", "p81"])
 NANTONG, XINCHANG, JINNIU = map(plan, ["p82", "p83", "p84"])
 TAIAN, YUELU, DEQING = map(plan, ["p85", "p86", "p87"])
+HANJIANG, FEIXI, YANTAI = map(plan, ["p88", "p89", "p90"])
 
 
 def _asker(tmp_path_factory, plans: list[str]):
@@ -450,6 +452,8 @@ HELD_FLOORS = [
     ("eighteenth", "other_bureaus20_heldout.jsonl", (0.91, 1, 5, 0)),  # 0.917, 1/12, 5/6, 0/1
     # (whole, first measured after parser 23 read the three plans: 0.909, 2/22, 8/8, 0/2; parser 22 had 0.227, 13/22)
     ("nineteenth", "other_bureaus21_heldout.jsonl", (0.87, 1, 5, 0)),  # 0.875, 1/8, 5/5, 0/1
+    # (whole, first measured after parser 25 read the three plans: 0.864, 3/22, 7/8, 0/2; parser 22 had 0.545, 10/22)
+    ("twentieth", "other_bureaus22_heldout.jsonl", (0.78, 3, 5, 0)),  # 0.786, 3/14, 5/6, 0/1
 ]
 
 
@@ -522,3 +526,18 @@ def test_tracked_changes_one_row_per_office_and_an_html_table_answer_as_any_plan
     assert "区卫生健康局" in a["results"][0]["cooperating_offices"]
     a = nineteenth("德清 清廉学校 谁牵头")
     assert a["status"] == "answered" and a["results"][0]["lead_offices"] == ["党建办"]
+
+
+def test_offices_by_item_number_after_a_section_and_a_ruled_pdf_table_answer_who_leads(plans_of):
+    """肥西 names each section's offices after it by item number (以上第（1）（2）项由X牵头…); 烟台's PDF table wraps
+    titles and office names inside their cells (read by where the ruling lines put them)."""
+    twentieth = plans_of("twentieth")
+    feixi = {(r.section, r.task_no): r for r in twentieth.engine.records if r.doc == FEIXI and r.kind == "task"}
+    assert feixi[("二", 1)].lead_offices == ["基础教育股", "计划财务股"]
+    assert feixi[("二", 5)].responsible_offices == ["基础教育股"]
+    yantai = {r.task_no: r for r in twentieth.engine.records if r.doc == YANTAI and r.kind == "task"}
+    assert yantai[1].title == "深入学习宣传贯彻党的二十大精神"
+    assert yantai[5].lead_offices == ["基础教育科", "市人民政府教育督导室"]
+    a = twentieth("烟台 双减那条 哪个科牵头")
+    assert a["status"] == "answered" and where(a) == (YANTAI, "二", None, 7)
+    assert a["results"][0]["lead_offices"] == ["校外教育培训监管科"]

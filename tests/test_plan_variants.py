@@ -230,3 +230,13 @@ def test_a_list_of_one_row_per_task_and_office_reads_each_rows_role_from_its_rol
     assert (first.lead_offices, first.cooperating_offices) == (["党建工作科"], ["组织人事科", "各中小学校"])
     assert first.office_labels == {"cooperating": "配合", "lead": "牵头"}  # the role words as printed
     assert first.fields["完成时限"] == "全年" and second.responsible_offices == ["基础教育科"]
+
+
+def test_offices_given_after_a_section_by_item_number_reach_those_items():
+    document = _plan("（1）深入学习。开展专题培训。", "（2）清廉建设。开展监督。", "（3）强化宣传。开展宣讲。",
+                     "以上第（1）（2）项由党建办牵头，人事股配合；第（3）项由宣传股负责。",
+                     "二、推进教育发展", "（1）扩大学前资源。新建幼儿园5所。", "（2）推进均衡。新建学校2所。",
+                     "以上第（1）至（2）项由基教股、计财股共同牵头，督导室配合。")
+    assert [(t.section, t.lead_offices, t.responsible_offices, t.cooperating_offices) for t in document.tasks] == [
+        ("一", ["党建办"], [], ["人事股"]), ("一", ["党建办"], [], ["人事股"]), ("一", [], ["宣传股"], []),
+        ("二", ["基教股", "计财股"], [], ["督导室"]), ("二", ["基教股", "计财股"], [], ["督导室"])]

@@ -251,3 +251,15 @@ def test_a_word_draft_with_tracked_changes_reads_as_the_changes_accepted():
     document = parse_file(path)
     assert document.title == "泰安市教育局2025年工作要点"
     assert [t.task_no for t in document.tasks if t.section == "四"] == [1, 2, 3]
+
+
+def test_a_ruled_pdf_table_whose_cells_wrap_reads_one_line_per_row():
+    """p90's text layer gives each wrapped line of a cell on its own (深入学习宣传贯彻党 / 的二十大精神); the ruling
+    lines say which cell a line belongs to, so each row reads whole, and the text around the table as printed."""
+    from pathlib import Path
+
+    lines = read_document(Path(__file__).parent / "fixtures" / "plans" / "p90_yantai_city_2023_wrapcells.pdf").splitlines()
+    assert "序号\t重点任务\t具体措施\t牵头处室\t配合处室\t完成时限" in lines
+    row = next(line for line in lines if line.startswith("1\t"))
+    assert row.split("\t")[1:2] == ["深入学习宣传贯彻党的二十大精神"] and row.endswith("\t2023年6月底前")
+    assert lines[0] == "烟台市教育局2023年工作要点" and lines[-2:] == ["2023年2月16日", "— 3 —"]

@@ -22,7 +22,7 @@ from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, task_path
 from .tables import LEVEL, Row, Table, read_header, read_table
 
-PARSER_VERSION = "24"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number; 21: two-cell label rows under a task (Word's 牵头科室 | X tables), an index of tasks by office after the plan (党政办：牵头第1项；配合第2、3项), sections named by their office (一、办公室), labels cut by a line break; 22: three numbered levels 1 / 1.1 / 1.1.1, an office bracket opening with the 分管领导 person; 23: scanned copies (spaces inside words, labels and titles broken over lines), several tasks packed into one table cell, a 重点工作 column of （一） headings; 24: Word tracked changes read as accepted, HTML tables of saved web pages, one row per task and office with a 责任类型 column
+PARSER_VERSION = "25"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number; 21: two-cell label rows under a task (Word's 牵头科室 | X tables), an index of tasks by office after the plan (党政办：牵头第1项；配合第2、3项), sections named by their office (一、办公室), labels cut by a line break; 22: three numbered levels 1 / 1.1 / 1.1.1, an office bracket opening with the 分管领导 person; 23: scanned copies (spaces inside words, labels and titles broken over lines), several tasks packed into one table cell, a 重点工作 column of （一） headings; 24: Word tracked changes read as accepted, HTML tables of saved web pages, one row per task and office with a 责任类型 column; 25: ruled PDF tables read by their rules (cells that wrap), offices given after a section by item number (以上第（1）（2）项由…)
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -491,6 +491,9 @@ class _Parser:
             return index + 1
         if self.mode == "plan" and self.section is not None and _SPLIT_BLOCK.match(key):
             return self._section_split(index)
+        if self.mode == "plan" and self.section is not None and _CLOSING_BY_NUMBER.match(key) \
+                and self._closing_by_number(index, line, key):
+            return index + 1
         if self.mode == "plan" and _CLOSING.match(key) and (groups := sentence_roles(key)):
             self._closing_offices(index, line, key, groups)
             return index + 1
@@ -894,6 +897,34 @@ class _Parser:
             self.warnings.append(f"第{line.no}行的科室未能归入任何任务：{text[:40]}")
         self.since_closing = []
 
+    def _closing_by_number(self, index: int, line: SourceLine, key: str) -> bool:
+        """以上第（1）（2）项由X牵头，Y配合；第（3）至（4）项由Z负责。 after a section's tasks: each clause gives the
+        offices of the section's tasks it numbers (a list, a range); the line is shown with each. False when no
+        clause names a task of the section, so the line is read as any other."""
+        text = line.text.strip()
+        offset = len(text) - len(key)
+        numeral = self.section[0] if self.section else None
+        tasks = {b.task_no: b for b in [*self.builders, self.current] if b is not None and b.kind == TASK
+                 and b.section == numeral}
+        taken = []
+        for clause in _CLAUSE_BY_NUMBER.finditer(key):
+            numbers = _numbers_named(_UNBRACKETED.sub(r" \1 ", clause.group("numbers")))
+            rest = clause.group("rest")
+            at = clause.start("rest")
+            groups = sentence_roles(rest)
+            chosen = [tasks[n] for n in sorted(numbers) if n in tasks and not tasks[n].offices]
+            if not groups or not chosen:
+                continue
+            offices = [(g.role, text[offset + at + g.label[0]: offset + at + g.label[1]],
+                        [text[offset + at + g.names[0]: offset + at + g.names[1]]]) for g in groups]
+            for builder in chosen:
+                builder.offices = [(role, label, list(parts)) for role, label, parts in offices]
+                builder.attached.append(index)
+                taken.append(builder)
+        if taken and self.current is not None and self.current in taken:
+            self._close()
+        return bool(taken)
+
     def _section_split(self, start: int) -> int:
         """本部分任务分工：1.牵头：…，配合：…，时限：…；2.… after a section's tasks, wrapped over lines (and pages):
         each numbered item gives the offices (and deadline) of the section's task with that number; the block's
@@ -1027,6 +1058,11 @@ class _Parser:
 _BY_OFFICE_LINE = re.compile(r"^(?P<office>[^：:，,；;。\s]{2,20})[：:]\s*(?P<duties>(?:(?:牵头|配合|负责|参与|协助|协同|协办)"
                              r"[第\d、，,—\-－~～至到和及项\s]+[；;，,。]?\s*)+)$")
 _DUTY = re.compile(r"(?P<role>牵头|配合|负责|参与|协助|协同|协办)(?P<numbers>[第\d、，,—\-－~～至到和及项\s]+)")
+# 以上第（1）（2）项由X牵头，Y配合；第（3）至（4）项由Z负责: offices given after a section by the numbers of its tasks
+_CLOSING_BY_NUMBER = re.compile(r"^(?:以上|上述)(?:各项|工作|任务)?(?:分工如下)?\s*[:：]?\s*第\s*[（(]?\d")
+_CLAUSE_BY_NUMBER = re.compile(r"第(?P<numbers>(?:\s*[（(]?\d{1,3}[)）]?\s*(?:[、，,和及与至到—\-－~～]\s*)?)+)项"
+                               r"(?P<rest>[^；;。]*)")
+_UNBRACKETED = re.compile(r"[（(](\d{1,3})[)）]")
 _NUMBER_RANGE = re.compile(r"(\d+)\s*(?:[—\-－~～至到]\s*第?\s*(\d+))?")
 
 

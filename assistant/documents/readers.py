@@ -442,6 +442,8 @@ def _cell_text(value, number_format: str = "General") -> str:
 
 def _read_pdf(name: str, data: bytes) -> str:
     import pypdf
+
+    from .pdftables import ruled_page_text
     from pypdf.errors import PyPdfError
 
     try:
@@ -451,7 +453,8 @@ def _read_pdf(name: str, data: bytes) -> str:
         count = len(reader.pages)
         if count > MAX_PDF_PAGES:
             raise DocumentError(name, f"PDF 共 {count} 页，超过 {MAX_PDF_PAGES} 页上限")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        # a ruled task table is read by where its cells stand; any other page in the text layer's own order
+        pages = [ruled_page_text(page) or page.extract_text() or "" for page in reader.pages]
     except DocumentError:
         raise
     except Exception as exc:  # pypdf's own errors, and whatever a damaged file makes it trip on

@@ -1,0 +1,100 @@
+"""Ruled task tables in a PDF, read by where their text stands.
+
+A PDF's text layer gives a table cell by cell, and a cell whose text wraps gives each of its lines on its own, so a
+row's cells cannot be told apart from the lines of one long cell (`深入学习宣传贯彻党` / `的二十大精神` / `1.局党组…`).
+The ruling lines the table is drawn with say where each cell is: the vertical rules part the columns, the horizontal
+rules the rows. On a page whose rules frame a task table (its header row names the columns as `tables.read_header`
+knows them), the table is read one tab-separated line per row, each cell's wrapped lines joined back, so the parser
+reads it as any other task table; the text above and below it is read line by line. A page without such a table is
+left to the text layer's own order.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .normalize import join_wrapped, rebuilt_line
+from .tables import read_header
+
+_SAME_LINE = 2.0  # points: fragments this close in height are on one printed line
+_RULE_MIN = 8.0  # points: shorter strokes are glyph parts or ticks, not rules
+_EDGE = 1.0  # points: a rule this close to another is the same rule (double strokes, rounding)
+_MIN_COLUMNS = 3
+
+
+@dataclass(frozen=True)
+class _Fragment:
+    x: float
+    y: float
+    text: str
+
+
+def ruled_page_text(page) -> str | None:
+    """The page's text with its ruled task table read row by row, or None when the page holds no such table."""
+    fragments: list[_Fragment] = []
+    strokes: list[tuple[float, float, float, float]] = []
+    path: list[tuple[float, float]] = []
+
+    def on_text(text, cm, tm, font, size):
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            fragments.append(_Fragment(x, y, text))
+
+    def on_operator(op, args, cm, tm):
+        def at(px, py):
+            return px * cm[0] + py * cm[2] + cm[4], px * cm[1] + py * cm[3] + cm[5]
+        try:
+            if op == b"m":
+                path[:] = [at(float(args[0]), float(args[1]))]
+            elif op == b"l" and path:
+                end = at(float(args[0]), float(args[1]))
+                strokes.append((*path[-1], *end))
+                path.append(end)
+            elif op == b"re":  # a thin filled rectangle is how many writers draw a rule
+                x0, y0 = at(float(args[0]), float(args[1]))
+                x1, y1 = at(float(args[0]) + float(args[2]), float(args[1]) + float(args[3]))
+                for edge in ((x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)):
+                    strokes.append(edge)
+        except (TypeError, ValueError, IndexError):
+            pass
+
+    page.extract_text(visitor_text=on_text, visitor_operand_before=on_operator)
+    columns = _rules([min(x0, x1) for x0, y0, x1, y1 in strokes if abs(x1 - x0) < _EDGE and abs(y1 - y0) >= _RULE_MIN])
+    rows = _rules([min(y0, y1) for x0, y0, x1, y1 in strokes if abs(y1 - y0) < _EDGE and abs(x1 - x0) >= _RULE_MIN])
+    if len(columns) < _MIN_COLUMNS + 1 or len(rows) < 3:
+        return None
+    left, right, bottom, top = columns[0], columns[-1], rows[0], rows[-1]
+    inside = [f for f in fragments if left - _EDGE <= f.x <= right and bottom <= f.y <= top]
+    table = []
+    for upper, lower in zip(reversed(rows[1:]), reversed(rows[:-1])):  # top to bottom
+        cells = []
+        for start, end in zip(columns, columns[1:]):
+            cell = [f for f in inside if lower < f.y < upper and start - _EDGE <= f.x < end]
+            cells.append(join_wrapped(_lines(cell)))
+        if any(cells):
+            table.append(cells)
+    if not table or not any(read_header(rebuilt_line(0, "\t".join(cells))) for cells in table[:3]):
+        return None
+    above = _lines([f for f in fragments if f.y > top and f not in inside])
+    below = _lines([f for f in fragments if f.y < bottom and f not in inside])
+    return "\n".join([*above, *("\t".join(cells) for cells in table), *below])
+
+
+def _rules(positions: list[float]) -> list[float]:
+    """Distinct rule positions, ascending; strokes within `_EDGE` of each other are one rule."""
+    out: list[float] = []
+    for p in sorted(positions):
+        if not out or p - out[-1] > _EDGE:
+            out.append(p)
+    return out
+
+
+def _lines(fragments: list[_Fragment]) -> list[str]:
+    """Fragments put back into printed lines, top to bottom and left to right."""
+    lines: list[list[_Fragment]] = []
+    for f in sorted(fragments, key=lambda f: (-f.y, f.x)):
+        if lines and abs(lines[-1][0].y - f.y) <= _SAME_LINE:
+            lines[-1].append(f)
+        else:
+            lines.append([f])
+    return [join_wrapped([f.text.strip() for f in sorted(line, key=lambda f: f.x)]) for line in lines]
