@@ -817,7 +817,10 @@ class Engine:
             PARTIAL if any(p.answer.status == PARTIAL for p in plans) else NOT_FOUND)
         held = sum(p.answer.status != NOT_FOUND for p in plans)
         reason = f"共 {len(plans)} 个文件，{held} 个涉及。"
-        hits = [p.answer.hits[0] for p in plans if p.answer.status != NOT_FOUND and p.answer.hits]
+        # the blocks keep the plans' order; the answer's own citation leads with the plan that holds the question best
+        # (党支部到期换届选举 哪个市写了: 长春's 换届 task, not the first plan's nearest task)
+        hits = sorted((p.answer.hits[0] for p in plans if p.answer.status != NOT_FOUND and p.answer.hits),
+                      key=lambda h: -h.coverage)
         return Answer(q, status, reason, hits, filters, plans=plans)
 
     def _title_bonus(self, q: Question, candidates: list[int]) -> np.ndarray:
