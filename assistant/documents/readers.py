@@ -97,11 +97,10 @@ def _html_table_rows(markup: str) -> list[str]:
         return [markup]
     rows: list[list[str]] = []
     pending: dict[int, tuple[str, int]] = {}  # column -> (text, rows still covered) of a cell spanning rows
-    for tr in table.iter("tr"):
+    for tr in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):  # a table nested in a cell is that cell's text
         row: list[str] = []
-        cells = iter(tr.findall("td") + tr.findall("th") if not tr.xpath("./td|./th") else tr.xpath("./td|./th"))
         column = 0
-        for cell in cells:
+        for cell in tr.xpath("./td|./th"):
             while column in pending:  # a cell above still covers this column
                 value, left = pending.pop(column)
                 row.append(value)
