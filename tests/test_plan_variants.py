@@ -240,3 +240,21 @@ def test_offices_given_after_a_section_by_item_number_reach_those_items():
     assert [(t.section, t.lead_offices, t.responsible_offices, t.cooperating_offices) for t in document.tasks] == [
         ("一", ["党建办"], [], ["人事股"]), ("一", ["党建办"], [], ["人事股"]), ("一", [], ["宣传股"], []),
         ("二", ["基教股", "计财股"], [], ["督导室"]), ("二", ["基教股", "计财股"], [], ["督导室"])]
+
+
+def test_a_fixed_width_table_copied_as_text_reads_its_wrapped_cells_back_into_rows():
+    document = parse_text("plan.txt", "\n".join([
+        "测试市教育局2024年工作要点",
+        "序号  重点任务          具体措施                      牵头单位          配合单位",
+        "一、加强党的建设",
+        " 1    深入学习贯彻党的  全年集中学习不少于12          机关党委          组织人事科、各县",
+        "      二十大精神        次，开展专题培训。                              市区教育局",
+        " 2    推进清廉学校建设  新建示范校30所。              驻局纪检监察组",
+        "",
+        "注：各单位按季度报送进展。",
+    ]))
+    first, second = document.tasks
+    assert (first.title, first.lead_offices, first.cooperating_offices) == (
+        "深入学习贯彻党的二十大精神", ["机关党委"], ["组织人事科", "各县市区教育局"])
+    assert first.fields["具体措施"] == "全年集中学习不少于12次，开展专题培训。"
+    assert (second.title, second.lead_offices, second.cooperating_offices) == ("推进清廉学校建设", ["驻局纪检监察组"], [])

@@ -16,7 +16,7 @@ from .records import TASK, ParsedDocument, Record
 from .runon import split_run_on
 from .scanned import mend_scanned_copy
 from .labels import join_open_lists
-from .tables import join_stacked_cells
+from .tables import join_fixed_width, join_stacked_cells
 from .timenodes import time_nodes
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -46,7 +46,8 @@ def parse_text(name: str, text: str, entry: CatalogEntry | None = None) -> Parse
     What the catalog entry leaves empty (place, year, issuer) is inferred from the text and reported in `inferred`;
     a place that cannot be inferred stays None, never "", so it cannot match every question.
     """
-    lines, split = split_run_on(source_lines(text))
+    # a fixed-width table first: its padding is neither run-on text nor a scan's stray spaces
+    lines, split = split_run_on(join_fixed_width(source_lines(text)))
     lines, scanned = mend_scanned_copy(lines)  # a scan's spaces inside words, labels and titles broken over lines
     lines = join_open_lists(join_stacked_cells(lines))  # a PDF's table one cell a line; a wrapped office list
     inferred: dict[str, str] = {}

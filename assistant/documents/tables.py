@@ -11,10 +11,11 @@ office label, with the header as their printed label; every other column is kept
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .labels import LEAD, COOPERATING, header_role, is_office_name, spoken_role
-from .normalize import SourceLine, fold, is_chrome, rebuilt_line
+from .normalize import SourceLine, fold, is_chrome, join_wrapped, rebuilt_line
 from .places import is_date_line, is_issuer_line
 
 NUMBER, TITLE, CONTENT, OFFICE, OTHER = "number", "title", "content", "office", "other"
@@ -394,3 +395,73 @@ def _header_cell(key: str, first: bool) -> bool:
 
 def _joined(lines: list[SourceLine]) -> SourceLine:
     return rebuilt_line(lines[0].no, "\t".join(l.text.strip() for l in lines))
+
+
+# A table copied out of WPS or Word as fixed-width text: the columns padded with spaces to a display width (a Chinese
+# character two columns wide, a digit one), a long cell wrapped inside its column onto the next lines, where the
+# other columns are blank.
+_GAP = re.compile(r"\S+(?: \S+)*")  # a run of text; two spaces or more part the cells
+_TOLERANCE = 3  # display columns a centred cell may start left of its header
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """(display column, text) of each run of a line."""
+    return [(_width(text[:m.start()]), m.group(0)) for m in _GAP.finditer(text)]
+
+
+def join_fixed_width(lines: list[SourceLine]) -> list[SourceLine]:
+    """The lines with every fixed-width task table put back into one tab-separated line per row, so it is read as
+    any task table: a header the table reader knows, parted by two spaces or more; a row starting with its number
+    in the first column, its wrapped lines (the first column blank) joined cell by cell; a section row (一、…) alone
+    from the left margin. A line that is none of these ends the table."""
+    out: list[SourceLine] = []
+    i = 0
+    while i < len(lines):
+        header = _chunks(lines[i].text.rstrip())
+        columns = read_header(rebuilt_line(lines[i].no, "\t".join(c for _, c in header))) \
+            if len(header) >= 3 and "\t" not in lines[i].text else None
+        if columns is None or columns[0].kind != NUMBER:
+            out.append(lines[i])
+            i += 1
+            continue
+        starts = [at for at, _ in header]
+        out.append(rebuilt_line(lines[i].no, "\t".join(c for _, c in header)))
+        i += 1
+        row: list[list[str]] | None = None
+        first = 0
+        while i < len(lines):
+            line = lines[i]
+            chunks = _chunks(line.text.rstrip())
+            if not chunks:
+                break
+            cells = [[] for _ in starts]
+            for at, text in chunks:
+                column = max((k for k, s in enumerate(starts) if s <= at + _TOLERANCE), default=0)
+                cells[column].append(text)
+            lead = " ".join(cells[0])
+            if lead.isdigit():  # a new row
+                if row is not None:
+                    out.append(_fixed_row(first, row))
+                row, first = cells, line.no
+            elif len(chunks) == 1 and chunks[0][0] == 0 and _HEADING.match(fold(chunks[0][1])):
+                if row is not None:
+                    out.append(_fixed_row(first, row))
+                row = None
+                out.append(rebuilt_line(line.no, chunks[0][1]))
+            elif row is not None and not lead:  # the row's cells go on
+                for k, parts in enumerate(cells):
+                    row[k].extend(parts)
+            else:
+                break
+            i += 1
+        if row is not None:
+            out.append(_fixed_row(first, row))
+    return out
+
+
+def _fixed_row(no: int, cells: list[list[str]]) -> SourceLine:
+    return rebuilt_line(no, "\t".join(join_wrapped(parts) for parts in cells))
