@@ -24,8 +24,9 @@ _MUNICIPALITIES = {"北京市", "上海市", "天津市", "重庆市"}
 # 各县（市、区）, 我省, 县区, 2023年泸州市.
 _NOT_IN_NAME = "省市区县各全我该其此每的与及或在对为从向至等年月日"
 # ... save the districts named after a 市 they once were or lie in: 沙市区 (荆州), 新市区, 市中区, 市北区
+# ... and the counties of one character (莒县, 沛县, 歙县), only where nothing but a city may stand before them
 _NAME = (rf"(?:[^\W\d_{_NOT_IN_NAME}]{{2,8}}?(?:{_SUFFIXES})|[^\W\d_{_NOT_IN_NAME}]{{1,2}}市区(?!域|内|外|级)"
-         rf"|市[中东南西北]区)")
+         rf"|市[中东南西北]区|(?:(?<![\u4e00-\u9fff])|(?<=市))[^\W\d_{_NOT_IN_NAME}本这那此]县)")
 # An education body after its place: 教育局, 教育厅, 教体局, 教育和体育局, 教科局 / 教育和科学技术局, 教育委员会 /
 # 教委, and the party committees that co-sign plans (市委教育工委).
 BODY = (r"(?:教育和体育局|教育体育局|教育和科学技术局|教育科学技术局|教育科技局|教育局|教体局|教科局|教育厅"

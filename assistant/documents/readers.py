@@ -355,13 +355,26 @@ def _table_lines(table, numbering: _WordNumbering) -> list[str]:
         cells, previous = [], None
         for cell in row.cells:
             same = previous is not None and cell._tc is previous._tc
-            texts = [] if same else [numbering.label(p) + accepted_text(p).strip() for p in cell.paragraphs]
+            texts = [] if same else [numbering.label(p) + accepted_text(p).strip() for p in cell.paragraphs] \
+                + [_nested_text(t) for t in cell.tables]
             cells.append(re.sub(r"[\t\r\n]+", " ", " ".join(t for t in texts if t.strip())))  # a line break too
             previous = cell
         rows.append(cells)
     if card := _task_card(rows):
         return card
     return ["\t".join(cells) for cells in rows]
+
+
+def _nested_text(table) -> str:
+    """A table nested in a cell (a 责任分工 cell holding `牵头 | X` / `配合 | Y`) as one run of text: a two-cell row is
+    `label：value`, rows are parted by ；, so the cell reads as the labelled lists it shows."""
+    rows = []
+    for row in table.rows:
+        cells = [" ".join(accepted_text(p).strip() for p in c.paragraphs if accepted_text(p).strip()) for c in row.cells]
+        cells = [c for i, c in enumerate(cells) if c and (i == 0 or c != cells[i - 1])]  # a merged cell once
+        if cells:
+            rows.append(f"{cells[0]}：{cells[1]}" if len(cells) == 2 else " ".join(cells))
+    return "；".join(rows)
 
 
 _CARD_KEY = re.compile(r"[\u4e00-\u9fff（）()]{2,10}")

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .labels import LEAD, COOPERATING, header_role, is_office_name, spoken_role
+from .labels import LEAD, COOPERATING, RESPONSIBLE, header_role, is_office_name, spoken_role
 from .normalize import SourceLine, fold, is_chrome, join_wrapped, rebuilt_line
 from .places import is_date_line, is_issuer_line
 
@@ -22,6 +22,7 @@ NUMBER, TITLE, CONTENT, OFFICE, OTHER = "number", "title", "content", "office", 
 LEVEL = "level"  # an outline column (一级任务 / 二级任务): the section or subsection a row's task sits in
 MARK = "mark"  # a responsibility matrix: one column per office, a mark (★ / ●, or 牵头 / 参与) in its cell
 ROLE = "role"  # 责任类型: the role (牵头 / 配合 / 参与 / 责任) of the office its row names, one row per task and office
+_SHARE_HEADER = re.compile(r"^(?:责任分工|任务分工|职责分工|分工|责任主体)$")
 _ROLE_HEADER = re.compile(r"^(?:责任类型|责任方式|职责类型|承担方式|角色|分工类型|责任分工类型)$")
 _MAX_HEADER_CELL = 24  # 具体内容（工作措施）, 责任单位（配合单位）: a header cell names a column in a few words
 _NUMBER = re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)
@@ -104,6 +105,8 @@ def _column(name: str) -> Column:
         return Column(name, LEVEL)
     if _ROLE_HEADER.match(folded):
         return Column(name, ROLE)
+    if _SHARE_HEADER.match(folded):  # 责任分工: its cells print the roles (牵头：X；配合：Y), read by their labels
+        return Column(name, OFFICE, RESPONSIBLE)
     if role := header_role(folded):
         return Column(name, OFFICE, role)
     if re.search(r"时限|时间|进度", folded):
