@@ -258,3 +258,34 @@ def test_a_fixed_width_table_copied_as_text_reads_its_wrapped_cells_back_into_ro
         "深入学习贯彻党的二十大精神", ["机关党委"], ["组织人事科", "各县市区教育局"])
     assert first.fields["具体措施"] == "全年集中学习不少于12次，开展专题培训。"
     assert (second.title, second.lead_offices, second.cooperating_offices) == ("推进清廉学校建设", ["驻局纪检监察组"], [])
+
+
+def test_offices_in_words_closing_the_title_and_a_date_bracket_closing_the_paragraph():
+    document = _plan("1.深化理论武装（机关党委牵头，组织人事科配合）。全年集中学习12次（2024年12月底前完成）。",
+                     "2.推进清廉学校建设。开展专项监督（牵头：纪检组；配合：计财科）（含民办学校）。")
+    first, second = document.tasks
+    assert (first.title, first.lead_offices, first.cooperating_offices) == ("深化理论武装", ["机关党委"], ["组织人事科"])
+    assert first.fields["完成时限"] == "2024年12月底前完成" and "完成时限" not in second.fields
+    assert second.lead_offices == ["纪检组"]
+
+
+def test_a_remark_column_names_who_leads_among_the_listed_offices():
+    document = parse_text("plan.txt", "\n".join([
+        "测试区教育局2025年工作要点",
+        "序号\t重点任务\t工作措施\t责任科室\t完成时限\t备注",
+        "一、党建引领",
+        "1\t深化理论武装\t集中学习12次。\t党建工作科、组织人事科、办公室\t全年\t党建工作科牵头，办公室配合",
+        "2\t加快学校建设\t新建学校3所。\t基建办、计划财务科\t全年\t区十件民生实事；基建办、计划财务科共同牵头",
+        "3\t巩固双减成果\t开展检查。\t校外培训监管科、基础教育科\t持续推进\t纳入督查事项",
+    ]))
+    first, second, third = document.tasks
+    assert (first.lead_offices, first.responsible_offices, first.cooperating_offices) == (
+        ["党建工作科"], ["组织人事科"], ["办公室"])
+    assert second.lead_offices == ["基建办", "计划财务科"]
+    assert third.responsible_offices == ["校外培训监管科", "基础教育科"] and not third.lead_offices
+
+
+def test_a_table_of_a_years_targets_is_no_task_table():
+    document = _plan("序号\t指标\t2022年\t2023年目标", "1\t学前三年毛入园率\t91%\t92%",
+                     "1.深入学习。开展专题培训。", "牵头科室：党建办")
+    assert [t.title for t in document.tasks] == ["深入学习"]

@@ -92,6 +92,7 @@ _SPOKEN_CLAUSE = re.compile(r"\s*(?:由\s*)?(?P<names>[^，,；;]+?)\s*(?:按职
                             r"(?P<verb>牵头|负责|配合|协助|参与|协同|协办)\s*")
 _OFFICE_END = re.compile(r"(?:科|室|办|中心|局|校|学校|大学|院|所|站|馆|队|委|组|部|处|股|园|单位|科室|部门|机构)$")
 _LAST_BRACKET = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]*[)）])+)[)）]\s*[。；;]?\s*$")
+_FIRST_BEFORE_STOP = re.compile(r"^[^（(。]*[（(]((?:[^（）()]|[（(][^（）()]*[)）])+)[)）](?=\s*。)")  # the title's bracket
 _BEFORE_LAST_STOP = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]*[)）])+)[)）](?=\s*[。；;]\s*$)")
 
 
@@ -153,11 +154,12 @@ def sentence_roles(text: str) -> list[Group]:
 
 
 def spoken_bracket(text: str) -> Bracket | None:
-    """The office list in plain words closing a paragraph (before or after its last 。), or None."""
-    m = _LAST_BRACKET.search(text) or _BEFORE_LAST_STOP.search(text)
-    if not m or not (groups := spoken_roles(m.group(1), m.start(1))):
-        return None
-    return Bracket(m.start(), m.end(1) + 1, tuple(groups))
+    """The office list in plain words closing a paragraph (before or after its last 。), or closing its title
+    (`3.推进集团化办学（基础教育科牵头，督导室配合）。新组建…`), or None."""
+    for m in (_LAST_BRACKET.search(text), _BEFORE_LAST_STOP.search(text), _FIRST_BEFORE_STOP.search(text)):
+        if m and (groups := spoken_roles(m.group(1), m.start(1))):
+            return Bracket(m.start(1) - 1, m.end(1) + 1, tuple(groups))
+    return None
 
 
 def inline_brackets(text: str) -> list[Bracket]:

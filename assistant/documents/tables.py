@@ -14,14 +14,16 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .labels import LEAD, COOPERATING, RESPONSIBLE, header_role, is_office_name, spoken_role
+from .labels import LEAD, COOPERATING, RESPONSIBLE, header_role, is_office_name, spoken_role, spoken_roles
 from .normalize import SourceLine, fold, is_chrome, join_wrapped, rebuilt_line
+from .offices import split_offices
 from .places import is_date_line, is_issuer_line
 
 NUMBER, TITLE, CONTENT, OFFICE, OTHER = "number", "title", "content", "office", "other"
 LEVEL = "level"  # an outline column (一级任务 / 二级任务): the section or subsection a row's task sits in
 MARK = "mark"  # a responsibility matrix: one column per office, a mark (★ / ●, or 牵头 / 参与) in its cell
 ROLE = "role"  # 责任类型: the role (牵头 / 配合 / 参与 / 责任) of the office its row names, one row per task and office
+_YEAR_HEADER = re.compile(r"(?:19|20)\d\d\s*年")
 _SHARE_HEADER = re.compile(r"^(?:责任分工|任务分工|职责分工|分工|责任主体)$")
 _ROLE_HEADER = re.compile(r"^(?:责任类型|责任方式|职责类型|承担方式|角色|分工类型|责任分工类型)$")
 _MAX_HEADER_CELL = 24  # 具体内容（工作措施）, 责任单位（配合单位）: a header cell names a column in a few words
@@ -109,8 +111,8 @@ def _column(name: str) -> Column:
         return Column(name, OFFICE, RESPONSIBLE)
     if role := header_role(folded):
         return Column(name, OFFICE, role)
-    if re.search(r"时限|时间|进度", folded):
-        return Column(name, OTHER)
+    if re.search(r"时限|时间|进度", folded) or _YEAR_HEADER.search(folded):
+        return Column(name, OTHER)  # 2023年目标, 2022年: a column of a year's figures, in a table of targets
     if _TITLE.search(folded):
         return Column(name, TITLE)
     if _CONTENT.search(folded):
@@ -286,6 +288,8 @@ def _row(index: int, cells: list[str], columns: list[Column]) -> Row:
     if (role := spoken_role(role_word)) and row.offices:
         # one row per task and office: the row's 责任类型 says the office's role, and is printed as its label
         row.offices = [(role, role_word, cell) for _, _, cell in row.offices]
+    elif len(row.offices) == 1 and (remark := next((v for n, v in row.fields if _REMARK.match(fold(n).strip())), "")):
+        row.offices = _roles_by_remark(row.offices[0], remark)
     if row.parts:
         _share_out(row)
     return row
@@ -293,6 +297,34 @@ def _row(index: int, cells: list[str], columns: list[Column]) -> Row:
 
 # the next task packed into the same cell: 。 (or ；), the line break the cell's text keeps as a space, its number
 _PACKED_NEXT = re.compile(r"(?<=[。；;])\s+(\d{1,3})\s*[.、．]\s*(?=[\u4e00-\u9fff“\"《])")
+
+
+_REMARK = re.compile(r"^(?:备注|说明|备注说明)$")
+
+
+def _roles_by_remark(offices: tuple[str, str, str], remark: str) -> list[tuple[str, str, str]]:
+    """责任科室 `X、Y、Z` with 备注 `X牵头，Y配合` (or `共同牵头`, or a bare `牵头` beside one office): the remark gives
+    the roles of the offices it names, the others keep the column's; every role keeps the column's header as its
+    label. A remark naming no office of the list (纳入督查事项) changes nothing."""
+    role, label, cell = offices
+    names = split_offices(cell)
+    given: dict[str, str] = {}
+    for clause in re.split(r"[；;。]", fold(remark)):
+        clause = clause.strip()
+        if clause in ("牵头", "负责牵头") and len(names) == 1:
+            given[names[0]] = LEAD
+        for group in spoken_roles(clause) or []:
+            for name in split_offices(clause[group.names[0]:group.names[1]]):
+                if name in names:
+                    given.setdefault(name, group.role)
+    if not given:
+        return [offices]
+    out = []
+    for each in (LEAD, role, RESPONSIBLE, COOPERATING):
+        members = [n for n in names if given.get(n, role) == each]
+        if members and each not in [r for r, _, _ in out]:
+            out.append((each, label, "、".join(members)))
+    return out
 
 
 def _packed(first: str, cell: str) -> list[tuple[str, str]]:

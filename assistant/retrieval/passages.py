@@ -71,6 +71,11 @@ def office_lines(record: Record) -> list[str]:
                 closing = line.rfind("以上", 0, by)  # 以上工作由…: from its start
                 start = closing if 0 <= closing and by - closing <= 8 else by
                 out.append(line[start: groups[-1].label[1]])
+    if not out:
+        # a task table's row: the cells that print its offices, each as printed (校外培训监管科 | 基础教育科)
+        offices = set(record.lead_offices + record.responsible_offices + record.cooperating_offices)
+        out = [cell.strip() for line in lines if "\t" in line for cell in line.split("\t")
+               if cell.strip() and any(o in cell for o in offices)]
     return out
 
 

@@ -977,8 +977,9 @@ class Engine:
         if deadline:
             # 师德标兵评选 deadline是哪天: the task's own 完成时限 line is its deadline, naming nothing else, and
             # it wins over a date-like figure of the body (学前三年毛入园率 is no date)
+            # and says when even without a date (全年, 持续推进: the plan's own answer to 啥时候完成)
             holder = next((j for j, c in enumerate(chunk_ids) if self.index.chunks[c].field in TIME_FIELDS
-                           and detail.pattern.search(folded[j])), None)
+                           and folded[j].strip()), None)
         if holder is None and not (deadline and record.doc in self.dated_docs):
             # in a plan printing a 完成时限 for its tasks, a task left without one has none (每学期 is no
             # deadline); elsewhere the body may say when (2020年底前完成)
