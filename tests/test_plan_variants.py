@@ -289,3 +289,41 @@ def test_a_table_of_a_years_targets_is_no_task_table():
     document = _plan("序号\t指标\t2022年\t2023年目标", "1\t学前三年毛入园率\t91%\t92%",
                      "1.深入学习。开展专题培训。", "牵头科室：党建办")
     assert [t.title for t in document.tasks] == ["深入学习"]
+
+
+def test_a_plan_quoted_in_a_mail_is_read_from_its_quoted_level_only():
+    text = "\n".join(["发件人: 王芳", "主题: 转发: 2023年工作要点", "", "各科室：第2项另行通知，请于3月1日前反馈。", "",
+                      *("> " + line for line in [*HEAD, "1.深入学习。开展专题培训，全年不少于", "12次。",
+                                                 "牵头科室：组干科；配合科室：办公室", "2.清廉建设。开展监督。",
+                                                 "牵头科室：纪委", "", "测试市教育局", "2023年2月1日"]),
+                      ">> 原邮件：第2项牵头科室改为纪委。"])
+    document = parse_text("mail.txt", text)
+    assert [(t.task_no, t.lead_offices) for t in document.tasks] == [(1, ["组干科"]), (2, ["纪委"])]
+    assert document.tasks[0].fields["内容"] == "开展专题培训，全年不少于12次。"
+    assert not any("原邮件" in t.text or "另行通知" in t.text for t in document.tasks)
+    assert any("邮件" in w for w in document.warnings)
+    # one quoted line in an ordinary plan is text, not a mail
+    plain = _plan("1.深入学习。开展专题培训。", "> 全年不少于12次。", "牵头科室：组干科")
+    assert plain.tasks[0].lead_offices == ["组干科"] and not any("邮件" in w for w in plain.warnings)
+
+
+def test_task_flags_beside_the_number_and_after_the_title_are_not_part_of_the_title():
+    document = _plan("1.★深入学习（延续）。开展专题培训。【责任领导：张三　牵头科室：组干科　协办科室：办公室　完成时限：全年】",
+                     "★2.（新增）推进清廉学校建设。开展监督。【责任领导：李四　牵头科室：纪委】")
+    assert [t.title for t in document.tasks] == ["深入学习", "推进清廉学校建设"]
+    assert document.tasks[0].lead_offices == ["组干科"] and document.tasks[0].cooperating_offices == ["办公室"]
+    assert document.tasks[0].fields["完成时限"] == "全年" and document.tasks[1].lead_offices == ["纪委"]
+
+
+def test_prose_after_the_last_tasks_office_list_is_the_plans_closing_where_every_task_ends_with_its_list():
+    tasks = ["1.深入学习。开展专题培训。", "牵头科室：组干科", "2.清廉建设。开展监督。", "牵头科室：纪委",
+             "3.安全稳定。开展演练。", "牵头科室：安全科"]
+    closing = _plan(*tasks, "各科室要对照任务分工，确保各项任务按期完成。", "测试市教育局", "2023年2月1日")
+    assert closing.tasks[-1].fields["内容"] == "开展演练。"
+    # where a task's body goes on after its list, the last task's does too
+    going_on = _plan("1.深入学习。", "牵头科室：组干科", "开展专题培训。", *tasks[2:],
+                     "各科室要对照任务分工，确保各项任务按期完成。")
+    assert "确保各项任务按期完成" in going_on.tasks[-1].fields["内容"]
+    # prose after a list followed by another task stays that task's body
+    middle = _plan(*tasks[:4], "全年开展警示教育4次。", *tasks[4:])
+    assert "全年开展警示教育4次" in middle.tasks[1].fields["内容"]

@@ -16,6 +16,7 @@ from .records import TASK, ParsedDocument, Record
 from .runon import split_run_on
 from .scanned import mend_scanned_copy
 from .labels import join_open_lists
+from .mail import unquote_mail
 from .tables import join_fixed_width, join_stacked_cells
 from .timenodes import time_nodes
 
@@ -47,7 +48,8 @@ def parse_text(name: str, text: str, entry: CatalogEntry | None = None) -> Parse
     a place that cannot be inferred stays None, never "", so it cannot match every question.
     """
     # a fixed-width table first: its padding is neither run-on text nor a scan's stray spaces
-    lines, split = split_run_on(join_fixed_width(source_lines(text)))
+    lines, mailed = unquote_mail(source_lines(text))  # a plan quoted in a mail (`> `): its level, without the marks
+    lines, split = split_run_on(join_fixed_width(lines))
     lines, scanned = mend_scanned_copy(lines)  # a scan's spaces inside words, labels and titles broken over lines
     lines = join_open_lists(join_stacked_cells(lines))  # a PDF's table one cell a line; a wrapped office list
     inferred: dict[str, str] = {}
@@ -77,6 +79,8 @@ def parse_text(name: str, text: str, entry: CatalogEntry | None = None) -> Parse
     warnings = list(result.warnings)
     if scanned:
         warnings.insert(0, "正文像是扫描识别或PDF转出的文字，词语中间多出的空格已去掉后解析，请核对")
+    if mailed:
+        warnings.insert(0, "正文是邮件里引用（“>”开头）的文字，已只读取其中的工作要点，邮件头和转发说明未作为任务，请核对")
     if split:
         warnings.insert(0, f"第{'、'.join(map(str, split))}行是连排的文字（标题、段落和编号挤在一行），已按编号拆分成多行后解析，请核对")
     issuer = (entry.issuer if entry and entry.issuer else None) or guess.issuer

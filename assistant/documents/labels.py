@@ -38,7 +38,8 @@ OFFICE_LABEL = re.compile(rf"(?P<role>{_WORD}|{_BARE})\s*[:：]|【\s*(?P<role2>
 _HEADER = re.compile(rf"^\s*{_WORD}")
 # An opening bracket whose content starts with a label: the start of an inline office list.
 # (分管领导：张伟；牵头处室：…): a person named first (no role) does not hide the list after it
-_PERSON_FIRST = r"(?:(?:分管领导|分管局领导|责任领导|责任人|联系人)\s*[:：][^；;（）()【】]{1,20}[；;]\s*)?"
+# (【责任领导：张立新　牵头科室：…】): the person's name may end at a space as well as at a semicolon
+_PERSON_FIRST = r"(?:(?:分管领导|分管局领导|责任领导|责任人|联系人)\s*[:：][^；;（）()【】]{1,20}?(?:[；;]|\s)\s*)?"
 _INLINE_OPEN = re.compile(rf"[（(【]\s*(?={_PERSON_FIRST}(?:{_WORD}|(?:牵头|责任|配合|协办|参与))\s*[:：])")
 
 

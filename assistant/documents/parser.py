@@ -22,7 +22,7 @@ from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, task_path
 from .tables import LEVEL, Row, Table, read_header, read_table
 
-PARSER_VERSION = "27"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number; 21: two-cell label rows under a task (Word's 牵头科室 | X tables), an index of tasks by office after the plan (党政办：牵头第1项；配合第2、3项), sections named by their office (一、办公室), labels cut by a line break; 22: three numbered levels 1 / 1.1 / 1.1.1, an office bracket opening with the 分管领导 person; 23: scanned copies (spaces inside words, labels and titles broken over lines), several tasks packed into one table cell, a 重点工作 column of （一） headings; 24: Word tracked changes read as accepted, HTML tables of saved web pages, one row per task and office with a 责任类型 column; 25: ruled PDF tables read by their rules (cells that wrap), offices given after a section by item number (以上第（1）（2）项由…); 26: fixed-width text tables, a table nested in a Word cell, a 责任分工 column of labelled lists, one-character counties (莒县); 27: offices in words closing the title, a date bracket closing the task as its deadline, roles given in a 备注 column, a year's column is no content column
+PARSER_VERSION = "28"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number; 21: two-cell label rows under a task (Word's 牵头科室 | X tables), an index of tasks by office after the plan (党政办：牵头第1项；配合第2、3项), sections named by their office (一、办公室), labels cut by a line break; 22: three numbered levels 1 / 1.1 / 1.1.1, an office bracket opening with the 分管领导 person; 23: scanned copies (spaces inside words, labels and titles broken over lines), several tasks packed into one table cell, a 重点工作 column of （一） headings; 24: Word tracked changes read as accepted, HTML tables of saved web pages, one row per task and office with a 责任类型 column; 25: ruled PDF tables read by their rules (cells that wrap), offices given after a section by item number (以上第（1）（2）项由…); 26: fixed-width text tables, a table nested in a Word cell, a 责任分工 column of labelled lists, one-character counties (莒县); 27: offices in words closing the title, a date bracket closing the task as its deadline, roles given in a 备注 column, a year's column is no content column; 28: plans quoted in an e-mail (> lines), ★ and （新增） flags beside the number, 【责任领导：X　牵头科室：…】 split by spaces, ★/● matrices under office-group headers, the plan's closing after the last task's office list
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -118,6 +118,7 @@ _SPLIT_ITEM = re.compile(r"^\s*(\d{1,3})\s*[.．、]\s*(?=\S)")
 # 注：…科室使用简称，对应如下：基＝基础教育科，职＝职成科…: a legend of the short names the office lists print
 _LEGEND_PAIR = re.compile(r"([\u4e00-\u9fff]{1,4})\s*[＝=]\s*([^，,；;。＝=]+)")
 _LEGEND_LINE = re.compile(r"简称|缩写|代号")
+_CLOSING_TITLE = 20  # characters of the closing's first clause that name its record
 NOTE_SECTION_OFFICES = "科室列在本部分标题下（原文第{line}行），适用于本部分各项任务"
 NOTE_OFFICE_HEADING = "本部分标题即责任科室（原文第{line}行）"
 NOTE_LEAD_FROM_RESPONSIBLE = "原文未标“牵头科室”：此处列为牵头的是原文第一条“责任科室”"
@@ -229,8 +230,20 @@ def parse_lines(lines: list[SourceLine], doc: str = "", city: str | None = None,
 _CELL_LABEL = re.compile(rf"^(?:{OFFICE_LABEL_WORD}|完成时限|完成时间|时间节点|时限要求|时限)(\s)\s*(?=\S)")
 
 
+# A plan that flags its tasks prints a mark or a status tag beside the number (1.★深化…, 2.（新增）实施…, ★3.…): the
+# flag says which tasks matter this year, not where the title starts. In the key it is blanked, one space for one
+# character (offsets into the text still hold); the title then starts after it. A tag closing the title (深化…（延续）。)
+# is cut from the title (_heading).
+_STATUS_TAG = r"[（(](?:新增|延续|续建|持续|重点|新任务|年度新增|上年延续)[)）]"
+_FLAG = rf"(?:[★☆▲◆■※]|{_STATUS_TAG})"
+_FLAG_AFTER_NUMBER = re.compile(rf"^\d{{1,3}}\s*[.、．]\s*({_FLAG}(?:\s*{_FLAG})*)")
+_TAG_CLOSING_TITLE = re.compile(rf"\s*{_STATUS_TAG}$")
+
+
 def _key(line: SourceLine) -> str:
     key = _DECORATION.sub("", strip_list_prefix(line.folded.strip()), count=1)
+    if m := _FLAG_AFTER_NUMBER.match(key):
+        key = key[:m.start(1)] + " " * (m.end(1) - m.start(1)) + key[m.end(1):]
     if "\t" in line.text and len([c for c in line.text.split("\t") if c.strip()]) == 2 and (m := _CELL_LABEL.match(key)):
         # read as `牵头科室：机关党委` (folding made the tab a space; one character for one, so offsets still hold)
         key = key[:m.start(1)] + "：" + key[m.end(1):]
@@ -361,6 +374,10 @@ class _Parser:
         self.front: list[int] = []  # lines before the first section of the current part
         self.warnings: list[str] = []
         self.ended = False
+        # In a plan whose tasks each end with their office list, prose after the last task's list is the plan's
+        # closing (各科室要对照任务分工…, 注：…): held here, given back to the task only if the plan goes on.
+        self.held: list[int] = []
+        self.body_after_offices = False  # some task's body goes on after its office list: nothing is held
         self.keys = [_key(l) for l in lines]  # the folded, prefix-stripped form every pattern is matched on
         self.first_leads = any(_FIRST_LEADS.search(k) for k in self.keys)
         self.legend, self.legend_line = _legend(lines, self.keys)
@@ -391,6 +408,7 @@ class _Parser:
                 index += 1
                 continue
             index = self._feed(index, line)
+        self._closing()
         self._flush_front()
         self._close()
         if self.ended and index < len(self.lines):
@@ -478,7 +496,7 @@ class _Parser:
             return index + 1  # notice head before the plan: not part of any record
         if _TRAILER.match(key) or self._is_signature(index, key) \
                 or (self.last_task_no and (_ATTACHMENT_LINE.match(key) or _WEB_FOOTER.match(key))):
-            self._close()
+            self._closing()
             self.ended = True
             return index + 1
         if self.mode == "plan" and (columns := read_header(line)):
@@ -518,12 +536,46 @@ class _Parser:
             self.front.append(index)
             self._check_stray_offices(line, key)
             return index + 1
-        self.current.add_line(index)
-        if self.current.kind == TASK and self._pipe_roles(line, key):
-            return index + 1
+        if self._holds(key):
+            self.held.append(index)
+        else:
+            self._feed_content(index, line, key)
+        return index + 1
+
+    def _feed_content(self, index: int, line: SourceLine, key: str) -> None:
+        current = self.current
+        current.add_line(index)
+        if current.kind == TASK and self._pipe_roles(line, key):
+            return
+        if current.kind == TASK and current.offices and not _LABEL.match(key) \
+                and (_is_prose(key) or not self._in_offices_or_time(current)):
+            self.body_after_offices = True  # this plan's bodies go on after their office lists
         # a measure bulleted under its task (  - 作业管理：…) keeps its bullet: it is printed text, not a marker
         self._content(line, line.folded.strip() if _TOP_DASH.match(line.folded.strip()) else key, 0)
-        return index + 1
+
+    def _holds(self, key: str) -> bool:
+        """Whether a line of text under a task is prose after its office list, in a plan whose earlier tasks all end
+        with theirs: the plan's closing, if no task follows (given back to the task when one does, `_close`)."""
+        current = self.current
+        if self.mode != "plan" or current.kind != TASK or self.body_after_offices or not current.offices \
+                or current is self.framing or _LABEL.match(key):
+            return False
+        if self.held:
+            return True  # the held paragraph goes on (a copy that wraps its lines)
+        if sum(1 for b in self.builders if b.kind == TASK and b.offices) < 2:
+            return False
+        slot = current.slot
+        if slot is not None and not slot:
+            return False  # the value of a label printed alone on the line before (完成时限： / 2026年12月底前)
+        if self._in_offices_or_time(current) and not _is_prose(key) and not _DATE_DONE.search("".join(slot)):
+            return False  # more of the office list or the deadline, wrapped: no sentence
+        return True
+
+    @staticmethod
+    def _in_offices_or_time(builder: _Builder) -> bool:
+        slot = builder.slot
+        return slot is not None and (any(slot is parts for _, _, parts in builder.offices)
+                                     or any(slot is p for name in TIME_FIELDS for p in builder.fields.get(name, [])))
 
     def _task_or_subsection(self, index: int, line: SourceLine, key: str) -> bool:
         if (body := self._unnumbered_task(line, key)) is not None:
@@ -692,7 +744,7 @@ class _Parser:
             body, brackets = front.end, brackets[1:]
         stop = _TITLE_END.search(key, body)
         end = min([b.start for b in brackets] + ([stop.start()] if stop else []) + [len(key)])
-        builder.title = self._slice(line, key, body)[: end - body].strip()
+        builder.title = _TAG_CLOSING_TITLE.sub("", self._slice(line, key, body)[: end - body].strip())
         rest = end + 1 if stop and end == stop.start() else end
         if brackets and end == brackets[0].start:  # 加强理论武装（牵头科室：…）。深入学习…: the 。 ends the title too
             self._content(line, key, rest, stop=brackets[0].end)
@@ -765,6 +817,9 @@ class _Parser:
         return self.current
 
     def _close(self) -> None:
+        held, self.held = self.held, []
+        for index in held:  # the plan went on after the held prose: it was the task's body after all
+            self._feed_content(index, self.lines[index], self.keys[index])
         current, self.current = self.current, None
         if current is not None and current is self.pending:
             self.pending = None
@@ -772,6 +827,21 @@ class _Parser:
                 return  # a bare subsection heading, not a task
         if current is not None:
             self.builders.append(current)
+
+    def _closing(self) -> None:
+        """Prose held after the last task's office list is the plan's closing (各科室要对照任务分工…): a record of
+        its own, searchable and quoted as printed, never the last task's body with that task's offices."""
+        held, self.held = self.held, []
+        self._close()
+        if not held:
+            return
+        first = self.lines[held[0]].text.strip()
+        title = re.split(r"[，,。；;：:]", first, maxsplit=1)[0][:_CLOSING_TITLE]
+        builder = _Builder(PREAMBLE, None, None, None, title, held[0], year=self.plan_year)
+        for index in held:
+            builder.add_line(index)
+            builder.append(self.lines[index].text.strip())
+        self.builders.append(builder)
 
     def _drop_pending(self) -> None:
         """A task follows the held subsection: it was a heading after all. Its offices, if it printed any, are those

@@ -141,6 +141,10 @@ def read_table(lines: list[SourceLine], start: int, columns: list[Column]) -> Ta
                 is_issuer_line(filled[0]) or is_date_line(filled[0])):
             table.end = index  # the signature under the table, in its last column (衢州市教育局 / 2023年2月15日)
             break
+        if matrix is not None and cells is not None and len(filled := [c for c in cells if c]) == 1 \
+                and _LEGEND.search(fold(filled[0])):
+            table.end = index  # the legend under a matrix, typed into its first cell (注：“★”表示牵头单位…)
+            break
         if cells is None:
             if _HEADING.match(fold(line.text).strip()):
                 table.rows.append(Row(index, heading=line.text.strip()))
@@ -209,13 +213,16 @@ def _matrix_row(lines: list[SourceLine], start: int, columns: list[Column]) -> t
     """(index of the second header row, the columns read with it), when the header at `start` heads a matrix."""
     index = next((i for i in range(start + 1, min(start + 3, len(lines))) if not lines[i].blank), None)
     cells = split_cells(lines[index].text) if index is not None else None
-    if not cells or len(cells) != len(columns) or not any(c.kind == OFFICE for c in columns):
+    if not cells or len(cells) != len(columns):
         return None
     matrix, under_office, offices = [], False, 0
     for column, cell in zip(columns, cells):
-        under_office = column.kind == OFFICE or (under_office and not column.name.strip())
+        # under 责任科室, or under a group of offices named for what they are (局机关科室 | 直属单位), merged across
+        group = column.kind == OTHER and is_office_name(fold(column.name)) and is_office_name(fold(cell))
+        under_office = column.kind == OFFICE or group or (under_office and not column.name.strip())
         if under_office and cell and is_office_name(fold(cell)):
-            matrix.append(Column(cell, MARK))
+            # a name a cell prints on two lines (职业教育与⏎成人教育科) is one name
+            matrix.append(Column(re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", cell), MARK))
             offices += 1
         elif cell in ("", column.name.strip()) and not under_office:
             matrix.append(column)

@@ -64,6 +64,8 @@ _PREAMBLE = re.compile(r"总体思路|总体要求|指导思想|总体目标|总
 _YEAR = re.compile(r"(20\d\d)\s*年?|(?<![\d.])(1[5-9]|2\d)\s*年(?!级|代|内|底|前|后|间)")
 # Who passes the question on (张局微信问：, 王局问：, 领导让查一下：): never its topic
 _FORWARDED = re.compile(r"^\s*[^：:，,。？?！!\s]{0,10}?(?:问|说|让我?查|要问|交代|布置|请教)(?:一下|下)?\s*[：:]")
+# Whom a line pasted from a group chat calls on (@小李, @王姐): a name, never the topic
+_MENTION = re.compile(r"[@＠][^\s@＠，,。：:？?！!]{1,8}")
 # A greeting opening the message (您好，… / 各位老师好，… / 在吗？…): said before whatever follows, a forwarding too
 _GREETING = re.compile(r"^\s*(?:(?:你|您|大家|各位[^，,。！!？?\s]{0,4}|[^，,。！!？?\s]{0,3}(?:老师|领导|科长|局长|主任|姐|哥)们?)好"
                        r"|在吗|在不|(?i:hello|hi)|嗨|哈喽|请问(?:一下|下)?|我?想问(?:一下|下)?|问(?:个|一)事儿?|打扰(?:一下|了)?)"
@@ -345,6 +347,7 @@ def _without_signature(rest: str, forms: set[str], corpus_text: str, everyday: C
 
 def _unwrapped(text: str) -> str:
     """`text` without a greeting, who passes it on, who asks after it, and courtesy or urgency closing it."""
+    text = _MENTION.sub(" ", text)  # @小李 领导问…: who a chat line is addressed to
     text = _ASKED_BY.sub(" ", _FORWARDED.sub(" ", _AGENCY.sub(" ", _GREETING.sub(" ", text))))
     while (bare := _COURTESY_TAIL.sub("", text)) != text:  # …基教，麻烦了: the signature ends the question again
         text = _ASKED_BY.sub(" ", bare)
