@@ -256,3 +256,15 @@ def test_a_placeless_question_answered_per_plan_scores_as_declining_to_pick_a_pl
     assert not row["per_plan"] and row["refused_correctly"]
     row = score({**gold, "kind": "absent_topic"}, engine.ask("疫情防控谁牵头"), 0.0)
     assert not row["per_plan"] and not row["refused_correctly"]
+
+
+def test_who_leads_a_line_pasted_from_one_plan_is_answered_from_that_plan(ask):
+    """重配备轻应用 is 遂宁's own wording (重建设轻管理、重配备轻应用较为普遍); 配备 and 应用 are in every plan, but a
+    question asking who leads that line means 遂宁's task, not a comparison of every plan's equipment task. A topic one
+    plan happens to print word for word (常见传染病防控) asked across plans is still compared."""
+    a = ask("重配备轻应用 谁lead")
+    assert a.get("intent") != "compare" and a["answered"]
+    first = a["results"][0]
+    assert (first["doc"], first["section"], first["task_no"]) == (SUINING, "三", 24)
+    b = ask("除了新冠 学校常见传染病防控 有写的吗")
+    assert b["intent"] == "compare" and len(b["plans"]) == 5

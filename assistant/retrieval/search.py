@@ -112,6 +112,8 @@ COVERAGE_WEIGHT = 0.25
 # A plan word of a synonym line that BM25 does not hold as one token, at least this long, is scored by its tokens:
 # a phrase (高水平高职学校 for 双高, 校外培训机构), not a made-up form (上学前 from 上幼儿园 with 幼儿园 -> 学前)
 PHRASE = 4
+PASTED = 6  # characters of a stretch of the question a plan prints word for word before it points at that plan
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # A figure is quoted only from a clause naming at least this share of the question's words that the task holds.
 DETAIL_SHARE = 0.5
 MAX_HOLDERS = 3  # a word found only inside this many longer plan words is scored in BM25 by them
@@ -757,7 +759,25 @@ class Engine:
         holding = [p for p in answered if p.answer.hits[0].coverage >= square - 1e-6]
         if len(holding) < 2:
             return single
+        if q.intent == LEAD and self._pasted_from(q.topic or q.folded) == {single.hits[0].record.doc}:
+            return single  # who leads a line pasted from one plan: that plan's task, not every plan's on its words
         return self._comparison(q, plans, filters)
+
+    def _pasted_from(self, topic: str) -> set[str]:
+        """The plans that print, word for word, the longest stretch of the question that any plan prints (at least
+        PASTED characters): 重配备轻应用 is pasted from 遂宁's plan, though 配备 and 应用 are in every plan. Empty when
+        no such stretch."""
+        best = ""
+        for chunk in _CJK_RUN.findall(topic):
+            for i in range(len(chunk) - PASTED + 1):
+                j = i + PASTED
+                if len(chunk) - i <= len(best) or chunk[i:j] not in self.corpus_text:
+                    continue
+                while j < len(chunk) and chunk[i:j + 1] in self.corpus_text:
+                    j += 1
+                if j - i > len(best):
+                    best = chunk[i:j]
+        return {self.records[i].doc for i, text in enumerate(self.folded) if best in text} if best else set()
 
     def _compare(self, q: Question, scope: list[int], filters: dict) -> Answer:
         """One answer per plan in scope, in the corpus's order, each by the same rules as a single answer; the
