@@ -43,6 +43,7 @@ CORPORA = {
     "twentyfirst": "p91 p92 p93",  # a fixed-width text table, tasks numbered by Word heading styles, a table nested in a cell
     "twentysecond": "p94 p95 p96",  # offices in words after the title, a 备注 column giving roles, a targets table first
     "twentythird": "p97 p98 p99",  # a plan quoted in an e-mail, ★ and （新增） flags with Chinese-numeral dates, a ★/● workbook
+    "twentyfourth": "p100 p101 p102",  # offices per measure on a portal page, offices by title in section tables, a 督办清单
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -62,6 +63,7 @@ HANJIANG, FEIXI, YANTAI = map(plan, ["p88", "p89", "p90"])
 XIANGTAN, YUHANG, JUXIAN = map(plan, ["p91", "p92", "p93"])
 XUANCHENG, PANYU, GUANGRAO = map(plan, ["p94", "p95", "p96"])
 KEQIAO, XIANJU, XIAOGAN = map(plan, ["p97", "p98", "p99"])
+JIANGJIN, LISHUI, PEIXIAN = map(plan, ["p100", "p101", "p102"])
 
 
 def _asker(tmp_path_factory, plans: list[str]):
@@ -467,6 +469,9 @@ HELD_FLOORS = [
     # (whole, first measured before any change, parser 27, which read only p99 and none of its offices: 0.143, 10/14,
     # 7/8, 1/3 wrong figures; after parser 28 read the three plans: 1.000, 0/14, 8/8, 0/3)
     ("twentythird", "other_bureaus25_heldout.jsonl", (1.0, 0, 5, 0)),  # 1.000, 0/6, 5/5, 0/3
+    # (whole, first measured before any change, parser 28 of e11dc72: 0.643, 4/14, 6/8, 0/4; after parser 29 read the
+    # three plans: 1.000, 0/14, 6/8, 1/4)
+    ("twentyfourth", "other_bureaus26_heldout.jsonl", (1.0, 0, 4, 1)),  # 1.000, 0/9, 4/6, 1/3
 ]
 
 
@@ -612,3 +617,22 @@ def test_a_plan_quoted_in_a_mail_flagged_tasks_and_a_workbook_of_marks_answer_wh
     assert a["status"] == "answered" and a["results"][0]["lead_offices"] == ["职业教育与成人教育科"]
     b = twentythird("柯桥 学前教育 哪个科牵头 啥时候完成")
     assert b["status"] == "answered" and "学前教育科" in b["answer"] and "2025年8月底前" in b["answer"]
+
+
+def test_offices_per_measure_offices_by_title_in_a_section_table_and_a_progress_sheet_answer_who_leads(plans_of):
+    """江津's plan is a portal page (索引号 … 相关链接) whose measures close with their own office brackets; 丽水 prints
+    unnumbered bold-titled paragraphs and, after each section, a table giving offices by task title; 沛县's 督办清单
+    beside each task reports its source and its progress, which are no part of the task."""
+    twentyfourth = plans_of("twentyfourth")
+    lishui = {r.task_no: r for r in twentyfourth.engine.records if r.doc == LISHUI and r.kind == "task"}
+    assert len(lishui) == 14 and lishui[5].title == "推进义务教育优质均衡发展"
+    assert lishui[5].lead_offices == ["基础教育科", "市人民政府教育督导室"]  # the row's shortened title names it
+    assert lishui[5].fields["完成时限"] == "2025年10月底前"
+    peixian = {r.task_no: r for r in twentyfourth.engine.records if r.doc == PEIXIAN and r.kind == "task"}
+    fields = {n: "".join(r.fields.values()) for n, r in peixian.items()}  # the row is quoted whole as its source
+    assert len(peixian) == 15 and "拟录用418名" not in fields[12] and "420名" in fields[12]
+    assert not any("推进中" in f or "县政府工作报告" in f for f in fields.values())
+    jiangjin = [r for r in twentyfourth.engine.records if r.doc == JIANGJIN and r.kind == "task"]
+    assert len(jiangjin) == 14 and jiangjin[0].city == "江津区"
+    a = twentyfourth("沛县 教师招聘 招多少 谁牵头")
+    assert a["status"] == "answered" and "420" in a["answer"] and "418" not in a["answer"]

@@ -83,6 +83,7 @@ def save_catalog(corpus_dir: Path, entries: dict[str, CatalogEntry]) -> None:
 _CITY = re.compile(r"([\u4e00-\u9fff]{2,3}?)市(?:委|教育|人民政府)")
 _PLAN_YEAR = re.compile(r"(20\d\d)\s*年\s*(?:度\s*)?[^\s，。；：、《》“”]{0,12}?工作要点")
 _ANY_YEAR = re.compile(r"(20\d\d)\s*年")
+_PORTAL_FOOTER = re.compile(r"(?:相关链接|友情链接|扫一扫在手机打开当前页|【打印本页】|网站标识码)")
 _SOURCE = re.compile(r"(?:信息来源|来源|发布机构|发文机关|发文单位)\s*[:：]\s*")
 
 
@@ -125,6 +126,8 @@ def _printed_issuer(lines: list[str], folded: list[str]) -> tuple[str | None, li
     (信息来源：…), with its chain of places."""
     found: tuple[str | None, list[str]] = (None, [])
     for line, key in zip(lines, folded):
+        if _PORTAL_FOOTER.match(key.strip()):
+            break  # a portal page's footer (相关链接：重庆市教育委员会 …) lists other bodies, not the plan's issuer
         stripped = key.strip()
         offset = len(key) - len(key.lstrip())
         if is_issuer_line(stripped):

@@ -22,7 +22,7 @@ from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, task_path
 from .tables import LEVEL, Row, Table, read_header, read_table
 
-PARSER_VERSION = "28"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number; 21: two-cell label rows under a task (Word's 牵头科室 | X tables), an index of tasks by office after the plan (党政办：牵头第1项；配合第2、3项), sections named by their office (一、办公室), labels cut by a line break; 22: three numbered levels 1 / 1.1 / 1.1.1, an office bracket opening with the 分管领导 person; 23: scanned copies (spaces inside words, labels and titles broken over lines), several tasks packed into one table cell, a 重点工作 column of （一） headings; 24: Word tracked changes read as accepted, HTML tables of saved web pages, one row per task and office with a 责任类型 column; 25: ruled PDF tables read by their rules (cells that wrap), offices given after a section by item number (以上第（1）（2）项由…); 26: fixed-width text tables, a table nested in a Word cell, a 责任分工 column of labelled lists, one-character counties (莒县); 27: offices in words closing the title, a date bracket closing the task as its deadline, roles given in a 备注 column, a year's column is no content column; 28: plans quoted in an e-mail (> lines), ★ and （新增） flags beside the number, 【责任领导：X　牵头科室：…】 split by spaces, ★/● matrices under office-group headers, the plan's closing after the last task's office list
+PARSER_VERSION = "29"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number; 21: two-cell label rows under a task (Word's 牵头科室 | X tables), an index of tasks by office after the plan (党政办：牵头第1项；配合第2、3项), sections named by their office (一、办公室), labels cut by a line break; 22: three numbered levels 1 / 1.1 / 1.1.1, an office bracket opening with the 分管领导 person; 23: scanned copies (spaces inside words, labels and titles broken over lines), several tasks packed into one table cell, a 重点工作 column of （一） headings; 24: Word tracked changes read as accepted, HTML tables of saved web pages, one row per task and office with a 责任类型 column; 25: ruled PDF tables read by their rules (cells that wrap), offices given after a section by item number (以上第（1）（2）项由…); 26: fixed-width text tables, a table nested in a Word cell, a 责任分工 column of labelled lists, one-character counties (莒县); 27: offices in words closing the title, a date bracket closing the task as its deadline, roles given in a 备注 column, a year's column is no content column; 28: plans quoted in an e-mail (> lines), ★ and （新增） flags beside the number, 【责任领导：X　牵头科室：…】 split by spaces, ★/● matrices under office-group headers, the plan's closing after the last task's office list; 29: a section table giving offices by task title, 任务来源 and 进展情况 columns beside a task, a portal page's footer, a place opening the heading before its year
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -69,7 +69,8 @@ ITEMS = "item"  # the style of plans whose tasks are the （一） items
 _REVIEW_PART = re.compile(r"(20\d\d)\s*年\s*(?:度\s*)?(?:主要)?(?:工作)?(?:回顾|总结|完成情况)")
 _SUMMARY_PART = re.compile(r"^(20\d\d)\s*年\s*(?:度\s*)?工作总结$")
 # The plan's heading: 遂宁市教育和体育局 2019 年工作要点, 2023年全市教育工作要点, 附件：鹤壁市教育局2024年工作要点.
-_PLAN_PART = re.compile(r"^(?:.*?)(20\d\d)\s*年\s*(?:度\s*)?(?:[^\s，。；：:、《》“”]{0,12}?)工作要点$")
+_PLAN_PART = re.compile(r"^(?:.*?)(20\d\d)\s*年\s*(?:度\s*)?(?:[^\s，。；：:、《》“”]{0,12}?)工作要点"
+                        r"(?:重点任务)?(?:督办清单|任务清单|任务分解表|分解表|责任分工表|分工表)?$")  # …工作要点重点任务督办清单
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[:：]?\s*")
 # An attachment heading after the plan's tasks (附件1 / 附件：重点任务分解表): what follows restates or adds to the plan
 # and is not read as more of its last task.
@@ -758,17 +759,27 @@ class _Parser:
         self._flush_front()
         self._close()
         self.warnings.extend(table.warnings)
+        if matched := self._rows_by_title(table):
+            # 表1　…重点任务分工 after a section's paragraphs: each row gives the offices and deadline of the task
+            # whose title it names (in any order, shortened or not), not a task of its own
+            for row, builder in matched:
+                builder.add_offices(row.offices)
+                for name, value in row.fields:
+                    if name in TIME_FIELDS and value.strip() and name not in builder.fields:
+                        builder.open_field(name)
+                        builder.append(value)
+                builder.slot = None
+                builder.attached.append(row.index)
+            for row in table.rows:  # the next section's heading, read on as the table's section row
+                if row.heading is not None:
+                    self._table_heading(row)
+            return table.end
         # an outline table (一级任务 / 二级任务 / 具体任务) prints no 序号: its rows are counted, as the citation says
         counted = any(c.kind == LEVEL for c in table.columns)
         previous_fields: dict[str, str] = {}
         for row in table.rows:
             if row.heading is not None:
-                heading = row.heading.strip()
-                if m := _SECTION.match(fold(heading)):
-                    self._start_section(m.group(1), heading[m.start(2):].strip(), row.index)
-                elif m := _ITEM.match(fold(heading)):
-                    self._start_subsection(heading[: m.end(3)], numeral_value(m.group(2)), row.index,
-                                           title=heading[m.start(4):].strip())
+                self._table_heading(row)
                 continue
             if row.parts:  # several tasks packed into one cell, each a task of its own with the row's offices
                 for part in row.parts:
@@ -800,6 +811,31 @@ class _Parser:
             builder.attached.extend(i for i in table.key_lines if i not in builder.attached)
         self._close()
         return table.end
+
+    def _table_heading(self, row: Row) -> None:
+        heading = row.heading.strip()
+        if m := _SECTION.match(fold(heading)):
+            self._start_section(m.group(1), heading[m.start(2):].strip(), row.index)
+        elif m := _ITEM.match(fold(heading)):
+            self._start_subsection(heading[: m.end(3)], numeral_value(m.group(2)), row.index,
+                                   title=heading[m.start(4):].strip())
+
+    def _rows_by_title(self, table: Table) -> list[tuple[Row, _Builder]] | None:
+        """The rows of an office table naming, by title, the tasks its section printed as paragraphs without offices,
+        each row one such task; None when any row is more than that (a number, a task the section lacks)."""
+        rows = [r for r in table.rows if r.heading is None and not r.continues]
+        section = self.section[0] if self.section else None
+        tasks = [b for b in self.builders if b.kind == TASK and b.section == section and not b.offices]
+        if not rows or not tasks or any(r.number or r.parts or not r.title or not r.offices for r in rows):
+            return None
+        matched = []
+        for row in rows:
+            title = fold(row.title).strip("。 ")
+            found = [b for b in tasks if title and (title in fold(b.title) or fold(b.title) in title)]
+            if len(found) != 1 or any(found[0] is b for _, b in matched):
+                return None
+            matched.append((row, found[0]))
+        return matched
 
     def _table_task(self, row: Row, counted: bool = False) -> _Builder:
         number = number_value(row.number) or self.last_task_no + 1

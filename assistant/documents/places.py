@@ -35,6 +35,8 @@ _CHAIN = re.compile(rf"(?:中共)?(?P<chain>(?:{_NAME}){{1,3}}?)(?P<body>{BODY})
 _ONE = re.compile(_NAME)
 # A place printed right before the plan's education heading: 2021年泸州市教育工作要点, 浙江省教育厅….
 _PLACE_BEFORE_EDUCATION = re.compile(rf"(?P<chain>(?:{_NAME}){{1,3}}?)(?=教育|教体)")
+# 江津区2024年教育工作要点: the place opening the heading, its year between it and 教育
+_PLACE_BEFORE_YEAR = re.compile(rf"^(?P<chain>(?:{_NAME}){{1,3}}?)\s*(?:20\d\d|[〇○零一二三四五六七八九]{{4}})\s*年")
 _DATE = re.compile(r"^\s*(?:20\d\d|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
                    r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
 
@@ -110,7 +112,7 @@ def place_in_heading(text: str) -> list[str]:
     """The chain of places in a plan's heading: 崇明区教育局2022年工作要点 -> [崇明区]; 2023年全市教育工作要点 -> []."""
     if found := issuer_in(text):
         return found[1]
-    m = _PLACE_BEFORE_EDUCATION.search(text)
+    m = _PLACE_BEFORE_EDUCATION.search(text) or _PLACE_BEFORE_YEAR.match(text)
     return _split_chain(m.group("chain")) if m else []
 
 

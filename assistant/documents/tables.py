@@ -20,6 +20,7 @@ from .offices import split_offices
 from .places import is_date_line, is_issuer_line
 
 NUMBER, TITLE, CONTENT, OFFICE, OTHER = "number", "title", "content", "office", "other"
+ASIDE = "aside"  # a column beside the task, not of it: where it comes from (任务来源), how far it got (进展情况)
 LEVEL = "level"  # an outline column (一级任务 / 二级任务): the section or subsection a row's task sits in
 MARK = "mark"  # a responsibility matrix: one column per office, a mark (★ / ●, or 牵头 / 参与) in its cell
 ROLE = "role"  # 责任类型: the role (牵头 / 配合 / 参与 / 责任) of the office its row names, one row per task and office
@@ -33,6 +34,9 @@ _TITLE = re.compile(r"重点任务|工作任务|任务名称|主要任务|重点
 # an outline column, or the 类别 column whose cell opens each section (一、…) on its first row only
 _LEVEL_HEADER = re.compile(r"^(?:[一二]级(?:任务|工作|指标|目标)?|类别|工作类别|任务类别|板块)$")
 _CONTENT = re.compile(r"内容|措施|举措|目标|要求|标准")
+# a 督办清单's columns around the plan's task: its source and the progress reported mid-year (拟录用418名 beside the
+# task's 420名) are no part of what the plan sets, and are not read into the task
+_ASIDE_HEADER = re.compile(r"来源|依据|进展|推进情况|落实情况|完成情况")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 _NUMBERED_TITLE = re.compile(r"(\d{1,3})\s*[.、．]\s*(?=[\u4e00-\u9fff“\"《])")
 _BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
@@ -107,6 +111,8 @@ def _column(name: str) -> Column:
         return Column(name, LEVEL)
     if _ROLE_HEADER.match(folded):
         return Column(name, ROLE)
+    if _ASIDE_HEADER.search(folded):
+        return Column(name, ASIDE)
     if _SHARE_HEADER.match(folded):  # 责任分工: its cells print the roles (牵头：X；配合：Y), read by their labels
         return Column(name, OFFICE, RESPONSIBLE)
     if role := header_role(folded):
@@ -290,7 +296,7 @@ def _row(index: int, cells: list[str], columns: list[Column]) -> Row:
                 row.marks.append((column.name, cell.strip()))
         elif column.kind == ROLE:
             role_word = cell.strip()
-        elif cell:
+        elif cell and column.kind != ASIDE:
             row.fields.append((column.name, cell))
     if (role := spoken_role(role_word)) and row.offices:
         # one row per task and office: the row's 责任类型 says the office's role, and is printed as its label
