@@ -56,6 +56,7 @@ _RELATIVE_YEAR = {"前年": 2, "去年": 1, "上一年": 1, "上年": 1}
 # every plan in scope while another plan uses it (校服 asked of 达州, whose plan never says it, though 承德's does).
 MIN_COVERAGE = 0.35
 ELSEWHERE_COVERAGE = 0.65
+GUESSED_SHARE = 0.9  # a guessed office's best task holding less than this share of the best task's: a wrong guess
 RESCUE_COVERAGE = 0.8  # a lower-ranked task holding this much of the question answers when the first holds too little
 # A word of everyday talk (jieba's dictionary count at least EVERYDAY: 材料 9137, 一级 6006) never says that a plan
 # lacks the topic (calibration: 3000 loses two right refusals, 10000 and above one answer)
@@ -542,9 +543,11 @@ class Engine:
         if q.office:
             with_office = [i for i in candidates if q.office_forms & self._offices_of(i)]
             if q.intent == LEAD and _GUESSED.search(q.asked or q.text) and with_office and \
-                    self._best_share(terms, with_office) < MIN_COVERAGE <= self._best_share(terms, candidates):
-                # 宪法晨读…是不是思政德育科: the office is the asker's guess, and none of its tasks holds the topic
-                # while another task does; that task is the answer, and its office lines correct the guess
+                    self._best_share(terms, with_office) < GUESSED_SHARE * (best := self._best_share(terms, candidates)) \
+                    and best >= MIN_COVERAGE:
+                # 宪法晨读…是不是思政德育科, 请高考专家来办学科培训 是市招办牵头的吧: the office is the asker's guess,
+                # and another task holds the topic better than any of its tasks (市招办's 高考综合改革 holds 高考 only);
+                # that task is the answer, and its office lines correct the guess
                 with_office = []
             candidates = with_office or candidates
         if q.intent == LEAD:  # who leads is asked of tasks; a work-summary item names no office
