@@ -83,6 +83,8 @@ _OFFICES_ASKED = re.compile(r"科室|部门|单位|处室|股室|谁|哪个科|�
 _QUOTED_CLAUSE = re.compile(r"(?:“[^”]*”|[^，,；;。！？!?：:\n])+")
 _QUOTED = re.compile(r"“([^”]+)”")
 MEMBERS_WORD_WEIGHT = 1.0  # idf: 机制 0.8 and 学校 0.4 are said of most tasks; 名片, 共同体 above 2
+_DOCUMENT_COUNTED = re.compile(r"文件|办法|意见|方案|规划|制度|政策|规定|通知|标准")
+_TITLED = re.compile(r"《[^《》]{2,60}》")
 _MEMBER_MARK = re.compile(r"[、—+＋／/]")  # 三级网络(中心—学院—中心), 三防+隐患排查
 _ONCE = r"(?:一|1)\s*[次回份期轮趟遍]"  # once, in a unit of times (一次, 一份 of a weekly menu, 一期, 一轮)
 _CLAUSE_END = re.compile(r"[\s，,。；;？?！!：:]|$")
@@ -102,7 +104,8 @@ def _members_asked(question: str) -> tuple[Detail | None, int]:
     n = 2 if asked.group(0) in ("哪几", "是哪些", "有哪些", "包括哪些") else _SMALL_NUMBERS[(stated or asked).group(1)]
     # what is counted: the words between the number and the ask (三张名片 指啥 -> 名片), which the list must name
     # when it is not beside the plan's own count
-    counted = question[stated.end():asked.start()] if stated else ""
+    counted = question[stated.end():asked.start()] if stated else \
+        question[asked.end():_CLAUSE_END.search(question, asked.end()).start()]  # 要出哪两个文件: 文件
     return Detail("members", "名称", re.compile(re.escape(stated.group(0)) if stated else r"(?!)"), counted=counted,
                   given=(str(n),)), asked.start()
 
@@ -117,6 +120,9 @@ def _member_count(clause: str) -> int:
 
 def _members_sentence(folded: list[str], present: list[Term], detail: Detail) -> int | None:
     need = min(int(detail.given[0]), 3)
+    if _DOCUMENT_COUNTED.search(detail.counted) and sum(len(_TITLED.findall(t)) for t in folded) >= need:
+        # 要出哪两个文件: the documents a task names by their titles (《…》), one or more a sentence
+        return next(i for i, text in enumerate(folded) if _TITLED.search(text))
     heaviest = max(present, key=lambda t: t.weight, default=None)
     # the heaviest word of what is counted (共同体 of 六大项目共同体, not 项目), and of the whole question
     counted = max((t for t in present if t.word in detail.counted), key=lambda t: t.weight, default=None)
@@ -157,7 +163,10 @@ _ASKS = [
     (re.compile(rf"(?:多久|多长时间|多少时间)(?!\S{{0,6}}(?:完成|建成|建好|办完|搞完|做完|出台|落地|到位|实现|投用|结束|{_ONCE}))|"
                 r"几(?:个)?(?:周|星期|小时|课时|学时)|多少(?:天|小时|课时|学时|分钟)"), _DURATION),
     (re.compile(r"什么时[候侯]|啥时[候侯]|何时|哪天|哪一天|哪几个月|哪个月|几月|几号|几点(?![零〇0])|哪年|哪几年|哪一年|多久|什么时间|啥时间|日期|"
-                r"时间节点|截止|deadline|ddl|(?:完成|完工|办完|搞完|做完)(?:时间|日期)|时限"), _DATE),  # 时侯: the common slip of 时候
+                r"时间节点|截止|deadline|ddl|(?:完成|完工|办完|搞完|做完)(?:时间|日期)|时限|"
+                # 是9月中旬搞对吧, 6月底前完成吧: a remembered date to confirm asks the date
+                r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份|初|中|底|上旬|中旬|下旬|\d{1,2}\s*[日号])?\S{0,6}?"
+                r"(?:对吧|是吧|吧|对不对|没错吧?)(?=[\s？?。！!]|$)"), _DATE),  # 时侯: the common slip of 时候
     (re.compile(r"多少钱|钱多少|花多少|投多少|投了多少|投入多少|投资多少|奖励多少|资金多少|经费多少|"
                 r"(?:资金|经费|奖金|补助|补贴|津贴|预算|钱)\S{0,4}多少|多少\S{0,4}(?:补助|补贴|津贴|奖金|经费|资金|预算|钱)|budget|"
                 r"多少万元|多少个?亿|几个?亿|金额|几万块|多少块|多大(?:的)?盘子|盘子(?:有)?多大"), _AMOUNT),  # 多少个亿: 1.2亿元
@@ -323,6 +332,7 @@ def asks_deadline(question: str, detail: Detail) -> bool:
 # a count (补助多少人) 补助 is what is counted
 _AMOUNT_WORD = re.compile(r"补助|补贴|津贴|投资|投入|预算|拨款|费用|花费|开支|支出")
 _DONE_WORD = re.compile(r"^(?:完成|完工|办完|搞完|做完|结束|截止)$")
+_DATE_PART = re.compile(r"^(?:上旬|中旬|下旬|月初|月中|月底|年初|年中|年底|底前)$")
 # 每所, 每人, 每生: per what the value is asked (未来学校实验校每所补多少钱)
 _PER_UNIT = re.compile(r"^每(?:所|个|名|人|校|园|生|家|项|位|次|批|班)$")
 
@@ -330,8 +340,9 @@ _PER_UNIT = re.compile(r"^每(?:所|个|名|人|校|园|生|家|项|位|次|批|
 def is_detail_word(word: str, detail: Detail | None = None) -> bool:
     return bool(_DETAIL_WORD.search(word) or _PER_UNIT.match(word)
                 or (detail is not None and detail.kind == "amount" and _AMOUNT_WORD.search(word))
-                # 完成时间, 啥时候办完: when it is done is the value asked, 完成 no topic of its own
-                or (detail is not None and detail.kind == "date" and _DONE_WORD.match(word))
+                # 完成时间, 啥时候办完: when it is done is the value asked, 完成 no topic of its own; 9月中旬 remembered
+                # to confirm is the value too
+                or (detail is not None and detail.kind == "date" and (_DONE_WORD.match(word) or _DATE_PART.match(word)))
                 # 多久一次: 一次 says a frequency is asked, not of what
                 or (detail is not None and detail.kind == "frequency" and word in ("一次", "1次", "一回", "频次", "频率"))
                 # 三防达标率定多少: the rate is the value asked; a task on 三防 that prints none lacks the figure

@@ -63,6 +63,7 @@ _CONTENT = re.compile(r"[讲说写]了?(?:啥|什么|些啥|些什么)|[讲说�
                       r"(?:啥|什么)内容|内容是|要干啥|干什么|干些啥|(?:咋|怎么)(?:搞|弄|干|做)")
 _OVERVIEW = re.compile(r"有哪些|哪些重点|什么重点|怎么做|如何做|怎样做|做什么|做哪些|什么内容|主要内容|重点工作|有什么安排|哪些措施|什么措施")
 _PREAMBLE = re.compile(r"总体思路|总体要求|指导思想|总体目标|总基调|工作思路")
+_YEAR_SPAN = re.compile(r"20\d\d\s*年?\s*(?:到|至|-|—|–|~|～)\s*20\d\d\s*年?")
 _YEAR = re.compile(r"(20\d\d)\s*年?|(?<![\d.])(1[5-9]|2\d)\s*年(?!级|代|内|底|前|后|间)")
 # Who passes the question on (张局微信问：, 王局问：, 领导让查一下：): never its topic
 _FORWARDED = re.compile(r"^\s*[^：:，,。？?！!\s]{0,10}?(?:问|说|让我?查|要问|交代|布置|请教)(?:一下|下)?\s*[：:]")
@@ -213,7 +214,9 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
             q.unknown_cities.append(bare)  # 龙港2022年教育工作要点: the place named without its suffix, its own plan
             rest = rest.replace(bare, " ")
     rest = _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), rest)  # 二〇二二年 -> 2022年, 二二年 -> 22年
-    named_years = list(_YEAR.finditer(rest))  # 2019年, 2019, and the spoken 19年
+    # 2019年, 2019, and the spoken 19年; not a span a programme runs (2017到2030那版, 2021-2025年规划): no plan's year
+    spans = [m.span() for m in _YEAR_SPAN.finditer(rest)]
+    named_years = [m for m in _YEAR.finditer(rest) if not any(a <= m.start() < b for a, b in spans)]
     values = list(dict.fromkeys(int(m.group(1)) if m.group(1) else 2000 + int(m.group(2)) for m in named_years))
     if len(values) == 1:
         q.year = values[0]

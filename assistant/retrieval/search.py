@@ -88,7 +88,9 @@ MIN_DENSE = 0.93
 # the clause's start before it
 # (是不是, 能不能 ask a guess or a permission, not whether something is there)
 _CHECK = re.compile(r"有没有|有无|有没|([办搞开推建提写做设评发抓出上弄装修])[不没]\1|"
-                    r"有(?:具体)?(?:安排|说法|要求|计划|部署|提|写|提到|写到)?[没吗](?=[\s？?。！!]|$)")  # X有说法没, X有吗
+                    r"有(?:具体)?(?:安排|说法|要求|计划|部署|提|写|提到|写到)?[没吗](?=[\s？?。！!]|$)|"  # X有说法没, X有吗
+                    # 长春也搞了劳模进校园吧, 承德也开剪纸课了吧: a guess that this plan does it too, checked as 有没有
+                    r"也(?:搞|办|开|上|建|推|设|有|做|弄|在搞|在做)了?(?=[^，,。？?！!；;\s]*?(?:了吧|吧|对吧|是吧)(?:[\s？?。！!]|$))")
 _CHECK_SPAN = re.compile(r"[^，,。？?！!；;：:\s]*")
 _CHECK_SPAN_BEFORE = re.compile(r"[^，,。？?！!；;：:\s]*$")
 # ... and no more than UNHEARD_SHARE of the question's weight may lie in words no plan uses in any form (calibration:
