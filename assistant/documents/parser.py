@@ -866,7 +866,7 @@ class _Parser:
 
     def _closing(self) -> None:
         """Prose held after the last task's office list is the plan's closing (各科室要对照任务分工…): a record of
-        its own, searchable and quoted as printed, never the last task's body with that task's offices."""
+        its own kind as the preamble is, quoted as printed, never the last task's body with that task's offices."""
         held, self.held = self.held, []
         self._close()
         if not held:
