@@ -1178,3 +1178,10 @@ def test_which_documents_a_task_issues_are_the_titles_it_names(ask):
     a = ask("长春美育今年要出哪两个文件?")
     assert a["status"] == "answered" and top(a) == (CHANGCHUN, "二", 8)
     assert "《" in "".join(a["results"][0]["evidence"])
+
+
+def test_a_body_named_in_full_that_only_another_plan_names_is_held_elsewhere(ask):
+    """中国教育科学研究院 is 长春's partner: asked of 承德, whose plan prints 中国, 科学 and 研究院 apart but never the
+    body, the question is not answered by 承德's 十四五 task; the refusal names what is missing."""
+    a = ask("领导问：承德编十四五规划，要点里说跟中国教育科学研究院合作了吗？")
+    assert a["status"] == "not_found" and "中国教育科学研究院" in a["answer"]

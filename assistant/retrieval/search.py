@@ -116,6 +116,7 @@ COVERAGE_WEIGHT = 0.25
 # a phrase (高水平高职学校 for 双高, 校外培训机构), not a made-up form (上学前 from 上幼儿园 with 幼儿园 -> 学前)
 PHRASE = 4
 PASTED = 6  # characters of a stretch of the question a plan prints word for word before it points at that plan
+_BODY_NAME = re.compile(r"(?:研究院|研究所|大学|学院|学校|中学|小学|幼儿园|中心|集团|公司|基金会|协会|委员会|实验室|馆)$")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # A figure is quoted only from a clause naming at least this share of the question's words that the task holds.
 DETAIL_SHARE = 0.5
@@ -540,6 +541,8 @@ class Engine:
         `comparing`: `scope` is one plan of several compared, and a question listing topics (教师交流轮岗、县管校聘)
         is answered by a plan holding any one of them, though another plan holds words of the others."""
         terms, detail, dense, lexical = s.terms, s.detail, s.dense, s.lexical
+        if not comparing and (named_body := self._body_named_elsewhere(q, scope, terms)) is not None:
+            terms = [*terms, named_body]
         preambles = [i for i in scope if self.records[i].kind == PREAMBLE]
         candidates = preambles if q.preamble and preambles else [i for i in scope if self.records[i].kind != PREAMBLE]
         if q.office:
@@ -764,14 +767,27 @@ class Engine:
         holding = [p for p in answered if p.answer.hits[0].coverage >= square - 1e-6]
         if len(holding) < 2:
             return single
-        if q.intent == LEAD and self._pasted_from(q.topic or q.folded) == {single.hits[0].record.doc}:
+        if q.intent == LEAD and self._longest_pasted(q.topic or q.folded)[1] == {single.hits[0].record.doc}:
             return single  # who leads a line pasted from one plan: that plan's task, not every plan's on its words
         return self._comparison(q, plans, filters)
 
-    def _pasted_from(self, topic: str) -> set[str]:
-        """The plans that print, word for word, the longest stretch of the question that any plan prints (at least
-        PASTED characters): 重配备轻应用 is pasted from 遂宁's plan, though 配备 and 应用 are in every plan. Empty when
-        no such stretch."""
+    def _body_named_elsewhere(self, q: Question, scope: list[int], terms: list[Term]) -> Term | None:
+        """A body the question names in full (中国教育科学研究院, 华中师范大学), printed word for word only by plans
+        the question does not ask: one topic, held only elsewhere, though its words (中国, 科学, 研究院) are each
+        somewhere in the asked plan. Only a name ending as a body's does: a phrase of the topic printed by another
+        plan (校外培训机构监管) may be worded otherwise in this one."""
+        docs = {self.records[i].doc for i in scope}
+        if len(docs) == len({r.doc for r in self.records}):
+            return None
+        phrase, holders = self._longest_pasted(q.topic or q.folded)
+        if not phrase or holders & docs or not _BODY_NAME.search(phrase) or any(t.word == phrase for t in terms):
+            return None
+        held = sum(phrase in text for text in self.folded)
+        return Term(phrase, (phrase,), _idf(len(self.records), held), phrase=True)
+
+    def _longest_pasted(self, topic: str) -> tuple[str, set[str]]:
+        """The longest stretch of the question that some plan prints word for word (at least PASTED characters), and
+        the plans that print it: 重配备轻应用 is pasted from 遂宁's plan, though 配备 and 应用 are in every plan."""
         best = ""
         for chunk in _CJK_RUN.findall(topic):
             for i in range(len(chunk) - PASTED + 1):
@@ -782,7 +798,7 @@ class Engine:
                     j += 1
                 if j - i > len(best):
                     best = chunk[i:j]
-        return {self.records[i].doc for i, text in enumerate(self.folded) if best in text} if best else set()
+        return best, ({self.records[i].doc for i, text in enumerate(self.folded) if best in text} if best else set())
 
     def _compare(self, q: Question, scope: list[int], filters: dict) -> Answer:
         """One answer per plan in scope, in the corpus's order, each by the same rules as a single answer; the
