@@ -111,7 +111,10 @@ def infer_metadata(lines: list[str], folded: list[str], heading: str | None) -> 
         names = [m.group(1) + "市"]
     place = None
     if names:
-        region = names[-2] if len(names) > 1 else region_of(names[-1], text)
+        # the region printed before the place in the issuer's own name (南京市浦口区教育局) before any other line's
+        # (支持南京市浦口区行知高级中学 reads as 支持南京市)
+        region = names[-2] if len(names) > 1 else chain[-2] if len(chain) > 1 and chain[-1] == names[-1] \
+            else region_of(names[-1], text)
         place = make_place(names[-1], region)
     if issuer is None and heading and (found := issuer_in(fold(heading))):
         start = fold(heading).index(found[0])

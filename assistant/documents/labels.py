@@ -31,7 +31,7 @@ _ROLE_OF_WORD = {"牵头": LEAD, "主责": LEAD, "责任": RESPONSIBLE, "配合"
 # The bare verbs (牵头：, 配合：) are labels only where nothing but a label can stand: at the start of a line, right
 # after an opening bracket, after the separator that ends the previous list (`（牵头：基教科；配合：计财科）`) or after
 # the sentence that ends the task's body (`…。牵头：教研室；配合：各中小学。`).
-_BARE = r"(?:(?<=^)|(?<=[（(【\s；;，,。]|[★☆◎]))(?:牵头|责任|配合|协办|参与)"  # ★牵头：X　☆配合：Y (a legend says so)
+_BARE = r"(?:(?<=^)|(?<=[（(【\s；;，,。—]|[★☆◎]))(?:牵头|责任|配合|协办|参与)"  # ★牵头：X　☆配合：Y (a legend says so)
 # A label as it opens an office list inside a line: `牵头科室：`, `责任科室 (单位):`, `【协办单位】`.
 OFFICE_LABEL = re.compile(rf"(?P<role>{_WORD}|{_BARE})\s*[:：]|【\s*(?P<role2>{_WORD}|牵头|责任|配合|协办|参与)\s*】")
 # A table column header that names offices: 牵头单位, 责任单位（配合单位）, 配合科室.
@@ -231,7 +231,8 @@ def dash_list(text: str, found: list[Bracket]) -> list[Bracket]:
     """The office list after the line's last dash (and a dated bracket after it) as brackets, or [] when what
     follows the dash is not office names (——以学前教育为例)."""
     start = text.rfind(_DASH)
-    if start < 0 or not text[:start].rstrip().endswith(("。", "；", ";", "！")):  # …建设——打造品牌 is prose
+    # …建设——打造品牌 is prose; a dash opening the line follows the body ended on the line before
+    if start < 0 or (text[:start].strip() and not text[:start].rstrip().endswith(("。", "；", ";", "！"))):
         return []
     names_at, end = start + len(_DASH), len(text.rstrip(" 。；;\u3000"))
     dated = []
@@ -249,7 +250,8 @@ def dash_list(text: str, found: list[Bracket]) -> list[Bracket]:
     names = text[names_at:end]
     if not names.strip() or any(b.start < end and b.end > names_at for b in found):
         return []
-    groups = spoken_roles(names, names_at)
+    labelled = label_groups(text, names_at, end)  # ——牵头：基教股；配合：计财股；时限：2024年8月底前
+    groups = labelled if labelled and not text[names_at:labelled[0].label[0]].strip() else spoken_roles(names, names_at)
     if groups is None and _all_offices(names.strip()):
         groups = [Group(RESPONSIBLE, (names_at, names_at), (names_at, end))]
     return [Bracket(start, end, tuple(groups)), *dated] if groups else []

@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from .labels import (COOPERATING, DEADLINE, LEAD, OFFICE_LABEL, OFFICE_LABEL_WORD, RESPONSIBLE, Group, front_bracket,
                      inline_brackets, is_office_name, label_groups, role_of, sentence_roles, spoken_role, spoken_roles)
 from .normalize import SourceLine, fold, is_chrome, join_wrapped
-from .offices import split_offices
+from .offices import is_abbreviation, split_offices
 from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, task_path
 from .tables import LEVEL, Row, Table, read_header, read_table
 
-PARSER_VERSION = "29"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number; 21: two-cell label rows under a task (Word's 牵头科室 | X tables), an index of tasks by office after the plan (党政办：牵头第1项；配合第2、3项), sections named by their office (一、办公室), labels cut by a line break; 22: three numbered levels 1 / 1.1 / 1.1.1, an office bracket opening with the 分管领导 person; 23: scanned copies (spaces inside words, labels and titles broken over lines), several tasks packed into one table cell, a 重点工作 column of （一） headings; 24: Word tracked changes read as accepted, HTML tables of saved web pages, one row per task and office with a 责任类型 column; 25: ruled PDF tables read by their rules (cells that wrap), offices given after a section by item number (以上第（1）（2）项由…); 26: fixed-width text tables, a table nested in a Word cell, a 责任分工 column of labelled lists, one-character counties (莒县); 27: offices in words closing the title, a date bracket closing the task as its deadline, roles given in a 备注 column, a year's column is no content column; 28: plans quoted in an e-mail (> lines), ★ and （新增） flags beside the number, 【责任领导：X　牵头科室：…】 split by spaces, ★/● matrices under office-group headers, the plan's closing after the last task's office list; 29: a section table giving offices by task title, 任务来源 and 进展情况 columns beside a task, a portal page's footer, a place opening the heading before its year
+PARSER_VERSION = "30"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number; 21: two-cell label rows under a task (Word's 牵头科室 | X tables), an index of tasks by office after the plan (党政办：牵头第1项；配合第2、3项), sections named by their office (一、办公室), labels cut by a line break; 22: three numbered levels 1 / 1.1 / 1.1.1, an office bracket opening with the 分管领导 person; 23: scanned copies (spaces inside words, labels and titles broken over lines), several tasks packed into one table cell, a 重点工作 column of （一） headings; 24: Word tracked changes read as accepted, HTML tables of saved web pages, one row per task and office with a 责任类型 column; 25: ruled PDF tables read by their rules (cells that wrap), offices given after a section by item number (以上第（1）（2）项由…); 26: fixed-width text tables, a table nested in a Word cell, a 责任分工 column of labelled lists, one-character counties (莒县); 27: offices in words closing the title, a date bracket closing the task as its deadline, roles given in a 备注 column, a year's column is no content column; 28: plans quoted in an e-mail (> lines), ★ and （新增） flags beside the number, 【责任领导：X　牵头科室：…】 split by spaces, ★/● matrices under office-group headers, the plan's closing after the last task's office list; 29: a section table giving offices by task title, 任务来源 and 进展情况 columns beside a task, a portal page's footer, a place opening the heading before its year; 30: short names a preamble defines (以下简称“基教股”), labelled lists after a closing dash, a title ending at its table cell, （一） rows beside their names in a 序号 column, the region from the issuer's own name
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -119,6 +119,7 @@ _SPLIT_ITEM = re.compile(r"^\s*(\d{1,3})\s*[.．、]\s*(?=\S)")
 # 注：…科室使用简称，对应如下：基＝基础教育科，职＝职成科…: a legend of the short names the office lists print
 _LEGEND_PAIR = re.compile(r"([\u4e00-\u9fff]{1,4})\s*[＝=]\s*([^，,；;。＝=]+)")
 _LEGEND_LINE = re.compile(r"简称|缩写|代号")
+_SHORTLY = re.compile(r"([（(])以下简称\s*[“\"「]([^”\"」]{1,8})[”\"」]\s*[)）]")  # （以下简称“基教股”）
 _CLOSING_TITLE = 20  # characters of the closing's first clause that name its record
 NOTE_SECTION_OFFICES = "科室列在本部分标题下（原文第{line}行），适用于本部分各项任务"
 NOTE_OFFICE_HEADING = "本部分标题即责任科室（原文第{line}行）"
@@ -745,6 +746,9 @@ class _Parser:
             body, brackets = front.end, brackets[1:]
         stop = _TITLE_END.search(key, body)
         end = min([b.start for b in brackets] + ([stop.start()] if stop else []) + [len(key)])
+        text = line.text.strip()
+        if (tab := text.find("\t", len(text) - len(key) + body)) >= 0:  # a title never runs into the next cell
+            end = min(end, tab - (len(text) - len(key)))
         builder.title = _TAG_CLOSING_TITLE.sub("", self._slice(line, key, body)[: end - body].strip())
         rest = end + 1 if stop and end == stop.start() else end
         if brackets and end == brackets[0].start:  # 加强理论武装（牵头科室：…）。深入学习…: the 。 ends the title too
@@ -939,7 +943,8 @@ class _Parser:
                 builder.open_office(group.role, text[offset + group.label[0]: offset + group.label[1]].strip())
                 # a deadline may share the brackets (【牵头：…；配合：…；时限：2021年8月底】)
                 self._labelled(text, key, offset, group.names[0], group.names[1])
-            builder.slot = body_slot
+            if not (bracket.end >= len(key.rstrip()) and key.rstrip().endswith(("、", "，", ","))):
+                builder.slot = body_slot  # (a list closing the line open after 、 goes on on the next line)
             pos = bracket.end
         self._labelled(text, key, offset, pos, stop)
 
@@ -1198,7 +1203,27 @@ def _legend(lines: list[SourceLine], keys: list[str]) -> tuple[dict[str, str], i
             text = lines[index].text.strip()
             offset = len(text) - len(key)  # the full names as printed, in their own script
             return {m.group(1): text[offset + m.start(2): offset + m.end(2)].strip() for m in pairs}, index
+        if len(named := _named_shortly(lines[index].text.strip(), key)) >= 3:
+            return named, index
     return {}, -1
+
+
+def _named_shortly(text: str, key: str) -> dict[str, str]:
+    """基础教育股（以下简称“基教股”）、组织人事股（以下简称“人事股”）…: each short name and the full name printed
+    before it (from the separator before it; a leading phrase naming where, 下列任务中, left off)."""
+    offset = len(text) - len(key)
+    out = {}
+    for m in _SHORTLY.finditer(key):
+        short = m.group(2)
+        start = max(key.rfind(sep, 0, m.start()) for sep in "、，,；;。：:") + 1
+        full = key[start:m.start(1)]
+        lead = re.match(r"^.{1,8}?[中里内](?=" + re.escape(short[0]) + ")", full)
+        if lead and is_abbreviation(short, full[lead.end():]):
+            start += lead.end()  # 下列任务中基础教育股: where the names are used, then the name
+        full = text[offset + start: offset + m.start(1)].strip()
+        if full and short != full and is_office_name(fold(full)):
+            out[short] = full
+    return out
 
 
 def _is_prose(key: str) -> bool:

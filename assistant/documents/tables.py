@@ -269,6 +269,9 @@ def _row(index: int, cells: list[str], columns: list[Column]) -> Row:
     if len(filled) == 2 and cells[0] == filled[0] and re.fullmatch(r"[一二三四五六七八九十]{1,3}", fold(cells[0]).strip()) \
             and any(c.kind == NUMBER for c in columns[:1]):
         return Row(index, heading=f"{cells[0].strip()}、{filled[1]}")  # 序号 一 beside the section's name
+    if len(filled) == 2 and cells[0] == filled[0] and re.fullmatch(r"[（(][一二三四五六七八九十]{1,3}[)）]", fold(cells[0]).strip()) \
+            and any(c.kind == NUMBER for c in columns[:1]):
+        return Row(index, heading=f"{cells[0].strip()}{filled[1]}")  # 序号 （一） beside the subsection's name
     row = Row(index)
     role_word = ""
     for column, cell in zip(columns, cells + [""] * (len(columns) - len(cells))):
