@@ -1004,6 +1004,9 @@ HELDOUT_FLOORS = {
     # confirming a half-remembered premise (是职成科牵头吧, 是9月中旬搞对吧, 长春也搞了X吧), 2026-12-04c: measured whole
     # once 0.700, 13/60, 14/30, 0/8; split, only the calibration half read (held at the first measure 0.688, 6/32, 8/14)
     "colloquial_batch35_heldout.jsonl": (0.84, 3, 7, 0),  # 0.844, 3/32, 7/14, 0/7
+    # keywords typed into a search box (达州 营养餐 牵头), 2026-12-04d: measured whole once 0.883, 4/60, 6/30, 0/8;
+    # split, only the calibration half read
+    "colloquial_batch36_heldout.jsonl": (0.85, 2, 4, 0),  # 0.857, 2/28, 4/11, 0/3
 }
 
 
@@ -1185,3 +1188,12 @@ def test_a_body_named_in_full_that_only_another_plan_names_is_held_elsewhere(ask
     body, the question is not answered by 承德's 十四五 task; the refusal names what is missing."""
     a = ask("领导问：承德编十四五规划，要点里说跟中国教育科学研究院合作了吗？")
     assert a["status"] == "not_found" and "中国教育科学研究院" in a["answer"]
+
+
+def test_keywords_typed_into_a_search_box_are_read_as_staff_mean_them(ask):
+    """长春 中考 新加 哪些科 asks the exam's new subjects (科 of an exam is a subject, not an office); 新加 is the
+    plan's 新增/纳入 and 履职 its 履行职责, everyday words that must not count as topics no plan holds."""
+    a = ask("长春 中考 新加 哪些科")
+    assert a["answered"] and top(a) == (CHANGCHUN, "一", 2) and a.get("intent") != "lead"
+    b = ask("承德 县政府 履职评价 评价改革")
+    assert b["answered"] and top(b) == (CHENGDE, "四", 19)

@@ -34,6 +34,8 @@ _LEAD_WORDS = re.compile(
     r"主责(?:科室|单位|股室)?|(?:配合|协办|协同|参与)(?:科室|单位|部门|处室|股室)|谁(?:来)?(?:配合|协办|协同)|"
     r"(?:配合|协办)的(?:有|是)(?:谁|哪)"
 )
+# 哪些科 asked of an exam (中考 新加 哪些科) asks its subjects, not which office
+_SUBJECTS_ASKED = re.compile(r"(?:中考|高考|考试|学考|会考|选考|统考|联考)[^，,。？?！!；;]{0,6}?哪(?:些|几|几个|一)?科(?![室长])")
 # asks only who shares the task (配合科室是哪些), not who leads it
 _SHARED_ASKED = re.compile(r"配合|协办|协同|参与|协助|一起干")
 _LEAD_ASKED = re.compile(r"牵头|挑头|签头|主抓|主责|负责|lead|归哪|归谁|由谁|谁管|哪个科管", re.IGNORECASE)
@@ -265,7 +267,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
             q.role = "both"
         else:
             q.role = "lead" if lead else "shared"
-    elif _LEAD_WORDS.search(q.folded):
+    elif _LEAD_WORDS.search(_SUBJECTS_ASKED.sub(" ", q.folded)):  # 中考新加哪些科: subjects, not offices
         q.intent = LEAD
         q.shared_only = bool(_SHARED_ASKED.search(q.folded)) and not _LEAD_ASKED.search(q.folded)
         rest = _ROLE_ASKED.sub(" ", rest)  # 配合科室呢, 谁配合: asks who, as 牵头 does; never a topic word
