@@ -120,7 +120,10 @@ COMPARE_FLOORS = {
     # a plan printing the topic's words only in separate tasks is 未涉及 (2026-12-02c): +2 blocks on calibration,
     # one block fewer here
     "compare_batch4_heldout.jsonl": (46, 8, 13),  # 46/52, 8/13, 13/15 (2026-12-02e; was 45/52)
-    "compare_batch5_heldout.jsonl": (40, 6, 12),  # 40/45, 6/11, 12/14
+    # 2026-12-04c: a topic said twice apart (城乡义务教育一体化 缩小城乡差距这块) is held by a plan holding either way
+    # of saying it: calibration blocks +8 (batches 10 and 16), held-back and measuring-only blocks +3 over all sets, two
+    # fewer here and in batch 11
+    "compare_batch5_heldout.jsonl": (38, 7, 12),  # 38/45, 7/11, 12/14 (was 40/45, 6/11)
     "compare_batch6.jsonl": (52, 12, 22),  # 52/63, 12/17, 22/23 (2026-12-02d; was 51/63)
     "compare_batch7_heldout.jsonl": (33, 4, 11),  # 33/39, 4/9, 11/12 (first measured whole: 62/75 over both halves)
     # (2026-12-04, parser 23: 达州's PDF copy now reads 达州中医职院 where it printed 达州中 医职院, and a placeless
@@ -135,11 +138,12 @@ COMPARE_FLOORS = {
     "compare_batch9_heldout.jsonl": (30, 5, 8),  # 30/44, 5/11, 8/9 (first measured whole: 51/70, 9/18, 20/23)
     "compare_batch10_heldout.jsonl": (30, 5, 11),  # 30/34, 5/9, 11/12 (2026-12-04b: 9 -> 11 turns; first measured whole: 54/65, 9/18, 18/24)
     # 2026-12-03: one plan's block turned 未涉及 by the rule on words no plan uses (was 38/45, 6/11)
-    "compare_batch11_heldout.jsonl": (37, 5, 4),  # 37/45, 5/11, 4/6 (first measured whole: 56/66, 10/18, 17/23)
+    "compare_batch11_heldout.jsonl": (35, 4, 4),  # 35/45, 4/11, 4/6 (2026-12-04c, was 37/45, 5/11; first measured whole: 56/66, 10/18, 17/23)
     "compare_batch12_heldout.jsonl": (27, 8, 10),  # 27/28, 8/9, 10/15 (first measured whole: 54/63, 12/17, 19/24)
     "compare_batch13_heldout.jsonl": (19, 5, 10),  # 19/24, 5/8, 10/11 (first measured whole: 39/61, 9/17, 21/23)
     "compare_batch14_heldout.jsonl": (14, 3, 11),  # 14/20, 3/5, 11/13 (first measured whole: 47/61, 10/17, 18/21)
     "compare_batch15_heldout.jsonl": (17, 5, 3),  # 17/18, 5/6, 3/4 (first measured whole: 35/43, 8/12, 9/10)
+    "compare_batch16_heldout.jsonl": (26, 5, 14),  # 26/29, 5/7, 14/16 (first measured whole: 56/74, 10/18, 15/18)
 }
 
 
@@ -268,3 +272,15 @@ def test_who_leads_a_line_pasted_from_one_plan_is_answered_from_that_plan(ask):
     assert (first["doc"], first["section"], first["task_no"]) == (SUINING, "三", 24)
     b = ask("除了新冠 学校常见传染病防控 有写的吗")
     assert b["intent"] == "compare" and len(b["plans"]) == 5
+
+
+def test_a_topic_said_twice_apart_is_held_by_a_plan_holding_one_way_of_saying_it(ask):
+    """城乡义务教育一体化 缩小城乡差距这块 says one topic twice: a plan holding the first is not 未涉及 because only
+    another plan prints 差距. A stretch that asks (公参民学校 哪些地方在清理) is no second topic: plans without 公参民
+    stay 未涉及."""
+    a = ask("城乡义务教育一体化 缩小城乡差距这块 五个市都咋说的")
+    dazhou = next(p for p in a["plans"] if p["doc"] == DAZHOU)
+    assert a["intent"] == "compare" and dazhou["status"] == "answered"
+    assert (dazhou["results"][0]["section"], dazhou["results"][0]["task_no"]) == ("四", 24)
+    b = ask("公参民学校 哪些地方在清理")
+    assert next(p for p in b["plans"] if p["doc"] == DAZHOU)["status"] == "not_found"

@@ -67,6 +67,7 @@ PLACE_WORD_COUNT = 3000
 # A question naming no place is answered plan by plan when at least two plans' best tasks hold this share of it
 WIDE_COVERAGE = 0.7
 _LISTED = re.compile(r"[、／/]")  # topics listed in one question (教师交流轮岗、县管校聘): any one may answer
+_ASKING = re.compile(r"[哪谁啥咋吗呢么]|什么|怎么|多少|几|有没有|有无|比比|对比|比较")  # a stretch that asks
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]+")
 _LATIN_RUN = re.compile(r"(?<![A-Za-z])[A-Za-z]{4,}(?![A-Za-z])")  # zhoubian, typed with the input method off
 # 是不是X科 / X科牵头吗 / X还是Y: the office is asked about, a guess to check (基教科呢 after a topic is not)
@@ -183,10 +184,15 @@ def _years_back(text: str) -> int:
     return next((n for word, n in _RELATIVE_YEAR.items() if word in text), 0)
 
 
-def _holds_a_listed_topic(topic: str, elsewhere: list[Term]) -> bool:
-    """Whether the question lists topics (A、B) and one of them has no word that only other plans hold."""
-    parts = [part for part in _LISTED.split(topic) if part.strip()]
-    return len(parts) > 1 and any(not any(t.word in part for t in elsewhere) for part in parts)
+def _holds_a_listed_topic(topic: str, elsewhere: list[Term], terms: list[Term]) -> bool:
+    """Whether the question lists topics (A、B), or says one topic twice apart (城乡义务教育一体化 缩小城乡差距这块),
+    and one of them, naming something, has no word that only other plans hold."""
+    # a stretch set apart by a space that asks (哪些地方在清理 of 公参民学校 哪些地方在清理) says what is wanted of
+    # the topic, not a topic; a list (教师交流轮岗、县管校聘方面怎么做) asks of each of its items
+    chunks = [c for c in topic.split() if _LISTED.search(c) or not _ASKING.search(c)]
+    parts = [part for chunk in chunks for part in _LISTED.split(chunk) if part.strip()]
+    named = [part for part in parts if any(t.weight > 0 and t.word in part for t in terms)]
+    return len(named) > 1 and any(not any(t.word in part for t in elsewhere) for part in named)
 
 
 def follow_up_context(answer: Answer, previous: dict | None) -> dict | None:
@@ -596,7 +602,7 @@ class Engine:
         valued = value_words([t.word for t in terms], detail)
         elsewhere = [t for t in self._held_elsewhere(terms, in_scope) if t.word not in valued and not is_period_word(t.word)]
         if judged and elsewhere and best.coverage < ELSEWHERE_COVERAGE and not (
-                comparing and _holds_a_listed_topic(q.topic or q.folded, elsewhere)):
+                comparing and _holds_a_listed_topic(q.topic or q.folded, elsewhere, terms)):
             words = _quote_words(elsewhere)
             others = self._tasks_holding(elsewhere, in_scope, dense, lexical)
             reason = f"{self._plans_named(named)}没有提到{words}。"
