@@ -117,7 +117,8 @@ COVERAGE_WEIGHT = 0.25
 # a phrase (高水平高职学校 for 双高, 校外培训机构), not a made-up form (上学前 from 上幼儿园 with 幼儿园 -> 学前)
 PHRASE = 4
 PASTED = 6  # characters of a stretch of the question a plan prints word for word before it points at that plan
-_BODY_NAME = re.compile(r"(?:研究院|研究所|大学|学院|学校|中学|小学|幼儿园|中心|集团|公司|基金会|协会|委员会|实验室|馆)$")
+_BODY_NAME_IN = re.compile(r"研究院|研究所|大学|学院|学校|中学|小学|幼儿园|中心|集团|公司|基金会|协会|委员会|实验室|馆")
+_BODY_NAME = re.compile(rf"(?:{_BODY_NAME_IN.pattern})$")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # A figure is quoted only from a clause naming at least this share of the question's words that the task holds.
 DETAIL_SHARE = 0.5
@@ -782,8 +783,10 @@ class Engine:
         the question does not ask: one topic, held only elsewhere, though its words (中国, 科学, 研究院) are each
         somewhere in the asked plan. Only a name ending as a body's does: a phrase of the topic printed by another
         plan (校外培训机构监管) may be worded otherwise in this one."""
+        if not _BODY_NAME_IN.search(q.topic or q.folded):
+            return None  # (cheap: most questions name no body)
         docs = {self.records[i].doc for i in scope}
-        if len(docs) == len({r.doc for r in self.records}):
+        if len(docs) == len({d for d, _ in self.doc_text}):
             return None
         phrase, holders = self._longest_pasted(q.topic or q.folded)
         if not phrase or holders & docs or not _BODY_NAME.search(phrase) or any(t.word == phrase for t in terms):
