@@ -33,7 +33,7 @@ from .store import DocumentInfo, IndexData
 from .slips import PinyinSpelled, SoundAlike
 from .terms import (COMMON_LOW, SHORTENING_COUNT, Term, abbreviation_pattern, everyday_share, function_words, question_terms, share,
                     slip_readings, synonyms, with_slips)
-from .tokenize import STOPWORDS, TOKENIZER_VERSION, Tokenizer, quoted_terms
+from .tokenize import STOPWORDS, TOKENIZER_VERSION, Tokenizer
 from .wordcache import cached_words
 
 DENSE_WEIGHT = 0.4
@@ -258,7 +258,6 @@ class Engine:
         self.sound_alike = SoundAlike(self.idf)
         self.pinyin_spelled = PinyinSpelled(self.idf)
         self.plan_only_words = self.tokenizer.corpus_words | self.tokenizer.user_words
-        self.quoted_names = {term for text in self.folded for term in quoted_terms(text)}  # “两岸论坛”, “五唯”
         self.documents = {f: replace(info, city_names=self._place_names(info)) for f, info in index.documents.items()}
 
     def _everyday(self, word: str) -> bool:
@@ -911,8 +910,7 @@ class Engine:
             and shortened.search(in_text)) or any(w in in_text for w in self.sound_alike(t.word))]
         return [t for t in terms if not t.guess and self._distinctive(t) and not _NUMERAL.fullmatch(t.word)
                 and t.word not in present
-                # a name another plan prints in quotes (“两岸论坛”) is not covered by its pieces (论坛) here
-                and (t.phrase or t.word in self.quoted_names or not _part_of_found(t.word, [u.word for u in terms], present))
+                and (t.phrase or not _part_of_found(t.word, [u.word for u in terms], present))
                 and any(self._holds_word(i, t) for i in out_scope) and self._printed_as_word(t)]
 
     def _printed_as_word(self, term: Term) -> bool:
