@@ -119,7 +119,6 @@ PHRASE = 4
 PASTED = 6  # characters of a stretch of the question a plan prints word for word before it points at that plan
 _BODY_NAME_IN = re.compile(r"研究院|研究所|大学|学院|学校|中学|小学|幼儿园|中心|集团|公司|基金会|协会|委员会|实验室|馆")
 _BODY_NAME = re.compile(rf"(?:{_BODY_NAME_IN.pattern})$")
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # A figure is quoted only from a clause naming at least this share of the question's words that the task holds.
 DETAIL_SHARE = 0.5
 MAX_HOLDERS = 3  # a word found only inside this many longer plan words is scored in BM25 by them
@@ -774,7 +773,7 @@ class Engine:
         holding = [p for p in answered if p.answer.hits[0].coverage >= square - 1e-6]
         if len(holding) < 2:
             return single
-        if q.intent == LEAD and self._longest_pasted(q.topic or q.folded)[1] == {single.hits[0].record.doc}:
+        if q.intent == LEAD and {self.records[i].doc for i in self._longest_pasted(q.topic or q.folded)[1]} == {single.hits[0].record.doc}:
             return single  # who leads a line pasted from one plan: that plan's task, not every plan's on its words
         return self._comparison(q, plans, filters)
 
@@ -789,16 +788,16 @@ class Engine:
         if len(docs) == len({d for d, _ in self.doc_text}):
             return None
         phrase, holders = self._longest_pasted(q.topic or q.folded)
-        if not phrase or holders & docs or not _BODY_NAME.search(phrase) or any(t.word == phrase for t in terms):
+        if not phrase or {self.records[i].doc for i in holders} & docs or not _BODY_NAME.search(phrase) \
+                or any(t.word == phrase for t in terms):
             return None
-        held = sum(phrase in text for text in self.folded)
-        return Term(phrase, (phrase,), _idf(len(self.records), held), phrase=True)
+        return Term(phrase, (phrase,), _idf(len(self.records), len(holders)), phrase=True)
 
-    def _longest_pasted(self, topic: str) -> tuple[str, set[str]]:
+    def _longest_pasted(self, topic: str) -> tuple[str, list[int]]:
         """The longest stretch of the question that some plan prints word for word (at least PASTED characters), and
-        the plans that print it: 重配备轻应用 is pasted from 遂宁's plan, though 配备 and 应用 are in every plan."""
+        the records that print it: 重配备轻应用 is pasted from 遂宁's plan, though 配备 and 应用 are in every plan."""
         best = ""
-        for chunk in _CJK_RUN.findall(topic):
+        for chunk in _CJK_WORD.findall(topic):
             for i in range(len(chunk) - PASTED + 1):
                 j = i + PASTED
                 if len(chunk) - i <= len(best) or chunk[i:j] not in self.corpus_text:
@@ -807,7 +806,7 @@ class Engine:
                     j += 1
                 if j - i > len(best):
                     best = chunk[i:j]
-        return best, ({self.records[i].doc for i, text in enumerate(self.folded) if best in text} if best else set())
+        return best, [i for i, text in enumerate(self.folded) if best in text] if best else []
 
     def _compare(self, q: Question, scope: list[int], filters: dict) -> Answer:
         """One answer per plan in scope, in the corpus's order, each by the same rules as a single answer; the
