@@ -1007,6 +1007,9 @@ HELDOUT_FLOORS = {
     # keywords typed into a search box (达州 营养餐 牵头), 2026-12-04d: measured whole once 0.883, 4/60, 6/30, 0/8;
     # split, only the calibration half read
     "colloquial_batch36_heldout.jsonl": (0.85, 2, 4, 0),  # 0.857, 2/28, 4/11, 0/3
+    # figures said in words (三十所吧, 两个亿, 九成), 2026-12-04e: measured whole once 0.950, 2/40, 4/20, 1/10; split,
+    # only the calibration half read
+    "colloquial_batch37_heldout.jsonl": (0.94, 1, 2, 0),  # 0.941, 1/17, 2/9, 0/3
 }
 
 
