@@ -1200,3 +1200,36 @@ def test_keywords_typed_into_a_search_box_are_read_as_staff_mean_them(ask):
     assert a["answered"] and top(a) == (CHANGCHUN, "一", 2) and a.get("intent") != "lead"
     b = ask("承德 县政府 履职评价 评价改革")
     assert b["answered"] and top(b) == (CHENGDE, "四", 19)
+
+
+def test_a_figure_stated_in_words_to_confirm_asks_the_plans_figure_of_that_object(ask):
+    # 达州 四、28 prints 3所 少年军校 beside 139所 足球特色学校: the stated figure picks the measure, the words the object
+    a = ask("达州少年军校 是三所吧")
+    assert a["answered"] and top(a) == (DAZHOU, "四", 28)
+    quote = "".join(a["results"][0]["evidence"])
+    assert "3所" in quote and "139" not in quote
+    # a wrong premise is answered with the plan's own figure, never left unanswered because the figure differs
+    b = ask("达州足球特色学校是一百所对吧")
+    assert b["answered"] and "139所足球特色学校" in "".join(b["results"][0]["evidence"])
+    # the task is on the topic but prints no count of people: partial, nothing quoted as the figure
+    c = ask("达州田径运动会 参加的是两千人吧")
+    assert c["status"] == "partial" and top(c) == (DAZHOU, "四", 28) and c["results"][0]["evidence"] == []
+
+
+def test_how_many_thousand_people_asks_a_count_of_people_and_a_span_of_years_is_no_count(ask):
+    detail = asked_detail("农村教师远程培训 今年培训几千人")
+    assert detail.kind == "count" and detail.pattern.search("培训1200人") and not detail.pattern.search("培训1200所")
+    plain = asked_detail("培训了多少").pattern
+    assert plain.search("继续实施《幼儿教师培训计划(20182020)》") is None and plain.search("2020年启动") is None
+    # 长春 五、23 names 远程培训 and a plan of 三年(20182020), but no number trained
+    a = ask("长春农村教师远程培训 培训几千人")
+    assert a["status"] == "partial" and top(a) == (CHANGCHUN, "五", 23)
+
+
+def test_a_number_said_in_words_is_how_much_never_a_missing_topic(ask):
+    # jieba cuts 百万 (a word of 百万学子) out of 一千二百万; neither is what the question is about
+    a = ask("长春投了一千二百万搞校企共建的是哪条")
+    assert a["answered"] and top(a) == (CHANGCHUN, "四", 19)
+    # a number the plans print as a name keeps its weight: 十九 of 十九大
+    b = ask("遂宁把学十九大精神当首要政治任务的是哪条")
+    assert b["answered"] and top(b) == (SUINING, "一", 1)

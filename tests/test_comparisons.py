@@ -144,6 +144,8 @@ COMPARE_FLOORS = {
     "compare_batch14_heldout.jsonl": (14, 3, 11),  # 14/20, 3/5, 11/13 (first measured whole: 47/61, 10/17, 18/21)
     "compare_batch15_heldout.jsonl": (17, 5, 3),  # 17/18, 5/6, 3/4 (first measured whole: 35/43, 8/12, 9/10)
     "compare_batch16_heldout.jsonl": (26, 5, 14),  # 26/29, 5/7, 14/16 (first measured whole: 56/74, 10/18, 15/18)
+    # the way staff phrase a comparison in a work chat (谁家X搞得早, 就长春提了吧, 哪几个市没提, 转：…汇总一下), 2026-12-04e
+    "compare_batch17_heldout.jsonl": (18, 2, 8),  # 18/36, 2/8, 8/10 (first measured whole: 45/74, 8/18, 16/20)
 }
 
 

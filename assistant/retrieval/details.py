@@ -35,6 +35,7 @@ class Detail:
     given: tuple[str, ...] = ()  # numbers the question states itself: never its answer (那130个项目，瑞安分到几个)
     # what another clause asks besides (配多少台、花多少钱; 几所 在哪个县): each part is answered or named missing
     also: tuple["Detail", ...] = ()
+    stated: str = ""  # a figure stated to be confirmed (规划资金是10.6亿对吧): no word of it names the asked object
 
 
 # a year is a point in time when written in full (2020年, 二〇二〇年); 九年义务教育 and 三年行动 are spans
@@ -55,7 +56,7 @@ _DURATION = Detail("duration", "时长", re.compile(
 _FREQUENCY = Detail("frequency", "频次", re.compile(
     rf"每\s*{_NUM}?\s*个?\s*(?:年|月|周|星期|天|日|学期|学年|季度|季)|{_NUM}\s*个?\s*(?:年|月|周|学期)\s*(?:一|1)\s*次|定期"))
 _AMOUNT = Detail("amount", "金额", re.compile(rf"{_NUM}\s*(?:万|亿|千)?\s*元"))
-_SHARE = Detail("share", "比例", re.compile(rf"{_NUM}\s*(?:%|％|成|个?百分点)|百分之|全覆盖|全部|100%"))
+_SHARE = Detail("share", "比例", re.compile(rf"{_NUM}\s*(?:%|％|‰|成|个?百分点)|[百千万]分之|全覆盖|全部|100%"))
 _MULTIPLE = Detail("multiple", "倍数", re.compile(rf"{_NUM}\s*倍"))
 # A name is answered by what the plan prints as one: a quoted or titled phrase (“溫心健康”守護聯盟, 《…实施意见》).
 # 加快3所特殊教育学校建设 names no school, so 那3所特教学校叫啥 is partial.
@@ -171,7 +172,7 @@ _ASKS = [
                 r"(?:资金|经费|奖金|补助|补贴|津贴|预算|钱)\S{0,4}多少|多少\S{0,4}(?:补助|补贴|津贴|奖金|经费|资金|预算|钱)|budget|"
                 r"多少万元|多少个?亿|几个?亿|金额|几万块|多少块|多大(?:的)?盘子|盘子(?:有)?多大"), _AMOUNT),  # 多少个亿: 1.2亿元
     # 绿化率 今年要到多少: a rate named before the ask, a few words and a space apart
-    (re.compile(r"比例|占比|百分之?多少|几成|多少%|覆盖率|率[^，,。；;？?！!]{0,8}?多少|率目标|几个点|几个百分点|多少个?百分点|"
+    (re.compile(r"比例|占比|百分之?多少|[百千万]分之(?:几|多少)|几成|多少%|覆盖率|率[^，,。；;？?！!]{0,8}?多少|率目标|几个点|几个百分点|多少个?百分点|"
                 r"多少个点"), _SHARE),
     (re.compile(r"几倍|多少倍"), _MULTIPLE),
 ]
@@ -180,7 +181,8 @@ _HOW_MANY_YEARS = re.compile(r"(?:(?<![哪那这])几|(?<!哪)多少)\s*个?\s*�
 _YEARS = Detail("count", "年限", re.compile(r"(?<![\d〇零一二两三四五六七八九十])(?:\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个)?\s*年"
                                           r"(?!级|度|底|初|前|内|中)"))
 _TASK_NAMED = re.compile(r"(?:任务|工作|项|条|文件|科室|部门)\S{0,2}$")
-_COUNT = re.compile(r"(?:(?<![哪那这])几|(?<!哪)多少)\s*([所个项家名人次回条批类种级轮支门间座场届期万亿所校园台套件本辆张块栋亩节])")
+# 几千人, 几百所: the hundreds or thousands say how big, the measure word after them what is counted
+_COUNT = re.compile(r"(?:(?<![哪那这])几|(?<!哪)多少)\s*(?:[十百千]\s*(?=[^万亿]))?([所个项家名人次回条批类种级轮支门间座场届期万亿所校园台套件本辆张块栋亩节])")
 _PEOPLE_COUNT = re.compile(r"(?:(?<![哪那这])几|(?<!哪)多少)\s*(?=老师|教师|学生|师生|幼儿|儿童|家长|校长|孩子|娃|人员|干部|职工)")
 _PLAIN_COUNT = re.compile(r"多少|(?<![哪那这])几(?!乎)")
 
@@ -247,6 +249,9 @@ def _asked_detail(question: str) -> Detail | None:
     question = _SEVERAL_BETWEEN.sub(lambda m: " " * len(m.group(1)) + m.group(0)[len(m.group(1)):], question)
     members, members_at = _members_asked(question)
     detail, at = _asked(question)
+    confirming = detail is None
+    if confirming:
+        detail, at = _stated_figure(question)
     if detail is None and (m := _WHICH_NAMED.search(question)) and _STATED_COUNT.search(question[:m.start()]):
         detail, at = _NAMED_LIST, m.start()
     if members is not None and (detail is None or detail.kind == "name"):
@@ -254,11 +259,13 @@ def _asked_detail(question: str) -> Detail | None:
     if detail is None:
         return None
     clause = next((m for m in _QUESTION_CLAUSE.finditer(question) if m.start() <= at < m.end()), None)
-    counted = question[at:clause.end()] if clause and detail.kind == "count" else ""
+    # what a count is of follows its ask (几所学校); a stated figure follows what it counts (招生 一点一万人是吧)
+    counted = question[at:clause.end()] if clause and detail.kind == "count" and not confirming else ""
     if _OFFICES_COUNTED.match(counted):  # 几个科室负责: the task's office lines answer it, not a figure in its text
         return None
-    given = tuple(dict.fromkeys(_DIGITS.findall(question)))
-    return Detail(detail.kind, detail.label, detail.pattern, clause.group(0) if clause else question, counted, given)
+    given = () if confirming else tuple(dict.fromkeys(_DIGITS.findall(question)))
+    return Detail(detail.kind, detail.label, detail.pattern, clause.group(0) if clause else question, counted, given,
+                  stated=detail.stated)
 
 
 # 比例那条 / 时间节点的那项: a value word naming which task is meant, not asking the value
@@ -278,23 +285,65 @@ def _asked(question: str) -> tuple[Detail | None, int]:
             return detail, m.start()
     if m := _HOW_MANY_YEARS.search(question):  # 培养周期几年: a span of years (三年, 3年), not a year (2024年)
         return _YEARS, m.start()
-    people = "人|名|人次|位|师生|学生|教师|老师|幼儿|儿童|家长"  # 70万师生全覆盖 counts people
     if m := _PEOPLE_COUNT.search(question):  # 补充了多少老师: 1867人 answers it
-        return Detail("count", "数量", re.compile(rf"{_CARDINAL}\s*(?:{people})")), m.start()
+        return Detail("count", "数量", re.compile(rf"{_CARDINAL}\s*(?:{_PEOPLE})")), m.start()
     if m := _COUNT.search(question):
-        measure = m.group(1)
-        # 10个义务教育学校 counts schools as 所 does
-        schools = r"所|个(?=[^，,；;。\d]{0,8}?(?:学校|校|园)(?:$|[，,；;。、和及与）)]))"  # not 5个青少年校外…基地
-        measures = {"人": people, "名": people, "所": schools, "校": f"{schools}|校", "园": f"{schools}|园",
-                    "辆": "辆|台", "回": "回|次", "个": _ANY_MEASURE}.get(measure, re.escape(measure))  # 车辆202台
         if question[max(0, m.start() - 1):m.start()] == "第":  # 第几批 asks an ordinal: 第十三批
             # 二期质量提升工程 answers 第几期 too: the plan may leave out 第
-            return Detail("ordinal", "序次", re.compile(rf"(?:第\s*)?{_NUM}\s*(?:{measures})")), m.start()
-        # 42亿元 is money; “5”类: the number may be quoted before its measure word
-        return Detail("count", "数量", re.compile(rf"{_CARDINAL}[\"”’」]?\s*(?:{measures})(?!\s*[万亿千]?\s*元)")), m.start()
+            return Detail("ordinal", "序次", re.compile(rf"(?:第\s*)?{_NUM}\s*(?:{_counted_as(m.group(1))})")), m.start()
+        return _count_of(m.group(1)), m.start()
     if m := _PLAIN_COUNT.search(question):
-        return Detail("count", "数字", re.compile(_CARDINAL)), m.start()
+        return _PLAIN, m.start()
     return None, -1
+
+
+_PEOPLE = "人|名|人次|位|师生|学生|教师|老师|幼儿|儿童|家长"  # 70万师生全覆盖 counts people
+# a year or a span of years is no count (三年(20182020)培训计划 trains nobody 20182020 times)
+_PLAIN = Detail("count", "数字", re.compile(r"(?!(?:19|20)\d{2}(?:\d|\s*年|\s*[-—–~～至到]))" + _CARDINAL))
+
+
+def _counted_as(measure: str) -> str:
+    """The measure words a plan may print for the asked one."""
+    # 10个义务教育学校 counts schools as 所 does
+    schools = r"所|个(?=[^，,；;。\d]{0,8}?(?:学校|校|园)(?:$|[，,；;。、和及与）)]))"  # not 5个青少年校外…基地
+    return {"人": _PEOPLE, "名": _PEOPLE, "所": schools, "校": f"{schools}|校", "园": f"{schools}|园",
+            "辆": "辆|台", "回": "回|次", "个": _ANY_MEASURE}.get(measure, re.escape(measure))  # 车辆202台
+
+
+def _count_of(measure: str) -> Detail:
+    # 42亿元 is money; “5”类: the number may be quoted before its measure word
+    return Detail("count", "数量", re.compile(rf"{_CARDINAL}[\"”’」]?\s*(?:{_counted_as(measure)})(?!\s*[万亿千]?\s*元)"))
+
+
+# 是三十所吧, 一点一万人是吧, 投了两个亿吧, 九成对吧: a figure stated to be confirmed asks the plan's figure of that kind
+# (which may be the very one stated). A bare number must close the question (是三十吧), so 是一把手吧 states none.
+_SPOKEN = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?)"
+_CONFIRMING = r"(?:对吧|是吧|对不对|没错吧|是不是|对吗|吧)(?=[\s？?。！!，,]|$)"
+_STATED_FIGURE = re.compile(
+    rf"(?<![第\d.〇零一二两三四五六七八九十百千万亿])(?:"
+    rf"(?P<share>(?:百分之|[千万]分之){_SPOKEN}|{_SPOKEN}\s*(?:%|％|‰|成|个?百分点))"
+    rf"|(?P<times>{_SPOKEN}\s*倍)"
+    rf"|(?P<money>{_SPOKEN}\s*(?:[万千]\s*)?(?:多|余)?\s*(?:个?亿元?|[万千]?元|块钱?))"
+    rf"|{_SPOKEN}\s*(?:[万亿]\s*)?(?:多|余)?\s*(?P<measure>人次|[{_MEASURES}人名])"
+    rf"|(?P<bare>{_SPOKEN}\s*[万亿]?(?:多|余)?)(?={_CONFIRMING}))"
+    rf"(?![年月日号点天周])[^\s，,。；;？?！!\d〇零一二两三四五六七八九十百千万亿]{{0,3}}?{_CONFIRMING}")
+
+
+def _stated_figure(question: str) -> tuple[Detail | None, int]:
+    m = _STATED_FIGURE.search(question)
+    if m is None:
+        return None, -1
+    if m.group("share"):
+        detail = _SHARE
+    elif m.group("times"):
+        detail = _MULTIPLE
+    elif m.group("money"):
+        detail = _AMOUNT
+    elif m.group("measure"):
+        detail = _count_of("人" if m.group("measure") == "人次" else m.group("measure"))
+    else:
+        detail = _PLAIN
+    return replace(detail, stated=m.group(0)), m.start()
 
 
 # Words that say which value is asked (每月, 奖金, 时间), not what it is about: a task that lacks them still holds the topic.

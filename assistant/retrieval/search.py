@@ -487,7 +487,10 @@ class Engine:
             if 0 < len(holders) <= MAX_HOLDERS:
                 lexical = lexical + np.max([self._bm25([h]) for h in holders], axis=0)
         # 这几个地方都有吗 asks which plans, not how many of something
-        return _Scores(chunk_sim, dense, lexical, terms, asked_detail(PLACES_COUNTED.sub(" ", q.folded)))
+        detail = asked_detail(PLACES_COUNTED.sub(" ", q.folded))
+        if detail and detail.stated:  # 规划资金是10.6亿对吧: the figure to confirm is what is asked, not what about
+            terms = [replace(t, weight=0.0) if t.word in detail.stated else t for t in terms]
+        return _Scores(chunk_sim, dense, lexical, terms, detail)
 
     def _holders(self, word: str) -> list[str]:
         if len(word) < 2 or not _CJK_WORD.fullmatch(word):

@@ -90,6 +90,14 @@ PASSING_COUNT = 5
 # a verb with an aspect particle (跟着, 照着, 搞了个, 建了): how something is done or told, never what about
 _WITH_ASPECT = re.compile(r"[\u4e00-\u9fff](?:着|了|了个)")
 _COUNTED_NUMBER = re.compile(r"[一二两三四五六七八九十几]+[个所项名家大]")
+# a number said in words (一千二百万, 百万 cut from it, 一点一万, 千分之): how much, never what about. Two digits side by
+# side are no number but a name (十四五, 一二): those stay topic words.
+_NUMBER_WORD = re.compile(r"[零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?[万亿]?(?:分之)?")
+_NAMED_BY_DIGITS = re.compile(r"[一二两三四五六七八九]{2}")
+
+
+def is_number_word(word: str) -> bool:
+    return bool(_NUMBER_WORD.fullmatch(word)) and not _NAMED_BY_DIGITS.search(word.partition("点")[0])
 
 
 def everyday_share(word: str, frequency: dict[str, int]) -> float:
@@ -144,6 +152,11 @@ def question_terms(tokens: list[str], idf: dict[str, float], unseen_idf: float,
             if word not in corpus_words and (word in function_words() or _WITH_ASPECT.fullmatch(word)):
                 weight = 0.0  # 我家, 从来不, 上面, 跟着, 搞了个: how it is told
         if _COUNTED_NUMBER.fullmatch(word):  # 一所, 六个 (哪六个, 办一所大学): how many, never what about
+            weight = 0.0
+        # a number in words is how much (一千二百万 and 百万 cut from it), unless the plans print it as a word and the
+        # question says it on its own (十九 of 十九大, 百万 of 百万学子)
+        if is_number_word(word) and (word not in idf or any(
+                word != other and word in other and is_number_word(other) for other in tokens)):
             weight = 0.0
         # a shortening: a word no plan prints, or one that some plan prints but everyday Chinese lacks (缺科, which
         # another plan may print as 短缺学科); a word everyday Chinese uses often means itself (留学生 is no shortening

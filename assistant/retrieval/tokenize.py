@@ -13,7 +13,7 @@ from ..documents.normalize import fold
 jieba.setLogLevel(logging.WARNING)
 
 # Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
-TOKENIZER_VERSION = "27"
+TOKENIZER_VERSION = "28"
 
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
@@ -52,6 +52,8 @@ _ASIDE_PHRASES = ("开会用 开会要用 开会用的 汇报用 汇报要用 �
                   "概括 概括一下 归纳一下 总结一下 简单说 简单说说 一句话 两句 几句 "
                   "要点里 要点中 文件里 文件中 文件上 总结里 总结中 "  # 文件里有没有: in the plan (计划里 may end 特岗计划)
                   "比一比 比一下 比比 对比一下 比较一下 "
+                  # what the asker will do with the answer (汇总一下, 列个表): a request to the assistant, no topic
+                  "汇总一下 汇总下 列个表 列张表 列一下 列出来 整理一下 整理下 梳理一下 梳理下 捋一捋 捋一下 统计一下 做个表 出个表 "
                   "在线等 等着用 等你回 老师好 老师们好 各位老师 领导好 各位领导 同事们").split()  # 比一比 asks to compare (query.py): not 一比, a slip of 一批
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _FUNCTION_CHARS = re.compile(r"[的了是要有不没在和与也都就还把被让给对为从比很太吗呢吧啊呀着过得地个这那哪谁啥咋]")
