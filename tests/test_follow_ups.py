@@ -95,3 +95,12 @@ def test_a_follow_up_asking_last_year_asks_the_plan_a_year_before(engine):
     assert second["filters"]["year"] == 2020 and second["results"][0]["doc"] == CHENGDE
     assert second["results"][0]["kind"] == "summary"
     assert "2020年（2021年的上一年）" in second["answer"].split("\n")[0]
+
+
+def test_a_place_asked_whether_it_has_it_too_keeps_the_topic(engine):
+    # 有吗 / 也搞了吗 ask whether the new place has the same topic, not about 有
+    _, second = converse(engine, "达州学生资助谁牵头", "遂宁有吗")
+    assert second["answer"].startswith("（沿用上文：") and second["results"][0]["doc"] == SUINING
+    assert "资助" in second["results"][0]["text"]
+    _, third = converse(engine, "长春冰雪进校园咋安排的", "温州也搞了吗")
+    assert third["answer"].startswith("（沿用上文：") and third["status"] == "not_found"

@@ -48,7 +48,9 @@ _MARKERS = re.compile(r"^(?:那么|那|还有|另外)|呢?\s*[？?。!！]*\s*$"
 _ELLIPSIS = re.compile(r"那么|那|还有|另外|呢|的|怎么样|咋样|如何|情况|又|再|吗|嘛|[\s？?。，,!！…、]|"
                        r"实际|具体|达到了?|完成了?|多少|几|"  # 那承德2020年实际达到多少: the figure of the same topic
                        r"牵头|挑头|签头|主抓|负责|主责|责任|科室|部门|单位|处室|是|谁|哪个|哪些|"  # 牵头的呢: its offices
-                       r"去年|前年|上一年|上年|今年")  # 去年呢: the same topic a plan year earlier
+                       r"去年|前年|上一年|上年|今年|"  # 去年呢: the same topic a plan year earlier
+                       # 达州有吗, 遂宁也搞了吗, 温州写了没: whether the new place has the same topic
+                       r"有没有|有没|也|有|搞了?|提了?|写了?|弄了?|办了?|做了?|没|不")
 _RELATIVE_YEAR = {"前年": 2, "去年": 1, "上一年": 1, "上年": 1}
 # Refusal (README, "Three states"; chosen on eval/colloquial_calibrate.jsonl): the best task must hold at least
 # MIN_COVERAGE of the question's weighted words (terms.py), unless its best sentence is a very close paraphrase
