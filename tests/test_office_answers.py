@@ -55,6 +55,8 @@ def test_what_an_office_is_responsible_for_is_grouped_by_role_with_counts(ask):
     ("遂宁人事科 除了牵头的还参与了哪些", {"参与"}),
     ("遂宁人事科配合的不算 挑头的有哪些", {"牵头"}),
     ("遂宁人事科 当责任科室参与的工作 列一下", {"参与"}),  # a 责任科室 said with 参与 is the shared role
+    ("遂宁人事科 牵头配合都要", {"牵头", "参与"}),  # both roles wanted: the list, with no list word
+    ("遂宁人事科 挑头的跟配合的都算上", {"牵头", "参与"}),
 ])
 def test_role_words_choose_which_tasks_are_listed(ask, question, roles):
     a = ask(question)
