@@ -1233,3 +1233,9 @@ def test_a_number_said_in_words_is_how_much_never_a_missing_topic(ask):
     # a number the plans print as a name keeps its weight: 十九 of 十九大
     b = ask("遂宁把学十九大精神当首要政治任务的是哪条")
     assert b["answered"] and top(b) == (SUINING, "一", 1)
+
+
+def test_a_thing_made_of_a_plan_word_and_one_more_character_is_another_thing(ask):
+    # 学生奶 is no 学生 (as 体育馆 is no 体育): every plan prints 学生, none 学生奶
+    a = ask("学生奶 推广")
+    assert a["status"] == "not_found" and not a["answered"]

@@ -1081,9 +1081,10 @@ def _reaches_into(longer: str, piece: str, found: list[str]) -> bool:
     return any(held[start:start + len(piece)])
 
 
-# a character closing a word that makes a place or building of an activity (游泳池 is no 游泳, 体育馆 no 体育): left
-# uncovered, it is another thing, not a suffix (教研室 is where 教研 is done, 龙舟赛 is 龙舟)
-_FACILITY_END = "池馆场房楼厅"
+# a character closing a word that makes a place or building of an activity (游泳池 is no 游泳, 体育馆 no 体育), or a
+# thing one hands out (学生奶 is no 学生, 直饮水 no 饮水, 学生卡, 饭票, 证): left uncovered, it is another thing, not a
+# suffix (教研室 is where 教研 is done, 龙舟赛 is 龙舟)
+_FACILITY_END = "池馆场房楼厅奶水卡票证"
 
 
 def _covered(word: str, found: list[str]) -> bool:
