@@ -41,14 +41,16 @@ class Detail:
 # a year is a point in time when written in full (2020年, 二〇二〇年); 九年义务教育 and 三年行动 are spans
 # (三年(2018-2020)培训计划, printed 20182020 in a plan: a range of years needs no 年)
 _YEAR_POINT = r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年|(?<!\d)(?:19|20)\d{2}\s*[-—–－~～至到]?\s*(?:19|20)\d{2}(?!\d)"
+# a day or a month is numbered up to 31 (百日攻坚 names no day)
+_DAY_OR_MONTH = r"(?<![\d百千万])(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月|日|号)"
 _DATE = Detail("date", "时间", re.compile(
-    rf"{_YEAR_POINT}|{_NUM}\s*(?:月|日|号)|年底|年内|年前|年中|上半年|下半年|季度|春季|秋季|暑期|寒假|暑假|学期|月底|月份"))
+    rf"{_YEAR_POINT}|{_DAY_OR_MONTH}|年底|年内|年前|年中|上半年|下半年|季度|春季|秋季|暑期|寒假|暑假|学期|月底|月份"))
 # A question for the day or the month is not answered by a year alone
 _DAY_ASKS = {"哪天", "哪一天", "几号", "几点", "日期"}
-_DAY = Detail("date", "具体时间", re.compile(rf"{_NUM}\s*(?:日|号|点)|月底|月初|月中|上旬|中旬|下旬"))
+_DAY = Detail("date", "具体时间", re.compile(rf"(?<![\d百千万])(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*(?:日|号|点)|月底|月初|月中|上旬|中旬|下旬"))
 _MONTH_ASKS = {"几月", "哪几个月", "哪个月"}
 _MONTH = Detail("date", "时间", re.compile(
-    rf"{_NUM}\s*(?:月|日|号)|年底|年中|上半年|下半年|季度|春季|秋季|暑期|寒假|暑假|学期|月底|月份"))
+    rf"{_DAY_OR_MONTH}|年底|年中|上半年|下半年|季度|春季|秋季|暑期|寒假|暑假|学期|月底|月份"))
 # how long something lasts (每学年劳动至少安排多久: 一周), not when
 _DURATION = Detail("duration", "时长", re.compile(
     rf"{_NUM}\s*(?:个)?\s*(?:周|星期|天|日|个月|小时|学时|课时|分钟|学期)(?!前|底|初)|半天|半年|全天|整天"))
@@ -158,7 +160,9 @@ _ASKS = [
                 r"哪(?:个|几个|些)(?:区县|县区|县|区|街道|乡镇|镇)|在哪(?:里|儿)?(?:开|办|建|举办|举行|落地|落户)|选址|"
                 r"(?:去|到)(?:哪里|哪儿|哪(?![条项块些一]))(?:学|培训|跟岗|挂职|研学|交流|考察|参观)"), _PLACE),
     # 多久一份 (带量食谱), 多久一期, 多久一轮: once, counted in any unit of times
-    (re.compile(rf"(?:多久|多长时间|多少时间|隔多久|多少天|几个月|几年)\S{{0,4}}{_ONCE}|频次|频率|多久\S{{0,3}}一回"), _FREQUENCY),
+    (re.compile(rf"(?:多久|多长时间|多少时间|隔多久|多少天|几个月|几年)\S{{0,4}}{_ONCE}|频次|频率|多久\S{{0,3}}一回|"
+                # 是每季度一回吧: a remembered frequency to confirm asks how often
+                rf"每\s*(?:年|月|周|星期|天|日|学期|学年|季度?)\s*(?:[一二两三四1-9])\s*[次回趟](?=\S{{0,3}}(?:吧|对吧|是吧|对不对)(?:[\s？?。！!]|$))"), _FREQUENCY),
     # 多久能建成 asks when it is done and 多长时间整治一次 how often (a date or a period answers), 至少安排多久 how long
     # it lasts
     (re.compile(rf"(?:多久|多长时间|多少时间)(?!\S{{0,6}}(?:完成|建成|建好|办完|搞完|做完|出台|落地|到位|实现|投用|结束|{_ONCE}))|"
@@ -167,7 +171,9 @@ _ASKS = [
                 r"时间节点|截止|deadline|ddl|(?:完成|完工|办完|搞完|做完)(?:时间|日期)|时限|"
                 # 是9月中旬搞对吧, 6月底前完成吧: a remembered date to confirm asks the date
                 r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份|初|中|底|上旬|中旬|下旬|\d{1,2}\s*[日号])?\S{0,6}?"
-                r"(?:对吧|是吧|吧|对不对|没错吧?)(?=[\s？?。！!]|$)"), _DATE),  # 时侯: the common slip of 时候
+                r"(?:对吧|是吧|吧|对不对|没错吧?)(?=[\s？?。！!]|$)|"
+                # 是21到23年吧: a remembered span of years to confirm asks the span the plan prints
+                r"(?:20)?\d\d\s*年?\s*(?:到|至|-|—|–|~|～)\s*(?:20)?\d\d\s*年\S{0,3}?(?:对吧|是吧|吧|对不对)(?=[\s？?。！!]|$)"), _DATE),  # 时侯: the common slip of 时候
     (re.compile(r"多少钱|钱多少|花多少|投多少|投了多少|投入多少|投资多少|奖励多少|资金多少|经费多少|"
                 r"(?:资金|经费|奖金|补助|补贴|津贴|预算|钱)\S{0,4}多少|多少\S{0,4}(?:补助|补贴|津贴|奖金|经费|资金|预算|钱)|budget|"
                 r"多少万元|多少个?亿|几个?亿|金额|几万块|多少块|多大(?:的)?盘子|盘子(?:有)?多大"), _AMOUNT),  # 多少个亿: 1.2亿元
@@ -319,28 +325,32 @@ def _count_of(measure: str) -> Detail:
 # (which may be the very one stated). A bare number must close the question (是三十吧), so 是一把手吧 states none.
 _SPOKEN = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?)"
 _CONFIRMING = r"(?:对吧|是吧|对不对|没错吧|是不是|对吗|吧)(?=[\s？?。！!，,]|$)"
-_STATED_FIGURE = re.compile(
-    rf"(?<![第\d.〇零一二两三四五六七八九十百千万亿])(?:"
+_FIGURE_KINDS = (
     rf"(?P<share>(?:百分之|[千万]分之){_SPOKEN}|{_SPOKEN}\s*(?:%|％|‰|成|个?百分点))"
     rf"|(?P<times>{_SPOKEN}\s*倍)"
     rf"|(?P<money>{_SPOKEN}\s*(?:[万千]\s*)?(?:多|余)?\s*(?:个?亿元?|[万千]?元|块钱?))"
-    rf"|{_SPOKEN}\s*(?:[万亿]\s*)?(?:多|余)?\s*(?P<measure>人次|[{_MEASURES}人名])"
+    rf"|{_SPOKEN}\s*(?:[万亿]\s*)?(?:多|余)?\s*(?P<measure>人次|[{_MEASURES}人名])")
+_STATED_FIGURE = re.compile(
+    rf"(?<![第\d.〇零一二两三四五六七八九十百千万亿])(?:{_FIGURE_KINDS}"
     rf"|(?P<bare>{_SPOKEN}\s*[万亿]?(?:多|余)?)(?={_CONFIRMING}))"
-    rf"(?![年月日号点天周])[^\s，,。；;？?！!\d〇零一二两三四五六七八九十百千万亿]{{0,3}}?{_CONFIRMING}")
+    rf"(?![年月日号点天周])[^\s，,。；;？?！!\d〇零一二两三四五六七八九十百千万亿]{{0,3}}?{_CONFIRMING}"
+    # 是不是20所？: the check said before the figure
+    rf"|(?:是不是|是否)\s*(?:{_FIGURE_KINDS.replace('?P<', '?P<pre_')})(?=[\s？?。！!，,]|$)")
 
 
 def _stated_figure(question: str) -> tuple[Detail | None, int]:
     m = _STATED_FIGURE.search(question)
     if m is None:
         return None, -1
-    if m.group("share"):
+    group = {name.removeprefix("pre_"): value for name, value in m.groupdict().items() if value}
+    if group.get("share"):
         detail = _SHARE
-    elif m.group("times"):
+    elif group.get("times"):
         detail = _MULTIPLE
-    elif m.group("money"):
+    elif group.get("money"):
         detail = _AMOUNT
-    elif m.group("measure"):
-        detail = _count_of("人" if m.group("measure") == "人次" else m.group("measure"))
+    elif measure := group.get("measure"):
+        detail = _count_of("人" if measure == "人次" else measure)
     else:
         detail = _PLAIN
     return replace(detail, stated=m.group(0)), m.start()
@@ -348,7 +358,7 @@ def _stated_figure(question: str) -> tuple[Detail | None, int]:
 
 # Words that say which value is asked (每月, 奖金, 时间), not what it is about: a task that lacks them still holds the topic.
 # Likewise the verb that reaches the value (延到几点, 压到多少, 涨到几成): the value is what is asked.
-_PERIOD_WORD = re.compile(r"^(?:(?:每|一|全|半)?(?:年|月|天|周|日|季度|学期)|期间)$")  # 停课期间: when, not what
+_PERIOD_WORD = re.compile(r"^(?:(?:每|一|全|半)?(?:年|月|天|周|日|季度?|学期)|期间|开学|放假)$")  # 一开学: when  # 停课期间: when, not what
 _DETAIL_WORD = re.compile(_PERIOD_WORD.pattern + r"|奖金|奖励金|金额|经费|资金|钱|比例|占比|时间|日期|时候|时限|期限|截止|"
                           r"标准|数量|人数|个数|周期|^有数$|^具体数|名额|规模$|^.到$|名字|名称|全称|^百分|"  # 有数没: a figure?
                           r"^(?:最低|最少|至少|最高|最多|上限|下限|盘子|红线|门槛)$")  # which bound of the value (最低多少钱, 红线是多少人), 多大盘子
@@ -380,7 +390,9 @@ def asks_deadline(question: str, detail: Detail) -> bool:
 # the money a value is (补多少钱 补助, 投资多少): when an amount is asked these name the value, not the topic; asked of
 # a count (补助多少人) 补助 is what is counted
 _AMOUNT_WORD = re.compile(r"补助|补贴|津贴|投资|投入|预算|拨款|费用|花费|开支|支出")
-_DONE_WORD = re.compile(r"^(?:完成|完工|办完|搞完|做完|结束|截止)$")
+_DONE_WORD = re.compile(r"^(?:完成|完工|办完|搞完|做完|结束|截止|"
+                        # 几月开班, 啥时候开打: when it starts is the value asked too
+                        r"开始|启动|开班|开打|开工|动工|开建|开幕|开课|开学|上线|启用|投用)$")
 _DATE_PART = re.compile(r"^(?:上旬|中旬|下旬|月初|月中|月底|年初|年中|年底|底前)$")
 # 每所, 每人, 每生: per what the value is asked (未来学校实验校每所补多少钱)
 _PER_UNIT = re.compile(r"^每(?:所|个|名|人|校|园|生|家|项|位|次|批|班)$")
@@ -480,7 +492,8 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
                 lead -= 1
             before = (parts[lead] if lead >= 0 and lead < j - 1 else "") + (parts[j - 1] if j else "")
             # how often is said before what is done (每学期开展一次联合专项治理行动，打击校园周边重点乱象行为)
-            after = parts[j + 1] if detail.kind == "frequency" and j + 1 < len(parts) else ""
+            # and a date before who does what (2020年12月21日至25日，省政府教育督导委员会实地督查组…)
+            after = parts[j + 1] if detail.kind in ("frequency", "date") and j + 1 < len(parts) else ""
             window = with_inserts_read(title + " " + before + clause + after)  # 县(市)区 holds 县区
             share = sum(t.weight for t in present if t.found_in(window)) / total
             rest = sum(t.weight for t in everything if t.found_in(window))

@@ -68,7 +68,9 @@ _CONTENT = re.compile(r"[讲说写]了?(?:啥|什么|些啥|些什么)|[讲说�
                       r"(?:啥|什么)内容|内容是|要干啥|干什么|干些啥|(?:咋|怎么)(?:搞|弄|干|做)")
 _OVERVIEW = re.compile(r"有哪些|哪些重点|什么重点|怎么做|如何做|怎样做|做什么|做哪些|什么内容|主要内容|重点工作|有什么安排|哪些措施|什么措施")
 _PREAMBLE = re.compile(r"总体思路|总体要求|指导思想|总体目标|总基调|工作思路")
-_YEAR_SPAN = re.compile(r"20\d\d\s*年?\s*(?:到|至|-|—|–|~|～)\s*20\d\d\s*年?")
+# (spoken too: 是21到23年吧 recalls the span of a three-year plan)
+_YEAR_SPAN = re.compile(r"20\d\d\s*年?\s*(?:到|至|-|—|–|~|～)\s*20\d\d\s*年?|"
+                        r"(?<![\d.])[12]\d\s*年?\s*(?:到|至|-|—|–|~|～)\s*[12]\d\s*年")
 _YEAR = re.compile(r"(20\d\d)\s*年?|(?<![\d.])(1[5-9]|2\d)\s*年(?!级|代|内|底|前|后|间)")
 # Who passes the question on (张局微信问：, 王局问：, 领导让查一下：): never its topic
 _FORWARDED = re.compile(r"^\s*[^：:，,。？?！!\s]{0,10}?(?:问|说|让我?查|要问|交代|布置|请教)(?:一下|下)?\s*[：:]")
@@ -191,6 +193,8 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
                     other != name and other in name and names[other] == names[name]
                     and _stands_as_word(other, rest, edges) for other in present):
                 continue  # 遂宁市长教育奖 (遂宁|市长教育奖) names 遂宁 and keeps 市长
+            if name[-1] in "市县区" and name[:-1] in names and re.search(rf"{re.escape(name)}[级长委直]", rest):
+                continue  # 达州市级足球特色学校: 达州 and 市级 (jieba keeps the place whole, so it is read here)
             if names[name] not in q.cities:
                 q.cities.append(names[name])
             rest = rest.replace(name, " ")

@@ -94,6 +94,10 @@ _CHECK = re.compile(r"有没有|有无|有没|([办搞开推建提写做设评�
                     r"有(?:具体)?(?:安排|说法|要求|计划|部署|提|写|提到|写到)?[没吗](?=[\s？?。！!]|$)|"  # X有说法没, X有吗
                     # 长春也搞了劳模进校园吧, 承德也开剪纸课了吧: a guess that this plan does it too, checked as 有没有
                     r"也(?:搞|办|开|上|建|推|设|有|做|弄|在搞|在做)了?(?=[^，,。？?！!；;\s]*?(?:了吧|吧|对吧|是吧)(?:[\s？?。！!]|$))")
+CHECKED_NEAR = 0.9
+# a question checking a remembered value (是21到23年吧, 是不是20所)
+_CONFIRMED = re.compile(r"(?:对吧|是吧|吧|对不对|没错吧?|是不是)(?=[\s？?。！!]|$)|是不是|是否")
+_DIGITS_ONLY = re.compile(r"\d+(?:\.\d+)?")
 _CHECK_SPAN = re.compile(r"[^，,。？?！!；;：:\s]*")
 _CHECK_SPAN_BEFORE = re.compile(r"[^，,。？?！!；;：:\s]*$")
 # ... and no more than UNHEARD_SHARE of the question's weight may lie in words no plan uses in any form (calibration:
@@ -492,6 +496,8 @@ class Engine:
         detail = asked_detail(PLACES_COUNTED.sub(" ", q.folded))
         if detail and detail.stated:  # 规划资金是10.6亿对吧: the figure to confirm is what is asked, not what about
             terms = [replace(t, weight=0.0) if t.word in detail.stated else t for t in terms]
+        elif detail and _CONFIRMED.search(q.folded):  # 是21到23年吧, 是不是20所: so is a number in any other check
+            terms = [replace(t, weight=0.0) if _DIGITS_ONLY.fullmatch(t.word) else t for t in terms]
         return _Scores(chunk_sim, dense, lexical, terms, detail)
 
     def _holders(self, word: str) -> list[str]:
@@ -683,9 +689,13 @@ class Engine:
             focus = [t for t in terms if t.weight > 0 and t.word in span]
             if not focus:
                 continue
-            heaviest = max(focus, key=lambda t: t.weight)
-            if heaviest.word in best.missing and not any(heaviest.found_in(self.doc_text[d]) for d in in_scope):
-                return heaviest.word
+            # the heaviest words, within CHECKED_NEAR of each other, each say what is checked: 国学讲堂 is not in a plan
+            # printing 英雄讲堂 but never 国学
+            top = max(t.weight for t in focus)
+            for t in sorted(focus, key=lambda t: -t.weight):
+                if t.weight >= CHECKED_NEAR * top and t.word in best.missing and not any(
+                        t.found_in(self.doc_text[d]) for d in in_scope):
+                    return t.word
             return None
         return None
 
@@ -794,9 +804,21 @@ class Engine:
             return None
         phrase, holders = self._longest_pasted(q.topic or q.folded)
         if not phrase or {self.records[i].doc for i in holders} & docs or not _BODY_NAME.search(phrase) \
-                or any(t.word == phrase for t in terms):
+                or any(t.word == phrase for t in terms) or not self._starts_a_word(phrase, q.folded):
             return None
         return Term(phrase, (phrase,), _idf(len(self.records), len(holders)), phrase=True)
+
+    def _starts_a_word(self, phrase: str, text: str) -> bool:
+        """Whether `phrase` begins where a word of `text` begins (级足球特色学校 of 达州市级足球特色学校 does not: 市级
+        is one word, and 达州 prints 市级 beside its count, not before the schools)."""
+        at = text.find(phrase)
+        if at <= 0:
+            return True
+        starts, position = set(), 0
+        for piece in self.tokenizer.cut(text):
+            starts.add(position)
+            position += len(piece)
+        return at in starts
 
     def _longest_pasted(self, topic: str) -> tuple[str, list[int]]:
         """The longest stretch of the question that some plan prints word for word (at least PASTED characters), and

@@ -45,8 +45,19 @@ class Term:
     def found_in(self, text: str) -> bool:
         if self.latin:
             text = text.lower()
+        if self.word[:1].isdigit() and _DIGITS_ONLY.fullmatch(self.word):
+            # a number stands for itself, not a piece of a longer one (21 of 是21到23年吧 is not in 2021年)
+            return bool(_whole_number(self.word).search(text))
         return any(a in text for a in self.alternatives) or any(a in text for a in self.slips) or bool(
             self.abbreviation and self.abbreviation.search(text))
+
+
+_DIGITS_ONLY = re.compile(r"\d+(?:\.\d+)?")
+
+
+@lru_cache(maxsize=512)
+def _whole_number(word: str) -> re.Pattern:
+    return re.compile(rf"(?<![\d.]){re.escape(word)}(?![\d.]|\.\d)")
 
 
 def abbreviation_pattern(word: str) -> re.Pattern | None:
