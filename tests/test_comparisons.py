@@ -286,3 +286,10 @@ def test_a_topic_said_twice_apart_is_held_by_a_plan_holding_one_way_of_saying_it
     assert (dazhou["results"][0]["section"], dazhou["results"][0]["task_no"]) == ("四", 24)
     b = ask("公参民学校 哪些地方在清理")
     assert next(p for p in b["plans"] if p["doc"] == DAZHOU)["status"] == "not_found"
+
+
+def test_an_adverb_glued_to_the_verb_and_a_request_to_compile_are_no_topic(ask):
+    # jieba reads 都督 (a general of old) in 都督了些啥, and 汇总一下 is what the asker will do with the answer
+    a = ask("各市专项督导 都督了些啥 汇总一下")
+    assert a["intent"] == "compare" and len(a["plans"]) == 5
+    assert all(p["status"] == "answered" for p in a["plans"])

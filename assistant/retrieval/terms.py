@@ -100,6 +100,7 @@ SHORTENING_COUNT = 300
 PASSING_COUNT = 5
 # a verb with an aspect particle (跟着, 照着, 搞了个, 建了): how something is done or told, never what about
 _WITH_ASPECT = re.compile(r"[\u4e00-\u9fff](?:着|了|了个)")
+_ADVERB_FIRST = "都也还就又再才只"
 _COUNTED_NUMBER = re.compile(r"[一二两三四五六七八九十几]+[个所项名家大]")
 # a number said in words (一千二百万, 百万 cut from it, 一点一万, 千分之): how much, never what about. Two digits side by
 # side are no number but a name (十四五, 一二): those stay topic words.
@@ -160,8 +161,11 @@ def question_terms(tokens: list[str], idf: dict[str, float], unseen_idf: float,
             # a word only the plans know (an office name, a quoted term) is no everyday word, whatever count jieba
             # was given to keep it whole
             weight = unseen_idf * (1.0 if word in corpus_words else everyday_share(word, frequency))
-            if word not in corpus_words and (word in function_words() or _WITH_ASPECT.fullmatch(word)):
-                weight = 0.0  # 我家, 从来不, 上面, 跟着, 搞了个: how it is told
+            if word not in corpus_words and (word in function_words() or _WITH_ASPECT.fullmatch(word)
+                                             or (len(word) == 2 and word[0] in _ADVERB_FIRST)):
+                # 我家, 从来不, 上面, 跟着, 搞了个: how it is told; 都督 of 五个市都督了些啥: an adverb jieba glued
+                # to the verb after it into a word no plan uses
+                weight = 0.0
         if _COUNTED_NUMBER.fullmatch(word):  # 一所, 六个 (哪六个, 办一所大学): how many, never what about
             weight = 0.0
         # a number in words is how much (一千二百万 and 百万 cut from it), unless the plans print it as a word and the
