@@ -75,9 +75,11 @@ def test_every_task_exactly(gold):
         assert mine == theirs
 
 
-# an office list in brackets: labelled (（牵头科室：…）) or in plain words (（基础教育科牵头，督导室配合）)
+# an office list in brackets: labelled (（牵头科室：…）) or in plain words (（基础教育科牵头，督导室配合）),
 _INLINE_OFFICES = re.compile(r"[（(](?:牵头|责任|配合|协办|参与|主责|协同)(?:[^（）()]|[（(][^（）()]*[)）])*[)）]|"
-                             r"[（(](?:[^（）()]|[（(][^（）()]*[)）])*(?:牵头|负责|配合)(?:[^（）()]|[（(][^（）()]*[)）])*[)）]")
+                             r"[（(](?:[^（）()]|[（(][^（）()]*[)）])*(?:牵头|负责|配合)(?:[^（）()]|[（(][^（）()]*[)）])*[)）]|"
+                             # or mentions closing a line of a collaborative document: @X（牵头）@Y（配合）📅 2025-09-01
+                             r"[@＠][^@＠（()）]+?[（(](?:牵头|配合|协办|协助|参与|责任)[)）]|📅[\d\-./]+|分管[:：][@＠][\u4e00-\u9fff]{2,3}")
 
 
 @pytest.mark.parametrize("gold", GOLDS, ids=lambda g: g.name.split("_")[0])
@@ -143,3 +145,15 @@ def test_the_table_deadline_and_content_are_fields_under_their_printed_headers()
     assert first.fields["完成时限"] == "全年"
     assert first.fields["具体内容（工作措施）"].startswith("落实局党组理论学习中心组学习制度")
     assert first.line_start == first.line_end and first.text.startswith("1\t加强政治理论武装")
+
+
+def test_a_checklist_copied_from_a_collaborative_document_reads_its_mentions_as_offices():
+    # 飞书 task lines: - [ ] N. title：body。 @X（牵头） @Y（配合） 分管：@person 📅 date
+    gongshu = {t.task_no: t for t in parsed(FIXTURES / "p106_gongshu_district_2025_checklist.txt.expected.json").tasks}
+    assert len(gongshu) == 14 and not gongshu[1].title.startswith("[")
+    five = gongshu[5]
+    assert five.lead_offices == ["基础教育科", "区人民政府教育督导室"] and five.cooperating_offices == ["组织人事科"]
+    assert "郑国华" not in five.lead_offices + five.responsible_offices + five.cooperating_offices
+    assert gongshu[7].responsible_offices == ["校外教育培训监管科"] and not gongshu[7].office_labels  # unmarked
+    assert gongshu[8].cooperating_offices == ["区教育发展研究院"]  # the mention wrapped onto the next line
+    assert not (gongshu[10].lead_offices or gongshu[10].responsible_offices or gongshu[10].cooperating_offices)

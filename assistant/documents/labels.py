@@ -188,7 +188,52 @@ def inline_brackets(text: str) -> list[Bracket]:
         out.append(spoken)
     if dashed := dash_list(text, out):
         out = sorted([*out, *dashed], key=lambda b: b.start)
+    if not out and (mentioned := mention_list(text)):
+        out = mentioned
     return out
+
+
+# Offices mentioned at the end of a task's line in a collaborative document (飞书, 钉钉, 腾讯文档): …。 @基础教育科（牵头）
+# @督导室（配合） @人事科 📅 2025-09-30. The mark after a name gives its role (none: responsible); a person mentioned
+# after 分管： is no office; a date chip (📅) or 截止： closes the line with the deadline.
+_MENTION = re.compile(r"[@＠](?P<name>[^\s@＠（()）]+)(?:[（(](?P<mark>牵头|配合|协办|协助|参与|责任)[)）])?")
+_PERSON_MENTION = re.compile(r"(?:分管|联系人|责任人)(?:领导)?\s*[:：]\s*[@＠][^\s@＠]+")
+_MENTION_DATE = re.compile(r"(?:📅\s*|截止\s*[:：]\s*)(?P<date>[^\s@＠]+)\s*$")
+_MARK_ROLE = {"牵头": LEAD, "配合": COOPERATING, "协办": COOPERATING, "协助": COOPERATING, "参与": COOPERATING,
+              "责任": RESPONSIBLE}
+
+
+def mention_list(text: str) -> list[Bracket]:
+    """The mentioned offices closing the line (and its deadline) as brackets, or [] when the line does not end with
+    mentions after its body's last stop (or open with them, continuing the line before)."""
+    end = len(text.rstrip())
+    groups: list[Group] = []
+    date = _MENTION_DATE.search(text[:end])
+    if date:
+        groups.append(Group(DEADLINE, (date.start(), date.start()), date.span("date")))
+        end = len(text[:date.start()].rstrip())
+    start, pos, mentions = end, end, []
+    # walk back over mentions and persons, each separated by spaces (or none: @A（配合）@B（配合）)
+    tail = text[:end]
+    items = list(re.finditer(rf"{_PERSON_MENTION.pattern}|{_MENTION.pattern}", tail))
+    for m in reversed(items):
+        if tail[m.end():pos].strip():
+            break
+        start, pos = m.start(), m.start()
+        if not _PERSON_MENTION.fullmatch(m.group(0)):
+            mentions.append(_MENTION.fullmatch(m.group(0)) and m)
+    before = text[:start].rstrip()
+    if not mentions or (before and not before.endswith(("。", "；", ";", "！"))):
+        return []
+    for m in reversed(mentions):
+        mention = _MENTION.match(text, m.start())
+        name = mention.group("name")
+        if not is_office_name(name) and len(name) <= 3:  # @郑国华: a person (a mention names a unit or a person)
+            return []
+        mark = mention.group("mark")
+        label = mention.span("mark") if mark else (mention.start(), mention.start())
+        groups.append(Group(_MARK_ROLE[mark] if mark else RESPONSIBLE, label, mention.span("name")))
+    return [Bracket(start, len(text.rstrip()), tuple(sorted(groups, key=lambda g: g.names[0])))]
 
 
 # An office list after a dash closing the paragraph: …。——办公室、组织人事科 / …。——基础教育科牵头，督导室配合, maybe

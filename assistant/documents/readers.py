@@ -161,9 +161,13 @@ def _looks_like_markdown(text: str) -> bool:
     return len(_MD_HEADING.findall(text, 0, 200_000)) >= 2
 
 
+# a task list's item (- [ ] 3. …, - [x] …, nested under a task too): the viewer shows a box, the text is what follows
+_MD_CHECKBOX = re.compile(r"^([ \t]*)[-*+][ \t]+\[[ xX]\][ \t]*", re.MULTILINE)
+
+
 def _markdown_text(text: str) -> str:
-    """The text a markdown viewer shows, line for line: heading marks and bold marks dropped."""
-    return _MD_BOLD.sub("", _MD_HEADING.sub("", text))
+    """The text a markdown viewer shows, line for line: heading marks, bold marks and task-list boxes dropped."""
+    return _MD_CHECKBOX.sub(r"\1", _MD_BOLD.sub("", _MD_HEADING.sub("", text)))
 
 
 # A task table saved from Excel as CSV (and named .txt): nearly every row has the same number of cells, four or more,
