@@ -199,6 +199,7 @@ def inline_brackets(text: str) -> list[Bracket]:
 _MENTION = re.compile(r"[@＠](?P<name>[^\s@＠（()）]+)(?:[（(](?P<mark>牵头|配合|协办|协助|参与|责任)[)）])?")
 _PERSON_MENTION = re.compile(r"(?:分管|联系人|责任人)(?:领导)?\s*[:：]\s*[@＠][^\s@＠]+")
 _MENTION_DATE = re.compile(r"(?:📅\s*|截止\s*[:：]\s*)(?P<date>[^\s@＠]+)\s*$")
+_MENTIONED = re.compile(rf"{_PERSON_MENTION.pattern}|{_MENTION.pattern}")
 _MARK_ROLE = {"牵头": LEAD, "配合": COOPERATING, "协办": COOPERATING, "协助": COOPERATING, "参与": COOPERATING,
               "责任": RESPONSIBLE}
 
@@ -212,21 +213,18 @@ def mention_list(text: str) -> list[Bracket]:
     if date:
         groups.append(Group(DEADLINE, (date.start(), date.start()), date.span("date")))
         end = len(text[:date.start()].rstrip())
-    start, pos, mentions = end, end, []
-    # walk back over mentions and persons, each separated by spaces (or none: @A（配合）@B（配合）)
-    tail = text[:end]
-    items = list(re.finditer(rf"{_PERSON_MENTION.pattern}|{_MENTION.pattern}", tail))
-    for m in reversed(items):
-        if tail[m.end():pos].strip():
+    # walk back over the mentions and persons closing the line, spaces between them or none (@A（配合）@B（配合）)
+    start, mentions = end, []
+    for m in reversed(list(_MENTIONED.finditer(text, 0, end))):
+        if text[m.end():start].strip():
             break
-        start, pos = m.start(), m.start()
-        if not _PERSON_MENTION.fullmatch(m.group(0)):
-            mentions.append(_MENTION.fullmatch(m.group(0)) and m)
+        start = m.start()
+        if m.group("name"):  # not a person after 分管：
+            mentions.append(m)
     before = text[:start].rstrip()
     if not mentions or (before and not before.endswith(("。", "；", ";", "！"))):
         return []
-    for m in reversed(mentions):
-        mention = _MENTION.match(text, m.start())
+    for mention in reversed(mentions):
         name = mention.group("name")
         if not is_office_name(name) and len(name) <= 3:  # @郑国华: a person (a mention names a unit or a person)
             return []

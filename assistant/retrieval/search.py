@@ -31,8 +31,8 @@ from ..documents.records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, pl
 from ..documents.labels import COOPERATING, RESPONSIBLE
 from .store import DocumentInfo, IndexData
 from .slips import PinyinSpelled, SoundAlike
-from .terms import (COMMON_LOW, SHORTENING_COUNT, Term, abbreviation_pattern, everyday_share, function_words, question_terms, share,
-                    slip_readings, synonyms, with_slips)
+from .terms import (COMMON_LOW, SHORTENING_COUNT, Term, abbreviation_pattern, everyday_share, function_words, is_digits,
+                    question_terms, share, slip_readings, synonyms, with_slips)
 from .tokenize import STOPWORDS, TOKENIZER_VERSION, Tokenizer
 from .wordcache import cached_words
 
@@ -97,7 +97,6 @@ _CHECK = re.compile(r"有没有|有无|有没|([办搞开推建提写做设评�
 CHECKED_NEAR = 0.9
 # a question checking a remembered value (是21到23年吧, 是不是20所)
 _CONFIRMED = re.compile(r"(?:对吧|是吧|吧|对不对|没错吧?|是不是)(?=[\s？?。！!]|$)|是不是|是否")
-_DIGITS_ONLY = re.compile(r"\d+(?:\.\d+)?")
 _CHECK_SPAN = re.compile(r"[^，,。？?！!；;：:\s]*")
 _CHECK_SPAN_BEFORE = re.compile(r"[^，,。？?！!；;：:\s]*$")
 # ... and no more than UNHEARD_SHARE of the question's weight may lie in words no plan uses in any form (calibration:
@@ -497,7 +496,7 @@ class Engine:
         if detail and detail.stated:  # 规划资金是10.6亿对吧: the figure to confirm is what is asked, not what about
             terms = [replace(t, weight=0.0) if t.word in detail.stated else t for t in terms]
         elif detail and _CONFIRMED.search(q.folded):  # 是21到23年吧, 是不是20所: so is a number in any other check
-            terms = [replace(t, weight=0.0) if _DIGITS_ONLY.fullmatch(t.word) else t for t in terms]
+            terms = [replace(t, weight=0.0) if is_digits(t.word) else t for t in terms]
         return _Scores(chunk_sim, dense, lexical, terms, detail)
 
     def _holders(self, word: str) -> list[str]:

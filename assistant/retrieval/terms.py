@@ -45,7 +45,7 @@ class Term:
     def found_in(self, text: str) -> bool:
         if self.latin:
             text = text.lower()
-        if self.word[:1].isdigit() and _DIGITS_ONLY.fullmatch(self.word):
+        if is_digits(self.word):
             # a number stands for itself, not a piece of a longer one (21 of 是21到23年吧 is not in 2021年)
             return bool(_whole_number(self.word).search(text))
         return any(a in text for a in self.alternatives) or any(a in text for a in self.slips) or bool(
@@ -53,6 +53,11 @@ class Term:
 
 
 _DIGITS_ONLY = re.compile(r"\d+(?:\.\d+)?")
+
+
+def is_digits(word: str) -> bool:
+    """A number written in digits (30, 10.6): the question states it, it names nothing."""
+    return word[:1].isdigit() and bool(_DIGITS_ONLY.fullmatch(word))
 
 
 @lru_cache(maxsize=512)
