@@ -23,6 +23,15 @@ def _key(doc, section, task_no, item=None, subsection=None):
     return (doc, section, task_no, item, subsection)
 
 
+_CODE = re.compile(r"(?=.*[A-Za-z])[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)+")  # 2024-JY-07, an OA's code; 1-2 is counted
+
+
+def _no(record):
+    """The task's number as a gold names it: its count in the plan, or the code a plan exported from an OA system
+    numbers its tasks by (the gold writes `2024-JY-07` as the plan does; it prints no count)."""
+    return record.number if record.number and _CODE.fullmatch(record.number) else record.task_no
+
+
 def _squeeze(text: str) -> str:
     return re.sub(r"\s+", "", fold(text or ""))
 
@@ -74,7 +83,7 @@ def score_plans(gold: dict, answer: Answer, seconds: float) -> dict:
             continue
         top = mine.answer.hits[0].record
         tasks = plan.get("tasks") or [plan]
-        right.append(any((top.section, top.task_no, top.item) == (t.get("section"), t.get("task_no"), t.get("item"))
+        right.append(any((top.section, _no(top), top.item) == (t.get("section"), t.get("task_no"), t.get("item"))
                          for t in tasks))
     return {"id": gold.get("id"), "type": gold.get("type"), "seconds": seconds, "plans_right": right,
             "compare_intent": bool(answer.plans)}
@@ -94,15 +103,15 @@ def score_conversation(engine: Engine, gold: dict, started: float) -> dict:
             right.append(answer.status == "not_found")
         else:
             top = answer.hits[0].record if answer.hits and answer.status != "not_found" else None
-            right.append(top is not None and _key(top.doc, top.section, top.task_no, top.item)
+            right.append(top is not None and _key(top.doc, top.section, _no(top), top.item)
                          == _key(turn.get("doc"), turn.get("section"), turn.get("task_no"), turn.get("item")))
     return {"id": gold.get("session") or gold.get("id"), "type": "followup",
             "seconds": (time.perf_counter() - started) / max(len(gold["turns"]), 1), "turns_right": right}
 
 
 def score_office_list(gold: dict, answer: Answer, seconds: float) -> dict:
-    got_lead = {(h.record.doc, h.record.section, h.record.task_no) for h in answer.hits if h.role == "牵头"}
-    got_shared = {(h.record.doc, h.record.section, h.record.task_no) for h in answer.hits if h.role != "牵头"}
+    got_lead = {(h.record.doc, h.record.section, _no(h.record)) for h in answer.hits if h.role == "牵头"}
+    got_shared = {(h.record.doc, h.record.section, _no(h.record)) for h in answer.hits if h.role != "牵头"}
     lead = {(t["doc"], t["section"], t["task_no"]) for t in gold.get("lead_tasks", [])}
     shared = {(t["doc"], t["section"], t["task_no"]) for t in gold.get("shared_tasks", [])}
     role = gold.get("role_asked", "both")
@@ -117,7 +126,7 @@ def score(gold: dict, answer: Answer, seconds: float) -> dict:
     row = {"id": gold.get("id"), "type": gold.get("type"), "kind": gold.get("kind"), "expected": expected,
            "status": answer.status, "answered": answer.answered, "seconds": seconds}
     by_subsection = "subsection" in gold
-    keys = [_key(h.record.doc, h.record.section, h.record.task_no, h.record.item,
+    keys = [_key(h.record.doc, h.record.section, _no(h.record), h.record.item,
                  h.record.subsection if by_subsection else None) for h in answer.hits]
     if expected != ANSWERED:
         # A question naming no place whose topic several plans hold is answered plan by plan (issue 10): like the
@@ -132,7 +141,7 @@ def score(gold: dict, answer: Answer, seconds: float) -> dict:
         return row
     if gold.get("type") == "office_tasks":
         wanted = {_key(t["doc"], t["section"], t["task_no"]) for t in gold["expected_tasks"]}
-        got = {_key(h.record.doc, h.record.section, h.record.task_no) for h in answer.hits} if answer.answered else set()
+        got = {_key(h.record.doc, h.record.section, _no(h.record)) for h in answer.hits} if answer.answered else set()
         row["list_exact"] = wanted == got
         row["rank"] = 1 if wanted == got else None
         return row

@@ -157,3 +157,20 @@ def test_a_checklist_copied_from_a_collaborative_document_reads_its_mentions_as_
     assert gongshu[7].responsible_offices == ["校外教育培训监管科"] and not gongshu[7].office_labels  # unmarked
     assert gongshu[8].cooperating_offices == ["区教育发展研究院"]  # the mention wrapped onto the next line
     assert not (gongshu[10].lead_offices or gongshu[10].responsible_offices or gongshu[10].cooperating_offices)
+
+
+def test_an_unnumbered_heading_between_two_tasks_is_no_office_of_the_first():
+    # 昌黎: Word 标题 2 paragraphs (强化政治引领) sit between tasks whose offices close the paragraph after a tab
+    changli = {t.task_no: t for t in parsed(FIXTURES / "p107_changli_county_2023_tabright.docx.expected.json").tasks}
+    assert changli[2].cooperating_offices == ["党建办公室"] and "推进全面从严治党" not in changli[2].text
+    assert changli[7].cooperating_offices == ["基础教育股"]
+    assert changli[10].responsible_offices == ["体育卫生艺术股"] and changli[10].subsection is None
+
+
+def test_an_oa_export_reads_task_codes_its_section_column_and_dates_as_the_sheet_shows_them():
+    # 宜宾: rwbh/ssbk… codes over the Chinese header, 任务编号 2024-JY-07, 所属板块 on every row, a yyyy-mm-dd date cell
+    yibin = {t.number: t for t in parsed(FIXTURES / "p108_yibin_city_2024_oaexport.xlsx.expected.json").tasks}
+    assert len(yibin) == 16 and yibin["2024-JY-16"].section == "二"  # added later, sorted last
+    assert yibin["2024-JY-11"].fields["完成时限"] == "2024-09-30"
+    assert yibin["2024-JY-05"].lead_offices == ["基础教育科", "市人民政府教育督导室"]
+    assert not (yibin["2024-JY-09"].lead_offices or yibin["2024-JY-09"].cooperating_offices)

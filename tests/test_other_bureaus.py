@@ -45,6 +45,7 @@ CORPORA = {
     "twentythird": "p97 p98 p99",  # a plan quoted in an e-mail, ★ and （新增） flags with Chinese-numeral dates, a ★/● workbook
     "twentyfourth": "p100 p101 p102",  # offices per measure on a portal page, offices by title in section tables, a 督办清单
     "twentyfifth": "p103 p104 p105",  # short names defined in the preamble, a two-column Word table, （一） rows in 序号
+    "twentysixth": "p106 p107 p108",  # a 飞书 checklist of @mentions, offices after a right-aligned tab, an OA export
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -476,6 +477,9 @@ HELD_FLOORS = [
     ("twentyfourth", "other_bureaus26_heldout.jsonl", (1.0, 0, 4, 1)),  # 1.000, 0/9, 4/6, 1/3    # (whole, first measured before any change, parser 29 of 35d4ce1: 0.643, 2/14, 8/8, 0/4; after parser 30 read the
     # three plans: 1.000, 0/14, 8/8, 0/4)
     ("twentyfifth", "other_bureaus27_heldout.jsonl", (1.0, 0, 4, 0)),  # 1.000, 0/8, 4/4, 0/3
+    # whole, first measured at parser 30 (c-HEAD 2026-12-04e): 0.429, 5/14, 8/8, 0/4; after parsers 31 and 32 read
+    # the three plans: 1.000, 0/14, 8/8, 0/4
+    ("twentysixth", "other_bureaus28_heldout.jsonl", (1.0, 0, 6, 0)),  # 1.000, 0/6, 6/6, 0/3
 ]
 
 
@@ -656,3 +660,19 @@ def test_short_names_a_preamble_defines_a_two_column_table_and_outline_rows_answ
     assert len(huangshi) == 15 and (huangshi[4].section, huangshi[4].subsection) == ("一", "（二）")
     a = twentyfifth("宁海县 职业教育产教融合 配合股室有哪些")
     assert a["status"] == "answered" and "组织人事股" in a["answer"]
+
+
+def test_mentions_offices_after_a_tab_and_an_oa_export_answer_who_leads(plans_of):
+    """拱墅 pasted its plan out of a 飞书 checklist (@基础教育科（牵头） mentions); 昌黎's Word tasks end with
+    `\t牵头：…；配合：…` pushed right by a tab stop, unnumbered 标题 2 headings between them; 宜宾 exported its tasks from an
+    OA system, task codes 2024-JY-07 and the section in a 所属板块 column of every row."""
+    twentysixth = plans_of("twentysixth")
+    a = twentysixth("拱墅 优质均衡 谁牵头")
+    assert a["status"] == "answered" and a["results"][0]["lead_offices"] == ["基础教育科", "区人民政府教育督导室"]
+    a = twentysixth("昌黎 落实校长负责制 配合的是哪个股")
+    assert a["status"] == "answered" and a["results"][0]["cooperating_offices"] == ["党建办公室"]
+    a = twentysixth("宜宾 学生资助 谁牵头")
+    assert a["status"] == "answered" and a["results"][0]["lead_offices"] == ["市学生资助管理中心"]
+    assert "2024-JY-16" in a["answer"]  # cited by the code the plan numbers it with
+    a = twentysixth("宜宾 清廉学校建设 啥时候完成")
+    assert a["status"] == "partial"  # its 完成时限 cell is empty

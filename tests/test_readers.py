@@ -87,13 +87,32 @@ def test_a_workbook_reads_as_one_tab_separated_line_per_row_with_merged_cells_sh
     workbook.save(path)
     lines = read_document(path).split("\n")
     assert lines[0] == "宜宾市教育局2023年工作要点重点任务分解表" + "\t" * 5 and lines[2] == "一、强化党建引领" + "\t" * 5
-    assert lines[4] == "2\t推进清廉学校建设\t建成示范校15所。\t机关纪委\t计划财务科、基础教育科\t2023年6月30日"
+    # the date as the sheet shows it: openpyxl stores a date with the format yyyy-mm-dd
+    assert lines[4] == "2\t推进清廉学校建设\t建成示范校15所。\t机关纪委\t计划财务科、基础教育科\t2023-06-30"
     assert lines[5].split("\t")[:4] == ["3", "扩大学前教育资源", "新增学位3600个。", "机关纪委"]  # merged down
     tasks = [r for r in parse_bytes("plan.xlsx", path.read_bytes()).records if r.kind == "task"]
     assert [(r.path, r.title, r.lead_offices) for r in tasks] == [
         ("一、第1项", "加强理论武装", ["组织人事科"]), ("一、第2项", "推进清廉学校建设", ["机关纪委"]),
         ("一、第3项", "扩大学前教育资源", ["机关纪委"])]
-    assert tasks[1].fields["完成时限"] == "2023年6月30日"
+    assert tasks[1].fields["完成时限"] == "2023-06-30"
+
+
+def test_a_date_cell_reads_as_the_sheet_shows_it(tmp_path):
+    """A deadline typed as a date is quoted as Excel prints it: 2024-09-30, 2024年9月30日 or 9月30日 by the cell's
+    format; the built-in short date, whose look depends on the reader's system, reads as 2024年9月30日."""
+    import datetime
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    formats = ["yyyy-mm-dd", 'yyyy"年"m"月"d"日"', 'm"月"d"日"', "yyyy/m/d", "mm-dd-yy", "yyyy-mm-dd h:mm"]
+    for number_format in formats:
+        sheet.append([datetime.datetime(2024, 9, 30)])
+        sheet.cell(sheet.max_row, 1).number_format = number_format
+    path = tmp_path / "dates.xlsx"
+    workbook.save(path)
+    assert read_document(path).split("\n") == ["2024-09-30", "2024年9月30日", "9月30日", "2024/9/30", "2024年9月30日",
+                                                "2024年9月30日"]
 
 
 def test_pdf_text_layer_is_read(tmp_path):

@@ -54,6 +54,15 @@ def test_a_time_column_value_with_no_date_is_kept_as_printed_without_dates():
     assert [(n.text, n.start, n.end, n.sentence) for n in nodes] == [("按省厅统一部署", None, None, "按省厅统一部署")]
 
 
+def test_a_date_printed_with_dashes_or_slashes_is_due_that_day():
+    # an OA export's 完成时限 cell (2024-09-30) or a sheet's date format (2024/9/30) is a deadline like 2024年9月30日
+    nodes = time_nodes("深化体教融合", {"完成时限": "2024-09-30"}, "", 2024)
+    assert [(n.text, n.start, n.end) for n in nodes] == [("2024-09-30", "2024-09-30", "2024-09-30")]
+    nodes = time_nodes("建设智慧教室", {"内容": "2024/11/30前建成智慧教室300间。"}, "", 2024)
+    assert [(n.text, n.start, n.end) for n in nodes] == [("2024/11/30前", None, "2024-11-30")]
+    assert time_nodes("编制规划", {"内容": "编制2021-2025年规划，2024-02-30无此日。"}, "", 2024) == []
+
+
 @pytest.fixture(scope="module")
 def deadline_engine(tmp_path_factory):
     from assistant.service import open_engine

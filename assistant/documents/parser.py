@@ -22,7 +22,7 @@ from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, task_path
 from .tables import LEVEL, Row, Table, read_header, read_table
 
-PARSER_VERSION = "31"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number; 21: two-cell label rows under a task (Word's 牵头科室 | X tables), an index of tasks by office after the plan (党政办：牵头第1项；配合第2、3项), sections named by their office (一、办公室), labels cut by a line break; 22: three numbered levels 1 / 1.1 / 1.1.1, an office bracket opening with the 分管领导 person; 23: scanned copies (spaces inside words, labels and titles broken over lines), several tasks packed into one table cell, a 重点工作 column of （一） headings; 24: Word tracked changes read as accepted, HTML tables of saved web pages, one row per task and office with a 责任类型 column; 25: ruled PDF tables read by their rules (cells that wrap), offices given after a section by item number (以上第（1）（2）项由…); 26: fixed-width text tables, a table nested in a Word cell, a 责任分工 column of labelled lists, one-character counties (莒县); 27: offices in words closing the title, a date bracket closing the task as its deadline, roles given in a 备注 column, a year's column is no content column; 28: plans quoted in an e-mail (> lines), ★ and （新增） flags beside the number, 【责任领导：X　牵头科室：…】 split by spaces, ★/● matrices under office-group headers, the plan's closing after the last task's office list; 29: a section table giving offices by task title, 任务来源 and 进展情况 columns beside a task, a portal page's footer, a place opening the heading before its year; 30: short names a preamble defines (以下简称“基教股”), labelled lists after a closing dash, a title ending at its table cell, （一） rows beside their names in a 序号 column, the region from the issuer's own name; 31: task lists copied out of a collaborative document (- [ ] N. lines, offices as @mentions with （牵头）/（配合） marks, 📅 date chips)
+PARSER_VERSION = "32"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number; 21: two-cell label rows under a task (Word's 牵头科室 | X tables), an index of tasks by office after the plan (党政办：牵头第1项；配合第2、3项), sections named by their office (一、办公室), labels cut by a line break; 22: three numbered levels 1 / 1.1 / 1.1.1, an office bracket opening with the 分管领导 person; 23: scanned copies (spaces inside words, labels and titles broken over lines), several tasks packed into one table cell, a 重点工作 column of （一） headings; 24: Word tracked changes read as accepted, HTML tables of saved web pages, one row per task and office with a 责任类型 column; 25: ruled PDF tables read by their rules (cells that wrap), offices given after a section by item number (以上第（1）（2）项由…); 26: fixed-width text tables, a table nested in a Word cell, a 责任分工 column of labelled lists, one-character counties (莒县); 27: offices in words closing the title, a date bracket closing the task as its deadline, roles given in a 备注 column, a year's column is no content column; 28: plans quoted in an e-mail (> lines), ★ and （新增） flags beside the number, 【责任领导：X　牵头科室：…】 split by spaces, ★/● matrices under office-group headers, the plan's closing after the last task's office list; 29: a section table giving offices by task title, 任务来源 and 进展情况 columns beside a task, a portal page's footer, a place opening the heading before its year; 30: short names a preamble defines (以下简称“基教股”), labelled lists after a closing dash, a title ending at its table cell, （一） rows beside their names in a 序号 column, the region from the issuer's own name; 31: task lists copied out of a collaborative document (- [ ] N. lines, offices as @mentions with （牵头）/（配合） marks, 📅 date chips); 32: unnumbered headings between two tasks (Word's 标题 2), a …台账 title, an OA export's task codes (任务编号 2024-JY-07) and 所属板块 column
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -70,7 +70,7 @@ _REVIEW_PART = re.compile(r"(20\d\d)\s*年\s*(?:度\s*)?(?:主要)?(?:工作)?(?
 _SUMMARY_PART = re.compile(r"^(20\d\d)\s*年\s*(?:度\s*)?工作总结$")
 # The plan's heading: 遂宁市教育和体育局 2019 年工作要点, 2023年全市教育工作要点, 附件：鹤壁市教育局2024年工作要点.
 _PLAN_PART = re.compile(r"^(?:.*?)(20\d\d)\s*年\s*(?:度\s*)?(?:[^\s，。；：:、《》“”]{0,12}?)工作要点"
-                        r"(?:重点任务)?(?:督办清单|任务清单|任务分解表|分解表|责任分工表|分工表)?$")  # …工作要点重点任务督办清单
+                        r"(?:重点任务)?(?:督办清单|任务清单|任务分解表|分解表|责任分工表|分工表|任务台账|台账)?$")  # …工作要点重点任务督办清单 / 台账
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[:：]?\s*")
 # An attachment heading after the plan's tasks (附件1 / 附件：重点任务分解表): what follows restates or adds to the plan
 # and is not read as more of its last task.
@@ -95,6 +95,7 @@ _WORK_PART = re.compile(r"(?:20\d\d\s*年\s*(?:度)?)?(?:重点任务|主要任�
 _FRAMING_PART = re.compile(r"指导思想|总体要求|总体思路|总体目标|工作目标|主要目标|发展目标|目标任务|保障措施|工作保障|组织保障"
                            r"|保障机制|工作要求|有关要求|实施步骤|工作原则|基本原则")
 _TITLE_END = re.compile(r"[。：]")
+_HEADING_WORDS = re.compile(r"[\u4e00-\u9fff]{2,16}")  # 强化政治引领: words only, no figure, no stop
 _LABEL_MARKS = ("：", ":", "】")
 _LEADER_LABEL = "牵头领导"
 # the preamble's rule for every office list: 各项任务责任单位中排在第一位的为牵头单位 / 排名第一的单位为牵头单位
@@ -538,6 +539,8 @@ class _Parser:
             self.front.append(index)
             self._check_stray_offices(line, key)
             return index + 1
+        if self._unnumbered_heading(index, key):
+            return index + 1  # a heading between two tasks, part of neither
         if self._holds(key):
             self.held.append(index)
         else:
@@ -572,6 +575,24 @@ class _Parser:
         if self._in_offices_or_time(current) and not _is_prose(key) and not _DATE_DONE.search("".join(slot)):
             return False  # more of the office list or the deadline, wrapped: no sentence
         return True
+
+    def _unnumbered_heading(self, index: int, key: str) -> bool:
+        """A heading the plan does not number (Word's 标题 2 `学前教育` between two tasks): a short phrase of words
+        alone on its line, right after a task that has ended (a full stop, or an office list or deadline that does
+        not run on), right before the next numbered task. Read as more of that office list it would give the task an
+        office `党建办公室推进全面从严治党`; it belongs to no task."""
+        current = self.current
+        words = key.strip()
+        if self.mode != "plan" or current is None or current.kind != TASK or not _HEADING_WORDS.fullmatch(words) \
+                or is_office_name(words) or self.held:
+            return False
+        following = next((k for k in self.keys[index + 1:] if k.strip()), "")
+        if not _task_marker(following, self.style):
+            return False
+        if self._in_offices_or_time(current):
+            return not re.search(r"[、，,；;：:]\s*$", "".join(current.slot))
+        before = next((self.keys[i] for i in range(index - 1, -1, -1) if self.keys[i].strip()), "")
+        return bool(re.search(r"[。；;！？]\s*$", before))
 
     @staticmethod
     def _in_offices_or_time(builder: _Builder) -> bool:

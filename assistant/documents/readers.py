@@ -448,12 +448,28 @@ def _cell_text(value, number_format: str = "General") -> str:
     if value is None:
         return ""
     if isinstance(value, datetime.datetime | datetime.date):
-        return f"{value.year}年{value.month}月{value.day}日"
+        return _date_text(value, number_format)
     if isinstance(value, float):
         if "%" in (number_format or ""):
             return f"{value * 100:g}%"
         return str(int(value)) if value.is_integer() else f"{value:g}"
     return " ".join(str(value).split()) if isinstance(value, str) else str(value)  # a cell's own line breaks
+
+
+_DATE_CODE = re.compile(r"yyyy|yy|mm|m|dd|d")
+_DATE_SHOWN = re.compile(r"(?:yyyy|yy|mm|m|dd|d|[年月日\-/.])+")
+
+
+def _date_text(value: datetime.date, number_format: str) -> str:
+    """A date cell as the sheet shows it (2024-09-30 in a yyyy-mm-dd cell), so its deadline is quoted as printed.
+    Excel's built-in short date (mm-dd-yy) is shown the way the reader's own system shows dates, unknown here, and
+    a format with anything else (a time, a month's or weekday's name) is not a deadline's: both read as 2024年9月30日."""
+    shown = re.sub(r'\[[^\]]*\]|;@|["\\]', "", number_format or "").strip().lower()
+    if shown in ("", "general", "mm-dd-yy") or not _DATE_SHOWN.fullmatch(shown) or "mmm" in shown or "ddd" in shown:
+        return f"{value.year}年{value.month}月{value.day}日"
+    parts = {"yyyy": f"{value.year}", "yy": f"{value.year % 100:02d}", "mm": f"{value.month:02d}",
+             "m": f"{value.month}", "dd": f"{value.day:02d}", "d": f"{value.day}"}
+    return _DATE_CODE.sub(lambda m: parts[m.group()], shown)
 
 
 def _read_pdf(name: str, data: bytes) -> str:

@@ -28,11 +28,11 @@ _YEAR_HEADER = re.compile(r"(?:19|20)\d\d\s*年")
 _SHARE_HEADER = re.compile(r"^(?:责任分工|任务分工|职责分工|分工|责任主体)$")
 _ROLE_HEADER = re.compile(r"^(?:责任类型|责任方式|职责类型|承担方式|角色|分工类型|责任分工类型)$")
 _MAX_HEADER_CELL = 24  # 具体内容（工作措施）, 责任单位（配合单位）: a header cell names a column in a few words
-_NUMBER = re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)
+_NUMBER = re.compile(r"^(?:(?:任务|事项|工作)?(?:序号|编号)|序|No\.?)$", re.IGNORECASE)  # 任务编号: an OA's code
 _TITLE = re.compile(r"重点任务|工作任务|任务名称|主要任务|重点工作|工作事项|任务事项|项目名称|工作项目|^任务$|^事项$|^项目$|"
                     r"^(?:具体|三级)任务$")
 # an outline column, or the 类别 column whose cell opens each section (一、…) on its first row only
-_LEVEL_HEADER = re.compile(r"^(?:[一二]级(?:任务|工作|指标|目标)?|类别|工作类别|任务类别|板块)$")
+_LEVEL_HEADER = re.compile(r"^(?:[一二]级(?:任务|工作|指标|目标)?|(?:所属)?(?:工作|任务)?(?:类别|板块)|所属领域)$")
 _CONTENT = re.compile(r"内容|措施|举措|目标|要求|标准")
 # a 督办清单's columns around the plan's task: its source and the progress reported mid-year (拟录用418名 beside the
 # task's 420名) are no part of what the plan sets, and are not read into the task

@@ -29,7 +29,9 @@ _NUM = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])"
 _YEAR = r"(?:(?P<year>20\d\d)\s*年\s*)?"
 _BEFORE = r"(?P<before>以前|之前|前)?"
 PHRASE = re.compile(
-    _YEAR + r"(?:"
+    r"(?<!\d)(?P<iso>(?P<iso_year>20\d\d)\s*[-/.]\s*(?P<iso_month>\d{1,2})\s*[-/.]\s*(?P<iso_day>\d{1,2}))(?!\d)(?P<iso_before>以前|之前|前)?"
+    # 2024-09-30, 2024/9/30: a date cell as an OA export or a sheet's date format prints it
+    + r"|" + _YEAR + r"(?:"
     # 3月至6月 / 3—6月 / 3-6月
     r"(?P<m1>" + _NUM + r")\s*(?:月\s*(?:份\s*)?)?(?:至|到|—|－|-|~|～)\s*(?P<m2>" + _NUM + r")\s*月(?:份)?(?P<m2end>底|末)?"
     r"|(?P<month>" + _NUM + r")\s*月\s*(?:份\s*)?"
@@ -71,6 +73,12 @@ def _last_day(year: int, month: int) -> date:
 def resolve(match: re.Match, plan_year: int | None) -> tuple[date | None, date | None] | None:
     """The dates a phrase means; None when it cannot be a date (a month 13, a year the plan does not give)."""
     g = match.groupdict()
+    if g["iso"]:
+        try:
+            day = date(int(g["iso_year"]), int(g["iso_month"]), int(g["iso_day"]))
+        except ValueError:  # 2024-02-30
+            return None
+        return (None if g["iso_before"] else day), day
     year = int(g["year"]) if g["year"] else plan_year
     if year is None:
         return None
@@ -158,7 +166,8 @@ def phrases(text: str, plan_year: int | None, in_time_field: bool = False) -> li
         dates = resolve(m, plan_year)
         if dates is None:
             continue
-        if m.group("year") and plan_year and int(m.group("year")) < plan_year and not in_time_field:
+        printed_year = m.group("year") or m.group("iso_year")
+        if printed_year and plan_year and int(printed_year) < plan_year and not in_time_field:
             continue  # a reference to something already done
         start, end = dates
         printed = text[m.start():m.end()].strip()
