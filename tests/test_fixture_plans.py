@@ -174,3 +174,30 @@ def test_an_oa_export_reads_task_codes_its_section_column_and_dates_as_the_sheet
     assert yibin["2024-JY-11"].fields["完成时限"] == "2024-09-30"
     assert yibin["2024-JY-05"].lead_offices == ["基础教育科", "市人民政府教育督导室"]
     assert not (yibin["2024-JY-09"].lead_offices or yibin["2024-JY-09"].cooperating_offices)
+
+
+def test_offices_given_by_quoted_title_words_after_a_section_reach_their_tasks():
+    # 浦江: 以上“学前教育普惠”“义务教育均衡”两项由…；“普高特色”一项由…共同牵头；其余两项分别由X、Y负责
+    pujiang = {t.task_no: t for t in parsed(FIXTURES / "p109_pujiang_county_2024_titlewords.txt.expected.json").tasks}
+    assert pujiang[4].lead_offices == pujiang[5].lead_offices == ["基础教育科"]
+    assert pujiang[7].lead_offices == ["基础教育科", "县教育研究和教师发展中心"]  # characters in order: 普高特色
+    assert pujiang[6].responsible_offices == ["校外培训监管科"]  # “‘双减’工作”
+    assert pujiang[8].fields["完成时限"] == "2024年9月底前"  # the clause went on to the next line
+    assert (pujiang[14].responsible_offices, pujiang[16].responsible_offices) == (["县教育技术中心"], ["安全管理科"])
+    assert not (pujiang[12].lead_offices or pujiang[12].responsible_offices)  # quoted nowhere
+
+
+def test_word_content_controls_are_read_and_their_unfilled_hints_are_not():
+    siming = {t.task_no: t for t in parsed(FIXTURES / "p110_siming_district_2025_contentctrl.docx.expected.json").tasks}
+    assert len(siming) == 14  # section 三 sits inside one locked control
+    assert "1800" in siming[7].text  # a figure typed into a plain-text control
+    assert "完成时限" not in siming[2].fields and not siming[3].cooperating_offices  # 单击或点击此处输入…
+    assert "注" not in siming[14].fields.get("完成时限", "")
+
+
+def test_a_task_is_due_when_the_last_of_its_quarterly_steps_is():
+    baotou = {t.task_no: t for t in parsed(FIXTURES / "p111_baotou_city_2024_quarterplan.xlsx.expected.json").tasks}
+    assert baotou[1].fields["完成时限"] == "12月底前" and baotou[4].fields["完成时限"] == "9月1日前"
+    assert baotou[9].fields["完成时限"] == "四季度" and baotou[6].fields["完成时限"] == "每季度"
+    assert baotou[16].fields["完成时限"] == "12月底前"  # 每季度：… then 四季度（12月底前）
+    assert "完成时限" not in baotou[10].fields  # an empty schedule cell

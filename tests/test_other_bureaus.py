@@ -46,6 +46,7 @@ CORPORA = {
     "twentyfourth": "p100 p101 p102",  # offices per measure on a portal page, offices by title in section tables, a 督办清单
     "twentyfifth": "p103 p104 p105",  # short names defined in the preamble, a two-column Word table, （一） rows in 序号
     "twentysixth": "p106 p107 p108",  # a 飞书 checklist of @mentions, offices after a right-aligned tab, an OA export
+    "twentyseventh": "p109 p110 p111",  # offices by quoted title words, Word content controls, quarterly steps
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -480,6 +481,9 @@ HELD_FLOORS = [
     # whole, first measured at parser 30 (c-HEAD 2026-12-04e): 0.429, 5/14, 8/8, 0/4; after parsers 31 and 32 read
     # the three plans: 1.000, 0/14, 8/8, 0/4
     ("twentysixth", "other_bureaus28_heldout.jsonl", (1.0, 0, 6, 0)),  # 1.000, 0/6, 6/6, 0/3
+    # whole, first measured at parser 32 (80a921e): 0.571, 6/14, 6/8, 1/5; after parser 33 read the three plans:
+    # 0.929, 1/14, 8/8, 0/5
+    ("twentyseventh", "other_bureaus29_heldout.jsonl", (0.83, 1, 4, 0)),  # 0.833, 1/6, 4/4, 0/2
 ]
 
 
@@ -676,3 +680,20 @@ def test_mentions_offices_after_a_tab_and_an_oa_export_answer_who_leads(plans_of
     assert "2024-JY-16" in a["answer"]  # cited by the code the plan numbers it with
     a = twentysixth("宜宾 清廉学校建设 啥时候完成")
     assert a["status"] == "partial"  # its 完成时限 cell is empty
+
+
+def test_offices_by_title_words_content_controls_and_quarterly_steps_answer_who_leads_and_when(plans_of):
+    """浦江 gives each section's offices once, after its tasks, naming them by quoted words of their titles
+    (“普高特色”一项由…共同牵头; 其余两项分别由…负责); 思明's Word template holds its offices and dates in content
+    controls, section 三 inside one locked control, unfilled ones showing Word's hint; 包头's workbook has no deadline
+    column: a task is due when the last of its quarterly steps is."""
+    twentyseventh = plans_of("twentyseventh")
+    a = twentyseventh("浦江县 普高特色发展 哪个科室牵头")
+    assert a["status"] == "answered"
+    assert a["results"][0]["lead_offices"] == ["基础教育科", "县教育研究和教师发展中心"]
+    a = twentyseventh("思明区 学生心理健康 牵头科室是哪个")  # a task inside the locked section
+    assert a["status"] == "answered" and a["results"][0]["lead_offices"] == ["德育与体卫艺科"]
+    a = twentyseventh("思明 清廉学校建设 完成时限是哪天")  # the date picker still shows its hint
+    assert a["status"] == "partial"
+    a = twentyseventh("包头 学前教育 啥时候完成")
+    assert a["status"] == "answered" and "9月1日前" in a["answer"]

@@ -22,7 +22,7 @@ from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, task_path
 from .tables import LEVEL, Row, Table, read_header, read_table
 
-PARSER_VERSION = "32"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number; 21: two-cell label rows under a task (Word's 牵头科室 | X tables), an index of tasks by office after the plan (党政办：牵头第1项；配合第2、3项), sections named by their office (一、办公室), labels cut by a line break; 22: three numbered levels 1 / 1.1 / 1.1.1, an office bracket opening with the 分管领导 person; 23: scanned copies (spaces inside words, labels and titles broken over lines), several tasks packed into one table cell, a 重点工作 column of （一） headings; 24: Word tracked changes read as accepted, HTML tables of saved web pages, one row per task and office with a 责任类型 column; 25: ruled PDF tables read by their rules (cells that wrap), offices given after a section by item number (以上第（1）（2）项由…); 26: fixed-width text tables, a table nested in a Word cell, a 责任分工 column of labelled lists, one-character counties (莒县); 27: offices in words closing the title, a date bracket closing the task as its deadline, roles given in a 备注 column, a year's column is no content column; 28: plans quoted in an e-mail (> lines), ★ and （新增） flags beside the number, 【责任领导：X　牵头科室：…】 split by spaces, ★/● matrices under office-group headers, the plan's closing after the last task's office list; 29: a section table giving offices by task title, 任务来源 and 进展情况 columns beside a task, a portal page's footer, a place opening the heading before its year; 30: short names a preamble defines (以下简称“基教股”), labelled lists after a closing dash, a title ending at its table cell, （一） rows beside their names in a 序号 column, the region from the issuer's own name; 31: task lists copied out of a collaborative document (- [ ] N. lines, offices as @mentions with （牵头）/（配合） marks, 📅 date chips); 32: unnumbered headings between two tasks (Word's 标题 2), a …台账 title, an OA export's task codes (任务编号 2024-JY-07) and 所属板块 column
+PARSER_VERSION = "33"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number; 21: two-cell label rows under a task (Word's 牵头科室 | X tables), an index of tasks by office after the plan (党政办：牵头第1项；配合第2、3项), sections named by their office (一、办公室), labels cut by a line break; 22: three numbered levels 1 / 1.1 / 1.1.1, an office bracket opening with the 分管领导 person; 23: scanned copies (spaces inside words, labels and titles broken over lines), several tasks packed into one table cell, a 重点工作 column of （一） headings; 24: Word tracked changes read as accepted, HTML tables of saved web pages, one row per task and office with a 责任类型 column; 25: ruled PDF tables read by their rules (cells that wrap), offices given after a section by item number (以上第（1）（2）项由…); 26: fixed-width text tables, a table nested in a Word cell, a 责任分工 column of labelled lists, one-character counties (莒县); 27: offices in words closing the title, a date bracket closing the task as its deadline, roles given in a 备注 column, a year's column is no content column; 28: plans quoted in an e-mail (> lines), ★ and （新增） flags beside the number, 【责任领导：X　牵头科室：…】 split by spaces, ★/● matrices under office-group headers, the plan's closing after the last task's office list; 29: a section table giving offices by task title, 任务来源 and 进展情况 columns beside a task, a portal page's footer, a place opening the heading before its year; 30: short names a preamble defines (以下简称“基教股”), labelled lists after a closing dash, a title ending at its table cell, （一） rows beside their names in a 序号 column, the region from the issuer's own name; 31: task lists copied out of a collaborative document (- [ ] N. lines, offices as @mentions with （牵头）/（配合） marks, 📅 date chips); 32: unnumbered headings between two tasks (Word's 标题 2), a …台账 title, an OA export's task codes (任务编号 2024-JY-07) and 所属板块 column; 33: offices given after a section by quoted title words (以上“普高特色”一项由…牵头; 其余两项分别由…), Word content controls (a locked section, unfilled hints), a schedule cell's last step as the deadline (四季度（12月底前）), notes (注：) under an empty label
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -70,7 +70,7 @@ _REVIEW_PART = re.compile(r"(20\d\d)\s*年\s*(?:度\s*)?(?:主要)?(?:工作)?(?
 _SUMMARY_PART = re.compile(r"^(20\d\d)\s*年\s*(?:度\s*)?工作总结$")
 # The plan's heading: 遂宁市教育和体育局 2019 年工作要点, 2023年全市教育工作要点, 附件：鹤壁市教育局2024年工作要点.
 _PLAN_PART = re.compile(r"^(?:.*?)(20\d\d)\s*年\s*(?:度\s*)?(?:[^\s，。；：:、《》“”]{0,12}?)工作要点"
-                        r"(?:重点任务)?(?:督办清单|任务清单|任务分解表|分解表|责任分工表|分工表|任务台账|台账)?$")  # …工作要点重点任务督办清单 / 台账
+                        r"(?:重点任务)?(?:督办清单|任务清单|任务分解表|分解表|责任分工表|分工表|任务台账|台账|推进计划表|推进表)?$")  # …工作要点重点任务督办清单 / 台账
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[:：]?\s*")
 # An attachment heading after the plan's tasks (附件1 / 附件：重点任务分解表): what follows restates or adds to the plan
 # and is not read as more of its last task.
@@ -85,6 +85,7 @@ _FIELD_LABEL = (r"(?:^|(?<=[\s。；;★☆◎]))(?P<field>问题描述|目标�
                 r"|【\s*(?P<field2>问题描述|目标任务|任务目标|工作措施|工作举措|主要措施|具体措施|备注"
                 r"|完成时限|时间节点|完成时间|时限要求|时限)\s*】")
 _LABEL = re.compile(f"{_FIELD_LABEL}|{OFFICE_LABEL.pattern}")
+_NOTE = re.compile(r"^(?:注|备注|说明)\s*\d*\s*[:：]")  # 注：未选择牵头科室的任务…: a note under the plan, no label's value
 _TRAILER = re.compile(r"^(信息公开选项|信息公开属性|抄送|主题词|附件[:：]|.{0,30}\d{4}\s*年.*印发$)")
 # an article's footer after the plan (来源：…, 编辑：…, ▼往期推荐▼): the plan has ended
 _WEB_FOOTER = re.compile(r"^(?:来源|编辑|责任编辑|审核|审校|作者|校对)\s*[:：]|^\W*(?:往期推荐|往期回顾|阅读原文|推荐阅读)")
@@ -515,6 +516,9 @@ class _Parser:
             return index + 1
         if self.mode == "plan" and self.section is not None and _SPLIT_BLOCK.match(key):
             return self._section_split(index)
+        if self.mode == "plan" and self.section is not None and _CLOSING_BY_TITLE.match(key) \
+                and (after := self._closing_by_title(index)):
+            return after
         if self.mode == "plan" and self.section is not None and _CLOSING_BY_NUMBER.match(key) \
                 and self._closing_by_number(index, line, key):
             return index + 1
@@ -570,7 +574,7 @@ class _Parser:
         if sum(1 for b in self.builders if b.kind == TASK and b.offices) < 2:
             return False
         slot = current.slot
-        if slot is not None and not slot:
+        if slot is not None and not slot and not _NOTE.match(key):
             return False  # the value of a label printed alone on the line before (完成时限： / 2026年12月底前)
         if self._in_offices_or_time(current) and not _is_prose(key) and not _DATE_DONE.search("".join(slot)):
             return False  # more of the office list or the deadline, wrapped: no sentence
@@ -1060,6 +1064,58 @@ class _Parser:
             self._close()
         return bool(taken)
 
+    def _closing_by_title(self, start: int) -> int | None:
+        """以上“学前教育普惠”“义务教育均衡”两项由基础教育科牵头，…配合；“普高特色”一项由…共同牵头，完成时限2024年9月
+        底前；其余两项分别由X、Y负责。 after a section's tasks: each clause names its tasks by words of their titles in
+        quotes (a piece of the title, or its characters in order: 普高特色 for 推动普通高中多样化特色发展), and 其余…分别
+        gives the tasks no clause named their offices in order. The paragraph may wrap onto lines that open with a quote.
+        Returns the index after the paragraph, or None when no clause names a task of the section."""
+        used = [start]
+        while not self.keys[used[-1]].rstrip().endswith("。") and used[-1] + 1 < len(self.keys) \
+                and self.keys[used[-1] + 1].lstrip().startswith(("“", "其余", "其他", "另")):
+            used.append(used[-1] + 1)
+        text = "".join(self.lines[i].text.strip() for i in used)
+        numeral = self.section[0] if self.section else None
+        tasks = [b for b in [*self.builders, self.current] if b is not None and b.kind == TASK and b.section == numeral]
+        named: dict[int, tuple] = {}
+        remainder = None
+        for clause in re.split(r"[；;。]", text.removeprefix("以上").removeprefix("上述")):
+            due = _TITLE_CLAUSE_DUE.search(clause)
+            roles_text = clause[:due.start()] if due else clause
+            if rest := _REMAINDER.match(roles_text):
+                remainder = (rest, due)
+                continue
+            quotes = _TITLE_QUOTE.findall(roles_text)
+            if not quotes:
+                continue
+            rest = roles_text[roles_text.rindex("”") + 1:]
+            groups = sentence_roles(rest)
+            chosen = [b for q in quotes if (b := _task_by_title_words(q, tasks)) is not None and not b.offices]
+            if not groups or len(chosen) != len(quotes):
+                continue
+            offices = [(g.role, rest[g.label[0]:g.label[1]], [rest[g.names[0]:g.names[1]]]) for g in groups]
+            for builder in chosen:
+                named[id(builder)] = (builder, offices, due.group("due").strip() if due else None)
+        if not named:
+            return None
+        if remainder:
+            rest, due = remainder
+            others = [b for b in tasks if id(b) not in named and not b.offices]
+            names = [n for n in re.split(r"[、，,]", rest.group("names")) if n.strip()]
+            if len(names) == len(others) == _COUNT_WORDS.get(rest.group("count"), len(others)):
+                role = spoken_role(rest.group("verb"))
+                for builder, name in zip(others, names):
+                    named[id(builder)] = (builder, [(role, rest.group("verb"), [name.strip()])],
+                                          due.group("due").strip() if due else None)
+        for builder, offices, due in named.values():
+            builder.offices = [(role, label, list(parts)) for role, label, parts in offices]
+            if due:
+                builder.fields.setdefault(_DEADLINE_FIELD, []).append([due])
+            builder.attached.extend(used)
+        if self.current is not None and any(self.current is b for b, _, _ in named.values()):
+            self._close()
+        return used[-1] + 1
+
     def _section_split(self, start: int) -> int:
         """本部分任务分工：1.牵头：…，配合：…，时限：…；2.… after a section's tasks, wrapped over lines (and pages):
         each numbered item gives the offices (and deadline) of the section's task with that number; the block's
@@ -1197,6 +1253,31 @@ _BY_OFFICE_LINE = re.compile(r"^(?P<office>[^：:，,；;。\s]{2,20})[：:]\s*(
                              r"[第\d、，,—\-－~～至到和及项\s]+[；;，,。]?\s*)+)$")
 _DUTY = re.compile(r"(?P<role>牵头|配合|负责|参与|协助|协同|协办)(?P<numbers>[第\d、，,—\-－~～至到和及项\s]+)")
 # 以上第（1）（2）项由X牵头，Y配合；第（3）至（4）项由Z负责: offices given after a section by the numbers of its tasks
+_CLOSING_BY_TITLE = re.compile(r"^(?:以上|上述)\s*“")
+_TITLE_QUOTE = re.compile(r"“((?:[^“”]|“[^“”]*”)+)”")
+_TITLE_CLAUSE_DUE = re.compile(r"[，,]\s*(?:完成时限|时限|完成时间)\s*[:：为]?\s*(?P<due>[^，,；;。]+)$")
+_REMAINDER = re.compile(r"^(?:其余|其他|另外)(?P<count>[一两二三四五六七八九十])?项?(?:分别)?由(?P<names>[^，,；;。]+?)"
+                        r"(?:分别)?(?P<verb>牵头|负责)")
+_COUNT_WORDS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _task_by_title_words(quote: str, tasks: list) -> object | None:
+    """The one task whose title holds the quoted words: as a piece of it, else as its characters in order (普高特色 in
+    推动普通高中多样化特色发展); None when no task or more than one does."""
+    words = re.sub(r"[‘’“”\"'\s]", "", quote)
+    titles = [(b, re.sub(r"[‘’“”\"'\s]", "", b.title or "")) for b in tasks]
+    for test in (lambda t: words in t, lambda t: _in_order(words, t)):
+        found = [b for b, t in titles if test(t)]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
+
+def _in_order(short: str, long: str) -> bool:
+    chars = iter(long)
+    return all(c in chars for c in short)
+
+
 _CLOSING_BY_NUMBER = re.compile(r"^(?:以上|上述)(?:各项|工作|任务)?(?:分工如下)?\s*[:：]?\s*第\s*[（(]?\d")
 _CLAUSE_BY_NUMBER = re.compile(r"第(?P<numbers>(?:\s*[（(]?\d{1,3}[)）]?\s*(?:[、，,和及与至到—\-－~～]\s*)?)+)项"
                                r"(?P<rest>[^；;。]*)")

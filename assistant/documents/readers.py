@@ -304,7 +304,7 @@ def _docx_text(data: bytes) -> str:
     numbering = _WordNumbering(document)
     lines = []
     joined = ""  # a paragraph whose mark a tracked change deleted runs on into the next
-    for block in document.iter_inner_content():  # paragraphs and tables in the order they are printed
+    for block in _blocks(document.element.body, document._body):  # paragraphs and tables in the order printed
         if isinstance(block, docx.table.Table):
             lines.extend(_table_lines(block, numbering))
         elif _mark_deleted(block):
@@ -313,6 +313,21 @@ def _docx_text(data: bytes) -> str:
             lines.append(numbering.label(block) + joined + accepted_text(block))
             joined = ""
     return "\n".join(lines + ([joined] if joined else []))
+
+
+def _blocks(container, parent):
+    """The paragraphs and tables of a body in print order, with those a content control wraps (a template's locked
+    section: w:sdt around whole paragraphs), which python-docx's iter_inner_content passes over."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in container.iterchildren():
+        if child.tag == _W + "p":
+            yield Paragraph(child, parent)
+        elif child.tag == _W + "tbl":
+            yield Table(child, parent)
+        elif child.tag == _W + "sdt" and (content := child.find(_W + "sdtContent")) is not None:
+            yield from _blocks(content, parent)
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -331,12 +346,18 @@ def accepted_text(paragraph) -> str:
         for ancestor in element.iterancestors():
             if ancestor is paragraph._p:
                 break
-            if ancestor.tag in _REMOVED or ancestor.tag == _W + "txbxContent":  # a text box is not the paragraph's
-                removed = True
+            if ancestor.tag in _REMOVED or ancestor.tag == _W + "txbxContent" or _placeholder(ancestor):
+                removed = True  # a text box is not the paragraph's; an unfilled control shows only Word's hint
                 break
         if not removed:
             out.append(element.text or "" if _TEXT_TAGS[element.tag] is None else _TEXT_TAGS[element.tag])
     return "".join(out)
+
+
+def _placeholder(element) -> bool:
+    """A content control left unfilled (w:showingPlcHdr): its text is Word's grey hint (选择一项。 / 单击或点击此处输入
+    日期。), not the plan's."""
+    return element.tag == _W + "sdt" and element.find(f"{_W}sdtPr/{_W}showingPlcHdr") is not None
 
 
 def _mark_deleted(paragraph) -> bool:
@@ -499,7 +520,6 @@ def _read_pdf(name: str, data: bytes) -> str:
     return text
 
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CHINESE_DIGITS = "零一二三四五六七八九"
 
 

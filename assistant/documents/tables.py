@@ -300,6 +300,11 @@ def _row(index: int, cells: list[str], columns: list[Column]) -> Row:
             role_word = cell.strip()
         elif cell and column.kind != ASIDE:
             row.fields.append((column.name, cell))
+    if not any(_TIME_HEADER.search(fold(name)) for name, _ in row.fields):
+        due = next((d for name, value in row.fields if _SCHEDULE_HEADER.search(fold(name)) and (d := _last_step_due(value))),
+                   None)
+        if due:
+            row.fields.append((_DEADLINE_FIELD, due))
     if (role := spoken_role(role_word)) and row.offices:
         # one row per task and office: the row's 责任类型 says the office's role, and is printed as its label
         row.offices = [(role, role_word, cell) for _, _, cell in row.offices]
@@ -308,6 +313,24 @@ def _row(index: int, cells: list[str], columns: list[Column]) -> Row:
     if row.parts:
         _share_out(row)
     return row
+
+
+# A schedule of steps in one cell (季度推进计划: 一季度（3月底前）：…；…；四季度（12月底前）：…) and no 完成时限 column:
+# the task is due when its last step is, the date in that step's brackets, or its label when it prints none (四季度,
+# 每季度). Earlier steps are milestones, read as time nodes from the cell's text.
+_SCHEDULE_HEADER = re.compile(r"推进计划|推进安排|进度计划|进度安排|季度计划|季度安排|阶段安排|分阶段|时序安排")
+_TIME_HEADER = re.compile(r"时限|时间|截止")
+_DEADLINE_FIELD = "完成时限"
+_STEP = re.compile(r"(?P<label>(?:第?[一二三四1-4]|每)季度|上半年|下半年|(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月份?)"
+                   r"\s*(?:[（(](?P<date>[^（）()]{2,16})[)）])?\s*[:：]")
+
+
+def _last_step_due(cell: str) -> str | None:
+    steps = list(_STEP.finditer(cell))
+    if len(steps) < 1 or not (steps[0].start() == 0 or len(steps) > 1):
+        return None
+    last = steps[-1]
+    return (last.group("date") or last.group("label")).strip()
 
 
 # the next task packed into the same cell: 。 (or ；), the line break the cell's text keeps as a space, its number
