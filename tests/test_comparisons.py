@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CHANGCHUN, CHENGDE, DAZHOU, SUINING, WENZHOU
+from assistant.retrieval.details import asked_detail
 
 
 def blocks(answer: dict) -> list[tuple]:
@@ -146,6 +147,11 @@ COMPARE_FLOORS = {
     "compare_batch16_heldout.jsonl": (26, 5, 14),  # 26/29, 5/7, 14/16 (first measured whole: 56/74, 10/18, 15/18)
     # the way staff phrase a comparison in a work chat (谁家X搞得早, 就长春提了吧, 哪几个市没提, 转：…汇总一下), 2026-12-04e
     "compare_batch17_heldout.jsonl": (18, 2, 8),  # 18/36, 2/8, 8/10 (first measured whole: 45/74, 8/18, 16/20)
+    # a section chief's meeting brief: who leads and when across plans (各地X都是哪个科牵头, 有时间表没), 2026-12-04f
+    "compare_batch18_heldout.jsonl": (26, 4, 10),  # 26/38, 4/10, 10/15 (first measured whole: 54/72, 7/18, 15/20)
+    # conversations that go on (评几个, 那啥时候完成, 回到达州, 今年那条), 2026-12-04g: a value asked alone is asked of
+    # the same task, 今年 after 20年的呢 goes back (16/32 -> 24/32 turns here)
+    "compare_batch19_heldout.jsonl": (11, 2, 24),  # 11/13, 2/4, 24/32 (first measured whole: 42/52, 7/14, 34/57)
 }
 
 
@@ -293,3 +299,7 @@ def test_an_adverb_glued_to_the_verb_and_a_request_to_compile_are_no_topic(ask):
     a = ask("各市专项督导 都督了些啥 汇总一下")
     assert a["intent"] == "compare" and len(a["plans"]) == 5
     assert all(p["status"] == "answered" for p in a["plans"])
+
+
+def test_is_there_a_timetable_asks_when():
+    assert asked_detail("学前教育督导评估 有时间表没").kind == "date"

@@ -104,3 +104,19 @@ def test_a_place_asked_whether_it_has_it_too_keeps_the_topic(engine):
     assert "资助" in second["results"][0]["text"]
     _, third = converse(engine, "长春冰雪进校园咋安排的", "温州也搞了吗")
     assert third["answer"].startswith("（沿用上文：") and third["status"] == "not_found"
+
+
+def test_a_follow_up_asking_only_a_value_asks_it_of_the_same_task(engine):
+    # 评几个 / 谁负责 after 承德's 在线教育示范区 task: that task's count (it prints none: partial), then its offices,
+    # not the count again
+    first, count, who = converse(engine, "承德 今年 在线教育示范区 标杆校 评选 在哪条", "评几个", "谁负责")
+    assert first["answered"] and (first["results"][0]["section"], first["results"][0]["task_no"]) == ("四", 21)
+    assert count["status"] == "partial" and (count["results"][0]["section"], count["results"][0]["task_no"]) == ("四", 21)
+    assert who["answered"] and (who["results"][0]["section"], who["results"][0]["task_no"]) == ("四", 21)
+
+
+def test_this_year_after_last_year_goes_back_to_the_citys_latest_plan(engine):
+    # 承德 holds its 2020 summary and its 2021 plan: 今年那条 after 20年的呢 is the 2021 task again
+    *_, back = converse(engine, "承德 今年 校门值守 六个一律 在哪条", "20年的呢", "今年那条谁负责")
+    assert back["answered"] and back["results"][0]["year"] == 2021
+    assert (back["results"][0]["section"], back["results"][0]["task_no"]) == ("六", 34)

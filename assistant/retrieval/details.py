@@ -16,7 +16,9 @@ from .terms import Term
 
 _NUM = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万亿]+)"
 # A count is a number not read as an ordinal (第35个教师节 counts nothing) nor as a point of a list (二是加强教师补充)
-_CARDINAL = (rf"(?<![第\d.一二两三四五六七八九十百千万亿])(?<!第\s){_NUM}(?:[十百千万亿]+)?"  # 130万人次; 第 24 届
+# 千人书法展演, 百日攻坚, 万人: a lone 百 / 千 / 万 / 亿 is a word's, not a figure (a plan prints 1000人)
+_CARDINAL = (rf"(?<![第\d.一二两三四五六七八九十百千万亿])(?<!第\s)(?![百千万亿](?![一二两三四五六七八九十百千万亿\d])){_NUM}"
+             rf"(?:\s*[十百千万亿]+)?"  # 130万人次, 1.1 万人; 第 24 届
              r"(?![一二两三四五六七八九十百千万亿\d]*是)(?:余|多)?")  # 200余场次, 30多所: about that many
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")
@@ -168,7 +170,7 @@ _ASKS = [
     (re.compile(rf"(?:多久|多长时间|多少时间)(?!\S{{0,6}}(?:完成|建成|建好|办完|搞完|做完|出台|落地|到位|实现|投用|结束|{_ONCE}))|"
                 r"几(?:个)?(?:周|星期|小时|课时|学时)|多少(?:天|小时|课时|学时|分钟)"), _DURATION),
     (re.compile(r"什么时[候侯]|啥时[候侯]|何时|哪天|哪一天|哪几个月|哪个月|几月|几号|几点(?![零〇0])|哪年|哪几年|哪一年|多久|什么时间|啥时间|日期|"
-                r"时间节点|截止|deadline|ddl|(?:完成|完工|办完|搞完|做完)(?:时间|日期)|时限|"
+                r"时间节点|时间表|时间安排|进度安排|排期|截止|deadline|ddl|(?:完成|完工|办完|搞完|做完)(?:时间|日期)|时限|"
                 # 是9月中旬搞对吧, 6月底前完成吧: a remembered date to confirm asks the date
                 r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份|初|中|底|上旬|中旬|下旬|\d{1,2}\s*[日号])?\S{0,6}?"
                 r"(?:对吧|是吧|吧|对不对|没错吧?)(?=[\s？?。！!]|$)|"
@@ -183,13 +185,15 @@ _ASKS = [
     (re.compile(r"几倍|多少倍"), _MULTIPLE),
 ]
 # 那几样, 这几个: those things, pointed at, not how many (承德抓作业 睡眠 手机那几样管理的 是哪条)
-_HOW_MANY_YEARS = re.compile(r"(?:(?<![哪那这])几|(?<!哪)多少)\s*个?\s*年(?!级|度|份|底|初|前|内|中|$)|(?:(?<![哪那这])几|(?<!哪)多少)\s*个?\s*年$")
+_HOW_MANY_YEARS = re.compile(r"(?:(?<![哪那这])几|(?<!哪)多少)\s*个?\s*年(?!级|度|份|底|初|前|内|中|终|末|$)|(?:(?<![哪那这])几|(?<!哪)多少)\s*个?\s*年$")
 _YEARS = Detail("count", "年限", re.compile(r"(?<![\d〇零一二两三四五六七八九十])(?:\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个)?\s*年"
                                           r"(?!级|度|底|初|前|内|中)"))
 _TASK_NAMED = re.compile(r"(?:任务|工作|项|条|文件|科室|部门)\S{0,2}$")
 # 几千人, 几百所: the hundreds or thousands say how big, the measure word after them what is counted
 _COUNT = re.compile(r"(?:(?<![哪那这])几|(?<!哪)多少)\s*(?:[十百千]\s*(?=[^万亿]))?([所个项家名人次回条批类种级轮支门间座场届期万亿所校园台套件本辆张块栋亩节])")
-_PEOPLE_COUNT = re.compile(r"(?:(?<![哪那这])几|(?<!哪)多少)\s*(?=老师|教师|学生|师生|幼儿|儿童|家长|校长|孩子|娃|人员|干部|职工)")
+# 多少残疾孩子, 几个农村老师: the people counted may have a word or two before them (not 多少所学校的老师: schools)
+_PEOPLE_COUNT = re.compile(r"(?<!第)(?:(?<![哪那这])几|(?<!哪)多少)\s*(?:个|名|位)?(?![所间座场台套项家次条批类种级轮支门届期校园件本辆张块栋亩节万亿元钱])"
+                           r"(?:[\u4e00-\u9fff]{0,4}?)(?=老师|教师|学生|师生|幼儿|儿童|家长|校长|孩子|娃|人员|干部|职工)")
 _PLAIN_COUNT = re.compile(r"多少|(?<![哪那这])几(?!乎)")
 
 
@@ -358,7 +362,9 @@ def _stated_figure(question: str) -> tuple[Detail | None, int]:
 
 # Words that say which value is asked (每月, 奖金, 时间), not what it is about: a task that lacks them still holds the topic.
 # Likewise the verb that reaches the value (延到几点, 压到多少, 涨到几成): the value is what is asked.
-_PERIOD_WORD = re.compile(r"^(?:(?:每|一|全|半)?(?:年|月|天|周|日|季度?|学期)|期间|开学|放假)$")  # 一开学: when  # 停课期间: when, not what
+_PERIOD_WORD = re.compile(r"^(?:(?:每|一|全|半)?(?:年|月|天|周|日|季度?|学期)|期间|开学|放假|"
+                          # 年终表要填: for when, not of what (a month's 月底 stays: 6月底前要完成的X names its task)
+                          r"年底|年末|年终|岁末|年初|年中|年内)$")  # 一开学: when  # 停课期间: when, not what
 _DETAIL_WORD = re.compile(_PERIOD_WORD.pattern + r"|奖金|奖励金|金额|经费|资金|钱|比例|占比|时间|日期|时候|时限|期限|截止|"
                           r"标准|数量|人数|个数|周期|^有数$|^具体数|名额|规模$|^.到$|名字|名称|全称|^百分|"  # 有数没: a figure?
                           r"^(?:最低|最少|至少|最高|最多|上限|下限|盘子|红线|门槛)$")  # which bound of the value (最低多少钱, 红线是多少人), 多大盘子
@@ -453,7 +459,7 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
     if detail.kind == "members":
         return _members_sentence(folded, present, detail)
     asking = [t for t in present if t.word in detail.asked_in]
-    if all(any(map(is_detail_word, t.alternatives)) for t in asking):
+    if all(any(is_detail_word(a, detail) for a in t.alternatives) for t in asking):
         asking = []  # 那108个民心工程 总投资多少亿: 投资 (read as 资金) says which value; the rest names of what
     # between clauses the asking words hold alike, the rest of the question decides (教育装备达标园 温州打造多少:
     # 打造 names two values, 装备 and 达标 say which)

@@ -141,6 +141,9 @@ class Question:
     year_over_year: bool = False  # 去年做了什么、今年要做什么: a plan's summary year beside its plan year
     # 三、第16条 / 二、（二）第1项 / 第42项: the part (三), the subsection as printed (（二）) and the task number named
     position: tuple[str | None, str | None, int] | None = None
+    # a follow-up asking only a value of the same task (评几个, 那啥时候完成): the topic the conversation goes on with,
+    # without that ask, so the next turn (牵头的是哪个) does not ask it again
+    carried_topic: str | None = None
 
 
 # Provinces and autonomous regions (the municipalities are in data/cities.txt): said before a city, they only place it
@@ -166,6 +169,40 @@ def districts() -> dict[str, frozenset[str]]:
     return {name: frozenset(parents) for name, parents in out.items()}
 
 
+# A message that corrects itself (温州… 不对 我说错了 是台州; 长春20年的我有 但领导要的是长春21年的): the place and
+# year named after the last correction or "what is wanted" are the ones asked; those before it, and one said to be
+# "not it" (不是温州 是台州, 我要的不是19年), are taken back. The topic words stay wherever they stand.
+_CORRECTION = re.compile(r"不对不对|不对|说错了?|搞错了?|口误|更正一下|纠正一下|(?:我|领导|他|她|他们|我们|要)?要的是|要查的是|"
+                         r"需要的是|问的是")
+_NOT_THIS = re.compile(r"不是(?P<taken>[^，,。；;！!？?\s]{1,12}?)(?=\s*[，,]?\s*(?:而)?是)")
+
+
+def _retracted(text: str, places: list[str]) -> str:
+    """`text` with the places and years a correction takes back blanked (same length), or as it was."""
+    last = None
+    for last in _CORRECTION.finditer(text):
+        pass
+    if last is None:
+        return text
+    before, after = text[:last.start()], text[last.end():]
+    taken_back = [(m.start("taken") + last.end(), m.end("taken") + last.end()) for m in _NOT_THIS.finditer(after)]
+    kept = after
+    for a, b in taken_back:
+        kept = kept[: a - last.end()] + " " * (b - a) + kept[b - last.end():]
+    if not (_YEAR.search(kept) or any(p in kept for p in places)):
+        return text  # the correction names no place or year: what it corrects is something else (填的好像不对)
+
+    def blank(piece: str) -> str:
+        piece = _YEAR.sub(lambda m: " " * len(m.group(0)), piece)
+        for place in sorted(places, key=len, reverse=True):
+            piece = piece.replace(place, " " * len(place))
+        return piece
+    out = blank(before) + text[last.start():last.end()] + after
+    for a, b in taken_back:
+        out = out[:a] + blank(out[a:b]) + out[b:]
+    return out
+
+
 def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: dict[str, set[str]],
                   corpus_text: str, words: Callable[[str], list[str]] | None = None,
                   everyday: Callable[[str], bool] = lambda word: False) -> Question:
@@ -185,6 +222,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
         alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         rest = re.sub(rf"(?:{_PROVINCES})(?:省|壮族自治区|回族自治区|维吾尔自治区|自治区)?\s*(?=(?:{alternation}))", "", rest)
         rest = re.sub(rf"((?:{alternation})市?)\s*{BODY}", r"\1 ", rest)
+    rest = _retracted(rest, [*names, *gazetteer()])
     edges = _word_edges(rest, words) if words else None
     present = [name for name in names if name in rest]
     for name in sorted(names, key=len, reverse=True):

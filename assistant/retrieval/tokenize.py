@@ -13,7 +13,7 @@ from ..documents.normalize import fold
 jieba.setLogLevel(logging.WARNING)
 
 # Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
-TOKENIZER_VERSION = "28"
+TOKENIZER_VERSION = "29"
 
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
@@ -38,6 +38,9 @@ STOPWORDS = frozenset(
     "求助 请教 问问 收到 回事 你好 您好 各位 大家好 谢过 先谢 "
     # when the asker needs it (今天下班前要, 明天上午开会): not what the plan schedules
     "今天 明天 后天 今晚 上午 下午 中午 晚上 下班 下班前 上班 待会 一会儿 回头 "
+    # how a long message hedges, remembers and corrects itself (我记得好像是…, 不对 我说错了, 上回填的): never the topic
+    "说错 说错了 搞错 搞错了 口误 不对 印象 印象中 记得 我记得 好像 似乎 貌似 应该 可能 已经 上回 上次 感觉 觉得 我觉得 "
+    "我猜 确认下 核下 核一下 核对一下 先说下 "
     # words that ask across plans (query.py reads them as a comparison): they say nothing about the topic
     "各地 各市 各个 地方 城市 地市 哪些地方 比较 对比 相比 区别 异同 不同 一样 谁家 对照 pk".split()  # 比一比: an aside phrase
 )
