@@ -45,7 +45,7 @@ _WORDS = re.compile(r"[\w\u3400-\u9fff]")
 _CONTINUES = re.compile(r"^(?:那|那么|还有|另外|再|同样)|呢\s*[？?。!！]*\s*$")
 _MARKERS = re.compile(r"^(?:那么|那|还有|另外)|呢?\s*[？?。!！]*\s*$")
 # What is left of an elliptical follow-up once its place, year and office are read: 那…呢, 的, 怎么样
-_ELLIPSIS = re.compile(r"那么|那|还有|另外|呢|的|怎么样|咋样|如何|情况|又|再|吗|嘛|[\s？?。，,!！…、]|"
+_ELLIPSIS = re.compile(r"那么|[那这](?:条|项|个|种|件事)|那|还有|另外|呢|的|怎么样|咋样|如何|情况|又|再|吗|嘛|[\s？?。，,!！…、]|"
                        r"实际|具体|达到了?|完成了?|多少|几|"  # 那承德2020年实际达到多少: the figure of the same topic
                        r"牵头|挑头|签头|主抓|负责|主责|责任|科室|部门|单位|处室|是|谁|哪个|哪些|"  # 牵头的呢: its offices
                        r"去年|前年|上一年|上年|今年|"  # 去年呢: the same topic a plan year earlier
@@ -388,6 +388,8 @@ class Engine:
             return True
         if not _ELLIPSIS.sub("", q.topic):
             return False
+        if q.intent == OFFICE_TASKS:  # 人事科负责哪些工作 asks its own thing: the office's tasks
+            return True
         terms = self._terms(q)[1]
         valued = value_words([t.word for t in terms], asked_detail(q.folded))
         return any(t.weight > 0 and t.word not in valued and not is_period_word(t.word) for t in terms)
