@@ -38,7 +38,7 @@ def split_offices(printed: str) -> list[str]:
     return [n for n in names if n and n not in _NO_OFFICE]
 
 
-def _is_subsequence(short: str, long: str) -> bool:
+def is_subsequence(short: str, long: str) -> bool:
     it = iter(long)
     return all(ch in it for ch in short)
 
@@ -52,7 +52,7 @@ def _split_parenthetical(name: str) -> tuple[str, str]:
 def _shortens(short: str, long: str) -> bool:
     if len(short) < 2 or len(short) >= len(long) or short[0] != long[0]:
         return False
-    return long.startswith(short) or (short[-1] == long[-1] and _is_subsequence(short, long))
+    return long.startswith(short) or (short[-1] == long[-1] and is_subsequence(short, long))
 
 
 @lru_cache(maxsize=1 << 16)  # asked for every office form at every position of every question: pure, so remembered

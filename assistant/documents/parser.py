@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from .labels import (COOPERATING, DEADLINE, LEAD, OFFICE_LABEL, OFFICE_LABEL_WORD, RESPONSIBLE, Group, front_bracket,
                      inline_brackets, is_office_name, label_groups, role_of, sentence_roles, spoken_role, spoken_roles)
 from .normalize import SourceLine, fold, is_chrome, join_wrapped
-from .offices import is_abbreviation, split_offices
+from .offices import is_abbreviation, is_subsequence, split_offices
 from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, task_path
-from .tables import LEVEL, Row, Table, read_header, read_table
+from .tables import DEADLINE_FIELD, LEVEL, Row, Table, read_header, read_table
 
 PARSER_VERSION = "33"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number; 21: two-cell label rows under a task (Word's 牵头科室 | X tables), an index of tasks by office after the plan (党政办：牵头第1项；配合第2、3项), sections named by their office (一、办公室), labels cut by a line break; 22: three numbered levels 1 / 1.1 / 1.1.1, an office bracket opening with the 分管领导 person; 23: scanned copies (spaces inside words, labels and titles broken over lines), several tasks packed into one table cell, a 重点工作 column of （一） headings; 24: Word tracked changes read as accepted, HTML tables of saved web pages, one row per task and office with a 责任类型 column; 25: ruled PDF tables read by their rules (cells that wrap), offices given after a section by item number (以上第（1）（2）项由…); 26: fixed-width text tables, a table nested in a Word cell, a 责任分工 column of labelled lists, one-character counties (莒县); 27: offices in words closing the title, a date bracket closing the task as its deadline, roles given in a 备注 column, a year's column is no content column; 28: plans quoted in an e-mail (> lines), ★ and （新增） flags beside the number, 【责任领导：X　牵头科室：…】 split by spaces, ★/● matrices under office-group headers, the plan's closing after the last task's office list; 29: a section table giving offices by task title, 任务来源 and 进展情况 columns beside a task, a portal page's footer, a place opening the heading before its year; 30: short names a preamble defines (以下简称“基教股”), labelled lists after a closing dash, a title ending at its table cell, （一） rows beside their names in a 序号 column, the region from the issuer's own name; 31: task lists copied out of a collaborative document (- [ ] N. lines, offices as @mentions with （牵头）/（配合） marks, 📅 date chips); 32: unnumbered headings between two tasks (Word's 标题 2), a …台账 title, an OA export's task codes (任务编号 2024-JY-07) and 所属板块 column; 33: offices given after a section by quoted title words (以上“普高特色”一项由…牵头; 其余两项分别由…), Word content controls (a locked section, unfilled hints), a schedule cell's last step as the deadline (四季度（12月底前）), notes (注：) under an empty label
 
@@ -108,7 +108,6 @@ _LEAD_MARK = re.compile(r"(.+?)\s*[（(]\s*牵头\s*[)）]")
 _CLOSING = re.compile(r"^(?:以上|上述)(?:各项|几项|\S{0,2}项)?(?:工作|任务|内容)?(?:均|都|统一)?由")
 # 本部分任务分工：1.牵头：X，配合：Y；2.…: the offices of the section's tasks, given by number after its last task
 _SPLIT_BLOCK = re.compile(r"^(?:本部分|本节|以上|上述)?(?:重点)?(?:任务|工作)分工\s*[:：]")
-_DEADLINE_FIELD = "完成时限"  # the field a bare date after the office list is kept in
 # a bracket of a date alone closing a task's paragraph, before or after its last 。: （2024年9月底前完成）
 _CLOSING_DATE = re.compile(r"[（(]\s*((?:20\d\d\s*年)?\s*\d{1,2}\s*月(?:\d{1,2}\s*日)?[^（）()，,；;。]{0,6}?"
                            r"(?:前|底前|底)(?:完成)?)\s*[)）]\s*。?\s*$")
@@ -962,7 +961,7 @@ class _Parser:
             body_slot = builder.slot
             for group in bracket.groups:
                 if group.role == DEADLINE:  # （2025年9月底前） after the offices: the task's deadline
-                    builder.open_field(_DEADLINE_FIELD)
+                    builder.open_field(DEADLINE_FIELD)
                     self._labelled(text, key, offset, group.names[0], group.names[1])
                     continue
                 builder.open_office(group.role, text[offset + group.label[0]: offset + group.label[1]].strip())
@@ -1102,7 +1101,8 @@ class _Parser:
             rest, due = remainder
             others = [b for b in tasks if id(b) not in named and not b.offices]
             names = [n for n in re.split(r"[、，,]", rest.group("names")) if n.strip()]
-            if len(names) == len(others) == _COUNT_WORDS.get(rest.group("count"), len(others)):
+            count = rest.group("count")
+            if len(names) == len(others) == (numeral_value(count.replace("两", "二")) if count else len(others)):
                 role = spoken_role(rest.group("verb"))
                 for builder, name in zip(others, names):
                     named[id(builder)] = (builder, [(role, rest.group("verb"), [name.strip()])],
@@ -1110,7 +1110,7 @@ class _Parser:
         for builder, offices, due in named.values():
             builder.offices = [(role, label, list(parts)) for role, label, parts in offices]
             if due:
-                builder.fields.setdefault(_DEADLINE_FIELD, []).append([due])
+                builder.fields.setdefault(DEADLINE_FIELD, []).append([due])
             builder.attached.extend(used)
         if self.current is not None and any(self.current is b for b, _, _ in named.values()):
             self._close()
@@ -1174,7 +1174,7 @@ class _Parser:
                 fields[name] = text
         if b.kind == TASK and fields and not any(f in fields for f in TIME_FIELDS) \
                 and (m := _CLOSING_DATE.search(list(fields.values())[-1])):
-            fields[_DEADLINE_FIELD] = m.group(1).strip()  # …全覆盖（2024年9月底前完成）。: the task's deadline
+            fields[DEADLINE_FIELD] = m.group(1).strip()  # …全覆盖（2024年9月底前完成）。: the task's deadline
         offices: dict[str, list[str]] = {LEAD: [], RESPONSIBLE: [], COOPERATING: []}
         labels: dict[str, str] = {}
         notes: list[str] = []
@@ -1255,27 +1255,22 @@ _DUTY = re.compile(r"(?P<role>牵头|配合|负责|参与|协助|协同|协办)(
 # 以上第（1）（2）项由X牵头，Y配合；第（3）至（4）项由Z负责: offices given after a section by the numbers of its tasks
 _CLOSING_BY_TITLE = re.compile(r"^(?:以上|上述)\s*“")
 _TITLE_QUOTE = re.compile(r"“((?:[^“”]|“[^“”]*”)+)”")
+_QUOTE_MARKS = re.compile(r"[‘’“”\"'\s]")
 _TITLE_CLAUSE_DUE = re.compile(r"[，,]\s*(?:完成时限|时限|完成时间)\s*[:：为]?\s*(?P<due>[^，,；;。]+)$")
 _REMAINDER = re.compile(r"^(?:其余|其他|另外)(?P<count>[一两二三四五六七八九十])?项?(?:分别)?由(?P<names>[^，,；;。]+?)"
                         r"(?:分别)?(?P<verb>牵头|负责)")
-_COUNT_WORDS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 def _task_by_title_words(quote: str, tasks: list) -> object | None:
     """The one task whose title holds the quoted words: as a piece of it, else as its characters in order (普高特色 in
     推动普通高中多样化特色发展); None when no task or more than one does."""
-    words = re.sub(r"[‘’“”\"'\s]", "", quote)
-    titles = [(b, re.sub(r"[‘’“”\"'\s]", "", b.title or "")) for b in tasks]
-    for test in (lambda t: words in t, lambda t: _in_order(words, t)):
+    words = _QUOTE_MARKS.sub("", quote)
+    titles = [(b, _QUOTE_MARKS.sub("", b.title or "")) for b in tasks]
+    for test in (lambda t: words in t, lambda t: is_subsequence(words, t)):
         found = [b for b, t in titles if test(t)]
         if found:
             return found[0] if len(found) == 1 else None
     return None
-
-
-def _in_order(short: str, long: str) -> bool:
-    chars = iter(long)
-    return all(c in chars for c in short)
 
 
 _CLOSING_BY_NUMBER = re.compile(r"^(?:以上|上述)(?:各项|工作|任务)?(?:分工如下)?\s*[:：]?\s*第\s*[（(]?\d")

@@ -304,7 +304,7 @@ def _row(index: int, cells: list[str], columns: list[Column]) -> Row:
         due = next((d for name, value in row.fields if _SCHEDULE_HEADER.search(fold(name)) and (d := _last_step_due(value))),
                    None)
         if due:
-            row.fields.append((_DEADLINE_FIELD, due))
+            row.fields.append((DEADLINE_FIELD, due))
     if (role := spoken_role(role_word)) and row.offices:
         # one row per task and office: the row's 责任类型 says the office's role, and is printed as its label
         row.offices = [(role, role_word, cell) for _, _, cell in row.offices]
@@ -320,14 +320,14 @@ def _row(index: int, cells: list[str], columns: list[Column]) -> Row:
 # 每季度). Earlier steps are milestones, read as time nodes from the cell's text.
 _SCHEDULE_HEADER = re.compile(r"推进计划|推进安排|进度计划|进度安排|季度计划|季度安排|阶段安排|分阶段|时序安排")
 _TIME_HEADER = re.compile(r"时限|时间|截止")
-_DEADLINE_FIELD = "完成时限"
+DEADLINE_FIELD = "完成时限"  # the field a deadline read from elsewhere in the task is kept in
 _STEP = re.compile(r"(?P<label>(?:第?[一二三四1-4]|每)季度|上半年|下半年|(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月份?)"
                    r"\s*(?:[（(](?P<date>[^（）()]{2,16})[)）])?\s*[:：]")
 
 
 def _last_step_due(cell: str) -> str | None:
     steps = list(_STEP.finditer(cell))
-    if len(steps) < 1 or not (steps[0].start() == 0 or len(steps) > 1):
+    if not steps or (len(steps) == 1 and steps[0].start() > 0):  # one step must open the cell
         return None
     last = steps[-1]
     return (last.group("date") or last.group("label")).strip()

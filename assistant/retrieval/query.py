@@ -179,16 +179,12 @@ _NOT_THIS = re.compile(r"不是(?P<taken>[^，,。；;！!？?\s]{1,12}?)(?=\s*[
 
 def _retracted(text: str, places: list[str]) -> str:
     """`text` with the places and years a correction takes back blanked (same length), or as it was."""
-    last = None
-    for last in _CORRECTION.finditer(text):
-        pass
-    if last is None:
+    corrections = list(_CORRECTION.finditer(text))
+    if not corrections:
         return text
+    last = corrections[-1]
     before, after = text[:last.start()], text[last.end():]
-    taken_back = [(m.start("taken") + last.end(), m.end("taken") + last.end()) for m in _NOT_THIS.finditer(after)]
-    kept = after
-    for a, b in taken_back:
-        kept = kept[: a - last.end()] + " " * (b - a) + kept[b - last.end():]
+    kept = _NOT_THIS.sub(lambda m: " " * len(m.group(0)), after)
     if not (_YEAR.search(kept) or any(p in kept for p in places)):
         return text  # the correction names no place or year: what it corrects is something else (填的好像不对)
 
@@ -197,10 +193,8 @@ def _retracted(text: str, places: list[str]) -> str:
         for place in sorted(places, key=len, reverse=True):
             piece = piece.replace(place, " " * len(place))
         return piece
-    out = blank(before) + text[last.start():last.end()] + after
-    for a, b in taken_back:
-        out = out[:a] + blank(out[a:b]) + out[b:]
-    return out
+    after = _NOT_THIS.sub(lambda m: "不是" + blank(m.group("taken")), after)
+    return blank(before) + last.group(0) + after
 
 
 def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: dict[str, set[str]],

@@ -52,7 +52,6 @@ _ELLIPSIS = re.compile(r"那么|[那这](?:条|项|个|种|件事)|那|还有|�
                        # 达州有吗, 遂宁也搞了吗, 温州写了没: whether the new place has the same topic
                        r"有没有|有没|也|有|搞了?|提了?|写了?|弄了?|办了?|做了?|没|不")
 _RELATIVE_YEAR = {"前年": 2, "去年": 1, "上一年": 1, "上年": 1}
-_ELLIPTICAL_MARKS = re.compile(r"^(?:那么|那|还有|另外)|呢?\s*[？?。!！]*\s*$")  # 那…呢 around a value asked
 # Refusal (README, "Three states"; chosen on eval/colloquial_calibrate.jsonl): the best task must hold at least
 # MIN_COVERAGE of the question's weighted words (terms.py), unless its best sentence is a very close paraphrase
 # (cosine >= MIN_DENSE); and below ELSEWHERE_COVERAGE, no distinctive word of the question may be missing from
@@ -321,7 +320,7 @@ class Engine:
             named = "".join(filter(None, [
                 (q.cities or [previous.get("city") or ""])[0] if not q.unknown_cities else q.unknown_cities[0],
                 f"{year}年" if year else "", q.office or previous.get("office") or ""]))
-            ask = f" {_ELLIPTICAL_MARKS.sub('', q.topic)}" if value_asked else ""
+            ask = f" {_MARKERS.sub('', q.topic)}" if value_asked else ""
             q = read_question(f"{named}{previous['topic']}{ask}", self.documents, self.office_forms,
                               self.corpus_text, self._words, self._everyday)
             if value_asked:
