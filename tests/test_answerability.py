@@ -1338,3 +1338,12 @@ def test_hedges_memories_and_corrections_are_no_topic(engine):
     assert q.cities == ["长春"] and q.year == 2020
     assert {t.word for t in terms if t.weight > 0} >= {"中考", "科目"}
     assert not {t.word for t in terms} & {"说错", "已经", "记得", "好像", "不对"}
+
+
+def test_a_verb_with_a_result_complement_no_plan_prints_is_no_missing_topic(ask, engine):
+    # 盖好 (built, done) is no word of everyday Chinese nor of any plan; it says the thing is done, not what it is
+    _, terms = engine.reading("承德高中 去年新盖好了哪几所 今年学位还扩不")
+    assert {t.word: t.weight for t in terms}.get("盖好", 0) == 0
+    a = ask("承德高中 去年新盖好了哪几所 今年学位还扩不")
+    blocks = {(p["year"], p["status"]): p["results"][0] for p in a["plans"]}
+    assert blocks[(2020, "answered")]["item"] == "（一）" and blocks[(2021, "answered")]["task_no"] == 12
