@@ -23,6 +23,12 @@ def sounds(char: str) -> frozenset[str]:
     return frozenset(pinyin(char, style=Style.NORMAL, heteronym=True)[0])
 
 
+@lru_cache(maxsize=8192)
+def plain_sound(char: str) -> str:
+    """A character's usual reading without its tone (假 jia, never its rare jie, which would make 春假 a 春节)."""
+    return pinyin(char, style=Style.NORMAL)[0][0] if _CJK.match(char) else ""
+
+
 def sounds_like(a: str, b: str) -> bool:
     """Same length, and every pair of characters shares a reading (or is the same character)."""
     return len(a) == len(b) and all(x == y or sounds(x) & sounds(y) for x, y in zip(a, b))
@@ -83,6 +89,10 @@ class SoundAlike:
         found = {other for i, ch in enumerate(word)
                  for other in self._by_blank.get((word[:i] + "_" + word[i + 1:], i), ())
                  if other != word and toned(ch) & toned(other[i])}
+        if not found:  # most staff type without tones: the same syllable in another tone (倾泄 -> 倾斜), read plainly
+            found = {other for i, ch in enumerate(word)
+                     for other in self._by_blank.get((word[:i] + "_" + word[i + 1:], i), ())
+                     if other != word and plain_sound(ch) and plain_sound(ch) == plain_sound(other[i])}
         return tuple(sorted(found))
 
 
