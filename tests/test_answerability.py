@@ -946,7 +946,7 @@ HELDOUT_FLOORS = {
     # unanswerable questions answered over the held sets, 2 more answerable ones refused (here and in batch 22)
     # 2026-12-05: a slip in another tone of the same syllable is read (倾泄 -> 倾斜): one more answer here, which
     # quotes a figure of another object (0.828, 4/29, 0/8 -> 0.862, 3/29, 1/9; noticed, not read: held back)
-    "colloquial_batch6a_heldout.jsonl": (0.86, 3, 2, 1),  # 0.862, 3/29, 2/14, 1/9
+    "colloquial_batch6a_heldout.jsonl": (0.89, 2, 2, 1),  # 0.897, 2/29, 2/14, 1/10 (inserts read inline in BM25: was 0.862, 3/29)
     "colloquial_batch6b_heldout.jsonl": (0.96, 0, 0, 0),  # 0.966, 0/29, 0/14, 0/10
     # the two-part and wrong-guess changes of 2026-12-02b refuse one more 7a question (16 -> 17), hit@1 unchanged
     # 2026-12-02d: a common word (jieba count >= 300) is no shortening; one 7a answer relied on reading it as one
@@ -999,7 +999,7 @@ HELDOUT_FLOORS = {
     "colloquial_batch25_heldout.jsonl": (0.70, 9, 3, 1),  # 0.710, 9/31, 3/15, 1/13
     # staff recalling a fragment (a figure, a date, a slogan, two offices), 2026-12-02f: measured whole once 0.933,
     # 4/60, 2/30, 0/26
-    "colloquial_batch26_heldout.jsonl": (0.93, 2, 2, 0),  # 0.938, 2/32, 2/15, 0/16
+    "colloquial_batch26_heldout.jsonl": (0.96, 1, 2, 0),  # 0.969, 1/32, 2/15, 0/17 (2026-12-05, inserts read inline in BM25; was 0.938, 2/32)
     # one measure deep in a task, staff voice, 2026-12-02f: measured whole once 0.900, 4/60, 7/30, 1/25
     "colloquial_batch27_heldout.jsonl": (0.96, 0, 2, 1),  # 0.966, 0/29, 2/13, 1/13 (2026-12-03; was 3/13)
     # figures and their neighbours, 2026-12-02g: measured whole once 0.945, 2/55, 2/35, 3/48
@@ -1028,10 +1028,12 @@ HELDOUT_FLOORS = {
     "colloquial_batch37_heldout.jsonl": (1.0, 0, 2, 0),  # 1.000, 0/17, 2/9, 0/3 (was 0.941, 1/17)
     # when, asked in everyday time words (开学前, 是每季度一回吧, 几月开班), 2026-12-04e: measured whole once 0.650,
     # 12/40, 1/20, 0/12; split, only the calibration half read (no change it led to moved this half)
-    "colloquial_batch38_heldout.jsonl": (0.57, 7, 0, 0),  # 0.571, 7/21, 0/14, 0/6
+    # 2026-12-05: a run two touching words spell by chance (高一|年级 spells 一年) is no mention: one wrong-task answer
+    # here became a refusal (hit@1 unchanged, 7 -> 8 refused)
+    "colloquial_batch38_heldout.jsonl": (0.57, 8, 0, 0),  # 0.571, 8/21, 0/14, 0/6
     # figures a finance office asks for (经费多少, 占比, 几所; decoy figures of neighbouring objects), 2026-12-04f:
     # measured whole once 0.895, 4/38, 4/22, 2/48; split, only the calibration half read
-    "colloquial_batch39_heldout.jsonl": (0.85, 3, 1, 0),  # 0.850, 3/20, 1/10, 0/23
+    "colloquial_batch39_heldout.jsonl": (0.85, 3, 0, 0),  # 0.850, 3/20, 0/10, 0/23 (2026-12-05; was 1/10)
     # long rambling chat messages with hedges, guesses and self-corrections, 2026-12-04g: measured whole once 0.850,
     # 6/40, 2/20, 0/17; split, only the calibration half read
     "colloquial_batch40_heldout.jsonl": (0.94, 1, 1, 0),  # 0.941, 1/17, 1/9, 0/6
@@ -1358,3 +1360,16 @@ def test_a_verb_with_a_result_complement_no_plan_prints_is_no_missing_topic(ask,
     a = ask("承德高中 去年新盖好了哪几所 今年学位还扩不")
     blocks = {(p["year"], p["status"]): p["results"][0] for p in a["plans"]}
     assert blocks[(2020, "answered")]["item"] == "（一）" and blocks[(2021, "answered")]["task_no"] == 12
+
+
+def test_two_words_whose_touching_characters_spell_a_third_do_not_mention_it(ask, engine):
+    # 温州 prints 高校服务 (高校|服务), never 校服: a question about school uniforms is not answered from it
+    a = ask("温州校服这块有啥规定没")
+    assert a["status"] == "not_found"
+    # ... and 高一年级 does not say 一年, nor does a task lacking that period word lose the figure asked per year
+    b = ask("遂宁 省示范高中 每个学生公用钱一年几多")
+    assert b["answered"] and top(b) == (SUINING, "二", 7) and "1420" in "".join(b["results"][0]["evidence"])
+    from assistant.retrieval.terms import Passage, Term
+    term = Term("校服", ("校服",), 1.0)
+    assert term.found_in("高校服务") and not term.found_in(Passage("高校服务", {"校服": 1}))
+    assert term.found_in(Passage("高校服务和校服管理", {"校服": 1}))

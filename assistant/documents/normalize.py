@@ -82,6 +82,11 @@ _INSERT = re.compile(r"[（(]([\u4e00-\u9fff、]{1,4})[）)]")
 _CLAUSE_END = re.compile(r"[，,。；;：:\n]")
 
 
+def inserts_inline(text: str) -> str:
+    """`text` with each short parenthesised insert read inline: 新改(扩、建) as 新改扩建, 县(市)区 as 县市区."""
+    return _INSERT.sub(lambda m: m.group(1).replace("、", ""), text)
+
+
 def with_inserts_read(text: str) -> str:
     """`text`, followed (on new lines) by the clauses holding a short parenthesised insert, read with it inline and
     left out, so a question's 新改扩建 or 县区 is found in a plan's 新改(扩、建) or 县(市)区. For matching only: quotes
@@ -89,7 +94,7 @@ def with_inserts_read(text: str) -> str:
     if not _INSERT.search(text):
         return text
     clauses = [c for c in _CLAUSE_END.split(text) if _INSERT.search(c)]  # only what an insert changes
-    inline = [_INSERT.sub(lambda m: m.group(1).replace("、", ""), c) for c in clauses]
+    inline = [inserts_inline(c) for c in clauses]
     left_out = [_INSERT.sub("", c) for c in clauses]
     return "\n".join([text, *inline, *left_out])
 

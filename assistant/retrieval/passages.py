@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..documents.labels import OFFICE_LABEL, inline_brackets, sentence_roles
-from ..documents.normalize import fold
+from ..documents.normalize import fold, inserts_inline
 from ..documents.records import Record
 
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+(?:[。；;！？!?]+[”’」』]?|$)")
@@ -102,6 +102,7 @@ def context(record: Record, place: str) -> str:
 
 
 def bm25_text(record: Record, place: str) -> str:
-    """Title weighs double: a question usually names the task's subject."""
+    """Title weighs double: a question usually names the task's subject. A short parenthesised insert is read inline
+    (新改(扩、建) as 新改扩建), so a question's 改扩建 counts as the plan's word here too."""
     body = " ".join(record.fields.values())
-    return " ".join([context(record, place), fold(record.title), fold(body)])
+    return " ".join([context(record, place), fold(record.title), inserts_inline(fold(body))])

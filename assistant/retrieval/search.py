@@ -31,7 +31,7 @@ from ..documents.records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, pl
 from ..documents.labels import COOPERATING, RESPONSIBLE
 from .store import DocumentInfo, IndexData
 from .slips import PinyinSpelled, SoundAlike
-from .terms import (COMMON_LOW, SHORTENING_COUNT, Term, abbreviation_pattern, everyday_share, function_words, is_digits,
+from .terms import (COMMON_LOW, SHORTENING_COUNT, Passage, Term, abbreviation_pattern, everyday_share, function_words, is_digits,
                     question_terms, share, slip_readings, synonyms, with_slips)
 from .tokenize import STOPWORDS, TOKENIZER_VERSION, Tokenizer
 from .wordcache import cached_words
@@ -233,6 +233,7 @@ class Engine:
                                               + " " + " ".join(r.fields.values()))) for r in self.records]
         self.chunk_folded = [with_inserts_read(fold(c.text)) for c in index.chunks]
         self.folded_titles = [fold(r.title) for r in self.records]
+        self.matching = [self._as_passage(text) for text in self.folded]
         self.corpus_text = "\n".join(self.folded)
         self.corpus_lower = self.corpus_text.lower()
         # a plan is a file and a year: 承德's file holds its 2020 summary and its 2021 plan, and a topic of the
@@ -263,6 +264,17 @@ class Engine:
         self.pinyin_spelled = PinyinSpelled(self.idf)
         self.plan_only_words = self.tokenizer.corpus_words | self.tokenizer.user_words
         self.documents = {f: replace(info, city_names=self._place_names(info)) for f, info in index.documents.items()}
+
+    def _as_passage(self, text: str) -> Passage:
+        """`text` knowing where two touching words happen to spell a third (高校|服务 spells 校服, 高一|年级 一年): the
+        plan does not mention 校服 there, so a question about school uniforms finds nothing."""
+        pieces = self.tokenizer.cut(text)
+        chance: dict[str, int] = defaultdict(int)
+        for before, after in zip(pieces, pieces[1:]):
+            run = before[-1:] + after[:1]
+            if len(before) >= 2 and len(after) >= 2 and _CJK_WORD.fullmatch(run) and self.tokenizer.in_dictionary(run):
+                chance[run] += 1
+        return Passage(text, dict(chance))
 
     def _everyday(self, word: str) -> bool:
         """A word everyday Chinese uses too often to be anyone's shortening (see terms.SHORTENING_COUNT)."""
@@ -591,10 +603,11 @@ class Engine:
             candidates = [i for i in candidates if self.records[i].kind == TASK] or candidates
         placed = self._placed(q, terms, candidates)
         candidates = placed or candidates
-        fused = (_fuse(dense[candidates], lexical[candidates]) + self._title_bonus(q, candidates)
-                 + COVERAGE_WEIGHT * np.array([share(terms, self.folded[i]) for i in candidates], dtype=np.float32))
+        valued = value_words([t.word for t in terms], detail)
+        fused = (_fuse(dense[candidates], lexical[candidates]) + self._title_bonus(q, candidates) + COVERAGE_WEIGHT
+                 * np.array([_topic_share(terms, valued, self.matching[i]) for i in candidates], dtype=np.float32))
         order = np.argsort(-fused, kind="stable")[:k]
-        if len(order) and (aside := self._aside(q, terms, self.folded[candidates[order[0]]], detail)):
+        if len(order) and (aside := self._aside(q, terms, self.matching[candidates[order[0]]], detail)):
             terms = [t for t in terms if t not in aside]
         hits = [self._hit(candidates[j], q, terms, detail, s.chunk_sim, float(fused[j]), float(dense[candidates[j]]))
                 for j in order]
@@ -639,7 +652,7 @@ class Engine:
                 together := self._tasks_holding_together(terms, apart, in_scope, dense, lexical)):
             # the plan's best task holds part of the topic, and a task of another plan holds all of it (党支部 and
             # 换届 in one task there; here only 党支部, 换届 elsewhere): the plan does not cover what was asked
-            best_text = self.folded[self.records.index(best.record)]
+            best_text = self.matching[self.records.index(best.record)]
             # 党风 is part of the apart 党风廉政, not a second topic word beside it
             held = [t for t in terms if t not in apart and t.found_in(best_text) and self._distinctive(t)
                     and not any(t.word in a.word or a.word in t.word for a in apart)]
@@ -734,7 +747,7 @@ class Engine:
         return record.kind == SUMMARY and record.section is None
 
     def _best_share(self, terms: list[Term], candidates: list[int]) -> float:
-        return max(share(terms, self.folded[i]) for i in candidates)
+        return max(share(terms, self.matching[i]) for i in candidates)
 
     @staticmethod
     def _aside(q: Question, terms: list[Term], text: str, detail: Detail | None = None) -> list[Term]:
@@ -1008,7 +1021,7 @@ class Engine:
         """The other plans' tasks that hold the words `apart` and nearly all the rest of the question with them: the
         topic exists as one task's subject, so a plan printing its words in separate tasks does not cover it."""
         return [h for h in self._tasks_holding(apart, in_scope, dense, lexical)
-                if share(terms, self.folded[self.records.index(h.record)]) >= RESCUE_COVERAGE]
+                if share(terms, self.matching[self.records.index(h.record)]) >= RESCUE_COVERAGE]
 
     def _offices_of(self, i: int) -> set[str]:
         record = self.records[i]
@@ -1025,13 +1038,9 @@ class Engine:
         record = self.records[i]
         chunk_ids = [c for c in self.record_chunks[i] if not self.is_header[c]]
         texts = [self.index.chunks[c].text for c in chunk_ids]
-        text = self.folded[i]
-        # 名额, 经费, 时间 say which value is asked, not what about: a task lacking them still holds the topic
-        # a word naming the value asked (经费, 名额, 达标率) counts for a task that holds it, never against one that lacks it
+        text = self.matching[i]
         valued = value_words([t.word for t in terms], detail)
-        # and a period word (年底, 每月) says when or how often: a task that prints no such word is not the less on topic
-        coverage = share([t for t in terms if (t.word not in valued and not is_period_word(t.word)) or t.found_in(text)]
-                         or terms, text)
+        coverage = _topic_share(terms, valued, text)
         found = [t.word for t in terms if t.found_in(text)]
         # 每月, 奖金 say what is asked, not about what; 一学期 how often; 心里 typed for the task's 心理 is there
         missing = [t.word for t in terms if not t.found_in(text) and t.weight >= self.rare_idf and not t.guess
@@ -1087,6 +1096,14 @@ class Engine:
             holder = next((j for j, c in enumerate(chunk_ids) if self.index.chunks[c].field in TIME_FIELDS
                            and detail.pattern.search(folded[j])), None)
         return holder
+
+
+def _topic_share(terms: list[Term], valued: list[str], text: str) -> float:
+    """The share of the question's topic that `text` holds. A word naming the value asked (经费, 名额, 达标率) counts
+    for a task that holds it, never against one that lacks it; so does a period word (年底, 每月, 一年), which says
+    when or how often, not what about."""
+    return share([t for t in terms if (t.word not in valued and not is_period_word(t.word)) or t.found_in(text)]
+                 or terms, text)
 
 
 def _printed_empty(record: Record) -> bool:

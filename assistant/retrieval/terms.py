@@ -31,6 +31,20 @@ COMMON_LOW = 500
 COMMON_HIGH = 20000
 
 
+class Passage(str):
+    """A task's text as matched against a question, knowing the two-character runs that only chance spells across
+    two of its words (高校|服务 spells 校服): such a run is no mention of the word. Slices are plain text."""
+    chance: dict[str, int]
+
+    def __new__(cls, text: str, chance: dict[str, int]):
+        made = super().__new__(cls, text)
+        made.chance = chance
+        return made
+
+    def holds(self, word: str) -> bool:
+        return word in self and (len(word) != 2 or self.count(word) > self.chance.get(word, 0))
+
+
 @dataclass(frozen=True)
 class Term:
     word: str
@@ -48,6 +62,9 @@ class Term:
         if is_digits(self.word):
             # a number stands for itself, not a piece of a longer one (21 of 是21到23年吧 is not in 2021年)
             return bool(_whole_number(self.word).search(text))
+        if isinstance(text, Passage):
+            return any(text.holds(a) for a in self.alternatives) or any(text.holds(a) for a in self.slips) or bool(
+                self.abbreviation and self.abbreviation.search(text))
         return any(a in text for a in self.alternatives) or any(a in text for a in self.slips) or bool(
             self.abbreviation and self.abbreviation.search(text))
 
