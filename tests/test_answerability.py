@@ -1373,3 +1373,11 @@ def test_two_words_whose_touching_characters_spell_a_third_do_not_mention_it(ask
     term = Term("校服", ("校服",), 1.0)
     assert term.found_in("高校服务") and not term.found_in(Passage("高校服务", {"校服": 1}))
     assert term.found_in(Passage("高校服务和校服管理", {"校服": 1}))
+
+
+def test_a_quoted_name_typed_without_its_marks_is_one_topic_held_where_it_is_printed(ask):
+    # 承德 prints “双随机、一公开”; 长春 prints 抽查 and 公开 elsewhere, never the name
+    a = ask("长春 双随机一公开 抽查咋安排")
+    assert a["status"] == "not_found"
+    b = ask("承德双随机一公开 谁负责")
+    assert b["answered"] and top(b) == (CHENGDE, "四", 22)

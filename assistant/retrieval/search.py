@@ -71,6 +71,7 @@ WIDE_COVERAGE = 0.7
 _LISTED = re.compile(r"[、／/]")  # topics listed in one question (教师交流轮岗、县管校聘): any one may answer
 _ASKING = re.compile(r"[哪谁啥咋吗呢么]|什么|怎么|多少|几|有没有|有无|比比|对比|比较")  # a stretch that asks
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]+")
+_NAME_MARKS = re.compile(r"[、，,·\s]")  # what sets a quoted name's parts apart: “双随机、一公开”, “幸福教师·荣耀达州”
 _LATIN_RUN = re.compile(r"(?<![A-Za-z])[A-Za-z]{4,}(?![A-Za-z])")  # zhoubian, typed with the input method off
 # 是不是X科 / X科牵头吗 / X还是Y: the office is asked about, a guess to check (基教科呢 after a topic is not)
 _GUESSED = re.compile(r"是不是|是否|还是|[吗嘛么吧](?=[\s？?。！!]|$)|[不没](?:是|对)?[\s？?。！!]*$")
@@ -234,6 +235,8 @@ class Engine:
         self.chunk_folded = [with_inserts_read(fold(c.text)) for c in index.chunks]
         self.folded_titles = [fold(r.title) for r in self.records]
         self.matching = [self._as_passage(text) for text in self.folded]
+        self.unpunctuated = {typed: name for name in index.user_words if len(typed := _NAME_MARKS.sub("", name)) >= 4
+                             and typed != name and _CJK_WORD.fullmatch(typed)}
         self.corpus_text = "\n".join(self.folded)
         self.corpus_lower = self.corpus_text.lower()
         # a plan is a file and a year: 承德's file holds its 2020 summary and its 2021 plan, and a topic of the
@@ -550,7 +553,17 @@ class Engine:
         # 体卫艺问…, 是计财管吗: an office's shortening that no plan's text prints names who asks or who is guessed,
         # not what about; it never counts as a topic a task lacks (the office itself is read by read_question)
         terms = [replace(t, weight=0.0) if self._office_shortening(t.word) else t for t in terms]
-        return tokens, terms + self._quoted(q.topic or q.folded, tokens)
+        return tokens, terms + self._quoted(q.topic or q.folded, tokens) + self._named_unpunctuated(q.topic or q.folded)
+
+    def _named_unpunctuated(self, topic: str) -> list[Term]:
+        """A name a plan prints in quotes with its parts set apart (“双随机、一公开”, “两不愁、三保障”), typed without the
+        marks (双随机一公开): one topic, held where that name is printed, though its words (随机, 公开) are everywhere."""
+        out = []
+        for typed, printed in self.unpunctuated.items():
+            if typed in topic and printed not in topic:
+                holders = sum(printed in text for text in self.folded)
+                out.append(Term(typed, (printed, typed), _idf(len(self.records), holders), phrase=True))
+        return out
 
     def _office_shortening(self, word: str) -> bool:
         if len(word) < 2 or word in self.corpus_text:
