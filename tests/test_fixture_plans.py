@@ -201,3 +201,31 @@ def test_a_task_is_due_when_the_last_of_its_quarterly_steps_is():
     assert baotou[9].fields["完成时限"] == "四季度" and baotou[6].fields["完成时限"] == "每季度"
     assert baotou[16].fields["完成时限"] == "12月底前"  # 每季度：… then 四季度（12月底前）
     assert "完成时限" not in baotou[10].fields  # an empty schedule cell
+
+
+def test_a_headerless_text_table_is_read_by_its_legend_and_a_short_row_lacks_an_office_not_its_deadline():
+    tancheng = {t.task_no: t for t in parsed(FIXTURES / "p112_tancheng_county_2024_spacedcols.txt.expected.json").tasks}
+    assert len(tancheng) == 15
+    # 3   …   组织人事股     2024年6月底前: four cells under five columns; the missing one is 配合股室
+    assert tancheng[3].lead_offices == ["组织人事股"] and not tancheng[3].cooperating_offices
+    assert tancheng[3].fields["完成时限"] == "2024年6月底前"
+    assert "AI 创新实验室12个" in tancheng[9].text  # one space inside a cell parts nothing
+    assert tancheng[5].lead_offices == ["基础教育股", "县人民政府教育督导室"]
+
+
+def test_a_task_as_a_band_of_rows_takes_its_merged_measures_and_office_rows():
+    suining = {t.task_no: t for t in parsed(FIXTURES / "p113_suining_city_2025_bandrows.docx.expected.json").tasks}
+    assert len(suining) == 15
+    assert suining[1].lead_offices == ["机关党委"] and suining[1].cooperating_offices == ["组织人事科"]
+    assert "理论学习中心组" in suining[1].text and suining[1].fields["完成时限"] == "2025年12月底前"
+    assert suining[3].responsible_offices == ["政策法规科"] and not suining[3].lead_offices
+    assert not (suining[10].lead_offices or suining[10].responsible_offices)  # a band with no 责任分工 row
+    assert suining[2].section == "一" and suining[4].section == "二"  # 一、… rows stay sections
+
+
+def test_a_formulas_saved_error_and_a_hidden_column_are_no_part_of_the_task():
+    gulou = {t.task_no: t for t in parsed(FIXTURES / "p114_gulou_district_2024_formulas.xlsx.expected.json").tasks}
+    assert not gulou[10].lead_offices and gulou[10].cooperating_offices == ["计划财务科"]  # #N/A lead
+    assert not gulou[7].cooperating_offices and "#N/A" not in gulou[7].text
+    assert not any("代码" in name for t in gulou.values() for name in t.fields)  # the hidden codes column
+    assert gulou[5].lead_offices == ["基础教育科", "区人民政府教育督导室"]  # =科室代码!B2&"、"&科室代码!B5

@@ -17,7 +17,7 @@ from .runon import split_run_on
 from .scanned import mend_scanned_copy
 from .labels import join_open_lists
 from .mail import unquote_mail
-from .tables import join_fixed_width, join_stacked_cells
+from .tables import join_fixed_width, join_spaced_rows, join_stacked_cells
 from .timenodes import time_nodes
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -49,7 +49,7 @@ def parse_text(name: str, text: str, entry: CatalogEntry | None = None) -> Parse
     """
     # a fixed-width table first: its padding is neither run-on text nor a scan's stray spaces
     lines, mailed = unquote_mail(source_lines(text))  # a plan quoted in a mail (`> `): its level, without the marks
-    lines, split = split_run_on(join_fixed_width(lines))
+    lines, split = split_run_on(join_spaced_rows(join_fixed_width(lines)))
     lines, scanned = mend_scanned_copy(lines)  # a scan's spaces inside words, labels and titles broken over lines
     lines = join_open_lists(join_stacked_cells(lines))  # a PDF's table one cell a line; a wrapped office list
     inferred: dict[str, str] = {}

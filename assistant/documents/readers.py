@@ -448,9 +448,14 @@ def _xlsx_text(name: str, data: bytes) -> str:
             value = sheet.cell(merged.min_row, merged.min_col).value
             for row in range(merged.min_row + 1, merged.max_row + 1):
                 shared[(row, merged.min_col)] = value
+        # a hidden column (the codes a lookup formula reads) is no part of the plan the sheet shows
+        hidden = {i for d in sheet.column_dimensions.values() if d.hidden and d.min for i in range(d.min, (d.max or d.min) + 1)}
         rows = []
         for row in sheet.iter_rows():
-            cells = [_cell_text(shared.get((cell.row, cell.column), cell.value), cell.number_format) for cell in row]
+            # a formula's saved error (#N/A of a lookup that found no office) shows nothing the plan says
+            cells = ["" if cell.data_type == "e" else _cell_text(shared.get((cell.row, cell.column), cell.value),
+                                                              cell.number_format)
+                     for cell in row if cell.column not in hidden]
             if any(cells):
                 rows.append(cells)
         if _SHEET_SECTION.match(sheet.title.strip()) and rows:

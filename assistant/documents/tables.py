@@ -14,7 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .labels import LEAD, COOPERATING, RESPONSIBLE, header_role, is_office_name, spoken_role, spoken_roles
+from .labels import (LEAD, COOPERATING, RESPONSIBLE, header_role, is_office_name, label_groups, spoken_role,
+                     spoken_roles)
 from .normalize import SourceLine, fold, is_chrome, join_wrapped, rebuilt_line
 from .offices import split_offices
 from .places import is_date_line, is_issuer_line
@@ -167,6 +168,9 @@ def read_table(lines: list[SourceLine], start: int, columns: list[Column]) -> Ta
             levels = [""] * sum(1 for c in columns if c.kind == LEVEL)
             previous = None
             continue
+        if previous is not None and matrix is None and (band := _band_row(index, cells)) is not None:
+            table.rows.append(band)  # the task's measures or its offices, on a row of their own merged across
+            continue
         row = _row(index, cells, columns)
         for depth, cell in enumerate(row.levels):  # 一级任务 / 二级任务 merged down: a new value opens its heading
             if cell and cell != levels[depth]:
@@ -183,6 +187,26 @@ def read_table(lines: list[SourceLine], start: int, columns: list[Column]) -> Ta
     if matrix is not None:
         _resolve_marks(table, lines)
     return table
+
+
+# A task as a band of rows (序号 | 任务名称 | 完成时限, then its measures merged across the row, then 牵头：X；配合：Y
+# merged across): a row of one cell under a task is the task's, never a section (its sections open with 一、).
+_BAND_TEXT = re.compile(r"[。，,；;]")
+_NOTE_ROW = re.compile(r"(?:注|备注|说明|填表说明)\s*[:：]")  # a note under the table, typed into its first cell
+BAND_FIELD = "工作措施"  # the field a band's measures row is kept in (the table has no column for them)
+
+
+def _band_row(index: int, cells: list[str]) -> Row | None:
+    filled = [c for c in cells if c]
+    if len(filled) != 1 or cells[0] != filled[0] or _HEADING.match(fold(filled[0]).strip()) \
+            or _NOTE_ROW.match(fold(filled[0]).strip()):
+        return None
+    text, folded = filled[0].strip(), fold(filled[0]).strip()
+    if (groups := label_groups(folded)) and not folded[:groups[0].label[0]].strip():
+        return Row(index, offices=[(RESPONSIBLE, "责任分工", text)], continues=True)
+    if len(text) >= 20 and _BAND_TEXT.search(text):
+        return Row(index, fields=[(BAND_FIELD, text)], continues=True)
+    return None
 
 
 def _outline_titles(lines: list[SourceLine], start: int, columns: list[Column]) -> list[Column]:
@@ -538,3 +562,62 @@ def join_fixed_width(lines: list[SourceLine]) -> list[SourceLine]:
 
 def _fixed_row(no: int, cells: list[list[str]]) -> SourceLine:
     return rebuilt_line(no, "\t".join(join_wrapped(parts) for parts in cells))
+
+
+# A table typed as plain text with no header row and nothing but runs of spaces between its cells, its columns named
+# instead by a legend line above it (说明：以下各行依次为序号、重点任务、牵头股室、配合股室、完成时限，未列配合的空缺).
+_COLUMN_LEGEND = re.compile(r"(?:各行|各列|每行|表中)?(?:内容)?(?:依次|分别|顺序)为[:：]?\s*([^，,。；;]+)")
+_SPACED_ROW = re.compile(r"\d{1,3}[.、．]?")
+# a cell that says when: the last cell of a row short of a cell is the deadline column's, the missing one an office's
+_DUE_CELL = re.compile(r"^(?:(?:19|20)\d\d\s*年)?\s*(?:\d{1,2}\s*月(?:份)?)?\s*(?:\d{1,2}\s*[日号])?\s*"
+                       r"(?:底|末|初|中旬|上旬|下旬|前|底前|末前|开学前|以前|之前)?$|^(?:全年|持续推进|长期|长期坚持|常态化|"
+                       r"每学期|每季度|每月|年内|年底前|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$")
+
+
+def join_spaced_rows(lines: list[SourceLine]) -> list[SourceLine]:
+    """The lines with such a table put into tab-separated lines, the legend read as its header row, so it is read as
+    any task table. A row starts with its number and has at least three cells; a row short of cells leaves out an
+    office column (the legend's 未列配合的空缺): its last cell goes to the deadline column when it says when, the
+    others fill the columns from the left. A section row (一、…) is kept; any other line ends the table."""
+    out: list[SourceLine] = []
+    i = 0
+    while i < len(lines):
+        columns = _legend_columns(lines[i])
+        if columns is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append(rebuilt_line(lines[i].no, "\t".join(c.name for c in columns)))
+        i += 1
+        while i < len(lines):
+            line = lines[i]
+            cells = [c for _, c in _chunks(line.text.strip())]
+            if not cells or _HEADING.match(line.folded.strip()):
+                out.append(rebuilt_line(line.no, line.text.strip()) if cells else line)
+            elif _SPACED_ROW.fullmatch(cells[0]) and 3 <= len(cells) <= len(columns):
+                out.append(rebuilt_line(line.no, "\t".join(_fill(cells, columns))))
+            else:
+                break
+            i += 1
+    return out
+
+
+def _legend_columns(line: SourceLine) -> list[Column] | None:
+    m = _COLUMN_LEGEND.search(line.folded)
+    if not m or "\t" in line.text:
+        return None
+    names = [n.strip() for n in m.group(1).split("、") if n.strip()]
+    if len(names) < 3 or any(len(n) > _MAX_HEADER_CELL for n in names):
+        return None
+    columns = read_header(rebuilt_line(line.no, "\t".join(names)))
+    return columns if columns and columns[0].kind == NUMBER else None
+
+
+def _fill(cells: list[str], columns: list[Column]) -> list[str]:
+    if len(cells) == len(columns):
+        return cells
+    filled = [""] * len(columns)
+    if _DUE_CELL.match(fold(cells[-1]).strip()) and re.search(r"时限|时间|进度", columns[-1].name):
+        filled[-1], cells = cells[-1], cells[:-1]
+    filled[:len(cells)] = cells
+    return filled
