@@ -13,7 +13,7 @@ from ..documents.normalize import fold
 jieba.setLogLevel(logging.WARNING)
 
 # Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
-TOKENIZER_VERSION = "32"
+TOKENIZER_VERSION = "33"
 
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
@@ -27,6 +27,7 @@ STOPWORDS = frozenset(
     "deadline ddl budget lead owner leader office dept department charge pic target 挑头 签头 主抓 带头 拍板 归口 那个 这个 那块 这块 那摊 那摊事 这事 那事 事儿 事情 一摊 啥 咋 咋样 咋办 "
     "怎么样 干嘛 干啥 搞 弄 放 放在 管 管不管 不管 一下 有没有 有无 还 跟 一起 关于 到底 究竟 现在 目前 那种 这种 那类 这类 那样 这样 "
     "今年 明年 分别 比较 嘛 哦 呗 算 算是 是不是 能不能 要不要 会不会 帮 帮我 查 查一下 查查 想 想问 问下 "
+    "不用说 不用管 不用问 不必说 "  # 配合的不用说: what need not be answered, never a topic
     "块钱 几块 毛钱 "  # pieces search mode cuts from 几块钱 / 几毛钱: how much money, never what about
     "问一下 麻烦 知道 告诉 说说 讲讲 一共 总共 累计 大概 大约 左右 写 写了 提 说法 规定 要求 打算 准备 "
     "咱 咱们 我们 局里 咱局 我局 教育局 市教育局 我市 全市 本市 市里 全县 本县 我县 全区 本区 我区 那些 这些 东西 方面的 有关的 一块 这边 那边 动作 活 活儿 要点 工作要点 ppt "
