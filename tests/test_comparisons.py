@@ -153,6 +153,9 @@ COMPARE_FLOORS = {
     # conversations that go on (评几个, 那啥时候完成, 回到达州, 今年那条), 2026-12-04g: a value asked alone is asked of
     # the same task, 今年 after 20年的呢 goes back (16/32 -> 24/32 turns here)
     "compare_batch19_heldout.jsonl": (11, 2, 24),  # 11/13, 2/4, 24/32 (first measured whole: 42/52, 7/14, 34/57)
+    # topics earlier sets left (作业管理, 文明校园, 人人通, 公费师范生), corrections inside a conversation (不对 我问的是长春,
+    # 不是这条), 2026-12-05: first measured whole 64/81, 12/20, 25/35, office lists 5/6; split, calibration half read
+    "compare_batch20_heldout.jsonl": (34, 7, 12),  # 34/39, 7/10, 12/17 (office lists 2/3)
 }
 
 
