@@ -449,7 +449,8 @@ def _xlsx_text(name: str, data: bytes) -> str:
             for row in range(merged.min_row + 1, merged.max_row + 1):
                 shared[(row, merged.min_col)] = value
         # a hidden column (the codes a lookup formula reads) is no part of the plan the sheet shows
-        hidden = {i for d in sheet.column_dimensions.values() if d.hidden and d.min for i in range(d.min, (d.max or d.min) + 1)}
+        hidden = {i for d in sheet.column_dimensions.values() if d.hidden and d.min
+                  for i in range(d.min, (d.max or d.min) + 1)}
         rows = []
         for row in sheet.iter_rows():
             # a formula's saved error (#N/A of a lookup that found no office) shows nothing the plan says

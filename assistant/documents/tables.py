@@ -198,10 +198,11 @@ BAND_FIELD = "工作措施"  # the field a band's measures row is kept in (the t
 
 def _band_row(index: int, cells: list[str]) -> Row | None:
     filled = [c for c in cells if c]
-    if len(filled) != 1 or cells[0] != filled[0] or _HEADING.match(fold(filled[0]).strip()) \
-            or _NOTE_ROW.match(fold(filled[0]).strip()):
+    if len(filled) != 1 or cells[0] != filled[0]:
         return None
     text, folded = filled[0].strip(), fold(filled[0]).strip()
+    if _HEADING.match(folded) or _NOTE_ROW.match(folded):
+        return None
     if (groups := label_groups(folded)) and not folded[:groups[0].label[0]].strip():
         return Row(index, offices=[(RESPONSIBLE, "责任分工", text)], continues=True)
     if len(text) >= 20 and _BAND_TEXT.search(text):
@@ -567,7 +568,6 @@ def _fixed_row(no: int, cells: list[list[str]]) -> SourceLine:
 # A table typed as plain text with no header row and nothing but runs of spaces between its cells, its columns named
 # instead by a legend line above it (说明：以下各行依次为序号、重点任务、牵头股室、配合股室、完成时限，未列配合的空缺).
 _COLUMN_LEGEND = re.compile(r"(?:各行|各列|每行|表中)?(?:内容)?(?:依次|分别|顺序)为[:：]?\s*([^，,。；;]+)")
-_SPACED_ROW = re.compile(r"\d{1,3}[.、．]?")
 # a cell that says when: the last cell of a row short of a cell is the deadline column's, the missing one an office's
 _DUE_CELL = re.compile(r"^(?:(?:19|20)\d\d\s*年)?\s*(?:\d{1,2}\s*月(?:份)?)?\s*(?:\d{1,2}\s*[日号])?\s*"
                        r"(?:底|末|初|中旬|上旬|下旬|前|底前|末前|开学前|以前|之前)?$|^(?:全年|持续推进|长期|长期坚持|常态化|"
@@ -594,7 +594,7 @@ def join_spaced_rows(lines: list[SourceLine]) -> list[SourceLine]:
             cells = [c for _, c in _chunks(line.text.strip())]
             if not cells or _HEADING.match(line.folded.strip()):
                 out.append(rebuilt_line(line.no, line.text.strip()) if cells else line)
-            elif _SPACED_ROW.fullmatch(cells[0]) and 3 <= len(cells) <= len(columns):
+            elif _ROW_NUMBER.fullmatch(cells[0]) and 3 <= len(cells) <= len(columns):
                 out.append(rebuilt_line(line.no, "\t".join(_fill(cells, columns))))
             else:
                 break
@@ -617,7 +617,7 @@ def _fill(cells: list[str], columns: list[Column]) -> list[str]:
     if len(cells) == len(columns):
         return cells
     filled = [""] * len(columns)
-    if _DUE_CELL.match(fold(cells[-1]).strip()) and re.search(r"时限|时间|进度", columns[-1].name):
+    if _DUE_CELL.match(fold(cells[-1]).strip()) and _TIME_HEADER.search(fold(columns[-1].name)):
         filled[-1], cells = cells[-1], cells[:-1]
     filled[:len(cells)] = cells
     return filled

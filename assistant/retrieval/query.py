@@ -107,7 +107,8 @@ _POSITION = re.compile(r"(?:([一二三四五六七八九十]{1,3})\s*[、.．]\
                        r"第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:条|项|点|小项|个任务|号任务)")
 _CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 # (不是去年完成的 今年…: last year taken back, only this year is asked)
-_YEAR_OVER_YEAR = re.compile(r"(?<!不是)(?<!不要)(?<!不问)去年.{0,12}今年|今年.{0,12}(?<!不是)(?<!不要)(?<!不问)去年|去年和今年|去年做了|去年干了")
+_LAST_YEAR = r"(?<!不是)(?<!不要)(?<!不问)去年"
+_YEAR_OVER_YEAR = re.compile(rf"{_LAST_YEAR}.{{0,12}}今年|今年.{{0,12}}{_LAST_YEAR}|去年和今年|去年做了|去年干了")
 # 出没出, 搞没搞, 办不办: a yes-no question asked by repeating the verb says nothing about the topic, and jieba would
 # read 出没 as a word
 _A_NOT_A = re.compile(r"(.)[不没]\1")

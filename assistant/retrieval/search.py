@@ -31,8 +31,8 @@ from ..documents.records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, pl
 from ..documents.labels import COOPERATING, RESPONSIBLE
 from .store import DocumentInfo, IndexData
 from .slips import PinyinSpelled, SoundAlike
-from .terms import (COMMON_LOW, SHORTENING_COUNT, Passage, Term, abbreviation_pattern, everyday_share, function_words, is_digits,
-                    question_terms, share, slip_readings, synonyms, with_slips)
+from .terms import (COMMON_LOW, SHORTENING_COUNT, Passage, Term, abbreviation_pattern, everyday_share,
+                    function_words, is_digits, question_terms, share, slip_readings, synonyms, with_slips)
 from .tokenize import STOPWORDS, TOKENIZER_VERSION, Tokenizer
 from .wordcache import cached_words
 
