@@ -20,7 +20,7 @@ from .normalize import SourceLine, fold, is_chrome, join_wrapped
 from .offices import is_abbreviation, is_subsequence, split_offices
 from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, task_path
-from .tables import DEADLINE_FIELD, LEVEL, Row, Table, read_header, read_table
+from .tables import DEADLINE_FIELD, LEVEL, NOTE_LINE, Row, Table, read_header, read_table
 
 PARSER_VERSION = "34"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number; 21: two-cell label rows under a task (Word's 牵头科室 | X tables), an index of tasks by office after the plan (党政办：牵头第1项；配合第2、3项), sections named by their office (一、办公室), labels cut by a line break; 22: three numbered levels 1 / 1.1 / 1.1.1, an office bracket opening with the 分管领导 person; 23: scanned copies (spaces inside words, labels and titles broken over lines), several tasks packed into one table cell, a 重点工作 column of （一） headings; 24: Word tracked changes read as accepted, HTML tables of saved web pages, one row per task and office with a 责任类型 column; 25: ruled PDF tables read by their rules (cells that wrap), offices given after a section by item number (以上第（1）（2）项由…); 26: fixed-width text tables, a table nested in a Word cell, a 责任分工 column of labelled lists, one-character counties (莒县); 27: offices in words closing the title, a date bracket closing the task as its deadline, roles given in a 备注 column, a year's column is no content column; 28: plans quoted in an e-mail (> lines), ★ and （新增） flags beside the number, 【责任领导：X　牵头科室：…】 split by spaces, ★/● matrices under office-group headers, the plan's closing after the last task's office list; 29: a section table giving offices by task title, 任务来源 and 进展情况 columns beside a task, a portal page's footer, a place opening the heading before its year; 30: short names a preamble defines (以下简称“基教股”), labelled lists after a closing dash, a title ending at its table cell, （一） rows beside their names in a 序号 column, the region from the issuer's own name; 31: task lists copied out of a collaborative document (- [ ] N. lines, offices as @mentions with （牵头）/（配合） marks, 📅 date chips); 32: unnumbered headings between two tasks (Word's 标题 2), a …台账 title, an OA export's task codes (任务编号 2024-JY-07) and 所属板块 column; 33: offices given after a section by quoted title words (以上“普高特色”一项由…牵头; 其余两项分别由…), Word content controls (a locked section, unfilled hints), a schedule cell's last step as the deadline (四季度（12月底前）), notes (注：) under an empty label; 34: a text table with no header and only spaces between its cells, named by a legend line (以下各行依次为序号、重点任务、…), a task as a band of rows (its measures and 牵头：X；配合：Y merged across), a formula's saved #N/A and a workbook's hidden columns read as nothing
 
@@ -85,7 +85,6 @@ _FIELD_LABEL = (r"(?:^|(?<=[\s。；;★☆◎]))(?P<field>问题描述|目标�
                 r"|【\s*(?P<field2>问题描述|目标任务|任务目标|工作措施|工作举措|主要措施|具体措施|备注"
                 r"|完成时限|时间节点|完成时间|时限要求|时限)\s*】")
 _LABEL = re.compile(f"{_FIELD_LABEL}|{OFFICE_LABEL.pattern}")
-_NOTE = re.compile(r"^(?:注|备注|说明)\s*\d*\s*[:：]")  # 注：未选择牵头科室的任务…: a note under the plan, no label's value
 _TRAILER = re.compile(r"^(信息公开选项|信息公开属性|抄送|主题词|附件[:：]|.{0,30}\d{4}\s*年.*印发$)")
 # an article's footer after the plan (来源：…, 编辑：…, ▼往期推荐▼): the plan has ended
 _WEB_FOOTER = re.compile(r"^(?:来源|编辑|责任编辑|审核|审校|作者|校对)\s*[:：]|^\W*(?:往期推荐|往期回顾|阅读原文|推荐阅读)")
@@ -573,7 +572,7 @@ class _Parser:
         if sum(1 for b in self.builders if b.kind == TASK and b.offices) < 2:
             return False
         slot = current.slot
-        if slot is not None and not slot and not _NOTE.match(key):
+        if slot is not None and not slot and not NOTE_LINE.match(key):
             return False  # the value of a label printed alone on the line before (完成时限： / 2026年12月底前)
         if self._in_offices_or_time(current) and not _is_prose(key) and not _DATE_DONE.search("".join(slot)):
             return False  # more of the office list or the deadline, wrapped: no sentence
@@ -1252,7 +1251,7 @@ class _Parser:
 _BY_OFFICE_LINE = re.compile(r"^(?P<office>[^：:，,；;。\s]{2,20})[：:]\s*(?P<duties>(?:(?:牵头|配合|负责|参与|协助|协同|协办)"
                              r"[第\d、，,—\-－~～至到和及项\s]+[；;，,。]?\s*)+)$")
 _DUTY = re.compile(r"(?P<role>牵头|配合|负责|参与|协助|协同|协办)(?P<numbers>[第\d、，,—\-－~～至到和及项\s]+)")
-# 以上第（1）（2）项由X牵头，Y配合；第（3）至（4）项由Z负责: offices given after a section by the numbers of its tasks
+# 以上“普高特色”一项由X牵头…: offices given after a section by quoted words of its tasks' titles
 _CLOSING_BY_TITLE = re.compile(r"^(?:以上|上述)\s*“")
 _TITLE_QUOTE = re.compile(r"“((?:[^“”]|“[^“”]*”)+)”")
 _QUOTE_MARKS = re.compile(r"[‘’“”\"'\s]")
@@ -1273,6 +1272,7 @@ def _task_by_title_words(quote: str, tasks: list) -> object | None:
     return None
 
 
+# 以上第（1）（2）项由X牵头，Y配合；第（3）至（4）项由Z负责: offices given after a section by the numbers of its tasks
 _CLOSING_BY_NUMBER = re.compile(r"^(?:以上|上述)(?:各项|工作|任务)?(?:分工如下)?\s*[:：]?\s*第\s*[（(]?\d")
 _CLAUSE_BY_NUMBER = re.compile(r"第(?P<numbers>(?:\s*[（(]?\d{1,3}[)）]?\s*(?:[、，,和及与至到—\-－~～]\s*)?)+)项"
                                r"(?P<rest>[^；;。]*)")

@@ -192,7 +192,8 @@ def read_table(lines: list[SourceLine], start: int, columns: list[Column]) -> Ta
 # A task as a band of rows (序号 | 任务名称 | 完成时限, then its measures merged across the row, then 牵头：X；配合：Y
 # merged across): a row of one cell under a task is the task's, never a section (its sections open with 一、).
 _BAND_TEXT = re.compile(r"[。，,；;]")
-_NOTE_ROW = re.compile(r"(?:注|备注|说明|填表说明)\s*[:：]")  # a note under the table, typed into its first cell
+# a note under a table or a plan (注：未选择牵头科室的任务…), typed into a table's first cell or after an empty label
+NOTE_LINE = re.compile(r"^(?:注|备注|说明|填表说明)\s*\d*\s*[:：]")
 BAND_FIELD = "工作措施"  # the field a band's measures row is kept in (the table has no column for them)
 
 
@@ -201,7 +202,7 @@ def _band_row(index: int, cells: list[str]) -> Row | None:
     if len(filled) != 1 or cells[0] != filled[0]:
         return None
     text, folded = filled[0].strip(), fold(filled[0]).strip()
-    if _HEADING.match(folded) or _NOTE_ROW.match(folded):
+    if _HEADING.match(folded) or NOTE_LINE.match(folded):
         return None
     if (groups := label_groups(folded)) and not folded[:groups[0].label[0]].strip():
         return Row(index, offices=[(RESPONSIBLE, "责任分工", text)], continues=True)
