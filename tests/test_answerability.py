@@ -1044,6 +1044,10 @@ HELDOUT_FLOORS = {
     # where the plan prints no office) 0.893, 5/56, 5/34, 2/33; split, only the calibration half read
     "colloquial_batch41_heldout.jsonl": (0.86, 4, 1, 0),  # 0.862, 4/29, 1/16, 0/16
     "colloquial_batch42_heldout.jsonl": (0.93, 2, 2, 1),  # 0.931, 2/29, 2/14, 1/19
+    # policy shorthand, relayed questions, a school's point of view (双减, 领导让查, 我们学校要做啥), 2026-12-06: measured
+    # whole once (six questions with no place given the gold's city first) 0.950, 2/60, 3/30, 0/31; split, only the
+    # calibration half read
+    "colloquial_batch43_heldout.jsonl": (0.96, 0, 1, 0),  # 0.966, 0/29, 1/15, 0/16
 }
 
 

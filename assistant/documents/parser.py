@@ -22,7 +22,7 @@ from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, task_path
 from .tables import DEADLINE_FIELD, LEVEL, NOTE_LINE, Row, Table, read_header, read_table
 
-PARSER_VERSION = "34"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number; 21: two-cell label rows under a task (Word's 牵头科室 | X tables), an index of tasks by office after the plan (党政办：牵头第1项；配合第2、3项), sections named by their office (一、办公室), labels cut by a line break; 22: three numbered levels 1 / 1.1 / 1.1.1, an office bracket opening with the 分管领导 person; 23: scanned copies (spaces inside words, labels and titles broken over lines), several tasks packed into one table cell, a 重点工作 column of （一） headings; 24: Word tracked changes read as accepted, HTML tables of saved web pages, one row per task and office with a 责任类型 column; 25: ruled PDF tables read by their rules (cells that wrap), offices given after a section by item number (以上第（1）（2）项由…); 26: fixed-width text tables, a table nested in a Word cell, a 责任分工 column of labelled lists, one-character counties (莒县); 27: offices in words closing the title, a date bracket closing the task as its deadline, roles given in a 备注 column, a year's column is no content column; 28: plans quoted in an e-mail (> lines), ★ and （新增） flags beside the number, 【责任领导：X　牵头科室：…】 split by spaces, ★/● matrices under office-group headers, the plan's closing after the last task's office list; 29: a section table giving offices by task title, 任务来源 and 进展情况 columns beside a task, a portal page's footer, a place opening the heading before its year; 30: short names a preamble defines (以下简称“基教股”), labelled lists after a closing dash, a title ending at its table cell, （一） rows beside their names in a 序号 column, the region from the issuer's own name; 31: task lists copied out of a collaborative document (- [ ] N. lines, offices as @mentions with （牵头）/（配合） marks, 📅 date chips); 32: unnumbered headings between two tasks (Word's 标题 2), a …台账 title, an OA export's task codes (任务编号 2024-JY-07) and 所属板块 column; 33: offices given after a section by quoted title words (以上“普高特色”一项由…牵头; 其余两项分别由…), Word content controls (a locked section, unfilled hints), a schedule cell's last step as the deadline (四季度（12月底前）), notes (注：) under an empty label; 34: a text table with no header and only spaces between its cells, named by a legend line (以下各行依次为序号、重点任务、…), a task as a band of rows (its measures and 牵头：X；配合：Y merged across), a formula's saved #N/A and a workbook's hidden columns read as nothing
+PARSER_VERSION = "35"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number; 21: two-cell label rows under a task (Word's 牵头科室 | X tables), an index of tasks by office after the plan (党政办：牵头第1项；配合第2、3项), sections named by their office (一、办公室), labels cut by a line break; 22: three numbered levels 1 / 1.1 / 1.1.1, an office bracket opening with the 分管领导 person; 23: scanned copies (spaces inside words, labels and titles broken over lines), several tasks packed into one table cell, a 重点工作 column of （一） headings; 24: Word tracked changes read as accepted, HTML tables of saved web pages, one row per task and office with a 责任类型 column; 25: ruled PDF tables read by their rules (cells that wrap), offices given after a section by item number (以上第（1）（2）项由…); 26: fixed-width text tables, a table nested in a Word cell, a 责任分工 column of labelled lists, one-character counties (莒县); 27: offices in words closing the title, a date bracket closing the task as its deadline, roles given in a 备注 column, a year's column is no content column; 28: plans quoted in an e-mail (> lines), ★ and （新增） flags beside the number, 【责任领导：X　牵头科室：…】 split by spaces, ★/● matrices under office-group headers, the plan's closing after the last task's office list; 29: a section table giving offices by task title, 任务来源 and 进展情况 columns beside a task, a portal page's footer, a place opening the heading before its year; 30: short names a preamble defines (以下简称“基教股”), labelled lists after a closing dash, a title ending at its table cell, （一） rows beside their names in a 序号 column, the region from the issuer's own name; 31: task lists copied out of a collaborative document (- [ ] N. lines, offices as @mentions with （牵头）/（配合） marks, 📅 date chips); 32: unnumbered headings between two tasks (Word's 标题 2), a …台账 title, an OA export's task codes (任务编号 2024-JY-07) and 所属板块 column; 33: offices given after a section by quoted title words (以上“普高特色”一项由…牵头; 其余两项分别由…), Word content controls (a locked section, unfilled hints), a schedule cell's last step as the deadline (四季度（12月底前）), notes (注：) under an empty label; 34: a text table with no header and only spaces between its cells, named by a legend line (以下各行依次为序号、重点任务、…), a task as a band of rows (its measures and 牵头：X；配合：Y merged across), a formula's saved #N/A and a workbook's hidden columns read as nothing; 35: offices given once under a section's heading in words with exceptions (本部分工作由X牵头，Y配合；其中第3项由Z牵头), Word tables on their side (a column per task)
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -105,6 +105,11 @@ _LEAD_MARK = re.compile(r"(.+?)\s*[（(]\s*牵头\s*[)）]")
 
 # 以上工作由X牵头，Y配合 / 上述任务由X负责: the offices of the tasks before it
 _CLOSING = re.compile(r"^(?:以上|上述)(?:各项|几项|\S{0,2}项)?(?:工作|任务|内容)?(?:均|都|统一)?由")
+# （本部分工作由X牵头，Y配合；其中第2项无配合股室，第3项由Z牵头） under a section's heading: the offices of each of its
+# tasks that prints none of its own, but for the tasks the 其中 clauses number
+_SECTION_DEFAULT = re.compile(r"^[（(]?\s*(?:本部分|本板块|本节|该部分|此部分)(?:各项|所有)?(?:工作|任务)?(?:均|都|统一)?由")
+_EXCEPTION = re.compile(r"第\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*项")
+_NONE_OF_ROLE = re.compile(r"^(?:无|没有|不设|不列)(配合|协助|参与|协同|责任)")
 # 本部分任务分工：1.牵头：X，配合：Y；2.…: the offices of the section's tasks, given by number after its last task
 _SPLIT_BLOCK = re.compile(r"^(?:本部分|本节|以上|上述)?(?:重点)?(?:任务|工作)分工\s*[:：]")
 # a bracket of a date alone closing a task's paragraph, before or after its last 。: （2024年9月底前完成）
@@ -370,6 +375,8 @@ class _Parser:
         self.section_offices: tuple[int, list[tuple[str, str, list[str]]]] | None = None
         self.subsection_offices: tuple[int, list[tuple[str, str, list[str]]]] | None = None
         self.heading_offices: list[int] = []  # every such line, to report one that no task takes
+        # the 其中第N项… clauses of a section's default line: the offices of its N-th task instead of the default
+        self.section_exceptions: dict[int, list[tuple[str, str, list[str]]]] = {}
         self.since_closing: list[_Builder] = []  # tasks since the last 以上工作由X牵头… line, which names their offices
         self.framing: _Builder | None = None  # the part of a plan in parts that frames the work (工作目标, 保障措施)
         self.builders: list[_Builder] = []
@@ -533,6 +540,9 @@ class _Parser:
         if self.mode == "plan" and self._task_or_subsection(index, line, key):
             return index + 1
         if self.current is None:
+            if self.mode == "plan" and self.section is not None and not self.tasks_in_section \
+                    and _SECTION_DEFAULT.match(key) and self._section_default(index, line, key):
+                return index + 1
             if self.mode == "plan" and self.section is not None and _LABEL.match(key) and OFFICE_LABEL.search(key) \
                     and not self.tasks_in_section:
                 self.section_offices = (index, self._offices_of_line(index, line, key))
@@ -681,6 +691,7 @@ class _Parser:
         self.section = (numeral, title)
         self.subsection = None
         self.section_offices = self.subsection_offices = None
+        self.section_exceptions = {}
         self.heading_office = (index, title.strip().rstrip("。：: ")) if self.office_sections else None
         self.subheading_office = None
         self.tasks_in_section = 0
@@ -750,6 +761,8 @@ class _Parser:
                            subsection_title=sub_title, number=printed)
         builder.add_line(index)
         builder.inherited = self.subsection_offices or self.section_offices
+        if not self.subsection_offices and self.section_offices and self.tasks_in_section in self.section_exceptions:
+            builder.inherited = (self.section_offices[0], self.section_exceptions[self.tasks_in_section])
         builder.heading_office = self.subheading_office or self.heading_office
         self.since_closing.append(builder)
         self.current = builder
@@ -1018,6 +1031,44 @@ class _Parser:
         self._content(line, key, 0)
         self.current = current
         return holder.offices
+
+    def _section_default(self, index: int, line: SourceLine, key: str) -> bool:
+        """（本部分工作由X牵头，Y、Z配合；其中第2项无配合股室，第3项由W牵头）: the roles in words before 其中 are every
+        task's of the section; a 其中 clause changes only the role it names for the task it numbers (第3项由W牵头
+        keeps the default's 配合). A task's own office list still wins (the parser's rule for inherited offices).
+        False when the sentence names no office, so the line is read as any other."""
+        text = line.text.strip()
+        offset = len(text) - len(key)
+        main = re.split(r"[，,；;]\s*(?=其中)", key, maxsplit=1)[0]
+        rest = key[len(main):]
+        groups = sentence_roles(main.rstrip("）)。；; "))
+        if not groups:
+            return False
+        default = [(g.role, text[offset + g.label[0]: offset + g.label[1]], [text[offset + g.names[0]: offset + g.names[1]]])
+                   for g in groups]
+        exceptions: dict[int, list[tuple[str, str, list[str]]]] = {}
+        marks = list(_EXCEPTION.finditer(rest))
+        for m, after in zip(marks, [*marks[1:], None]):
+            clause = rest[m.end(): after.start() if after else len(rest)].rstrip("）)。；;，, ")
+            number = number_value(m.group(1))
+            offices = [(role, label, list(names)) for role, label, names in exceptions.get(number, default)]
+            start = len(key) - len(rest) + m.end()
+            if none := _NONE_OF_ROLE.match(clause.lstrip()):
+                role = spoken_role(none.group(1)) or COOPERATING
+                offices = [o for o in offices if o[0] != role] + [(role, none.group(1), [])]
+            elif own := sentence_roles(clause):
+                roles = {g.role for g in own}
+                offices = [o for o in offices if o[0] not in roles] + [
+                    (g.role, text[offset + start + g.label[0]: offset + start + g.label[1]],
+                     [text[offset + start + g.names[0]: offset + start + g.names[1]]]) for g in own]
+            else:
+                continue
+            order = {LEAD: 0, RESPONSIBLE: 1, COOPERATING: 2}
+            exceptions[number] = sorted(offices, key=lambda o: order.get(o[0], 3))
+        self.section_offices = (index, default)
+        self.section_exceptions = exceptions
+        self.heading_offices.append(index)
+        return True
 
     def _closing_offices(self, index: int, line: SourceLine, key: str, groups: list) -> None:
         """以上工作由组织人事科牵头，机关党委、宣传科配合。 after a group of tasks: the offices of every task since the

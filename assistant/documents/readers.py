@@ -408,15 +408,18 @@ _CARD_OFFICE = re.compile(r"牵头|责任|配合|协办|参与|主责|协同")
 
 
 def _task_card(rows: list[list[str]]) -> list[str] | None:
-    """A task card (任务卡): a two-column table per task, one row a field (任务名称 | 1.推进… ; 工作内容 | … ;
-    牵头科室 | … ; 完成时限 | …). Turned on its side into a header line and one row, it reads as a task table."""
-    if len(rows) < 3 or any(len(r) != 2 for r in rows):
+    """A table on its side: each row a field, each column after the first a task. A task card (任务卡) is the
+    two-column case (任务名称 | 1.推进… ; 工作内容 | … ; 牵头科室 | … ; 完成时限 | …); a bureau that lists a section's
+    tasks side by side prints several columns (序号 | 1 | 2 | 3 ; 重点任务 | … ; 牵头科室 | …). Turned upright into a
+    header line and one row per task, it reads as a task table."""
+    if len(rows) < 3 or len({len(r) for r in rows}) != 1 or len(rows[0]) < 2:
         return None
     keys = [r[0].strip() for r in rows]
-    if not all(_CARD_KEY.fullmatch(k) for k in keys) or not _CARD_TASK.search(keys[0]) \
-            or not any(_CARD_OFFICE.search(k) for k in keys):
+    named = _CARD_TASK.search(keys[0]) or (keys[0] == "序号" and _CARD_TASK.search(keys[1]))
+    if not all(_CARD_KEY.fullmatch(k) for k in keys) or not named or not any(_CARD_OFFICE.search(k) for k in keys):
         return None
-    return ["\t".join(keys), "\t".join(r[1] for r in rows)]
+    columns = [[r[j] for r in rows] for j in range(1, len(rows[0]))]
+    return ["\t".join(keys)] + ["\t".join(c) for c in columns if any(v.strip() for v in c)]
 
 
 def _read_xlsx(name: str, data: bytes) -> str:
