@@ -155,7 +155,12 @@ COMPARE_FLOORS = {
     "compare_batch19_heldout.jsonl": (11, 2, 24),  # 11/13, 2/4, 24/32 (first measured whole: 42/52, 7/14, 34/57)
     # topics earlier sets left (作业管理, 文明校园, 人人通, 公费师范生), corrections inside a conversation (不对 我问的是长春,
     # 不是这条), 2026-12-05: first measured whole 64/81, 12/20, 25/35, office lists 5/6; split, calibration half read
-    "compare_batch20_heldout.jsonl": (34, 7, 12),  # 34/39, 7/10, 12/17 (office lists 2/3)
+    "compare_batch20_heldout.jsonl": (34, 7, 12),  # 34/39, 7/10, 12/17 (office lists 2/3, 3/3 since an office's
+    # bracketed second name is one of its names)
+    # narrower topics (幼儿园评等级, 驻局纪检组, 医教结合), office lists asked with the list word left out (光它挑头的) or
+    # by a unit's bracketed second name (国防教育办), 2026-12-06: first measured whole 57/82, 9/20, 22/31, office lists
+    # 3/6; split, calibration half read
+    "compare_batch21_heldout.jsonl": (27, 4, 9),  # 27/40, 4/10, 9/16 (office lists 3/3)
 }
 
 

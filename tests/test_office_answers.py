@@ -57,6 +57,8 @@ def test_what_an_office_is_responsible_for_is_grouped_by_role_with_counts(ask):
     ("遂宁人事科 当责任科室参与的工作 列一下", {"参与"}),  # a 责任科室 said with 参与 is the shared role
     ("遂宁人事科 牵头配合都要", {"牵头", "参与"}),  # both roles wanted: the list, with no list word
     ("遂宁人事科 挑头的跟配合的都算上", {"牵头", "参与"}),
+    ("遂宁人事科 光它挑头的", {"牵头"}),  # only the role, the list word left out
+    ("遂宁人事科 只配合的", {"参与"}),
 ])
 def test_role_words_choose_which_tasks_are_listed(ask, question, roles):
     a = ask(question)
@@ -81,3 +83,16 @@ def test_an_office_named_without_its_ke_before_a_role_word_is_that_office(ask, e
     assert q.office is None
     q, _ = engine.reading("遂宁校园安全牵头科室是哪个")  # 安全 is a word of the plans' text, not only of 安全科
     assert q.office is None
+
+
+def test_an_office_printed_with_a_second_name_in_brackets_is_asked_by_either_name(ask, engine):
+    # 承德 prints 体卫艺（国防教育办） and 党建办（巡察办）: one unit, two names
+    by_bracket = ask("承德国防教育办负责哪些工作")
+    by_name = ask("承德体卫艺负责哪些工作")
+    assert by_bracket["intent"] == by_name["intent"] == "office_tasks"
+    assert _keys(_Row(r) for r in by_bracket["results"]) == _keys(_Row(r) for r in by_name["results"])
+    assert len(by_bracket["results"]) == 3
+    q, _ = engine.reading("承德体卫艺 国防教育办那个 牵头的有哪些")  # named twice: still one office
+    assert q.office is not None and "国防教育办" in q.office and not q.other_offices
+    assert ask("承德巡察办负责哪些工作")["filters"]["office"] == "党建办（巡察办）"
+

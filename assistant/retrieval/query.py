@@ -43,6 +43,8 @@ _LIST_WORDS = re.compile(
     r"(?:牵头|负责|参与|承担|主责|配合|协助|涉及|分管|管|有)(?:了|的)?(?:哪些|哪几|几项|多少项|多少个|那些|什么工作|什么任务)|"
     # 督导室 牵头配合都要, 牵头的跟配合的都算上: which roles of an office's tasks to list
     r"(?:牵头|挑头|主抓|配合|参与|协助)的?\s*(?:[和跟与、]\s*)?(?:(?:牵头|挑头|配合|参与|协助)的?)?\s*都(?:算|要|列|包括)|"
+    # 市招考办 光它挑头的, 只配合的: the office's tasks in that role, the list word left out
+    r"(?:光|只|仅|单)(?:是|算)?(?:它|他|其)?(?:自己)?(?:牵头|挑头|主抓|配合|参与|协助)的(?!\s*(?:是|谁|哪|有谁))|"
     r"哪些(?:工作|任务|事项|事|活)|(?:几|多少)项(?:工作|任务)?|清单|列(?:出|一下|下|个|举)|罗列|都有什么|都有啥|有啥|都管|手上|"
     r"(?:负责|管|承担|牵头|分管|主抓|抓|干|搞|参与|配合|协助)(?:了|的)?(?:什么|啥)"
 )
@@ -293,6 +295,9 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
             other, span = _find_office(rest, forms, corpus_text, everyday)
             if other is None:
                 break
+            if other in q.office_forms:  # 体卫艺 国防教育办那个: the same office named twice, no second one
+                rest = rest[: span[0]] + " " + rest[span[1]:]
+                continue
             q.other_offices[other] = same_office(other, scope, documents, office_forms)
             rest = rest[: span[0]] + " " + rest[span[1]:]
     if q.office and _LIST_WORDS.search(q.folded) and not _ONE_TASK.search(q.folded):
@@ -434,11 +439,17 @@ def _find_office(text: str, forms: set[str], corpus_text: str = "",
     return found
 
 
+_SECOND_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{2,10}(?:办|科|室|中心|处|股|所|站|馆|组|委))[)）]$")
+
+
 @lru_cache(maxsize=64)
 def _written_forms(forms: frozenset[str]) -> dict[str, str]:
     """Each office form as questions may write it (folded; also without a 市/机关 prefix) -> the form."""
     written = {fold(f): f for f in sorted(forms)}
     for w, f in list(written.items()):
+        # 体卫艺（国防教育办）, 党建办（巡察办）: one unit under two names, asked by either
+        if (inner := _SECOND_NAME.search(w)) and inner.group(1) not in written:
+            written[inner.group(1)] = f
         for prefix in _OFFICE_PREFIXES:
             if w.startswith(prefix) and len(w) - len(prefix) >= 2 and w[len(prefix):] not in written:
                 written[w[len(prefix):]] = f
