@@ -115,6 +115,37 @@ def test_a_date_cell_reads_as_the_sheet_shows_it(tmp_path):
                                                 "2024年9月30日"]
 
 
+def test_bold_offices_are_marked_only_in_the_column_a_legend_says_bolds_the_lead(tmp_path):
+    """注：责任科室中加粗者为牵头科室: the bold names of that column read **X** (the parser's lead mark); a bold header,
+    a bold section row and a bold name in a sheet with no such legend are no mark."""
+    import openpyxl
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+    from openpyxl.styles import Font
+
+    def sheet_file(name: str, legend: bool):
+        workbook = openpyxl.Workbook()
+        sheet = workbook.active
+        if legend:
+            sheet.append(["注：责任科室中加粗者为牵头科室"])
+        sheet.append(["序号", "重点工作", "责任科室"])
+        for cell in sheet[sheet.max_row]:
+            cell.font = Font(bold=True)
+        sheet.append(["一、党的建设"])
+        sheet.cell(sheet.max_row, 1).font = Font(bold=True)
+        sheet.append([1, "推进清廉学校建设", CellRichText("计划财务科、", TextBlock(InlineFont(b=True), "驻局纪检监察组"))])
+        sheet.append([2, "落实学生资助政策", "区学生资助管理中心"])
+        sheet.cell(sheet.max_row, 3).font = Font(bold=True)
+        path = tmp_path / name
+        workbook.save(path)
+        return read_document(path).split("\n")
+
+    lines = sheet_file("legend.xlsx", legend=True)
+    assert lines[1:] == ["序号\t重点工作\t责任科室", "一、党的建设\t\t", "1\t推进清廉学校建设\t计划财务科、**驻局纪检监察组**",
+                         "2\t落实学生资助政策\t**区学生资助管理中心**"]
+    assert "**" not in "".join(sheet_file("plain.xlsx", legend=False))
+
+
 def test_pdf_text_layer_is_read(tmp_path):
     path = tmp_path / "plan.pdf"
     _make_pdf(path, SMALL_PLAN)

@@ -454,11 +454,12 @@ def _xlsx_text(name: str, data: bytes) -> str:
         # a hidden column (the codes a lookup formula reads) is no part of the plan the sheet shows
         hidden = {i for d in sheet.column_dimensions.values() if d.hidden and d.min
                   for i in range(d.min, (d.max or d.min) + 1)}
+        bold = _bold_marked(sheet, data)
         rows = []
         for row in sheet.iter_rows():
             # a formula's saved error (#N/A of a lookup that found no office) shows nothing the plan says
-            cells = ["" if cell.data_type == "e" else _cell_text(shared.get((cell.row, cell.column), cell.value),
-                                                              cell.number_format)
+            cells = ["" if cell.data_type == "e" else bold.get((cell.row, cell.column)) or _cell_text(
+                shared.get((cell.row, cell.column), cell.value), cell.number_format)
                      for cell in row if cell.column not in hidden]
             if any(cells):
                 rows.append(cells)
@@ -469,6 +470,44 @@ def _xlsx_text(name: str, data: bytes) -> str:
             rows.insert(first, [sheet.title.strip()] + [""] * (len(rows[first]) - 1))
         lines.extend("\t".join(cells) for cells in rows)
     return "\n".join(lines)
+
+
+# 注：责任科室中加粗者为牵头科室: the legend of a sheet whose office cells mark their lead in bold type
+_BOLD_LEGEND = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:栏|列)?(?:中|里|内)?(?:以|用)?(?:加粗|粗体|黑体加粗)(?:字体)?(?:者|的|显示的|标注的)?"
+                          r"(?:为|是|表示|系)(牵头)")
+_NAME_SEPARATORS = "、，,；; \u3000"
+
+
+def _bold_marked(sheet, data: bytes) -> dict[tuple[int, int], str]:
+    """Under a legend saying the lead offices are the bold ones (注：责任科室中加粗者为牵头科室), the cells of the
+    column it names, below that column's header, with each bold office name written **X**, as the reader of a
+    printed page sees it stand out; the parser reads **X** in an office list as the list's lead (parser._LEAD_MARK).
+    Only that column: a bold header or section row is no mark. Empty when the sheet has no such legend."""
+    legend = next((m for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)
+                   and (m := _BOLD_LEGEND.search(cell.value))), None)
+    if legend is None:
+        return {}
+    import openpyxl
+
+    rich = openpyxl.load_workbook(io.BytesIO(data), data_only=True, rich_text=True)[sheet.title]
+    header = next(((cell.row, cell.column) for row in rich.iter_rows() for cell in row
+                   if isinstance(cell.value, str) and cell.value.strip() == legend.group(1)), None)
+    if header is None:
+        return {}
+    marked = {}
+    for cell in next(rich.iter_cols(min_col=header[1], max_col=header[1], min_row=header[0] + 1), ()):
+        runs = ([(str(block.text), bool(block.font and block.font.b)) if hasattr(block, "font") else (str(block), False)
+                 for block in cell.value] if not isinstance(cell.value, str) and cell.value is not None
+                else [(cell.value, bool(cell.font and cell.font.b))] if isinstance(cell.value, str) else [])
+        if any(b for _, b in runs):
+            marked[(cell.row, cell.column)] = "".join(_bold_names(text) if b else text for text, b in runs)
+    return marked
+
+
+def _bold_names(text: str) -> str:
+    """Each name of a bold run written **X**, the separators between names left outside the marks."""
+    return "".join(part if part.strip(_NAME_SEPARATORS) == "" else f"**{part}**"
+                   for part in re.split(f"([{_NAME_SEPARATORS}]+)", text) if part)
 
 
 _SHEET_SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
