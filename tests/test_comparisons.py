@@ -161,6 +161,10 @@ COMPARE_FLOORS = {
     # by a unit's bracketed second name (国防教育办), 2026-12-06: first measured whole 57/82, 9/20, 22/31, office lists
     # 3/6; split, calibration half read
     "compare_batch21_heldout.jsonl": (27, 4, 9),  # 27/40, 4/10, 9/16 (office lists 3/3)
+    # figures and who leads compared across plans (新建幼儿园 哪个市最多, 各地X哪个科牵头), follow-ups switching from a
+    # figure to its office or another plan, 2026-12-06b: first measured whole 61/82, 10/20, 27/37, office lists 6/6;
+    # split, calibration half read
+    "compare_batch22_heldout.jsonl": (26, 5, 15),  # 26/40, 5/10, 15/19 (office lists 3/3)
 }
 
 

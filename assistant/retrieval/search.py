@@ -96,6 +96,7 @@ _CHECK = re.compile(r"有没有|有无|有没|([办搞开推建提写做设评�
                     # 长春也搞了劳模进校园吧, 承德也开剪纸课了吧: a guess that this plan does it too, checked as 有没有
                     r"也(?:搞|办|开|上|建|推|设|有|做|弄|在搞|在做)了?(?=[^，,。？?！!；;\s]*?(?:了吧|吧|对吧|是吧)(?:[\s？?。！!]|$))")
 CHECKED_NEAR = 0.9
+_PARTICLES_AT_END = re.compile(r"(?:了吧|对吧|是吧|吧|吗|嘛|么|呢|啊|呀|没)+$")
 # a question checking a remembered value (是21到23年吧, 是不是20所)
 _CONFIRMED = re.compile(r"(?:对吧|是吧|吧|对不对|没错吧?|是不是)(?=[\s？?。！!]|$)|是不是|是否")
 _CHECK_SPAN = re.compile(r"[^，,。？?！!；;：:\s]*")
@@ -646,6 +647,14 @@ class Engine:
             # lower task's number of the same words is as often another object's (新建幼儿园37所 for 10所中小学)
             hits.remove(held[0])
             hits.insert(0, held[0])
+        if detail is not None and detail.kind == "count" and hits[0].detail_missing and (
+                measure := asked_measure(q.folded)) and (
+                held := [h for h in hits[1:3] if not h.detail_missing and h.evidence and h.coverage >= hits[0].coverage
+                         and _counts_the_asked(terms, "".join(h.evidence), measure)]):
+            # 新建幼儿园几所: the first task speaks of 幼儿园 with no count, a close one prints 幼儿园 17 所, the asked
+            # thing with the asked measure beside it; a number of another thing (10所中小学) never moves it
+            hits.remove(held[0])
+            hits.insert(0, held[0])
         best = hits[0]
         judged = any(t.weight > 0 for t in terms)  # with no topic words left (X科负责什么), only filters decide
         in_scope = named = {(self.records[i].doc, self.records[i].year) for i in scope}
@@ -733,9 +742,15 @@ class Engine:
             # the heaviest words, within CHECKED_NEAR of each other, each say what is checked: 国学讲堂 is not in a plan
             # printing 英雄讲堂 but never 国学
             top = max(t.weight for t in focus)
+            best_text = self.matching[self.records.index(best.record)]
             for t in sorted(focus, key=lambda t: -t.weight):
-                if t.weight >= CHECKED_NEAR * top and t.word in best.missing and not any(
-                        t.found_in(self.doc_text[d]) for d in in_scope):
+                # lacking it, though a word no plan uses weighs too little to count as missing (慕课 checked beside
+                # the plan's 名师云课: 长春除了名师云课 也上了慕课平台吧)
+                lacks = t.word in best.missing or not (t.found_in(best_text) or t.guess or any(
+                    w in best_text for w in self.sound_alike(t.word)))
+                # printed in a plan in scope as a word, not by chance across two (国学 of 全国学校 is no 国学)
+                if t.weight >= CHECKED_NEAR * top and lacks and not any(
+                        t.found_in(self.matching[i]) for i, r in enumerate(self.records) if (r.doc, r.year) in in_scope):
                     return t.word
             return None
         return None
@@ -777,9 +792,10 @@ class Engine:
         # the one clause that asks (夏天教室太热，…有没有给教室装空调的安排？) holds the topic, whatever it shares with
         # the task; when several ask (…谁牵头？是法规还是基教？), the task decides as below
         # (a yes/no check is read out of the topic: its clause is the one holding what is checked, 有没有校长陪餐这个要求)
-        checked = [w for m in _CHECK.finditer(q.folded) for w in (_CHECK_SPAN.match(q.folded, m.end()).group(0),
-                                                                    _CHECK_SPAN_BEFORE.search(q.folded[:m.start()]).group(0))
-                   if len(w) >= 2]
+        # (the particle closing the check is no part of it: 也上了慕课平台吧 checks 慕课平台, the clause the topic keeps)
+        checked = [w for m in _CHECK.finditer(q.folded) for w in (
+            _PARTICLES_AT_END.sub("", _CHECK_SPAN.match(q.folded, m.end()).group(0)),
+            _CHECK_SPAN_BEFORE.search(q.folded[:m.start()]).group(0)) if len(w) >= 2]
         asking = [bool(_ASKS.search(c)) for c in spans]
         asking = asking if sum(asking) == 1 else [False] * len(spans)
         asking = [a or any(w in c for w in checked) for a, c in zip(asking, spans)]
@@ -1109,6 +1125,17 @@ class Engine:
             holder = next((j for j, c in enumerate(chunk_ids) if self.index.chunks[c].field in TIME_FIELDS
                            and detail.pattern.search(folded[j])), None)
         return holder
+
+
+def _counts_the_asked(terms: list[Term], text: str, measure: str) -> bool:
+    """`text` counts a thing the question names with the asked measure word, the number right beside the name
+    (幼儿园 17 所, 17所幼儿园)."""
+    names = {w for t in terms if t.weight > 0 and not t.guess for w in (*t.alternatives, *t.slips) if len(w) >= 2}
+    return any(re.search(rf"{re.escape(w)}\s*{_COUNT}\s*{re.escape(measure)}|{_COUNT}\s*{re.escape(measure)}\s*"
+                         rf"{re.escape(w)}", text) for w in names)
+
+
+_COUNT = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
 
 
 def _topic_share(terms: list[Term], valued: list[str], text: str) -> float:
