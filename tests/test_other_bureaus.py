@@ -49,6 +49,7 @@ CORPORA = {
     "twentyseventh": "p109 p110 p111",  # offices by quoted title words, Word content controls, quarterly steps
     "twentyeighth": "p112 p113 p114",  # a headerless spaced text table, tasks as bands of rows, formulas' saved values
     "twentyninth": "p115 p116 p117",  # offices once per section with exceptions, Word tables on their side, bold leads
+    "thirtieth": "p118 p119",  # offices by circled marks resolved in a note after each section, a two-column PDF
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -71,6 +72,7 @@ KEQIAO, XIANJU, XIAOGAN = map(plan, ["p97", "p98", "p99"])
 JIANGJIN, LISHUI, PEIXIAN = map(plan, ["p100", "p101", "p102"])
 NINGHAI, PUKOU, HUANGSHI = map(plan, ["p103", "p104", "p105"])
 TANCHENG, SUINING_2025, GULOU = map(plan, ["p112", "p113", "p114"])
+NANLING, HENGYANG, LIXIA, TAIHE, ZHANJIANG = map(plan, ["p115", "p116", "p117", "p118", "p119"])
 
 
 def _asker(tmp_path_factory, plans: list[str]):
@@ -496,6 +498,11 @@ HELD_FLOORS = [
     # the round's five questions on p117 (bold leads), set apart until the reader saw cell formatting; whole, first
     # measured once it did: 1.000, 0/4, 1/1, 0/1
     ("twentyninth", "other_bureaus31b_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/2, 0/0, 0/0
+    # whole (the 17 questions on p118 and p119; the five on p120's sheets by office wait for its reader), first
+    # measured at parser 36 (2026-12-06), after it read the two plans: 1.000, 0/10, 6/7, 1/2; after 哪个股 was read
+    # as asking who (the one answered, with a wrong figure, was a 哪个股负责 asked of a task printing no office):
+    # 1.000, 0/10, 7/7, 0/2
+    ("thirtieth", "other_bureaus32_heldout.jsonl", (1.0, 0, 3, 0)),  # 1.000, 0/4, 3/3, 0/1
 ]
 
 
@@ -720,3 +727,24 @@ def test_a_headerless_spaced_table_bands_of_rows_and_a_failed_lookup_answer_who_
     assert where(b) == (SUINING_2025, "一", None, 3) and "政策法规科" in b["answer"]
     c = ask("鼓楼 体教融合 牵头科室是哪个")  # its lead is a lookup saved as #N/A
     assert where(c) == (GULOU, "三", None, 10) and c["status"] == "partial" and "#N/A" not in c["answer"]
+
+
+def test_section_defaults_side_tables_bold_leads_circled_marks_and_two_columns_answer_who_leads(plans_of):
+    """南陵 gives each section's offices once under its heading, with 其中第N项 exceptions; 衡阳's tables lie on their
+    side, a column per task; 历下's lead offices are the bold names of one 责任科室 cell; 泰和's tasks carry circled
+    marks its section notes resolve; 湛江's plan is typeset in two columns, a title broken over two lines."""
+    twentyninth, thirtieth = plans_of("twentyninth"), plans_of("thirtieth")
+    a = twentyninth("南陵 清廉学校建设 谁牵头")  # 第3项由驻局纪检监察组牵头: the lead alone replaced
+    assert where(a) == (NANLING, "一", "（三）", 3) and a["results"][0]["lead_offices"] == ["驻局纪检监察组"]
+    assert a["results"][0]["cooperating_offices"] == ["组织人事股", "办公室"]
+    b = twentyninth("衡阳 心理健康教育 牵头科室")  # a table with no 配合科室 row
+    assert where(b) == (HENGYANG, "三", None, 12) and b["results"][0]["lead_offices"] == ["体育卫生与艺术教育科"]
+    c = twentyninth("历下 学生资助 哪个科室牵头")  # one office, bold by the cell's style
+    assert where(c) == (LIXIA, "四", None, 14) and c["results"][0]["lead_offices"] == ["区学生资助管理中心"]
+    d = thirtieth("泰和 心理健康教育 哪个股牵头")  # mark ① of section 三, ①②均由…牵头
+    assert where(d) == (TAIHE, "三", None, 9) and d["results"][0]["lead_offices"] == ["体育卫生艺术股"]
+    e = thirtieth("泰和 劳动教育 哪个股牵头")  # a task carrying no mark prints no office
+    assert where(e) == (TAIHE, "三", None, 11) and e["status"] == "partial"
+    f = thirtieth("湛江 学习贯彻三中全会精神 谁牵头")
+    assert where(f) == (ZHANJIANG, "一", "（一）", 1) and f["results"][0]["lead_offices"] == ["机关党委"]
+

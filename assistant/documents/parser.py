@@ -22,7 +22,7 @@ from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, task_path
 from .tables import DEADLINE_FIELD, LEVEL, NOTE_LINE, Row, Table, read_header, read_table
 
-PARSER_VERSION = "35"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number; 21: two-cell label rows under a task (Word's 牵头科室 | X tables), an index of tasks by office after the plan (党政办：牵头第1项；配合第2、3项), sections named by their office (一、办公室), labels cut by a line break; 22: three numbered levels 1 / 1.1 / 1.1.1, an office bracket opening with the 分管领导 person; 23: scanned copies (spaces inside words, labels and titles broken over lines), several tasks packed into one table cell, a 重点工作 column of （一） headings; 24: Word tracked changes read as accepted, HTML tables of saved web pages, one row per task and office with a 责任类型 column; 25: ruled PDF tables read by their rules (cells that wrap), offices given after a section by item number (以上第（1）（2）项由…); 26: fixed-width text tables, a table nested in a Word cell, a 责任分工 column of labelled lists, one-character counties (莒县); 27: offices in words closing the title, a date bracket closing the task as its deadline, roles given in a 备注 column, a year's column is no content column; 28: plans quoted in an e-mail (> lines), ★ and （新增） flags beside the number, 【责任领导：X　牵头科室：…】 split by spaces, ★/● matrices under office-group headers, the plan's closing after the last task's office list; 29: a section table giving offices by task title, 任务来源 and 进展情况 columns beside a task, a portal page's footer, a place opening the heading before its year; 30: short names a preamble defines (以下简称“基教股”), labelled lists after a closing dash, a title ending at its table cell, （一） rows beside their names in a 序号 column, the region from the issuer's own name; 31: task lists copied out of a collaborative document (- [ ] N. lines, offices as @mentions with （牵头）/（配合） marks, 📅 date chips); 32: unnumbered headings between two tasks (Word's 标题 2), a …台账 title, an OA export's task codes (任务编号 2024-JY-07) and 所属板块 column; 33: offices given after a section by quoted title words (以上“普高特色”一项由…牵头; 其余两项分别由…), Word content controls (a locked section, unfilled hints), a schedule cell's last step as the deadline (四季度（12月底前）), notes (注：) under an empty label; 34: a text table with no header and only spaces between its cells, named by a legend line (以下各行依次为序号、重点任务、…), a task as a band of rows (its measures and 牵头：X；配合：Y merged across), a formula's saved #N/A and a workbook's hidden columns read as nothing; 35: offices given once under a section's heading in words with exceptions (本部分工作由X牵头，Y配合；其中第3项由Z牵头), Word tables on their side (a column per task), bold lead offices in a sheet whose legend says so (written **X** by the reader)
+PARSER_VERSION = "36"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number; 21: two-cell label rows under a task (Word's 牵头科室 | X tables), an index of tasks by office after the plan (党政办：牵头第1项；配合第2、3项), sections named by their office (一、办公室), labels cut by a line break; 22: three numbered levels 1 / 1.1 / 1.1.1, an office bracket opening with the 分管领导 person; 23: scanned copies (spaces inside words, labels and titles broken over lines), several tasks packed into one table cell, a 重点工作 column of （一） headings; 24: Word tracked changes read as accepted, HTML tables of saved web pages, one row per task and office with a 责任类型 column; 25: ruled PDF tables read by their rules (cells that wrap), offices given after a section by item number (以上第（1）（2）项由…); 26: fixed-width text tables, a table nested in a Word cell, a 责任分工 column of labelled lists, one-character counties (莒县); 27: offices in words closing the title, a date bracket closing the task as its deadline, roles given in a 备注 column, a year's column is no content column; 28: plans quoted in an e-mail (> lines), ★ and （新增） flags beside the number, 【责任领导：X　牵头科室：…】 split by spaces, ★/● matrices under office-group headers, the plan's closing after the last task's office list; 29: a section table giving offices by task title, 任务来源 and 进展情况 columns beside a task, a portal page's footer, a place opening the heading before its year; 30: short names a preamble defines (以下简称“基教股”), labelled lists after a closing dash, a title ending at its table cell, （一） rows beside their names in a 序号 column, the region from the issuer's own name; 31: task lists copied out of a collaborative document (- [ ] N. lines, offices as @mentions with （牵头）/（配合） marks, 📅 date chips); 32: unnumbered headings between two tasks (Word's 标题 2), a …台账 title, an OA export's task codes (任务编号 2024-JY-07) and 所属板块 column; 33: offices given after a section by quoted title words (以上“普高特色”一项由…牵头; 其余两项分别由…), Word content controls (a locked section, unfilled hints), a schedule cell's last step as the deadline (四季度（12月底前）), notes (注：) under an empty label; 34: a text table with no header and only spaces between its cells, named by a legend line (以下各行依次为序号、重点任务、…), a task as a band of rows (its measures and 牵头：X；配合：Y merged across), a formula's saved #N/A and a workbook's hidden columns read as nothing; 35: offices given once under a section's heading in words with exceptions (本部分工作由X牵头，Y配合；其中第3项由Z牵头), Word tables on their side (a column per task), bold lead offices in a sheet whose legend says so (written **X** by the reader); 36: circled marks closing a task (…建设②。) resolved by a note after its section (注：①牵头：X；配合：Y。②…), a title broken over two lines of a narrow column in any text, not only a scan's
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -111,6 +111,10 @@ _CLOSING = re.compile(r"^(?:以上|上述)(?:各项|几项|\S{0,2}项)?(?:工作
 _SECTION_DEFAULT = re.compile(r"^[（(]?\s*(?:本部分|本板块|本节|该部分|此部分)(?:各项|所有)?(?:工作|任务)?(?:均|都|统一)?由")
 _EXCEPTION = re.compile(r"第\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*项")
 _NONE_OF_ROLE = re.compile(r"^(?:无|没有|不设|不列)(配合|协助|参与|协同|责任)")
+# 注：①牵头：X；配合：Y。②牵头：Z。 after a section's tasks: the offices of the tasks that carry each mark (推进…②。)
+_MARK_NOTE = re.compile(rf"^(?:注|备注|说明)\s*[:：]\s*(?=[{_CIRCLED}])")
+_CLOSING_MARK = re.compile(rf"\s*[{_CIRCLED}]+$")
+_TASK_MARK = re.compile(rf"([{_CIRCLED}]+)(?=\s*。?\s*$|\s*。)")  # closing the title or the task's paragraph
 # 本部分任务分工：1.牵头：X，配合：Y；2.…: the offices of the section's tasks, given by number after its last task
 _SPLIT_BLOCK = re.compile(r"^(?:本部分|本节|以上|上述)?(?:重点)?(?:任务|工作)分工\s*[:：]")
 # a bracket of a date alone closing a task's paragraph, before or after its last 。: （2024年9月底前完成）
@@ -522,6 +526,8 @@ class _Parser:
             return index + 1
         if self.mode == "plan" and self.section is not None and _SPLIT_BLOCK.match(key):
             return self._section_split(index)
+        if self.mode == "plan" and self.section is not None and _MARK_NOTE.match(key) and self.tasks_in_section:
+            return self._mark_notes(index)
         if self.mode == "plan" and self.section is not None and _CLOSING_BY_TITLE.match(key) \
                 and (after := self._closing_by_title(index)):
             return after
@@ -787,6 +793,7 @@ class _Parser:
         if (tab := text.find("\t", len(text) - len(key) + body)) >= 0:  # a title never runs into the next cell
             end = min(end, tab - (len(text) - len(key)))
         builder.title = _TAG_CLOSING_TITLE.sub("", self._slice(line, key, body)[: end - body].strip())
+        builder.title = _CLOSING_MARK.sub("", builder.title)  # 推进…均衡发展②: a mark its section's note resolves
         rest = end + 1 if stop and end == stop.start() else end
         if brackets and end == brackets[0].start:  # 加强理论武装（牵头科室：…）。深入学习…: the 。 ends the title too
             self._content(line, key, rest, stop=brackets[0].end)
@@ -1197,14 +1204,52 @@ class _Parser:
                 # the deadline follows the offices after a comma here (配合：…，时限：…): read it as after ；
                 item_text, item_key = (_DEADLINE_AFTER_COMMA.sub("；", v[at: at + len(piece) - m.end()])
                                        for v in (text, key))
-                item = SourceLine(self.lines[start].no, "", f"（{item_text}）", f"（{item_key}）")
-                self.current = builder
-                slot = builder.slot
-                self._content(item, item.folded, 0)
-                builder.slot = slot
-                builder.attached.extend(i for i in used if i not in builder.attached)
+                self._give_offices(builder, SourceLine(self.lines[start].no, "", f"（{item_text}）", f"（{item_key}）"),
+                                   used)
                 taken += 1
             pos += len(piece) + 1
+        self.current = current
+        if not taken:
+            self.warnings.append(f"第{self.lines[start].no}行的科室未能归入任何任务：{self.lines[start].text.strip()[:40]}")
+        return end
+
+    def _give_offices(self, builder: _Builder, item: SourceLine, used: list[int]) -> None:
+        """A task given its offices by a line after it (`item`, an office list in brackets); the lines `used` to
+        give them are shown with the task. The caller puts back its current task."""
+        self.current = builder
+        slot = builder.slot
+        self._content(item, item.folded, 0)
+        builder.slot = slot
+        builder.attached.extend(i for i in used if i not in builder.attached)
+
+    def _mark_notes(self, start: int) -> int:
+        """注：①牵头：…；配合：…。②…。 after a section's tasks (wrapped over lines): each mark's offices go to the
+        section's tasks that carry that mark at the end of their title or paragraph (one mark may serve two tasks;
+        ①②均由X牵头 serves both marks); the note's lines are shown with each. Returns the index after the note."""
+        end, used = start, []
+        while end < len(self.lines):
+            line = self.lines[end]
+            if end > start and (line.blank or _SECTION.match(self.keys[end]) or _task_marker(self.keys[end], self.style)
+                                or self._is_signature(end, self.keys[end])):
+                break
+            if not is_chrome(line):
+                used.append(end)
+            end += 1
+        text = join_wrapped([self.lines[i].text for i in used]).strip()
+        text = text[_MARK_NOTE.match(fold(text)).end():]
+        numeral = self.section[0] if self.section else None
+        tasks = [b for b in [*self.builders, self.current] if b is not None and b.kind == TASK and b.section == numeral]
+        marks_of = {id(b): set("".join(m.group(1) for i in b.lines
+                                       for m in _TASK_MARK.finditer(self.lines[i].text))) for b in tasks}
+        current, taken = self.current, 0
+        for m in re.finditer(rf"([{_CIRCLED}]+)([^{_CIRCLED}]+)", text):
+            item_text = re.sub(r"^\s*(?:均|都|皆)?", "", m.group(2)).strip().rstrip("。；; ")
+            item = SourceLine(self.lines[start].no, "", f"（{item_text}）", f"（{fold(item_text)}）")
+            for builder in tasks:
+                if builder.offices or not marks_of[id(builder)] & set(m.group(1)):
+                    continue
+                self._give_offices(builder, item, used)
+                taken += 1
         self.current = current
         if not taken:
             self.warnings.append(f"第{self.lines[start].no}行的科室未能归入任何任务：{self.lines[start].text.strip()[:40]}")

@@ -43,8 +43,8 @@ def mend_scanned_copy(lines: list[SourceLine]) -> tuple[list[SourceLine], bool]:
     if spaced:
         lines = [_without_stray_spaces(line) for line in lines]
     lines = _join_broken_labels(lines)
-    if spaced:
-        lines = _join_broken_titles(lines)
+    # a title broken over two lines: a scan's, or a narrow PDF column's (`（一）深入学习贯彻…全会精` / `神。局党组…`)
+    lines = _join_broken_titles(lines)
     return lines, spaced
 
 
