@@ -49,7 +49,7 @@ CORPORA = {
     "twentyseventh": "p109 p110 p111",  # offices by quoted title words, Word content controls, quarterly steps
     "twentyeighth": "p112 p113 p114",  # a headerless spaced text table, tasks as bands of rows, formulas' saved values
     "twentyninth": "p115 p116 p117",  # offices once per section with exceptions, Word tables on their side, bold leads
-    "thirtieth": "p118 p119",  # offices by circled marks resolved in a note after each section, a two-column PDF
+    "thirtieth": "p118 p119 p120",  # circled marks resolved in a section's note, a two-column PDF, sheets by office
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -72,7 +72,7 @@ KEQIAO, XIANJU, XIAOGAN = map(plan, ["p97", "p98", "p99"])
 JIANGJIN, LISHUI, PEIXIAN = map(plan, ["p100", "p101", "p102"])
 NINGHAI, PUKOU, HUANGSHI = map(plan, ["p103", "p104", "p105"])
 TANCHENG, SUINING_2025, GULOU = map(plan, ["p112", "p113", "p114"])
-NANLING, HENGYANG, LIXIA, TAIHE, ZHANJIANG = map(plan, ["p115", "p116", "p117", "p118", "p119"])
+NANLING, HENGYANG, LIXIA, TAIHE, ZHANJIANG, YANTA = map(plan, ["p115", "p116", "p117", "p118", "p119", "p120"])
 
 
 def _asker(tmp_path_factory, plans: list[str]):
@@ -503,6 +503,10 @@ HELD_FLOORS = [
     # as asking who (the one answered, with a wrong figure, was a 哪个股负责 asked of a task printing no office):
     # 1.000, 0/10, 7/7, 0/2
     ("thirtieth", "other_bureaus32_heldout.jsonl", (1.0, 0, 3, 0)),  # 1.000, 0/4, 3/3, 0/1
+    # the round's five questions on p120 (sheets by office), set apart until the reader merged the sheets; golds given
+    # the task's count for its code (三-3 -> 12, the evaluator's convention for codes without letters) and one who-leads
+    # of a task printing only 配合 typed lead_unprinted / partial; first measured whole once it did: 0.750, 1/4, 1/1
+    ("thirtieth", "other_bureaus32b_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/1, 0/0, 0/0
 ]
 
 
@@ -732,7 +736,8 @@ def test_a_headerless_spaced_table_bands_of_rows_and_a_failed_lookup_answer_who_
 def test_section_defaults_side_tables_bold_leads_circled_marks_and_two_columns_answer_who_leads(plans_of):
     """南陵 gives each section's offices once under its heading, with 其中第N项 exceptions; 衡阳's tables lie on their
     side, a column per task; 历下's lead offices are the bold names of one 责任科室 cell; 泰和's tasks carry circled
-    marks its section notes resolve; 湛江's plan is typeset in two columns, a title broken over two lines."""
+    marks its section notes resolve; 湛江's plan is typeset in two columns, a title broken over two lines; 雁塔's workbook
+    lists each office's tasks on a sheet of its own."""
     twentyninth, thirtieth = plans_of("twentyninth"), plans_of("thirtieth")
     a = twentyninth("南陵 清廉学校建设 谁牵头")  # 第3项由驻局纪检监察组牵头: the lead alone replaced
     assert where(a) == (NANLING, "一", "（三）", 3) and a["results"][0]["lead_offices"] == ["驻局纪检监察组"]
@@ -747,4 +752,7 @@ def test_section_defaults_side_tables_bold_leads_circled_marks_and_two_columns_a
     assert where(e) == (TAIHE, "三", None, 11) and e["status"] == "partial"
     f = thirtieth("湛江 学习贯彻三中全会精神 谁牵头")
     assert where(f) == (ZHANJIANG, "一", "（一）", 1) and f["results"][0]["lead_offices"] == ["机关党委"]
+    g = thirtieth("雁塔 中小学学位建设 谁牵头")  # 牵头 on two office sheets, 配合 on a third
+    assert where(g)[:2] == (YANTA, "二") and g["results"][0]["lead_offices"] == ["基础教育科", "计划财务科"]
+    assert g["results"][0]["cooperating_offices"] == ["组织人事科"]
 

@@ -444,6 +444,8 @@ def _xlsx_text(name: str, data: bytes) -> str:
     workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)  # not read-only: merged ranges are needed
     if sum(sheet.max_row * sheet.max_column for sheet in workbook.worksheets) > MAX_SHEET_CELLS:
         raise DocumentError(name, f"表格超过 {MAX_SHEET_CELLS} 个单元格上限，不像一份工作要点")
+    if merged := _office_sheets_text(workbook):
+        return merged
     lines = []
     for sheet in workbook.worksheets:
         shared = {}  # (row, column) of a cell under the top of a merged range -> the range's value
@@ -470,6 +472,71 @@ def _xlsx_text(name: str, data: bytes) -> str:
             rows.insert(first, [sheet.title.strip()] + [""] * (len(rows[first]) - 1))
         lines.extend("\t".join(cells) for cells in rows)
     return "\n".join(lines)
+
+
+# A workbook split by office: one sheet per office, named by it, listing the tasks that office takes part in with its
+# role (本科室职责: 牵头 / 配合 / 责任) and a task code the same on every sheet (二-3); the sections only in a list on a
+# 说明 sheet.
+_OFFICE_SHEET_NAME = re.compile(r"(?:科|室|办|中心|股|处|组|委|馆|站|所|院)$")
+_ROLE_COLUMN = re.compile(r"^(?:本科室职责|本单位职责|本股室职责|职责|承担方式|责任类型)$")
+_CODE_COLUMN = re.compile(r"^(?:任务编号|编号|序号)$")
+_TASK_CODE = re.compile(r"^([一二三四五六七八九十]+)\s*[-－—.．]\s*(\d{1,3})$")
+_LISTED_SECTION = re.compile(r"^([一二三四五六七八九十]+)、\S")
+
+
+def _office_sheets_text(workbook) -> str | None:
+    """Such a workbook read as the one plan it splits: the 说明 sheet's lines to its list of sections, then one table
+    of every (task, office) row, the office the sheet's name, its role the sheet's column, the rows of a task
+    together in code order under its section's row, then the rest of the 说明 sheet (its closing and signature). A
+    task's measures are its longest version (one sheet may abbreviate them). None for any other workbook."""
+    sheets = []
+    for sheet in workbook.worksheets:
+        rows = [[_cell_text(c.value, c.number_format) for c in row] for row in sheet.iter_rows()]
+        header = next((i for i, r in enumerate(rows) if any(_ROLE_COLUMN.match(c.strip()) for c in r)
+                       and any(_CODE_COLUMN.match(c.strip()) for c in r)), None)
+        if header is not None and _OFFICE_SHEET_NAME.search(sheet.title.strip()):
+            sheets.append((sheet.title.strip(), rows[header], rows[header + 1:]))
+    if len(sheets) < 2 or len({tuple(h) for _, h, _ in sheets}) != 1:
+        return None
+    names = [c.strip() for c in sheets[0][1]]
+    code_at = next(i for i, c in enumerate(names) if _CODE_COLUMN.match(c))
+    role_at = next(i for i, c in enumerate(names) if _ROLE_COLUMN.match(c))
+    rows_of: dict[str, list[list[str]]] = {}
+    for office, _, rows in sheets:
+        for row in rows:
+            if len(row) > max(code_at, role_at) and row[code_at].strip() and row[role_at].strip():
+                rows_of.setdefault(row[code_at].strip(), []).append(
+                    [*row[:role_at], office, *row[role_at:]][:len(names) + 1])
+    if not rows_of or not all(_TASK_CODE.match(code) for code in rows_of):
+        return None
+    header = [*names[:role_at], "责任单位", *names[role_at:]]
+    notes = [ws for ws in workbook.worksheets if ws.title.strip() not in {office for office, _, _ in sheets}]
+    front = [line for ws in notes for row in ws.iter_rows()
+             if (line := "\t".join(_cell_text(c.value, c.number_format) for c in row).rstrip("\t"))]
+    listed = {m.group(1): line.strip() for line in front if (m := _LISTED_SECTION.match(line.strip()))}
+    first_listed = next((i for i, line in enumerate(front) if _LISTED_SECTION.match(line.strip())), len(front))
+    last_listed = max((i for i, line in enumerate(front) if _LISTED_SECTION.match(line.strip())), default=len(front) - 1)
+    table = ["\t".join(header)]
+    section = None
+    def order(code: str) -> tuple[int, int]:
+        numeral, number = _TASK_CODE.match(code).groups()
+        return next((n for n in range(1, 100) if chinese_numeral(n) == numeral), 100), int(number)
+
+    for code in sorted(rows_of, key=order):
+        numeral = _TASK_CODE.match(code).group(1)
+        if numeral != section:
+            section = numeral
+            table.append(listed.get(numeral, f"{numeral}、"))
+        task_rows = rows_of[code]
+        for j in range(len(header)):  # a field one sheet abbreviates: every row takes the longest
+            if j not in (code_at, role_at, role_at + 1):
+                longest = max((r[j] for r in task_rows if j < len(r)), key=len, default="")
+                for r in task_rows:
+                    if j < len(r):
+                        r[j] = longest
+        table.extend("\t".join(r) for r in task_rows)
+    kept_front = [line for line in front[:first_listed] if not _LISTED_SECTION.match(line.strip())]
+    return "\n".join([*kept_front, *table, *front[last_listed + 1:]])
 
 
 # 注：责任科室中加粗者为牵头科室: the legend of a sheet whose office cells mark their lead in bold type
