@@ -943,7 +943,10 @@ HELDOUT_FLOORS = {
     "colloquial_heldout.jsonl": (0.89, 8, 4, 1),  # 0.897, 8/107, 4/47, 1/30
     "colloquial_batch3.jsonl": (0.96, 3, 4, 1),  # 0.962, 3/105, 4/55, 1/62 (2026-12-02c; was 0.952)
     "colloquial_batch4_heldout.jsonl": (0.95, 2, 1, 0),  # 0.952, 2/42, 1/21, 0/19 (2026-12-02b; was 0.929, 3/42)
-    "colloquial_batch5_heldout.jsonl": (0.97, 1, 1, 1),  # 0.974, 1/39, 1/20, 1/19
+    # 0.974, 1/39 until 2026-12-06: a yes/no check's word that no plan uses now counts as lacking from the task
+    # (也开了慕课吧), which over all held-back sets answers two unanswerable questions fewer and refuses two answerable
+    # ones more, one of them here
+    "colloquial_batch5_heldout.jsonl": (0.94, 2, 1, 1),  # 0.949, 2/39, 1/20, 1/19
     # the one asking clause kept from the asides (2026-12-02d) refuses one 6a question again (0.862 -> 0.828) and
     # rightly refuses three more batch 13 questions (4 -> 1)
     # 2026-12-03, a question refused when the best task lacks words no plan uses and holds little else: 4 fewer

@@ -454,7 +454,9 @@ HELD_FLOORS = [
     ("fourth", "other_bureaus6_heldout.jsonl", (0.83, 3, 4, 1)),  # 0.833, 3/18, 4/5, 1/8 (whole: 0.929, 2/28, 5/12, 2/13)
     ("fifth", "other_bureaus7_heldout.jsonl", (1.0, 0, 5, 0)),  # 1.000, 0/14, 5/5, 0/8 (whole: 1.000, 0/28, 9/12, 1/14)
     ("sixth", "other_bureaus8_heldout.jsonl", (1.0, 0, 7, 1)),  # 1.000, 0/15, 7/8, 1/7 (whole: 1.000, 0/28, 9/12, 1/14)
-    ("seventh", "other_bureaus9_heldout.jsonl", (0.88, 2, 4, 0)),  # 0.889, 2/18, 4/4, 0/9 (whole: 0.679, 2/28, 11/12, 3/13)
+    # 0.889, 2/18 until 2026-12-06, when a yes/no check's word no plan uses began to count as lacking (the other one
+    # of the two answerable questions that change refuses, against two unanswerable ones it stops answering)
+    ("seventh", "other_bureaus9_heldout.jsonl", (0.83, 3, 4, 0)),  # 0.833, 3/18, 4/4, 0/9 (whole: 0.679, 2/28, 11/12, 3/13)
     ("eighth", "other_bureaus10_heldout.jsonl", (1.0, 0, 6, 1)),  # 1.000, 0/14, 6/6, 1/6 (whole: 0.643, 8/28, 9/12, 2/11)
     ("ninth", "other_bureaus11_heldout.jsonl", (1.0, 0, 5, 0)),  # 1.000, 0/12, 5/5, 0/6 (whole: 0.250, 10/28, 12/12, 3/9)
     ("tenth", "other_bureaus12_heldout.jsonl", (1.0, 0, 5, 1)),  # 1.000, 0/16, 5/6, 1/6 (whole: 0.607, 10/28, 10/12, 1/9)
