@@ -1438,3 +1438,10 @@ def test_a_count_printed_beside_the_asked_thing_in_a_close_task_answers(ask, eng
     assert _counts_the_asked(terms, "新改(扩、建)幼儿园 17 所。", "所")
     assert not _counts_the_asked(terms, "新建改扩建中小学10所。", "所")  # another thing's count never moves it
 
+
+def test_a_word_closed_by_a_place_or_thing_character_no_plan_prints_is_a_topic_of_its_own(ask):
+    # jieba cuts 学区房 into 学区 and a lone 房; 温州 prints 学区制, never 学区房
+    a = ask("温州学区房 有啥新说法")
+    assert a["status"] == "not_found" and "学区房" in a["reason"]
+    assert ask("温州学区制 有啥新说法")["answered"]
+

@@ -538,6 +538,10 @@ class Engine:
 
     def _terms(self, q: Question) -> tuple[list[str], list[Term]]:
         tokens = self.tokenizer.tokens(q.topic or q.folded, hmm=False)
+        # 学区房 cut into 学区 and a lone 房: a word closed by a place or thing character (_FACILITY_END) that no plan
+        # prints is a thing of its own, not the 学区 the plans speak of
+        tokens += [a + b for a, b in zip(tokens, tokens[1:]) if len(b) == 1 and b in _FACILITY_END and len(a) >= 2
+                   and a + b in (q.topic or q.folded) and a + b not in self.corpus_text and a + b not in tokens]
         terms = question_terms(tokens, self.idf, self.unseen_idf, self.frequency, self.plan_only_words)
         readings = slip_readings(tokens, self.sound_alike, self.frequency, self.idf, (q.topic or q.folded).lower())
         # zhoubian typed for 周边: a Latin word no plan prints that spells a plan word's pinyin is that word
