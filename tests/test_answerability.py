@@ -1445,3 +1445,13 @@ def test_a_word_closed_by_a_place_or_thing_character_no_plan_prints_is_a_topic_o
     assert a["status"] == "not_found" and "学区房" in a["reason"]
     assert ask("温州学区制 有啥新说法")["answered"]
 
+
+def test_a_piece_opening_a_longer_word_that_the_found_parts_do_not_reach_is_still_asked(ask):
+    # 冰雪运动进校园: 运动进校园 is printed in 达州's plan, 冰雪 (which sport) is not; 长春 prints it
+    a = ask("达州冰雪运动进校园 谁牵头")
+    assert a["status"] == "not_found" and "冰雪" in a["reason"]
+    words = ["冰雪", "运动", "进校园", "冰雪运动进校园"]
+    assert not _part_of_found("冰雪", words, ["运动", "进校园"])
+    assert _part_of_found("锻炼", ["体育", "锻炼", "体育锻炼"], ["体育"])  # a piece closing it still is covered
+    assert _part_of_found("评职", ["评职", "职称", "评职称"], ["职称"])  # and one the found parts reach into
+

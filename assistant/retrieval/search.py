@@ -1179,7 +1179,10 @@ def _part_of_found(word: str, words: list[str], found: list[str], strict: bool =
     # a piece of a covered longer word is covered (评职 of 评职称, 职称 found; 锻炼 of 体育锻炼, 体育 found), but not a
     # compound of three or more characters the found parts do not reach into (茶文化 of 茶文化进校园, 进校园 found:
     # the asked 茶文化 is a topic of its own, still missing)
-    return any(word in longer and covered(longer) and (len(word) < 3 or _reaches_into(longer, word, found))
+    # (nor a two-character piece opening it that the found parts do not reach: 冰雪 of 冰雪运动进校园, 运动进校园 found,
+    # names which sport; 锻炼 closing 体育锻炼, 体育 found, does not)
+    return any(word in longer and covered(longer) and (
+        (len(word) < 3 and not longer.startswith(word)) or _reaches_into(longer, word, found))
                for longer in words if longer != word)
 
 
