@@ -566,6 +566,8 @@ def test_a_summary_item_holding_the_question_answers_before_the_summarys_opening
 def test_a_year_alone_does_not_answer_which_day(ask):
     a = ask("遂宁2019年全民终身学习活动周是哪天开始？")  # the task: 办好2019年全民终身学习活动周
     assert a["status"] == "partial" and top(a) == (SUINING, "二", 13) and a["results"][0]["evidence"] == []
+    b = ask("遂宁全民终身学习活动周 是哪几天")  # which days: still no year's answer
+    assert b["status"] == "partial" and top(b) == (SUINING, "二", 13) and b["results"][0]["evidence"] == []
 
 
 def test_a_name_is_answered_only_by_a_name_the_plan_prints(ask):
