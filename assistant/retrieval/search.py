@@ -126,6 +126,7 @@ PHRASE = 4
 PASTED = 6  # characters of a stretch of the question a plan prints word for word before it points at that plan
 _BODY_NAME_IN = re.compile(r"研究院|研究所|大学|学院|学校|中学|小学|幼儿园|中心|集团|公司|基金会|协会|委员会|实验室|馆")
 _BODY_NAME = re.compile(rf"(?:{_BODY_NAME_IN.pattern})$")
+_COUNT_INSIDE = r"(?:\s*(?:\d+|[一二两三四五六七八九十百千]+)\s*[所个家座名项]?\s*)?"  # 建10所公办幼儿园
 # A figure is quoted only from a clause naming at least this share of the question's words that the task holds.
 DETAIL_SHARE = 0.5
 MAX_HOLDERS = 3  # a word found only inside this many longer plan words is scored in BM25 by them
@@ -871,6 +872,10 @@ class Engine:
         phrase, holders = self._longest_pasted(q.topic or q.folded)
         if not phrase or {self.records[i].doc for i in holders} & docs or not _BODY_NAME.search(phrase) \
                 or any(t.word == phrase for t in terms) or not self._starts_a_word(phrase, q.folded):
+            return None
+        # 建公办幼儿园, printed 建10所公办幼儿园 by the asked plan: a count between its words does not make it another
+        counted = re.compile(_COUNT_INSIDE.join(re.escape(ch) for ch in phrase))
+        if any(counted.search(self.doc_text[part]) for part in self.doc_text if part[0] in docs):
             return None
         return Term(phrase, (phrase,), _idf(len(self.records), len(holders)), phrase=True)
 
