@@ -165,6 +165,9 @@ COMPARE_FLOORS = {
     # figure to its office or another plan, 2026-12-06b: first measured whole 61/82, 10/20, 27/37, office lists 6/6;
     # split, calibration half read
     "compare_batch22_heldout.jsonl": (26, 5, 15),  # 26/40, 5/10, 15/19 (office lists 3/3)
+    # places given in odd ways (两个四川的, 北方那俩, 除了温州的, 浙江那个), topics in everyday words (娃上学远, 老师没地方
+    # 住), 2026-12-06c: first measured whole 47/75, 6/20, 26/32, office lists 5/6; split, calibration half not yet read
+    "compare_batch23_heldout.jsonl": (20, 2, 13),  # 20/35, 2/10, 13/16 (office lists 2/3)
 }
 
 
