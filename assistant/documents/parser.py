@@ -12,6 +12,7 @@ end, or in the columns of a task table (tables.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .labels import (COOPERATING, DEADLINE, LEAD, OFFICE_LABEL, OFFICE_LABEL_WORD, RESPONSIBLE, Group, front_bracket,
@@ -1178,16 +1179,8 @@ class _Parser:
         """本部分任务分工：1.牵头：…，配合：…，时限：…；2.… after a section's tasks, wrapped over lines (and pages):
         each numbered item gives the offices (and deadline) of the section's task with that number; the block's
         lines are shown with each. Returns the index of the line after the block."""
-        end, used = start, []
-        while end < len(self.lines):
-            line = self.lines[end]
-            if end > start and (line.blank or _SECTION.match(self.keys[end]) or _ITEM.match(self.keys[end])
-                                or _task_marker(self.keys[end], self.style) and not _SPLIT_ITEM.match(self.keys[end])
-                                or self._is_signature(end, self.keys[end])):
-                break
-            if not is_chrome(line):
-                used.append(end)
-            end += 1
+        end, used = self._block(start, lambda key: _ITEM.match(key) or (
+            _task_marker(key, self.style) and not _SPLIT_ITEM.match(key)))
         text = join_wrapped([self.lines[i].text for i in used])
         key = _SPLIT_BLOCK.sub(lambda m: " " * len(m.group(0)), fold(text).strip(), count=1)
         text = text.strip()
@@ -1213,6 +1206,21 @@ class _Parser:
             self.warnings.append(f"第{self.lines[start].no}行的科室未能归入任何任务：{self.lines[start].text.strip()[:40]}")
         return end
 
+    def _block(self, start: int, stops: Callable[[str], object]) -> tuple[int, list[int]]:
+        """The lines of a block after a section's tasks (a 分工 list, a note), wrapped over lines and pages: from
+        `start` to a blank line, a section, the signature or a line `stops` ends it at. Returns the index after
+        the block and the block's lines that are no page chrome."""
+        end, used = start, []
+        while end < len(self.lines):
+            key = self.keys[end]
+            if end > start and (self.lines[end].blank or _SECTION.match(key) or stops(key)
+                                or self._is_signature(end, key)):
+                break
+            if not is_chrome(self.lines[end]):
+                used.append(end)
+            end += 1
+        return end, used
+
     def _give_offices(self, builder: _Builder, item: SourceLine, used: list[int]) -> None:
         """A task given its offices by a line after it (`item`, an office list in brackets); the lines `used` to
         give them are shown with the task. The caller puts back its current task."""
@@ -1226,15 +1234,7 @@ class _Parser:
         """注：①牵头：…；配合：…。②…。 after a section's tasks (wrapped over lines): each mark's offices go to the
         section's tasks that carry that mark at the end of their title or paragraph (one mark may serve two tasks;
         ①②均由X牵头 serves both marks); the note's lines are shown with each. Returns the index after the note."""
-        end, used = start, []
-        while end < len(self.lines):
-            line = self.lines[end]
-            if end > start and (line.blank or _SECTION.match(self.keys[end]) or _task_marker(self.keys[end], self.style)
-                                or self._is_signature(end, self.keys[end])):
-                break
-            if not is_chrome(line):
-                used.append(end)
-            end += 1
+        end, used = self._block(start, lambda key: _task_marker(key, self.style))
         text = join_wrapped([self.lines[i].text for i in used]).strip()
         text = text[_MARK_NOTE.match(fold(text)).end():]
         numeral = self.section[0] if self.section else None

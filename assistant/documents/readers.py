@@ -491,10 +491,12 @@ def _office_sheets_text(workbook) -> str | None:
     task's measures are its longest version (one sheet may abbreviate them). None for any other workbook."""
     sheets = []
     for sheet in workbook.worksheets:
+        if not _OFFICE_SHEET_NAME.search(sheet.title.strip()):
+            continue  # (cheap: most workbooks name no sheet after an office, and are not read twice)
         rows = [[_cell_text(c.value, c.number_format) for c in row] for row in sheet.iter_rows()]
         header = next((i for i, r in enumerate(rows) if any(_ROLE_COLUMN.match(c.strip()) for c in r)
                        and any(_CODE_COLUMN.match(c.strip()) for c in r)), None)
-        if header is not None and _OFFICE_SHEET_NAME.search(sheet.title.strip()):
+        if header is not None:
             sheets.append((sheet.title.strip(), rows[header], rows[header + 1:]))
     if len(sheets) < 2 or len({tuple(h) for _, h, _ in sheets}) != 1:
         return None
@@ -513,15 +515,15 @@ def _office_sheets_text(workbook) -> str | None:
     notes = [ws for ws in workbook.worksheets if ws.title.strip() not in {office for office, _, _ in sheets}]
     front = [line for ws in notes for row in ws.iter_rows()
              if (line := "\t".join(_cell_text(c.value, c.number_format) for c in row).rstrip("\t"))]
-    listed = {m.group(1): line.strip() for line in front if (m := _LISTED_SECTION.match(line.strip()))}
-    first_listed = next((i for i, line in enumerate(front) if _LISTED_SECTION.match(line.strip())), len(front))
-    last_listed = max((i for i, line in enumerate(front) if _LISTED_SECTION.match(line.strip())), default=len(front) - 1)
-    table = ["\t".join(header)]
-    section = None
+    at = [i for i, line in enumerate(front) if _LISTED_SECTION.match(line.strip())]  # the list of sections
+    listed = {_LISTED_SECTION.match(front[i].strip()).group(1): front[i].strip() for i in at}
+
     def order(code: str) -> tuple[int, int]:
         numeral, number = _TASK_CODE.match(code).groups()
         return next((n for n in range(1, 100) if chinese_numeral(n) == numeral), 100), int(number)
 
+    table = ["\t".join(header)]
+    section = None
     for code in sorted(rows_of, key=order):
         numeral = _TASK_CODE.match(code).group(1)
         if numeral != section:
@@ -535,8 +537,8 @@ def _office_sheets_text(workbook) -> str | None:
                     if j < len(r):
                         r[j] = longest
         table.extend("\t".join(r) for r in task_rows)
-    kept_front = [line for line in front[:first_listed] if not _LISTED_SECTION.match(line.strip())]
-    return "\n".join([*kept_front, *table, *front[last_listed + 1:]])
+    before, after = (at[0], at[-1] + 1) if at else (len(front), len(front))
+    return "\n".join([*front[:before], *table, *front[after:]])
 
 
 # 注：责任科室中加粗者为牵头科室: the legend of a sheet whose office cells mark their lead in bold type

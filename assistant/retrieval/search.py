@@ -126,7 +126,8 @@ PHRASE = 4
 PASTED = 6  # characters of a stretch of the question a plan prints word for word before it points at that plan
 _BODY_NAME_IN = re.compile(r"研究院|研究所|大学|学院|学校|中学|小学|幼儿园|中心|集团|公司|基金会|协会|委员会|实验室|馆")
 _BODY_NAME = re.compile(rf"(?:{_BODY_NAME_IN.pattern})$")
-_COUNT_INSIDE = r"(?:\s*(?:\d+|[一二两三四五六七八九十百千]+)\s*[所个家座名项]?\s*)?"  # 建10所公办幼儿园
+_COUNT = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"  # a number as the plans print a count
+_COUNT_INSIDE = rf"(?:\s*{_COUNT}\s*[所个家座名项]?\s*)?"  # 建10所公办幼儿园
 # A figure is quoted only from a clause naming at least this share of the question's words that the task holds.
 DETAIL_SHARE = 0.5
 MAX_HOLDERS = 3  # a word found only inside this many longer plan words is scored in BM25 by them
@@ -748,14 +749,14 @@ class Engine:
             # printing 英雄讲堂 but never 国学
             top = max(t.weight for t in focus)
             best_text = self.matching[self.records.index(best.record)]
+            scoped = [self.matching[i] for i, r in enumerate(self.records) if (r.doc, r.year) in in_scope]
             for t in sorted(focus, key=lambda t: -t.weight):
                 # lacking it, though a word no plan uses weighs too little to count as missing (慕课 checked beside
                 # the plan's 名师云课: 长春除了名师云课 也上了慕课平台吧)
                 lacks = t.word in best.missing or not (t.found_in(best_text) or t.guess or any(
                     w in best_text for w in self.sound_alike(t.word)))
                 # printed in a plan in scope as a word, not by chance across two (国学 of 全国学校 is no 国学)
-                if t.weight >= CHECKED_NEAR * top and lacks and not any(
-                        t.found_in(self.matching[i]) for i, r in enumerate(self.records) if (r.doc, r.year) in in_scope):
+                if t.weight >= CHECKED_NEAR * top and lacks and not any(t.found_in(text) for text in scoped):
                     return t.word
             return None
         return None
@@ -1142,9 +1143,6 @@ def _counts_the_asked(terms: list[Term], text: str, measure: str) -> bool:
     names = {w for t in terms if t.weight > 0 and not t.guess for w in (*t.alternatives, *t.slips) if len(w) >= 2}
     return any(re.search(rf"{re.escape(w)}\s*{_COUNT}\s*{re.escape(measure)}|{_COUNT}\s*{re.escape(measure)}\s*"
                          rf"{re.escape(w)}", text) for w in names)
-
-
-_COUNT = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
 
 
 def _topic_share(terms: list[Term], valued: list[str], text: str) -> float:
