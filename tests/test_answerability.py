@@ -1467,3 +1467,9 @@ def test_a_count_inside_the_plans_phrase_does_not_make_it_another(ask):
     a = ask("遂宁建公办幼儿园 哪个科牵头")
     assert a["answered"] and top(a) == (SUINING, "二", 5)
 
+
+
+def test_words_pointing_back_at_the_topics_named_are_no_topic(engine):
+    words = engine.tokenizer.tokens("坐校车 或者住校 这两块 各地咋安排", hmm=False)
+    assert "校车" in words and not any(w in words for w in ("这两块", "两块"))
+    assert not {"这一部分", "一部分"} & set(engine.tokenizer.tokens("课后服务 这一部分 谁管", hmm=False))

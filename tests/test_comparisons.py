@@ -319,3 +319,34 @@ def test_an_adverb_glued_to_the_verb_and_a_request_to_compile_are_no_topic(ask):
 
 def test_is_there_a_timetable_asks_when():
     assert asked_detail("学前教育督导评估 有时间表没").kind == "date"
+
+
+def test_plans_named_by_their_province_or_part_of_the_country_are_the_scope(ask):
+    a = ask("两个四川的 教育扶贫 各是哪个科挑头")  # 四川: 达州 and 遂宁, never a topic word
+    assert a["intent"] == "compare" and [p["doc"] for p in a["plans"]] == [DAZHOU, SUINING]
+    assert all(p["status"] == "answered" for p in a["plans"])
+    b = ask("北方那俩 学前教育 咋写的")  # 北方: 承德 (河北) and 长春 (吉林)
+    assert [p["doc"] for p in b["plans"]] == [CHENGDE, CHANGCHUN]
+    c = ask("浙江那个 教育数字化改革咋说的")  # one plan in the province: a single answer from it
+    assert c["intent"] != "compare" and c["results"][0]["doc"] == WENZHOU
+
+
+def test_a_province_with_no_plan_is_said_to_be_missing(ask):
+    a = ask("广东的 学前教育 咋写的")
+    assert a["status"] == "not_found" and "没有广东的工作要点" in a["reason"]
+
+
+def test_a_province_said_as_the_object_of_a_task_stays_a_topic(engine):
+    from assistant.retrieval.regions import province_of
+    assert province_of(["南部县"]) == "四川" and province_of(["上海市"]) == "上海" and province_of(["浙江省"]) == "浙江"
+    q, _ = engine.reading("遂宁 对口支援新疆 援疆 咋说的")  # what is supported, beside the plan asked
+    assert q.cities == ["遂宁"] and not q.unknown_cities and "新疆" in q.topic
+    q, _ = engine.reading("学习浙江经验 达州咋写的")  # 浙江经验: a topic, not a scope
+    assert q.cities == ["达州"] and "浙江" in q.topic
+
+
+def test_the_plans_left_out_are_the_ones_a_comparison_does_not_ask(ask):
+    a = ask("除了温州的 依法治校 普法这摊 各是谁牵头")
+    assert a["intent"] == "compare" and [p["doc"] for p in a["plans"]] == [DAZHOU, CHENGDE, SUINING, CHANGCHUN]
+    b = ask("学前教育 温州和长春以外的 比比")
+    assert [p["doc"] for p in b["plans"]] == [DAZHOU, CHENGDE, SUINING]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from assistant.answers.answer import to_json
 from assistant.retrieval.search import follow_up_context
 
-from conftest import CHENGDE, DAZHOU, SUINING
+from conftest import CHANGCHUN, CHENGDE, DAZHOU, SUINING
 
 
 def converse(engine, *questions: str) -> list[dict]:
@@ -120,3 +120,9 @@ def test_this_year_after_last_year_goes_back_to_the_citys_latest_plan(engine):
     *_, back = converse(engine, "承德 今年 校门值守 六个一律 在哪条", "20年的呢", "今年那条谁负责")
     assert back["answered"] and back["results"][0]["year"] == 2021
     assert (back["results"][0]["section"], back["results"][0]["task_no"]) == ("六", 34)
+
+
+def test_a_follow_up_asking_which_places_is_asked_of_every_plan_not_the_previous_one(engine):
+    first, second = converse(engine, "长春 校车管理 在哪条", "另外 学校请法律顾问 哪几个地方写了")
+    assert first["results"][0]["doc"] == CHANGCHUN
+    assert second["intent"] == "compare" and len(second["plans"]) == 5

@@ -9,12 +9,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
-from pathlib import Path
 
 from ..documents.normalize import fold
 from ..documents.offices import is_abbreviation
 from ..documents.parser import numeral_value
 from ..documents.places import BODY
+from .regions import PROVINCES as _PROVINCES, districts, gazetteer, province_of, provinces, regions
 from .slips import sounds
 from .store import DocumentInfo
 
@@ -153,27 +153,6 @@ class Question:
     carried_topic: str | None = None
 
 
-# Provinces and autonomous regions (the municipalities are in data/cities.txt): said before a city, they only place it
-_PROVINCES = ("河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|"
-              "青海|台湾|内蒙古|广西|西藏|宁夏|新疆")
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> frozenset[str]:
-    text = (Path(__file__).parent / "data" / "cities.txt").read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
-
-
-@lru_cache(maxsize=1)
-def districts() -> dict[str, frozenset[str]]:
-    """County-level places -> the prefecture-level cities that have one of that name (朝阳区: 北京, 长春)."""
-    out: dict[str, set[str]] = {}
-    text = (Path(__file__).parent / "data" / "districts.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            name, _, parent = line.partition("\t")
-            out.setdefault(name, set()).add(parent)
-    return {name: frozenset(parents) for name, parents in out.items()}
 
 
 # A message that corrects itself (温州… 不对 我说错了 是台州; 长春20年的我有 但领导要的是长春21年的): the place and
@@ -224,6 +203,9 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
         rest = re.sub(rf"(?:{_PROVINCES})(?:省|壮族自治区|回族自治区|维吾尔自治区|自治区)?\s*(?=(?:{alternation}))", "", rest)
         rest = re.sub(rf"((?:{alternation})市?)\s*{BODY}", r"\1 ", rest)
     rest = _retracted(rest, [*names, *gazetteer()])
+    excluded: list[str] = []
+    if names:
+        rest, excluded = _without_excluded(rest, names)
     edges = _word_edges(rest, words) if words else None
     present = [name for name in names if name in rest]
     for name in sorted(names, key=len, reverse=True):
@@ -242,6 +224,10 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
             for name in (fold(info.region), fold(info.region)[:-1]):
                 if len(name) >= 2 and name in rest:
                     rest = rest.replace(name, " ")
+    plan_cities = list(dict.fromkeys(info.city for info in documents.values() if info.city))
+    if excluded and not q.cities:
+        q.cities = [city for city in plan_cities if city not in excluded]
+    rest = _areas_read(q, rest, documents, plan_cities, corpus_text, words)
     edges = _word_edges(rest, words) if words else None  # what is left once the corpus's places are taken out
     for name in sorted(gazetteer(), key=len, reverse=True):
         if name in rest and (edges is None or _stands_as_word(name, rest, edges)) and (
@@ -334,6 +320,63 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     q.compare = q.intent != OFFICE_TASKS and (len(q.cities) >= 2 or q.year_over_year
                                               or bool(_COMPARE.search(q.folded)))
     return q
+
+
+# 除了温州的, 除温州外, 温州以外的, 不算温州: the plans named are the ones left out of a comparison
+_EXCLUDING_BEFORE = r"(?:除了|除去|除开|刨去|刨除|不算|不含|不包括|排除|去掉|除)"
+_EXCLUDING_AFTER = r"(?:以外|之外|除外|不算)"
+_NAMES_JOINED = r"\s*[、和与及跟,，/]\s*"
+# Where a province or a part of the country names plans (四川的, 两个四川的, 北方那俩, 浙江那个, 西南几个市), not a
+# topic (浙江经验, 东北师范大学, 四川省级示范)
+_AREA_BEFORE = r"(?:(?:这|那)?(?:[两三四五六七八九几]\s*个|俩|仨))?"
+_AREA_AFTER = (r"(?:省|地区|那边|这边)?(?=的|那|这|俩|仨|[两三四五几]\s*个|\s|$|[、和与跟及，,])"
+               r"(?:的?(?:那|这)(?:俩|仨|[两三四五几]?\s*个|份|几份)?)?")
+
+
+def _without_excluded(text: str, names: dict[str, str]) -> tuple[str, list[str]]:
+    """`text` without its 除了X / X以外 phrases naming corpus places, and the cities they leave out."""
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    listed = rf"(?:{alternation})(?:{_NAMES_JOINED}(?:{alternation}))*"
+    pattern = re.compile(rf"{_EXCLUDING_BEFORE}\s*(?P<a>{listed})(?:\s*(?:以外|之外|外))?|(?P<b>{listed})\s*{_EXCLUDING_AFTER}")
+    excluded: list[str] = []
+
+    def drop(m: re.Match) -> str:
+        for name in re.findall(alternation, m.group("a") or m.group("b")):
+            if names[name] not in excluded:
+                excluded.append(names[name])
+        return " " * len(m.group(0))
+    return pattern.sub(drop, text), excluded
+
+
+def _areas_read(q: Question, rest: str, documents: dict[str, DocumentInfo], plan_cities: list[str],
+                corpus_text: str, words: Callable[[str], list[str]] | None) -> str:
+    """A province or part of the country standing for plans (两个四川的 = 达州 and 遂宁): their cities join the
+    question's, or, where the corpus has no plan there and the plans never print the name, it is a place the corpus
+    lacks. A province said beside a city of its own (四川达州) only places it. A province that shares its name with
+    a city (吉林) is left to be read as the city."""
+    plan_province = {}
+    for info in documents.values():
+        if info.city and info.city not in plan_province:
+            plan_province[info.city] = province_of([info.city, info.place, info.region, *info.city_names])
+    areas = {p: frozenset([p]) for p in provinces() if p not in gazetteer()} | regions()
+    edges = _word_edges(rest, words) if words else None
+    for area in sorted(areas, key=len, reverse=True):
+        if area not in rest:
+            continue
+        for m in re.finditer(rf"{_AREA_BEFORE}(?P<area>{re.escape(area)}){_AREA_AFTER}", rest):
+            if edges is not None and not _stands_as_word(area, rest, edges):
+                continue
+            there = [city for city in plan_cities if plan_province.get(city) in areas[area]]
+            if there:
+                if not (q.cities and all(plan_province.get(named) in areas[area] for named in q.cities)):
+                    q.cities += [city for city in there if city not in q.cities]
+            elif area in corpus_text or q.cities:
+                continue  # 对口支援新疆 beside the plan asked: a topic
+            else:
+                q.unknown_cities.append(area)
+            rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
+            break
+    return rest
 
 
 def _word_edges(text: str, cut: Callable[[str], list[str]]) -> set[int]:

@@ -68,7 +68,8 @@ EVERYDAY = 5000
 PLACE_WORD_COUNT = 3000
 # A question naming no place is answered plan by plan when at least two plans' best tasks hold this share of it
 WIDE_COVERAGE = 0.7
-_LISTED = re.compile(r"[、／/]")  # topics listed in one question (教师交流轮岗、县管校聘): any one may answer
+# topics listed in one question (教师交流轮岗、县管校聘, 坐校车或者住校): any one may answer
+_LISTED = re.compile(r"[、／/]")
 _ASKING = re.compile(r"[哪谁啥咋吗呢么]|什么|怎么|多少|几|有没有|有无|比比|对比|比较")  # a stretch that asks
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]+")
 _NAME_MARKS = re.compile(r"[、，,·\s]")  # what sets a quoted name's parts apart: “双随机、一公开”, “幸福教师·荣耀达州”
@@ -321,13 +322,15 @@ class Engine:
         value_asked = elliptical and (asked := asked_detail(q.folded)) is not None and asked.kind != "members"
         if elliptical:  # 那遂宁呢 / 2020年的呢 / 计财科呢: the previous topic and intent, with what this one names
             asked_lead = q.intent == LEAD
-            if not q.cities and not q.unknown_cities and previous.get("city"):
+            # 那各地呢 / 哪几个地方写了: the topic goes on, asked of every plan, not of the previous place
+            across = q.compare and not q.cities
+            if not q.cities and not q.unknown_cities and previous.get("city") and not across:
                 carried.append(previous["city"])
             if not q.office and previous.get("office"):
                 carried.append(previous["office"])
             # the previous year goes with the previous place: 那遂宁呢 after 达州2020年… asks 遂宁's own plan
             moved = bool(q.cities or q.unknown_cities) and (q.cities or q.unknown_cities)[0] != previous.get("city")
-            year = q.year or (None if moved else previous.get("year"))
+            year = q.year or (None if moved or across else previous.get("year"))
             back = _years_back(text)
             if not q.year and not back and "今年" in text and (held := {
                     r.year for r in self.records if r.year and r.city == ((q.cities or [previous.get("city")])[0])}):
@@ -336,18 +339,21 @@ class Engine:
                 year = base - back  # 去年呢 after 承德今年…: the plan a year before the one that answered
                 carried.append(f"{year}年（{base}年的上{'一' if back == 1 else '两'}年）")
             named = "".join(filter(None, [
-                (q.cities or [previous.get("city") or ""])[0] if not q.unknown_cities else q.unknown_cities[0],
+                "" if across else (q.cities or [previous.get("city") or ""])[0] if not q.unknown_cities
+                else q.unknown_cities[0],
                 f"{year}年" if year else "", q.office or previous.get("office") or ""]))
             ask = f" {_MARKERS.sub('', q.topic)}" if value_asked else ""
             q = read_question(f"{named}{previous['topic']}{ask}", self.documents, self.office_forms,
                               self.corpus_text, self._words, self._everyday)
             if value_asked:
                 q.carried_topic = previous["topic"]
+            q.compare = q.compare or across
             # 计财科呢 after a topic question: that topic, its tasks; 牵头的呢: that topic, its offices
             q.intent = LEAD if asked_lead else (previous.get("intent") or q.intent)
             q.text = text
             carried.append(f"问题“{previous['topic']}”")
-        elif not q.cities and not q.unknown_cities and not city and previous.get("city") and _CONTINUES.search(text):
+        elif not q.cities and not q.unknown_cities and not city and previous.get("city") and not q.compare \
+                and _CONTINUES.search(text):
             # 那学前教育呢？ continues the conversation's place; a question with its own topic and no such marker
             # is asked of every plan
             q.cities = [previous["city"]]

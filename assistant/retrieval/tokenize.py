@@ -13,7 +13,7 @@ from ..documents.normalize import fold
 jieba.setLogLevel(logging.WARNING)
 
 # Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
-TOKENIZER_VERSION = "33"
+TOKENIZER_VERSION = "35"
 
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
@@ -48,6 +48,8 @@ STOPWORDS = frozenset(
 )
 # Question words are not content, even when jieba keeps them whole (第几, 几个, 哪所, 为什么).
 _QUESTION_WORD = re.compile(r"[哪谁吗呢怎啥咋]|^第?几|之几$|什么|多少")
+# 这两块, 那几方面, 这一部分: pointing back at the topics just named, never one of them
+_POINTING = re.compile(r"^(?:[这那][一两三四五六几]?|[一两三四五六几])(?:块|方面|摊|部分)$")
 # Question words jieba does not know as words: made words so they are not glued to the next character (哪天开 ->
 # 哪天 开, not 哪 天开); they are then dropped as question words.
 _QUESTION_PHRASES = "哪天 哪年 哪月 几月 几号 几点 几回 几次 啥时候 啥时 什么时候 多少钱 几块钱 多少块钱 几毛钱 多少人 咋样 咋办 咋整 咋弄 咋搞 啥事".split()
@@ -124,7 +126,8 @@ class Tokenizer:
             pieces = [*pieces, *self._stems(folded), *self._bridged(folded)]
         for token in pieces:
             token = token.strip().lower()
-            if token and token not in STOPWORDS and _WORD.match(token) and not _QUESTION_WORD.search(token):
+            if token and token not in STOPWORDS and _WORD.match(token) and not _QUESTION_WORD.search(token) \
+                    and not _POINTING.match(token):
                 out.append(token)
         return out
 
