@@ -92,13 +92,15 @@ def score_plans(gold: dict, answer: Answer, seconds: float) -> dict:
 def score_conversation(engine: Engine, gold: dict, started: float) -> dict:
     """A conversation's turns asked in order, each with what the previous answer lets it carry over (as the chat
     and `ask --jsonl` do). A turn is right when it is refused exactly where the gold is `not_found` and otherwise
-    cites the gold task first; a turn with `plans` is scored as a comparison."""
+    cites the gold task first; a turn with `plans` is scored as a comparison, one of type office_list as a list."""
     context, right = None, []
     for turn in gold["turns"]:
         answer = engine.ask(turn["question"], context=context)
         context = follow_up_context(answer, context)
         if turn.get("plans"):
             right.append(bool(answer.plans) and all(score_plans(turn, answer, 0.0)["plans_right"]))
+        elif turn.get("type") == "office_list":  # 那它配合的呢: the office's tasks in the role asked
+            right.append(score_office_list(turn, answer, 0.0)["office_list_exact"])
         elif turn.get("status") == "not_found":
             right.append(answer.status == "not_found")
         else:

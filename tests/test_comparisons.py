@@ -166,8 +166,13 @@ COMPARE_FLOORS = {
     # split, calibration half read
     "compare_batch22_heldout.jsonl": (26, 5, 15),  # 26/40, 5/10, 15/19 (office lists 3/3)
     # places given in odd ways (两个四川的, 北方那俩, 除了温州的, 浙江那个), topics in everyday words (娃上学远, 老师没地方
-    # 住), 2026-12-06c: first measured whole 47/75, 6/20, 26/32, office lists 5/6; split, calibration half not yet read
-    "compare_batch23_heldout.jsonl": (20, 2, 13),  # 20/35, 2/10, 13/16 (office lists 2/3)
+    # 住), 2026-12-06c: first measured whole 47/75, 6/20, 26/32, office lists 5/6; split, calibration half read
+    # 2026-12-07 (places by province, part of the country and exclusion: 20/35 -> 23/35 here)
+    "compare_batch23_heldout.jsonl": (23, 3, 13),  # 23/35, 3/10, 13/16 (office lists 3/3)
+    # plans named by year or kind (20年那两份, 最新那份, 四川以外那仨), deadlines and organisation compared, follow-ups
+    # changing only the year or the office (那19年的呢, 换成计财科呢), office lists in everyday role words (挑大梁,
+    # 打下手), 2026-12-07: first measured whole 41/71, 6/20, 16/35, office lists 3/6; split, calibration half read
+    "compare_batch24_heldout.jsonl": (17, 3, 10),  # 17/30, 3/10, 10/17 (office lists 3/3)
 }
 
 
@@ -350,3 +355,9 @@ def test_the_plans_left_out_are_the_ones_a_comparison_does_not_ask(ask):
     assert a["intent"] == "compare" and [p["doc"] for p in a["plans"]] == [DAZHOU, CHENGDE, SUINING, CHANGCHUN]
     b = ask("学前教育 温州和长春以外的 比比")
     assert [p["doc"] for p in b["plans"]] == [DAZHOU, CHENGDE, SUINING]
+
+
+def test_plans_counted_by_the_copy_with_a_year_are_that_years_plans(ask):
+    a = ask("20年那两份里 学前教育 咋写的")  # 两份: plans, not a topic; 20年: the plans of 2020
+    assert a["intent"] == "compare" and {p["year"] for p in a["plans"]} == {2020}
+    assert {DAZHOU, CHANGCHUN} <= {p["doc"] for p in a["plans"]}

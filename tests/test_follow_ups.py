@@ -5,7 +5,7 @@ from __future__ import annotations
 from assistant.answers.answer import to_json
 from assistant.retrieval.search import follow_up_context
 
-from conftest import CHANGCHUN, CHENGDE, DAZHOU, SUINING
+from conftest import CHANGCHUN, CHENGDE, DAZHOU, SUINING, WENZHOU
 
 
 def converse(engine, *questions: str) -> list[dict]:
@@ -126,3 +126,28 @@ def test_a_follow_up_asking_which_places_is_asked_of_every_plan_not_the_previous
     first, second = converse(engine, "长春 校车管理 在哪条", "另外 学校请法律顾问 哪几个地方写了")
     assert first["results"][0]["doc"] == CHANGCHUN
     assert second["intent"] == "compare" and len(second["plans"]) == 5
+
+
+def test_a_follow_up_asking_the_same_of_another_office_with_huan_cheng_keeps_the_topic(engine):
+    first, second = converse(engine, "达州 自学考试改革 在哪条 谁挑头", "换成计财科呢")
+    assert second["intent"] == "lead" and second["results"][0]["doc"] == DAZHOU
+    assert (second["results"][0]["section"], second["results"][0]["task_no"]) == ("二", 12)
+
+
+def test_a_year_only_follow_up_the_conversations_city_has_no_plan_of_asks_that_years_plan(engine):
+    _, second, third = converse(engine, "承德今年 兼职督学换届 在哪条", "那19年的呢", "牵头的呢")
+    assert second["results"][0]["doc"] == SUINING and second["status"] == "answered"  # 遂宁's is the 2019 plan
+    assert third["intent"] == "lead" and third["results"][0]["doc"] == SUINING
+
+
+def test_a_refused_question_asked_afresh_is_asked_again_of_the_place_a_correction_names(engine):
+    first, second = converse(engine, "达州 劳动实践教室 配建 在哪条", "不对 我问的是温州")
+    assert first["status"] == "not_found"
+    assert second["status"] != "not_found" and second["results"][0]["doc"] == WENZHOU
+    assert (second["results"][0]["section"], second["results"][0]["task_no"]) == ("二", 4)
+
+
+def test_a_refused_follow_up_keeps_the_conversation_where_it_was(engine):
+    _, second, third = converse(engine, "达州农村营养餐那个计划谁牵头", "基教科呢", "承德的呢")
+    assert second["status"] == "not_found"  # 基教科 does not share that task
+    assert third["results"][0]["doc"] == CHENGDE and third["status"] != "not_found"

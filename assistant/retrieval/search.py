@@ -46,6 +46,7 @@ _CONTINUES = re.compile(r"^(?:那|那么|还有|另外|再|同样)|呢\s*[？?�
 _MARKERS = re.compile(r"^(?:那么|那|还有|另外)|呢?\s*[？?。!！]*\s*$")
 # What is left of an elliptical follow-up once its place, year and office are read: 那…呢, 的, 怎么样
 _ELLIPSIS = re.compile(r"那么|[那这](?:条|项|个|种|件事)|那|还有|另外|呢|的|怎么样|咋样|如何|情况|又|再|吗|嘛|[\s？?。，,!！…、]|"
+                       r"换成|换到|改成|改问|换个|换|"  # 换成计财科呢: the same question of another office or place
                        r"实际|具体|达到了?|完成了?|多少|几|"  # 那承德2020年实际达到多少: the figure of the same topic
                        r"牵头|挑头|签头|主抓|负责|主责|责任|科室|部门|单位|处室|是|谁|哪个|哪些|"  # 牵头的呢: its offices
                        r"去年|前年|上一年|上年|今年|"  # 去年呢: the same topic a plan year earlier
@@ -207,9 +208,13 @@ def _holds_a_listed_topic(topic: str, elsewhere: list[Term], terms: list[Term]) 
 
 def follow_up_context(answer: Answer, previous: dict | None) -> dict | None:
     """What the next turn may carry over: the place, year, office and topic of an answer that found its task. A
-    refusal keeps the conversation where it was."""
+    refusal of a question asked afresh carries its topic and place on (达州…没有? 那遂宁呢 / 不对 我问的是温州 asks it of
+    another plan); a refused follow-up keeps the conversation where it was (20年的呢 refused, 谁负责 asks of the task
+    before)."""
     if answer.status not in (ANSWERED, PARTIAL):
-        return previous
+        if answer.status != NOT_FOUND or answer.question.unknown_cities or answer.plans or not answer.hits \
+                or answer.filters.get("carried"):
+            return previous
     city = answer.filters.get("city")
     topic = _MARKERS.sub("", answer.question.carried_topic or answer.question.topic).strip()
     return {"city": city if isinstance(city, str) else None, "year": answer.filters.get("year"),
@@ -324,6 +329,14 @@ class Engine:
             asked_lead = q.intent == LEAD
             # 那各地呢 / 哪几个地方写了: the topic goes on, asked of every plan, not of the previous place
             across = q.compare and not q.cities
+            held_then = sorted({r.city for r in self.records if r.year == q.year and r.city}) if q.year else []
+            if q.year and not q.cities and not q.unknown_cities and previous.get("city") and held_then and \
+                    previous["city"] not in held_then:
+                # 那19年的呢 in a conversation about 承德, which has no 2019 plan: the plans of 2019 are meant
+                if len(held_then) == 1:
+                    q.cities = held_then
+                else:
+                    across = True
             if not q.cities and not q.unknown_cities and previous.get("city") and not across:
                 carried.append(previous["city"])
             if not q.office and previous.get("office"):
