@@ -50,6 +50,7 @@ CORPORA = {
     "twentyeighth": "p112 p113 p114",  # a headerless spaced text table, tasks as bands of rows, formulas' saved values
     "twentyninth": "p115 p116 p117",  # offices once per section with exceptions, Word tables on their side, bold leads
     "thirtieth": "p118 p119 p120",  # circled marks resolved in a section's note, a two-column PDF, sheets by office
+    "thirtyfirst": "p121 p122 p123",  # a Word table of contents, offices in Word comments, unnumbered Word headings
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -73,6 +74,7 @@ JIANGJIN, LISHUI, PEIXIAN = map(plan, ["p100", "p101", "p102"])
 NINGHAI, PUKOU, HUANGSHI = map(plan, ["p103", "p104", "p105"])
 TANCHENG, SUINING_2025, GULOU = map(plan, ["p112", "p113", "p114"])
 NANLING, HENGYANG, LIXIA, TAIHE, ZHANJIANG, YANTA = map(plan, ["p115", "p116", "p117", "p118", "p119", "p120"])
+ZHENJIANG, MENGCHENG, TIANNING = map(plan, ["p121", "p122", "p123"])
 
 
 def _asker(tmp_path_factory, plans: list[str]):
@@ -509,6 +511,9 @@ HELD_FLOORS = [
     # the task's count for its code (三-3 -> 12, the evaluator's convention for codes without letters) and one who-leads
     # of a task printing only 配合 typed lead_unprinted / partial; first measured whole once it did: 0.750, 1/4, 1/1
     ("thirtieth", "other_bureaus32b_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/1, 0/0, 0/0
+    # whole (22 questions on p121–p123), first measured at parser 38 (2026-12-07), after it read the three plans
+    # (before, p123 did not open, p121's tasks were each read twice and p122 had no offices): 0.929, 1/14, 8/8, 0/2
+    ("thirtyfirst", "other_bureaus33_heldout.jsonl", (0.83, 1, 4, 0)),  # 0.833, 1/6, 4/4, 0/1
 ]
 
 
@@ -758,3 +763,23 @@ def test_section_defaults_side_tables_bold_leads_circled_marks_and_two_columns_a
     assert where(g)[:2] == (YANTA, "二") and g["results"][0]["lead_offices"] == ["基础教育科", "计划财务科"]
     assert g["results"][0]["cooperating_offices"] == ["组织人事科"]
 
+
+
+def test_a_table_of_contents_comments_and_unnumbered_headings_answer_who_leads(plans_of):
+    """镇江's plan opens with Word's table of contents (every task listed with a page number, one title cut short):
+    each task is read once, from the body; 蒙城 assigns offices only in Word comments, one spanning two tasks, a
+    reviewer's remark naming 计划财务科 is none; 天宁 numbers nothing, its sections Word headings, its tasks bold
+    run-in sentences."""
+    ask = plans_of("thirtyfirst")
+    a = ask("镇江 义务教育优质均衡 城乡学校共同体 谁牵头")  # the title the contents cut short, asked in full
+    assert where(a) == (ZHENJIANG, "二", "（二）", 2)
+    assert a["results"][0]["lead_offices"] == ["基础教育科", "市人民政府教育督导室"]
+    b = ask("蒙城 规范民办学校办学行为 谁牵头")  # the comment marked over tasks 6 and 7
+    assert where(b) == (MENGCHENG, "二", None, 7) and b["results"][0]["lead_offices"] == ["校外培训监管科"]
+    c = ask("蒙城 体教融合 配合科室有哪些")  # 此处数据请计财科核实 is a remark, not an office
+    assert where(c) == (MENGCHENG, "三", None, 10) and c["results"][0]["cooperating_offices"] == ["基础教育科"]
+    d = ask("蒙城 劳动教育 研学实践 谁牵头")  # no comment on it: no office printed
+    assert where(d) == (MENGCHENG, "三", None, 11) and d["status"] == "partial"
+    e = ask("天宁 义务教育优质均衡 谁牵头")  # two offices marked （牵头）
+    assert where(e) == (TIANNING, "二", None, 5)
+    assert e["results"][0]["lead_offices"] == ["基础教育科", "区人民政府教育督导室"]

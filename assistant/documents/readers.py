@@ -302,17 +302,120 @@ def _docx_text(data: bytes) -> str:
 
     document = docx.Document(io.BytesIO(data))
     numbering = _WordNumbering(document)
+    styles = _StyleNames(document)
+    comments = _office_comments(document)
+    ranges = _comment_ranges(document.element.body) if comments else {}
+    blocks = [b for b in _blocks(document.element.body, document._body)  # paragraphs and tables in print order
+              if isinstance(b, docx.table.Table) or not styles.contents(b)]
+    headings = _unnumbered_headings(blocks, styles, numbering)
+    numbering = _WordNumbering(document)  # counted afresh: _unnumbered_headings read the labels once
     lines = []
     joined = ""  # a paragraph whose mark a tracked change deleted runs on into the next
-    for block in _blocks(document.element.body, document._body):  # paragraphs and tables in the order printed
+    for block in blocks:
         if isinstance(block, docx.table.Table):
             lines.extend(_table_lines(block, numbering))
         elif _mark_deleted(block):
             joined += accepted_text(block)
         else:
-            lines.append(numbering.label(block) + joined + accepted_text(block))
+            label = numbering.label(block)
+            if block._p in headings:
+                label = chinese_numeral(headings[block._p]) + "、"
+            notes = "".join(f"（{comments[i]}）" for i in ranges.get(block._p, ()) if i in comments)
+            lines.append(label + joined + accepted_text(block) + notes)
             joined = ""
     return "\n".join(lines + ([joined] if joined else []))
+
+
+class _StyleNames:
+    """Paragraph style names by style id, looked up once per id (resolving a paragraph's style is slow in
+    python-docx)."""
+
+    def __init__(self, document):
+        self._names: dict[str | None, str] = {}
+        self._styles = document.styles
+
+    def name(self, paragraph) -> str:
+        pPr = paragraph._p.pPr
+        style_id = pPr.pStyle.val if pPr is not None and pPr.pStyle is not None else None
+        if style_id not in self._names:
+            try:
+                self._names[style_id] = (paragraph.style.name or "").lower() if style_id else "normal"
+            except (KeyError, AttributeError, ValueError):
+                self._names[style_id] = (style_id or "").lower()
+        return self._names[style_id]
+
+    def contents(self, paragraph) -> bool:
+        """A line of Word's table of contents (styles TOC 1–9 and its heading): a list of the sections and tasks
+        with page numbers that the body then gives in full; read, every task would be read twice."""
+        name = self.name(paragraph).replace(" ", "")
+        return name.startswith("toc")
+
+    def heading_level(self, paragraph) -> int | None:
+        m = re.fullmatch(r"(?:heading|标题)\s*(\d)", self.name(paragraph))
+        return int(m.group(1)) if m else None
+
+
+_SECTION_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}\s*(?:部分|章|篇|板块))")
+
+
+def _unnumbered_headings(blocks: list, styles: _StyleNames, numbering: _WordNumbering) -> dict:
+    """In a plan that numbers none of its sections, the headings of Word's top heading level used (`全面加强党的建设`
+    in style 标题 2) are its sections: paragraph element -> its count, so the reader prints 一、 before it as a plan
+    that numbers them would. Empty when any line carries a section number of its own (a 标题 2 between numbered
+    tasks is a subheading), or fewer than two such headings exist (a title in a heading style is no section)."""
+    from docx.table import Table
+
+    paragraphs = [b for b in blocks if not isinstance(b, Table)]
+    levelled = [(p, level) for p in paragraphs if (level := styles.heading_level(p)) is not None]
+    if not levelled:
+        return {}
+    top = min(level for _, level in levelled)
+    heads = [p for p, level in levelled if level == top and accepted_text(p).strip()]
+    if len(heads) < 2 or any(_SECTION_NUMBER.match(numbering.label(p) + accepted_text(p)) for p in paragraphs):
+        return {}
+    return {p._p: i for i, p in enumerate(heads, 1)}
+
+
+# 牵头：X；配合：Y — a comment assigning a task's offices, as some bureaus send a plan back with them; a reviewer's
+# remark (此处数据请计财科核实) is no part of the plan
+_OFFICE_COMMENT = re.compile(r"^\s*(?:牵头|配合|责任|协办|参与|主责|协助)(?:科室|单位|部门|处室)?\s*[：:]")
+
+
+def _office_comments(document) -> dict[str, str]:
+    """The text of each comment (批注) that assigns offices, by comment id."""
+    found = {}
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/comments") and not rel.is_external:
+            from lxml import etree
+
+            root = etree.fromstring(rel.target_part.blob)
+            for comment in root.iter(_W + "comment"):
+                text = "".join(t.text or "" for t in comment.iter(_W + "t")).strip()
+                if _OFFICE_COMMENT.match(text):
+                    found[comment.get(_W + "id")] = text
+    return found
+
+
+def _comment_ranges(body) -> dict:
+    """Paragraph element -> the ids of the comments whose range covers it: opened in it, or opened before it and not
+    yet closed (one comment marked over two tasks gives both its offices), or pinned to it by a reference alone."""
+    covering: dict = {}
+    open_ids: list[str] = []
+    for element in body.iter(_W + "p", _W + "commentRangeStart", _W + "commentRangeEnd", _W + "commentReference"):
+        if element.tag == _W + "p":
+            covering.setdefault(element, []).extend(open_ids)
+            continue
+        comment = element.get(_W + "id")
+        paragraph = next(element.iterancestors(_W + "p"), None)
+        if element.tag == _W + "commentRangeEnd":
+            if comment in open_ids:
+                open_ids.remove(comment)
+        elif paragraph is not None:
+            if element.tag == _W + "commentRangeStart":
+                open_ids.append(comment)
+            if comment not in covering.setdefault(paragraph, []):
+                covering[paragraph].append(comment)
+    return covering
 
 
 def _blocks(container, parent):
