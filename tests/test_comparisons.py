@@ -361,3 +361,9 @@ def test_plans_counted_by_the_copy_with_a_year_are_that_years_plans(ask):
     a = ask("20年那两份里 学前教育 咋写的")  # 两份: plans, not a topic; 20年: the plans of 2020
     assert a["intent"] == "compare" and {p["year"] for p in a["plans"]} == {2020}
     assert {DAZHOU, CHANGCHUN} <= {p["doc"] for p in a["plans"]}
+
+
+def test_what_is_wanted_of_a_topic_said_after_it_is_no_second_topic(ask):
+    # 把它算进…考核了 says what is asked of 近视, not a topic a plan may hold instead: 遂宁 has no 近视
+    a = ask("孩子近视这事 哪几个市把它算进对县里的考核了")
+    assert {p["doc"]: p["status"] for p in a["plans"]}[SUINING] == "not_found"

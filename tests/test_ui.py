@@ -70,7 +70,8 @@ def test_refusal_says_why_and_lists_possibly_related_tasks(ui):
     reply = history[-1]["content"]
     assert "文件中没有找到答案" in reply and "可能相关" in reply
     assert citation == "" and "可能相关（未能确认答案）" in sources
-    assert context == {"city": "达州", "year": 2020}  # a refusal does not change the conversation's place
+    # a refused question asked afresh is where the conversation now is: 那达州呢 asks it of 达州
+    assert context["city"] == "长春" and "取暖补贴" in context["topic"]
 
 
 def test_office_list_question_lists_all_tasks_with_citations(ui):

@@ -71,7 +71,8 @@ PLACE_WORD_COUNT = 3000
 WIDE_COVERAGE = 0.7
 # topics listed in one question (教师交流轮岗、县管校聘, 坐校车或者住校): any one may answer
 _LISTED = re.compile(r"[、／/]")
-_ASKING = re.compile(r"[哪谁啥咋吗呢么]|什么|怎么|多少|几|有没有|有无|比比|对比|比较")  # a stretch that asks
+# a stretch that asks, or says what is wanted of a topic named before it (把它算进考核了, 这事有安排没)
+_ASKING = re.compile(r"[哪谁啥咋吗呢么它]|什么|怎么|多少|几|有没有|有无|比比|对比|比较|这事|这件事|此事")
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]+")
 _NAME_MARKS = re.compile(r"[、，,·\s]")  # what sets a quoted name's parts apart: “双随机、一公开”, “幸福教师·荣耀达州”
 _LATIN_RUN = re.compile(r"(?<![A-Za-z])[A-Za-z]{4,}(?![A-Za-z])")  # zhoubian, typed with the input method off
