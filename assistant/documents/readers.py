@@ -302,13 +302,12 @@ def _docx_text(data: bytes) -> str:
 
     document = docx.Document(io.BytesIO(data))
     numbering = _WordNumbering(document)
-    styles = _StyleNames(document)
+    styles = _StyleNames()
     comments = _office_comments(document)
     ranges = _comment_ranges(document.element.body) if comments else {}
     blocks = [b for b in _blocks(document.element.body, document._body)  # paragraphs and tables in print order
               if isinstance(b, docx.table.Table) or not styles.contents(b)]
-    headings = _unnumbered_headings(blocks, styles, numbering)
-    numbering = _WordNumbering(document)  # counted afresh: _unnumbered_headings read the labels once
+    headings = _unnumbered_headings(blocks, styles, document)
     lines = []
     joined = ""  # a paragraph whose mark a tracked change deleted runs on into the next
     for block in blocks:
@@ -330,9 +329,8 @@ class _StyleNames:
     """Paragraph style names by style id, looked up once per id (resolving a paragraph's style is slow in
     python-docx)."""
 
-    def __init__(self, document):
+    def __init__(self):
         self._names: dict[str | None, str] = {}
-        self._styles = document.styles
 
     def name(self, paragraph) -> str:
         pPr = paragraph._p.pPr
@@ -358,7 +356,7 @@ class _StyleNames:
 _SECTION_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}\s*(?:部分|章|篇|板块))")
 
 
-def _unnumbered_headings(blocks: list, styles: _StyleNames, numbering: _WordNumbering) -> dict:
+def _unnumbered_headings(blocks: list, styles: _StyleNames, document) -> dict:
     """In a plan that numbers none of its sections, the headings of Word's top heading level used (`全面加强党的建设`
     in style 标题 2) are its sections: paragraph element -> its count, so the reader prints 一、 before it as a plan
     that numbers them would. Empty when any line carries a section number of its own (a 标题 2 between numbered
@@ -371,7 +369,10 @@ def _unnumbered_headings(blocks: list, styles: _StyleNames, numbering: _WordNumb
         return {}
     top = min(level for _, level in levelled)
     heads = [p for p, level in levelled if level == top and accepted_text(p).strip()]
-    if len(heads) < 2 or any(_SECTION_NUMBER.match(numbering.label(p) + accepted_text(p)) for p in paragraphs):
+    if len(heads) < 2:
+        return {}
+    numbering = _WordNumbering(document)  # its own count: the labels are counted again as the text is read
+    if any(_SECTION_NUMBER.match(numbering.label(p) + accepted_text(p)) for p in paragraphs):
         return {}
     return {p._p: i for i, p in enumerate(heads, 1)}
 
@@ -383,11 +384,11 @@ _OFFICE_COMMENT = re.compile(r"^\s*(?:牵头|配合|责任|协办|参与|主责|
 
 def _office_comments(document) -> dict[str, str]:
     """The text of each comment (批注) that assigns offices, by comment id."""
+    from lxml import etree
+
     found = {}
     for rel in document.part.rels.values():
         if rel.reltype.endswith("/comments") and not rel.is_external:
-            from lxml import etree
-
             root = etree.fromstring(rel.target_part.blob)
             for comment in root.iter(_W + "comment"):
                 text = "".join(t.text or "" for t in comment.iter(_W + "t")).strip()

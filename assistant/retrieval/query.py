@@ -14,7 +14,7 @@ from ..documents.normalize import fold
 from ..documents.offices import is_abbreviation
 from ..documents.parser import numeral_value
 from ..documents.places import BODY
-from .regions import PROVINCES as _PROVINCES, districts, gazetteer, province_of, provinces, regions
+from .regions import PROVINCES as _PROVINCES, areas, districts, gazetteer, province_of
 from .slips import sounds
 from .store import DocumentInfo
 
@@ -156,8 +156,6 @@ class Question:
     # a follow-up asking only a value of the same task (评几个, 那啥时候完成): the topic the conversation goes on with,
     # without that ask, so the next turn (牵头的是哪个) does not ask it again
     carried_topic: str | None = None
-
-
 
 
 # A message that corrects itself (温州… 不对 我说错了 是台州; 长春20年的我有 但领导要的是长春21年的): the place and
@@ -363,24 +361,21 @@ def _areas_read(q: Question, rest: str, documents: dict[str, DocumentInfo], plan
     for info in documents.values():
         if info.city and info.city not in plan_province:
             plan_province[info.city] = province_of([info.city, info.place, info.region, *info.city_names])
-    areas = {p: frozenset([p]) for p in provinces() if p not in gazetteer()} | regions()
     edges = _word_edges(rest, words) if words else None
-    for area in sorted(areas, key=len, reverse=True):
-        if area not in rest:
+    for area, held in sorted(areas().items(), key=lambda item: -len(item[0])):
+        if area not in rest or (edges is not None and not _stands_as_word(area, rest, edges)):
             continue
-        for m in re.finditer(rf"{_AREA_BEFORE}(?P<area>{re.escape(area)}){_AREA_AFTER}", rest):
-            if edges is not None and not _stands_as_word(area, rest, edges):
-                continue
-            there = [city for city in plan_cities if plan_province.get(city) in areas[area]]
-            if there:
-                if not (q.cities and all(plan_province.get(named) in areas[area] for named in q.cities)):
-                    q.cities += [city for city in there if city not in q.cities]
-            elif area in corpus_text or q.cities:
-                continue  # 对口支援新疆 beside the plan asked: a topic
-            else:
-                q.unknown_cities.append(area)
-            rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
-            break
+        if not (m := re.search(rf"{_AREA_BEFORE}{re.escape(area)}{_AREA_AFTER}", rest)):
+            continue
+        there = [city for city in plan_cities if plan_province.get(city) in held]
+        if there:
+            if not (q.cities and all(plan_province.get(named) in held for named in q.cities)):
+                q.cities += [city for city in there if city not in q.cities]
+        elif area in corpus_text or q.cities:
+            continue  # 对口支援新疆 beside the plan asked: a topic
+        else:
+            q.unknown_cities.append(area)
+        rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
     return rest
 
 

@@ -58,6 +58,13 @@ def provinces() -> frozenset[str]:
     return frozenset(PROVINCES.split("|")) | frozenset(p for p in city_provinces().values())
 
 
+@lru_cache(maxsize=1)
+def areas() -> dict[str, frozenset[str]]:
+    """Every province and part of the country a question may name plans by -> its provinces. A province sharing its
+    name with a city (吉林) is left out: the name is read as the city."""
+    return {p: frozenset([p]) for p in provinces() if p not in gazetteer()} | regions()
+
+
 def province_of(names: Iterable[str | None]) -> str | None:
     """The province of a plan's place, from any of its names (达州, 南部县, 上海市崇明区's region 上海市, 浙江省);
     None when no name places it, or a county name is shared by places in two provinces."""

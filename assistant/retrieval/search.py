@@ -330,9 +330,8 @@ class Engine:
             asked_lead = q.intent == LEAD
             # 那各地呢 / 哪几个地方写了: the topic goes on, asked of every plan, not of the previous place
             across = q.compare and not q.cities
-            held_then = sorted({r.city for r in self.records if r.year == q.year and r.city}) if q.year else []
-            if q.year and not q.cities and not q.unknown_cities and previous.get("city") and held_then and \
-                    previous["city"] not in held_then:
+            if q.year and not q.cities and not q.unknown_cities and previous.get("city") and (held_then := sorted(
+                    {r.city for r in self.records if r.year == q.year and r.city})) and previous["city"] not in held_then:
                 # 那19年的呢 in a conversation about 承德, which has no 2019 plan: the plans of 2019 are meant
                 if len(held_then) == 1:
                     q.cities = held_then
