@@ -13,7 +13,9 @@ from .documents.corpus import DEFAULT_CORPUS, load_corpus, parse_file
 from .retrieval.embedders import MODEL_ENV, EmbedderError
 from .documents.outline import alias_report, outline
 from .documents.readers import DocumentError
+from .documents.normalize import fold
 from .documents.records import ParsedDocument
+from .retrieval.spoken import as_mandarin
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -188,6 +190,8 @@ def _terms(args: argparse.Namespace) -> int:
     named = {"地点": "、".join(q.cities + q.unknown_cities), "年份": q.year or "、".join(map(str, q.years)),
              "科室": q.office, "问法": q.intent, "话题": q.topic}
     print("；".join(f"{k}：{v}" for k, v in named.items() if v))
+    if (spoken := as_mandarin(fold(args.question).strip())) != fold(args.question).strip():
+        print(f"方言口语读作：{spoken}（assistant/retrieval/data/spoken.tsv）")
     for t in terms:
         kind = "（错字猜测：只在找到时计入）" if t.guess else ""
         readings = [*t.alternatives[1:], *(f"{w}（同音错字）" for w in t.slips)]

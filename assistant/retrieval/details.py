@@ -434,6 +434,14 @@ def clauses(sentence: str) -> list[str]:
     return [c for c in _CLAUSE.findall(sentence) if c.strip()]
 
 
+# a period named as the time of the value asked: 疫情期间, 停课不停学那会儿, 去年冬奥的时候
+_TIME_FRAME = re.compile(r"([^，,；;。！？!?\s]{2,10}?)(?:那会儿?|那阵子?|那时候?|期间|的时候|时期)")
+
+
+def _in_time_frame(word: str, asked_in: str) -> bool:
+    return any(word in m.group(1) for m in _TIME_FRAME.finditer(asked_in))
+
+
 def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: Detail,
                     min_share: float) -> int | None:
     """Index of the sentence whose clause holds a value of the asked kind and names the asked object, or None.
@@ -464,6 +472,9 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
     # between clauses the asking words hold alike, the rest of the question decides (教育装备达标园 温州打造多少:
     # 打造 names two values, 装备 and 达标 say which)
     everything, present = present, asking or present
+    # 停课不停学那会儿…参与老师多少人: what names WHEN (a period the value falls in) is not what is counted, and the
+    # clause giving the value need not repeat it (its sentence may be several back)
+    present = [t for t in present if not _in_time_frame(t.word, detail.asked_in)] or present
     total = sum(t.weight for t in present)
     if not total:
         return None

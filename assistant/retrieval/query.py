@@ -16,6 +16,7 @@ from ..documents.parser import numeral_value
 from ..documents.places import BODY
 from .regions import PROVINCES as _PROVINCES, areas, districts, gazetteer, province_of
 from .slips import sounds
+from .spoken import as_mandarin
 from .store import DocumentInfo
 
 LEAD = "lead"
@@ -194,7 +195,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     question cut as the engine cuts it, so that a city name is only read where it stands as a word (推广普通化, a
     slip for 普通话, names no 通化); `everyday`: whether everyday Chinese uses a word often enough that it means itself
     rather than an office's name with characters left out (教室 is not 教研室, though a small corpus prints it once)."""
-    q = Question(text=text, folded=fold(text).strip())
+    q = Question(text=text, folded=as_mandarin(fold(text).strip()))  # 啥子时候, 好多所: read as Mandarin
     rest = q.folded
     names = {}
     for info in documents.values():
@@ -425,6 +426,13 @@ _TRAILING = re.compile(r"\s([^\s：:，,。？?！!]{2,6})[\s。？?！!]*$")
 _COURTESY_TAIL = re.compile(r"[，,。！!？?\s]+(?:麻烦(?:你|您)?了?|谢谢(?:了|啦|你|您)?|多谢|辛苦(?:了|啦)?|拜托了?|急用?|很急|"
                             r"在线等|着急|尽快|(?:今天|明天|上午|下午|晚上|下班前)(?:要报|要交|要用|就要)|发群里)"
                             r"[。！!？?\s~～]*$")
+# a remark on the topic just asked, set apart after it (…降多少 很关心这个, …咋整 这事挺急的): how the asker feels about
+# it, pointing back at it, never a second topic (学前教育这块 names one: only a feeling said of 这个 is a remark)
+_REMARK_ADVERB = r"(?:很|挺|特别|非常|超|蛮|比较|最|都|一直|也|还|真)?"
+_POINTER = r"(?:这个|这事|这件事|此事|这块|这些)"
+_REMARK_TAIL = re.compile(
+    rf"[，,。！!？?\s]+(?:{_REMARK_ADVERB}(?:关心|关注|在意|重视|想知道|想了解|感兴趣|头疼|发愁|上心|操心|盯着?)[了过]?{_POINTER}"
+    rf"|{_POINTER}{_REMARK_ADVERB}(?:急|着急|重要|要紧|急用|关键))[的了啊呀哦嘛呢]*[。！!~～\s]*$")
 # an organisation named before a colon at the start says who asks (人社局职业能力建设处：…, 市场监管局：…)
 _AGENCY = re.compile(r"^\s*[^：:，,。？?！!\s]{0,12}?(?:局|处|厅|委|办|部|中心)\s*[：:]")
 _OFFICE_LIST_ONLY = re.compile(r"哪些(?:工作|任务|事项|事|活)|(?:几|多少)项(?:工作|任务)|都管|手上")
@@ -450,6 +458,8 @@ def _unwrapped(text: str) -> str:
     text = _ASKED_BY.sub(" ", _FORWARDED.sub(" ", _AGENCY.sub(" ", _GREETING.sub(" ", text))))
     while (bare := _COURTESY_TAIL.sub("", text)) != text:  # …基教，麻烦了: the signature ends the question again
         text = _ASKED_BY.sub(" ", bare)
+    if (m := _REMARK_TAIL.search(text)) and m.start() > 0:
+        text = text[:m.start()]
     return text
 
 

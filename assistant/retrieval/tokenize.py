@@ -13,7 +13,7 @@ from ..documents.normalize import fold
 jieba.setLogLevel(logging.WARNING)
 
 # Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
-TOKENIZER_VERSION = "35"
+TOKENIZER_VERSION = "36"
 
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
@@ -43,6 +43,9 @@ STOPWORDS = frozenset(
     # how a long message hedges, remembers and corrects itself (我记得好像是…, 不对 我说错了, 上回填的): never the topic
     "说错 说错了 搞错 搞错了 口误 不对 印象 印象中 记得 我记得 好像 似乎 貌似 应该 可能 已经 上回 上次 感觉 觉得 我觉得 "
     "我猜 确认下 核下 核一下 核对一下 先说下 "
+    # regional spoken words left once data/spoken.tsv has read the rest as Mandarin (老鼻子了 = a lot, 搞起 = get it
+    # going, 啥玩意, 哪旮旯): how one talks at home, never what about
+    "搞起 搞得 要得 玩意 玩意儿 旮旯 巴适 安逸 "
     # words that ask across plans (query.py reads them as a comparison): they say nothing about the topic
     "各地 各市 各个 地方 城市 地市 哪些地方 比较 对比 相比 区别 异同 不同 一样 谁家 对照 pk".split()  # 比一比: an aside phrase
 )
@@ -61,7 +64,8 @@ _ASIDE_PHRASES = ("开会用 开会要用 开会用的 汇报用 汇报要用 �
                   "比一比 比一下 比比 对比一下 比较一下 "
                   # what the asker will do with the answer (汇总一下, 列个表): a request to the assistant, no topic
                   "汇总一下 汇总下 列个表 列张表 列一下 列出来 整理一下 整理下 梳理一下 梳理下 捋一捋 捋一下 统计一下 做个表 出个表 "
-                  "在线等 等着用 等你回 老师好 老师们好 各位老师 领导好 各位领导 同事们").split()  # 比一比 asks to compare (query.py): not 一比, a slip of 一批
+                  "在线等 等着用 等你回 老师好 老师们好 各位老师 领导好 各位领导 同事们 "
+                  "老鼻子 老鼻子了").split()  # northeastern: a lot (its piece 鼻子 is no topic either)  # 比一比 asks to compare (query.py): not 一比, a slip of 一批
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _FUNCTION_CHARS = re.compile(r"[的了是要有不没在和与也都就还把被让给对为从比很太吗呢吧啊呀着过得地个这那哪谁啥咋]")
 _WORD = re.compile(r"[\u3400-\u9fff]|[A-Za-z0-9.+%]+")
