@@ -151,3 +151,15 @@ def test_a_refused_follow_up_keeps_the_conversation_where_it_was(engine):
     _, second, third = converse(engine, "达州农村营养餐那个计划谁牵头", "基教科呢", "承德的呢")
     assert second["status"] == "not_found"  # 基教科 does not share that task
     assert third["results"][0]["doc"] == CHENGDE and third["status"] != "not_found"
+
+
+def test_after_an_office_list_a_turn_naming_only_a_role_or_a_place_lists_that_office_again(engine):
+    first, shared, there, both = converse(engine, "遂宁人事科牵头哪些工作", "那它配合的呢", "那达州呢", "都算上呢")
+    assert first["intent"] == "office_tasks" and {r["role"] for r in first["results"]} == {"牵头"}
+    # 它 is the office: what it shares, of the same plan
+    assert shared["intent"] == "office_tasks" and {r["role"] for r in shared["results"]} == {"参与"}
+    assert all(r["doc"] == SUINING for r in shared["results"]) and "人事科" in shared["answer"].split("\n")[0]
+    # another place: the same office there (达州's 人事师训科) in the role asked last
+    assert there["intent"] == "office_tasks" and all(r["doc"] == DAZHOU for r in there["results"])
+    assert {r["role"] for r in there["results"]} == {"参与"}
+    assert {r["role"] for r in both["results"]} == {"牵头", "参与"}

@@ -88,6 +88,15 @@ def test_an_office_named_without_its_ke_before_a_role_word_is_that_office(ask, e
     assert q.office is None
 
 
+def test_another_plans_office_name_shortening_this_plans_office_names_it(ask, engine):
+    # 人事科 is 遂宁's office and a plain shortening of 达州's 人事师训科: asked of 达州 it is that office, not a topic
+    q, _ = engine.reading("达州人事科负责哪些")
+    assert q.office == "人事师训科" and q.intent == "office_tasks"
+    a = ask("达州人事科牵头哪些工作")
+    assert a["intent"] == "office_tasks" and a["results"]
+    assert all("人事师训科" in r["lead_offices"] for r in a["results"])
+
+
 def test_an_office_printed_with_a_second_name_in_brackets_is_asked_by_either_name(ask, engine):
     # 承德 prints 体卫艺（国防教育办） and 党建办（巡察办）: one unit, two names
     by_bracket = ask("承德国防教育办负责哪些工作")

@@ -276,7 +276,8 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
         rest = rest[: m.start(1)] + " " + rest[m.end():]
     scope = [f for f, info in documents.items() if not q.cities or info.city in q.cities]
     forms = set().union(*(office_forms.get(f, set()) for f in scope)) if scope else set()
-    q.office, span = _find_office(rest, forms, corpus_text, everyday)
+    folded_forms = {fold(f) for f in every_form}
+    q.office, span = _find_office(rest, forms, corpus_text, everyday, folded_forms)
     if q.office and rest[max(0, span[0] - 1):span[0]] in _POSSESSIVE:
         q.office = None  # 督导委员会及其办公室, 学校的办公室: another body's office, part of the topic
     if q.office:
@@ -285,7 +286,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
             q.office_forms |= same_office(other, scope, documents, office_forms)
         rest = rest[: span[0]] + " " + rest[span[1]:]
         while len(q.other_offices) < 3:
-            other, span = _find_office(rest, forms, corpus_text, everyday)
+            other, span = _find_office(rest, forms, corpus_text, everyday, folded_forms)
             if other is None:
                 break
             if other in q.office_forms:  # 体卫艺 国防教育办那个: the same office named twice, no second one
@@ -484,14 +485,16 @@ def _is_office_name(token: str, forms: set[str], corpus_text: str, everyday: Cal
 
 
 def _find_office(text: str, forms: set[str], corpus_text: str = "",
-                 everyday: Callable[[str], bool] = lambda word: False) -> tuple[str | None, tuple[int, int]]:
+                 everyday: Callable[[str], bool] = lambda word: False,
+                 every_form: set[str] = frozenset()) -> tuple[str | None, tuple[int, int]]:
     """The office the question names: a form printed in the plans, the same without an administrative prefix
     (招考办 for 市招考办, 纪委 for 机关纪委; "达州市招考办" also loses its 市 to the city name), or a plain
     abbreviation of one (the longest one written). A slip of the office's last character (基教课, 电教管) is read
-    as the character it sounds like, when nothing is found as typed."""
-    found = _office_in(text, forms, corpus_text, everyday)
+    as the character it sounds like, when nothing is found as typed. `every_form`: the office names of every plan,
+    in or out of scope (人事科, 遂宁's office, shortens 达州's 人事师训科: another plan's office name is no topic word)."""
+    found = _office_in(text, forms, corpus_text, everyday, every_form)
     if found[0] is None:
-        found = _office_in(_mend_office_ends(text, corpus_text), forms, corpus_text, everyday)
+        found = _office_in(_mend_office_ends(text, corpus_text), forms, corpus_text, everyday, every_form)
     return found
 
 
@@ -512,8 +515,8 @@ def _written_forms(forms: frozenset[str]) -> dict[str, str]:
     return written
 
 
-def _office_in(text: str, forms: set[str], corpus_text: str,
-               everyday: Callable[[str], bool]) -> tuple[str | None, tuple[int, int]]:
+def _office_in(text: str, forms: set[str], corpus_text: str, everyday: Callable[[str], bool],
+               every_form: set[str] = frozenset()) -> tuple[str | None, tuple[int, int]]:
     written = _written_forms(frozenset(forms))
     # 幼儿园, 各中小学校 listed among a task's offices are schools: in 公办幼儿园学位 they are the topic, and they
     # name an office only before a role word (幼儿园配合哪些)
@@ -528,7 +531,7 @@ def _office_in(text: str, forms: set[str], corpus_text: str,
         for start in range(max(0, end - 8), end - 1):
             short = text[start:end]
             matches = sorted({f for w, f in written.items() if is_abbreviation(short, w)}, key=len)
-            if matches and _plan_word(short, matches, corpus_text, everyday):
+            if matches and short not in every_form and _plan_word(short, matches, corpus_text, everyday):
                 continue  # 缺学科老师: 学科 is a word of the plans' text, not 学校安全工作科 shortened
             if matches:
                 candidates.append((start - end, start, matches[0]))

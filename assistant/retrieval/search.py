@@ -44,6 +44,13 @@ _WORDS = re.compile(r"[\w\u3400-\u9fff]")
 # A question that plainly continues the conversation: 那学前教育呢？ 还有教师队伍？
 _CONTINUES = re.compile(r"^(?:那|那么|还有|另外|再|同样)|呢\s*[？?。!！]*\s*$")
 _MARKERS = re.compile(r"^(?:那么|那|还有|另外)|呢?\s*[？?。!！]*\s*$")
+# After an office's list (人事科牵头哪些工作), a turn that only changes the role, the place or the year asks the same
+# office's list again (那它配合的呢, 光牵头的, 都算上呢, 那遂宁呢): what such a turn may hold besides the role words
+_OFFICE_FOLLOW = re.compile(r"它们?|他们?|该科室?|这个科室?|那个科室?|其|光|只|单|仅|就|都算上?|算上|全部|所有|一起|一块|"
+                            r"牵头|挑头|主抓|负责|参与|配合|协助|协办|协同|参加|打下手|工作|任务|事儿?|活儿?|几项|多少项|"
+                            r"哪些|哪几|有哪|有啥|都有|和|跟|与|及|[还也]?有|是")
+_ROLE_NAMED = re.compile(r"牵头|挑头|主抓|负责|参与|配合|协助|协办|协同|参加|打下手|都算|算上|全部|所有")
+_ROLE_SAID = {"lead": "牵头的", "shared": "配合的", "both": "负责"}  # 那达州呢 keeps the role asked before
 # What is left of an elliptical follow-up once its place, year and office are read: 那…呢, 的, 怎么样
 _ELLIPSIS = re.compile(r"那么|[那这](?:条|项|个|种|件事)|那|还有|另外|呢|的|怎么样|咋样|如何|情况|又|再|吗|嘛|[\s？?。，,!！…、]|"
                        r"换成|换到|改成|改问|换个|换|"  # 换成计财科呢: the same question of another office or place
@@ -220,7 +227,8 @@ def follow_up_context(answer: Answer, previous: dict | None) -> dict | None:
     topic = _MARKERS.sub("", answer.question.carried_topic or answer.question.topic).strip()
     return {"city": city if isinstance(city, str) else None, "year": answer.filters.get("year"),
             "plan_year": answer.hits[0].record.year if answer.hits else None,
-            "office": answer.question.office, "topic": topic or None, "intent": answer.question.intent}
+            "office": answer.question.office, "topic": topic or None, "intent": answer.question.intent,
+            "role": answer.question.role}
 
 
 class Engine:
@@ -323,6 +331,19 @@ class Engine:
         q.text = text
         carried = []
         previous = context or {}
+        if (previous.get("intent") == OFFICE_TASKS and previous.get("office") and not q.office
+                and q.intent != OFFICE_TASKS and not _ELLIPSIS.sub("", _OFFICE_FOLLOW.sub("", q.topic))):
+            # 那它配合的呢 after 遂宁人事科牵头哪些工作: the office's list again, in the role (place, year) now asked
+            city_now = (q.cities or [previous.get("city") or ""])[0]
+            year_now = q.year or (None if q.cities else previous.get("year"))
+            role = "" if _ROLE_NAMED.search(q.folded) else _ROLE_SAID.get(previous.get("role") or "both", "")
+            q = read_question(f"{city_now}{f'{year_now}年' if year_now else ''}{previous['office']} "
+                              f"{re.sub(r'它们?|他们?', '', q.folded)} {role}哪些工作", self.documents, self.office_forms,
+                              self.corpus_text, self._words, self._everyday)
+            q.text = text
+            carried.append(previous["office"])
+            if not q.cities or q.cities[0] == previous.get("city"):
+                carried.append(previous.get("city") or "")
         elliptical = bool(previous.get("topic")) and not self._has_topic(q)
         # 评几个, 一年得上几回, 那啥时候完成: only a value is asked, of the task the conversation is about
         value_asked = elliptical and (asked := asked_detail(q.folded)) is not None and asked.kind != "members"
