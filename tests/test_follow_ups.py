@@ -163,3 +163,18 @@ def test_after_an_office_list_a_turn_naming_only_a_role_or_a_place_lists_that_of
     assert there["intent"] == "office_tasks" and all(r["doc"] == DAZHOU for r in there["results"])
     assert {r["role"] for r in there["results"]} == {"参与"}
     assert {r["role"] for r in both["results"]} == {"牵头", "参与"}
+
+
+def test_after_who_leads_a_task_asking_who_shares_it_keeps_the_task(engine):
+    first, shared = converse(engine, "达州自学考试改革谁牵头", "那配合的呢")
+    assert shared["intent"] == "lead" and shared["results"][0]["doc"] == DAZHOU
+    assert (shared["results"][0]["section"], shared["results"][0]["task_no"]) == \
+        (first["results"][0]["section"], first["results"][0]["task_no"])
+
+
+def test_it_after_an_office_was_named_is_that_office_and_asks_its_list(engine):
+    # 换成计财科呢 asks the task's offices again with 计财科; 它配合的 can only be the office's: a task does not 配合
+    *_, listed = converse(engine, "达州 自学考试改革 在哪条 谁挑头", "换成计财科呢", "那它配合的呢")
+    assert listed["intent"] == "office_tasks" and {r["role"] for r in listed["results"]} == {"参与"}
+    assert all(r["doc"] == DAZHOU and "计财科" in r["responsible_offices"] + r.get("cooperating_offices", [])
+               for r in listed["results"])

@@ -49,6 +49,7 @@ _MARKERS = re.compile(r"^(?:那么|那|还有|另外)|呢?\s*[？?。!！]*\s*$"
 _OFFICE_FOLLOW = re.compile(r"它们?|他们?|该科室?|这个科室?|那个科室?|其|光|只|单|仅|就|都算上?|算上|全部|所有|一起|一块|"
                             r"牵头|挑头|主抓|负责|参与|配合|协助|协办|协同|参加|打下手|工作|任务|事儿?|活儿?|几项|多少项|"
                             r"哪些|哪几|有哪|有啥|都有|和|跟|与|及|[还也]?有|是")
+_IT = re.compile(r"它们?|他们?|该科室?")
 _ROLE_NAMED = re.compile(r"牵头|挑头|主抓|负责|参与|配合|协助|协办|协同|参加|打下手|都算|算上|全部|所有")
 _ROLE_SAID = {"lead": "牵头的", "shared": "配合的", "both": "负责"}  # 那达州呢 keeps the role asked before
 # What is left of an elliptical follow-up once its place, year and office are read: 那…呢, 的, 怎么样
@@ -331,9 +332,11 @@ class Engine:
         q.text = text
         carried = []
         previous = context or {}
-        if (previous.get("intent") == OFFICE_TASKS and previous.get("office") and not q.office
-                and q.intent != OFFICE_TASKS and not _ELLIPSIS.sub("", _OFFICE_FOLLOW.sub("", q.topic))):
-            # 那它配合的呢 after 遂宁人事科牵头哪些工作: the office's list again, in the role (place, year) now asked
+        if (previous.get("office") and not q.office and q.intent != OFFICE_TASKS
+                and (previous.get("intent") == OFFICE_TASKS or (_IT.search(q.folded) and _ROLE_NAMED.search(q.folded)))
+                and not _ELLIPSIS.sub("", _OFFICE_FOLLOW.sub("", q.topic))):
+            # 那它配合的呢 after 遂宁人事科牵头哪些工作: the office's list again, in the role (place, year) now asked;
+            # after 换成计财科呢 (a task's offices) too, where 它 can only be the office: a task does not 配合
             city_now = (q.cities or [previous.get("city") or ""])[0]
             year_now = q.year or (None if q.cities else previous.get("year"))
             role = "" if _ROLE_NAMED.search(q.folded) else _ROLE_SAID.get(previous.get("role") or "both", "")
