@@ -178,3 +178,14 @@ def test_it_after_an_office_was_named_is_that_office_and_asks_its_list(engine):
     assert listed["intent"] == "office_tasks" and {r["role"] for r in listed["results"]} == {"参与"}
     assert all(r["doc"] == DAZHOU and "计财科" in r["responsible_offices"] + r.get("cooperating_offices", [])
                for r in listed["results"])
+
+
+def test_a_question_whose_words_the_task_just_cited_holds_continues_its_place(engine):
+    # 要创几个基地 after 温州's 研学 task (which speaks of 基地) asks 温州, though it names no place and has no 那…呢
+    first, second = converse(engine, "溫州 研學指導師 持證上崗 咋說的", "要创几个基地")
+    assert first["results"][0]["doc"] == WENZHOU
+    assert second["intent"] != "compare" and second["results"][0]["doc"] == WENZHOU
+    assert second["answer"].startswith("（沿用上文：温州")
+    # a topic the cited task never mentions is asked of every plan, as before
+    _, wide = converse(engine, "遂宁体育产业谁牵头", "疫情防控谁牵头")
+    assert wide["intent"] == "compare" and len(wide["plans"]) == 5

@@ -229,7 +229,13 @@ def follow_up_context(answer: Answer, previous: dict | None) -> dict | None:
     return {"city": city if isinstance(city, str) else None, "year": answer.filters.get("year"),
             "plan_year": answer.hits[0].record.year if answer.hits else None,
             "office": answer.question.office, "topic": topic or None, "intent": answer.question.intent,
-            "role": answer.question.role}
+            "role": answer.question.role, "task": _task_key(answer.hits[0].record)
+            if answer.hits and answer.status in (ANSWERED, PARTIAL) and not answer.plans else None}
+
+
+def _task_key(record: Record) -> list:
+    """The task an answer cited, as the conversation keeps it (JSON: the chat stores it in the browser)."""
+    return [record.doc, record.year, record.section, record.task_no, record.item]
 
 
 class Engine:
@@ -390,9 +396,10 @@ class Engine:
             q.text = text
             carried.append(f"问题“{previous['topic']}”")
         elif not q.cities and not q.unknown_cities and not city and previous.get("city") and not q.compare \
-                and _CONTINUES.search(text):
-            # 那学前教育呢？ continues the conversation's place; a question with its own topic and no such marker
-            # is asked of every plan
+                and (_CONTINUES.search(text) or self._asks_of_the_task(q, previous.get("task"))):
+            # 那学前教育呢？ continues the conversation's place; so does a question all of whose words the task just
+            # cited holds (要创几个基地 after 温州研学…: its 基地); any other question with its own topic and no place
+            # is asked of every plan (疫情防控谁牵头 after a 遂宁 task that never mentions 疫情)
             q.cities = [previous["city"]]
             carried.append(previous["city"])
             if not q.year and previous.get("year"):
@@ -440,6 +447,18 @@ class Engine:
             spelled = self.pinyin_spelled(run)
             return spelled[0] if len(spelled) == 1 and run not in self.corpus_lower else m.group(0)
         return _LATIN_RUN.sub(word, text)
+
+    def _asks_of_the_task(self, q: Question, task: list | None) -> bool:
+        """Whether every topic word of `q` (not a value asked) is held by the task the conversation just cited."""
+        if not task:
+            return False
+        found = [i for i, r in enumerate(self.records) if _task_key(r) == list(task)]
+        if len(found) != 1:
+            return False
+        terms = self._terms(q)[1]
+        valued = value_words([t.word for t in terms], asked_detail(q.folded))
+        topic = [t for t in terms if t.weight > 0 and not t.guess and t.word not in valued and not is_period_word(t.word)]
+        return bool(topic) and all(t.found_in(self.matching[found[0]]) for t in topic)
 
     def _has_topic(self, q: Question) -> bool:
         """Whether the question says anything beyond a place, a year, an office and 那…呢 (负责哪些工作 does): a word
