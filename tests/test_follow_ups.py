@@ -189,3 +189,13 @@ def test_a_question_whose_words_the_task_just_cited_holds_continues_its_place(en
     # a topic the cited task never mentions is asked of every plan, as before
     _, wide = converse(engine, "遂宁体育产业谁牵头", "疫情防控谁牵头")
     assert wide["intent"] == "compare" and len(wide["plans"]) == 5
+
+
+def test_a_value_asked_with_words_the_topic_already_says_asks_that_topics_value(engine):
+    # 认定 is a word of the topic before: 承德呢 今年认定几所 asks that topic's count of 承德, and 遂宁那边 牵头的是哪个科
+    # then still asks of 普惠性民办园认定
+    _, count, lead = converse(engine, "达州 普惠性民办园认定 谁牵头", "承德呢 今年认定几所", "遂宁那边 牵头的是哪个科")
+    assert count["results"][0]["doc"] == CHENGDE and "认定普惠园10所" in "".join(count["results"][0]["evidence"])
+    assert count["answer"].startswith("（沿用上文：问题“普惠性民办园认定")
+    assert lead["status"] == "answered" and lead["results"][0]["doc"] == SUINING
+    assert (lead["results"][0]["section"], lead["results"][0]["task_no"]) == ("二", 5)

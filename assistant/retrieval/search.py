@@ -353,9 +353,13 @@ class Engine:
             carried.append(previous["office"])
             if not q.cities or q.cities[0] == previous.get("city"):
                 carried.append(previous.get("city") or "")
-        elliptical = bool(previous.get("topic")) and not self._has_topic(q)
+        asked = asked_detail(q.folded)
+        # 承德呢 今年认定几所 after 达州 普惠性民办园认定 谁牵头: a value asked with words the previous topic already
+        # says (认定) asks that topic's value; it names no topic of its own
+        elliptical = bool(previous.get("topic")) and (not self._has_topic(q) or (
+            asked is not None and asked.kind != "members" and self._says_nothing_new(q, previous["topic"])))
         # 评几个, 一年得上几回, 那啥时候完成: only a value is asked, of the task the conversation is about
-        value_asked = elliptical and (asked := asked_detail(q.folded)) is not None and asked.kind != "members"
+        value_asked = elliptical and asked is not None and asked.kind != "members"
         if elliptical:  # 那遂宁呢 / 2020年的呢 / 计财科呢: the previous topic and intent, with what this one names
             asked_lead = q.intent == LEAD
             # 那各地呢 / 哪几个地方写了: the topic goes on, asked of every plan, not of the previous place
@@ -447,6 +451,13 @@ class Engine:
             spelled = self.pinyin_spelled(run)
             return spelled[0] if len(spelled) == 1 and run not in self.corpus_lower else m.group(0)
         return _LATIN_RUN.sub(word, text)
+
+    def _says_nothing_new(self, q: Question, topic: str) -> bool:
+        """Whether every topic word of `q` beside the value it asks is a word of the conversation's `topic`."""
+        terms = self._terms(q)[1]
+        valued = value_words([t.word for t in terms], asked_detail(q.folded))
+        words = [t for t in terms if t.weight > 0 and not t.guess and t.word not in valued and not is_period_word(t.word)]
+        return bool(words) and all(t.found_in(fold(topic)) for t in words)
 
     def _asks_of_the_task(self, q: Question, task: list | None) -> bool:
         """Whether every topic word of `q` (not a value asked) is held by the task the conversation just cited."""
