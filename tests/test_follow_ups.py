@@ -199,3 +199,10 @@ def test_a_value_asked_with_words_the_topic_already_says_asks_that_topics_value(
     assert count["answer"].startswith("（沿用上文：问题“普惠性民办园认定")
     assert lead["status"] == "answered" and lead["results"][0]["doc"] == SUINING
     assert (lead["results"][0]["section"], lead["results"][0]["task_no"]) == ("二", 5)
+
+
+def test_a_refused_follow_up_naming_another_place_moves_the_conversation_there(engine):
+    # 承德's 2021 plan says nothing of 九年义务教育巩固率; 20年的呢 then asks 承德's 2020 part, not 达州's
+    _, refused, last_year = converse(engine, "达州 九年义务教育巩固率 目标多少", "那承德", "20年的呢")
+    assert refused["status"] == "not_found" and refused["filters"]["city"] == "承德"
+    assert last_year["results"][0]["doc"] == CHENGDE and last_year["results"][0]["kind"] == "summary"

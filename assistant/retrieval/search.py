@@ -221,6 +221,12 @@ def follow_up_context(answer: Answer, previous: dict | None) -> dict | None:
     another plan); a refused follow-up keeps the conversation where it was (20年的呢 refused, 谁负责 asks of the task
     before)."""
     if answer.status not in (ANSWERED, PARTIAL):
+        city = answer.filters.get("city")
+        if previous and answer.status == NOT_FOUND and answer.filters.get("carried") and not answer.plans \
+                and isinstance(city, str) and city != previous.get("city") and not answer.question.unknown_cities:
+            # 那承德 refused (承德's plan lacks the topic): the conversation is now about 承德, on the same topic, so
+            # 20年的呢 asks 承德's 2020 part
+            return {**previous, "city": city, "year": answer.filters.get("year"), "plan_year": None, "task": None}
         if answer.status != NOT_FOUND or answer.question.unknown_cities or answer.plans or not answer.hits \
                 or answer.filters.get("carried"):
             return previous
