@@ -382,6 +382,8 @@ def test_regional_spoken_words_are_read_as_the_mandarin_they_stand_for(ask):
     from assistant.retrieval.spoken import as_mandarin
     assert as_mandarin("完整的体系 调整了吗 好多学校") == "完整的体系 调整了吗 好多学校"
     assert as_mandarin("好久报一次 deadline是好久") == "多久报一次 deadline是啥时"
+    e = ask("达州学前教育边个科牵头")  # Cantonese 边个 is 哪个
+    assert e["answered"] and e["intent"] == "lead" and top(e) == (DAZHOU, "四", 23)
 
 
 def test_a_feeling_about_the_topic_said_after_it_is_no_topic(ask):
