@@ -117,14 +117,18 @@ COMPARE_FLOORS = {
     # 2026-12-02d (common function words such as 本地 never distinctive; year-over-year clauses asked of their year):
     # one block fewer here, one more in batches 6 and 8 and in batch 12's held half
     "compare_batch2_heldout.jsonl": (66, 13, 8),  # 66/74, 13/18, 8/8 (was 67/74, 14/18)
-    "compare_batch3.jsonl": (118, 23, 9),  # 118/130, 23/31, 9/11 (2026-12-02c; was 114/130)
+    # 2026-12-08: a plan whose best task holds under half of what the best-holding plan's task holds, short of one of
+    # the question's two heaviest words, is 未涉及 (COMPARED_SHARE): calibration blocks 727 -> 742/856, all right
+    # 145 -> 149; held-back blocks over all sets 851 -> 855/1045, all right 164 -> 163, turns 294 -> 295; here
+    # 118 -> 111 blocks, 23 -> 21, in batch 12 27 -> 26, 8 -> 7, in batch 5 39 -> 41, 8 -> 7
+    "compare_batch3.jsonl": (111, 21, 9),  # 111/130, 21/31, 9/11 (was 118, 23)
     # a plan printing the topic's words only in separate tasks is 未涉及 (2026-12-02c): +2 blocks on calibration,
     # one block fewer here
     "compare_batch4_heldout.jsonl": (46, 8, 13),  # 46/52, 8/13, 13/15 (2026-12-02e; was 45/52)
     # 2026-12-04c: a topic said twice apart (城乡义务教育一体化 缩小城乡差距这块) is held by a plan holding either way
     # of saying it: calibration blocks +8 (batches 10 and 16), held-back and measuring-only blocks +3 over all sets, two
     # fewer here and in batch 11
-    "compare_batch5_heldout.jsonl": (39, 8, 12),  # 39/45, 8/11, 12/14 (2026-12-05; was 38/45, 7/11)
+    "compare_batch5_heldout.jsonl": (41, 7, 12),  # 41/45, 7/11, 12/14 (2026-12-08; was 39/45, 8/11)
     "compare_batch6.jsonl": (52, 12, 22),  # 52/63, 12/17, 22/23 (2026-12-02d; was 51/63)
     "compare_batch7_heldout.jsonl": (33, 4, 11),  # 33/39, 4/9, 11/12 (first measured whole: 62/75 over both halves)
     # (2026-12-04, parser 23: 达州's PDF copy now reads 达州中医职院 where it printed 达州中 医职院, and a placeless
@@ -141,7 +145,7 @@ COMPARE_FLOORS = {
     # 2026-12-03: one plan's block turned 未涉及 by the rule on words no plan uses (was 38/45, 6/11)
     # 2026-12-05: inserts read inline in BM25 and chance runs (高校|服务 spells 校服) no mention: 35 -> 34/45, 4 -> 3/11
     "compare_batch11_heldout.jsonl": (34, 3, 4),  # 34/45, 3/11, 4/6 (2026-12-04c, was 37/45, 5/11; first measured whole: 56/66, 10/18, 17/23)
-    "compare_batch12_heldout.jsonl": (27, 8, 10),  # 27/28, 8/9, 10/15 (first measured whole: 54/63, 12/17, 19/24)
+    "compare_batch12_heldout.jsonl": (26, 7, 11),  # 26/28, 7/9, 11/15 (2026-12-08, was 27, 8, 10; first measured whole: 54/63, 12/17, 19/24)
     "compare_batch13_heldout.jsonl": (19, 5, 10),  # 19/24, 5/8, 10/11 (first measured whole: 39/61, 9/17, 21/23)
     "compare_batch14_heldout.jsonl": (14, 3, 11),  # 14/20, 3/5, 11/13 (first measured whole: 47/61, 10/17, 18/21)
     "compare_batch15_heldout.jsonl": (17, 5, 3),  # 17/18, 5/6, 3/4 (first measured whole: 35/43, 8/12, 9/10)
@@ -367,3 +371,12 @@ def test_what_is_wanted_of_a_topic_said_after_it_is_no_second_topic(ask):
     # 把它算进…考核了 says what is asked of 近视, not a topic a plan may hold instead: 遂宁 has no 近视
     a = ask("孩子近视这事 哪几个市把它算进对县里的考核了")
     assert {p["doc"]: p["status"] for p in a["plans"]}[SUINING] == "not_found"
+
+
+def test_a_plan_touching_a_word_of_the_topic_is_not_involved_beside_one_that_treats_it(ask):
+    # 承德 puts 党政领导干部带头讲好思政课 into its 考核; 遂宁's nearest task (党风廉政) holds 领导干部 and 考核 only
+    a = ask("领导干部去学校讲思政课 哪个市把这事列进年度考核")
+    statuses = {doc: status for doc, _, status, _ in blocks(a)}
+    assert statuses[CHENGDE] == "answered" and statuses[SUINING] == "not_found"
+    suining = next(p for p in a["plans"] if p["doc"] == SUINING)
+    assert "承德市2021年工作要点" in suining["reason"] and "未涉及" in suining["reason"]

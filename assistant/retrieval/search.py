@@ -77,6 +77,9 @@ EVERYDAY = 5000
 PLACE_WORD_COUNT = 3000
 # A question naming no place is answered plan by plan when at least two plans' best tasks hold this share of it
 WIDE_COVERAGE = 0.7
+# in a comparison, a plan whose best task holds less than this share of what the best-holding plan's task holds does
+# not treat the topic: it touches a word or two of it (领导干部 of 领导干部讲思政课 in a 党风廉政 task)
+COMPARED_SHARE = 0.5
 # topics listed in one question (教师交流轮岗、县管校聘, 坐校车或者住校): any one may answer
 _LISTED = re.compile(r"[、／/]")
 # a stretch that asks, or says what is wanted of a topic named before it (把它算进考核了, 这事有安排没)
@@ -1040,6 +1043,7 @@ class Engine:
         return _Scores(s.chunk_sim, s.dense, s.lexical, terms or s.terms, detail)
 
     def _comparison(self, q: Question, plans: list[PlanAnswer], filters: dict) -> Answer:
+        plans = self._touching_only(q, plans)
         status = ANSWERED if any(p.answer.answered for p in plans) else (
             PARTIAL if any(p.answer.status == PARTIAL for p in plans) else NOT_FOUND)
         held = sum(p.answer.status != NOT_FOUND for p in plans)
@@ -1049,6 +1053,36 @@ class Engine:
         hits = sorted((p.answer.hits[0] for p in plans if p.answer.status != NOT_FOUND and p.answer.hits),
                       key=lambda h: -h.coverage)
         return Answer(q, status, reason, hits, filters, plans=plans)
+
+    def _touching_only(self, q: Question, plans: list[PlanAnswer]) -> list[PlanAnswer]:
+        """Blocks whose best task holds less than COMPARED_SHARE of the question as much as the best block's task does,
+        and lacks one of the question's two heaviest words that task holds, are 未涉及, naming the plan that treats it:
+        side by side, a plan touching a word of the topic does not hold it (长春's 离退休 task, short of 服务管理,
+        still holds what the question is most about).
+        Not between the two years of one file (year over year), whose words describe both."""
+        held = [p.answer.hits[0].coverage for p in plans if p.answer.status != NOT_FOUND and p.answer.hits]
+        if q.year_over_year or not held:
+            return plans
+        most = max(held)
+        best = next(p for p in plans if p.answer.status != NOT_FOUND and p.answer.hits
+                    and p.answer.hits[0].coverage == most)
+        # what the question is most about: its heaviest words (离退休 of 离退休干部的服务管理, not 服务 or 管理)
+        terms = sorted((t for t in self._terms(q)[1] if t.weight > 0 and not t.guess), key=lambda t: -t.weight)[:2]
+        best_text = self.matching[self.records.index(best.answer.hits[0].record)]
+        out = []
+        for p in plans:
+            a = p.answer
+            text = self.matching[self.records.index(a.hits[0].record)] if a.hits else ""
+            held_words = [u.word for u in self._terms(q)[1] if u.found_in(text)]
+            if a.status != NOT_FOUND and a.hits and a.hits[0].coverage < COMPARED_SHARE * most and any(
+                    t.found_in(best_text) and not t.found_in(text)
+                    and not any(t.word in w for w in held_words) for t in terms):  # 退休 of a held 离退休
+                named = self._plans_named({(p.doc, p.year)})
+                a = Answer(a.question, NOT_FOUND, f"{named}中最接近的任务只涉及问题的一小部分，"
+                           f"不如{self._plans_named({(best.doc, best.year)})}所引任务完整，按未涉及处理。", a.hits,
+                           a.filters)
+            out.append(PlanAnswer(p.doc, p.city, p.year, a))
+        return out
 
     def _title_bonus(self, q: Question, candidates: list[int]) -> np.ndarray:
         """TITLE_BONUS for a task whose title shares a run of TITLE_RUN characters with the question: asked 职业教育谁挑头,
