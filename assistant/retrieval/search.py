@@ -1067,13 +1067,14 @@ class Engine:
         best = next(p for p in plans if p.answer.status != NOT_FOUND and p.answer.hits
                     and p.answer.hits[0].coverage == most)
         # what the question is most about: its heaviest words (离退休 of 离退休干部的服务管理, not 服务 or 管理)
-        terms = sorted((t for t in self._terms(q)[1] if t.weight > 0 and not t.guess), key=lambda t: -t.weight)[:2]
+        every = self._terms(q)[1]
+        terms = sorted((t for t in every if t.weight > 0 and not t.guess), key=lambda t: -t.weight)[:2]
         best_text = self.matching[self.records.index(best.answer.hits[0].record)]
         out = []
         for p in plans:
             a = p.answer
             text = self.matching[self.records.index(a.hits[0].record)] if a.hits else ""
-            held_words = [u.word for u in self._terms(q)[1] if u.found_in(text)]
+            held_words = [u.word for u in every if u.found_in(text)]
             if a.status != NOT_FOUND and a.hits and a.hits[0].coverage < COMPARED_SHARE * most and any(
                     t.found_in(best_text) and not t.found_in(text)
                     and not any(t.word in w for w in held_words) for t in terms):  # 退休 of a held 离退休
