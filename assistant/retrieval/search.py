@@ -223,8 +223,8 @@ def follow_up_context(answer: Answer, previous: dict | None) -> dict | None:
     refusal of a question asked afresh carries its topic and place on (达州…没有? 那遂宁呢 / 不对 我问的是温州 asks it of
     another plan); a refused follow-up keeps the conversation where it was (20年的呢 refused, 谁负责 asks of the task
     before)."""
+    city = answer.filters.get("city")
     if answer.status not in (ANSWERED, PARTIAL):
-        city = answer.filters.get("city")
         if previous and answer.status == NOT_FOUND and answer.filters.get("carried") and not answer.plans \
                 and isinstance(city, str) and city != previous.get("city") and not answer.question.unknown_cities:
             # 那承德 refused (承德's plan lacks the topic): the conversation is now about 承德, on the same topic, so
@@ -233,7 +233,6 @@ def follow_up_context(answer: Answer, previous: dict | None) -> dict | None:
         if answer.status != NOT_FOUND or answer.question.unknown_cities or answer.plans or not answer.hits \
                 or answer.filters.get("carried"):
             return previous
-    city = answer.filters.get("city")
     topic = _MARKERS.sub("", answer.question.carried_topic or answer.question.topic).strip()
     return {"city": city if isinstance(city, str) else None, "year": answer.filters.get("year"),
             "plan_year": answer.hits[0].record.year if answer.hits else None,
@@ -360,8 +359,8 @@ class Engine:
                               self.corpus_text, self._words, self._everyday)
             q.text = text
             carried.append(previous["office"])
-            if not q.cities or q.cities[0] == previous.get("city"):
-                carried.append(previous.get("city") or "")
+            if previous.get("city") and (not q.cities or q.cities[0] == previous["city"]):
+                carried.append(previous["city"])
         asked = asked_detail(q.folded)
         # 承德呢 今年认定几所 after 达州 普惠性民办园认定 谁牵头: a value asked with words the previous topic already
         # says (认定) asks that topic's value; it names no topic of its own
@@ -461,24 +460,23 @@ class Engine:
             return spelled[0] if len(spelled) == 1 and run not in self.corpus_lower else m.group(0)
         return _LATIN_RUN.sub(word, text)
 
-    def _says_nothing_new(self, q: Question, topic: str) -> bool:
-        """Whether every topic word of `q` beside the value it asks is a word of the conversation's `topic`."""
+    def _topic_words(self, q: Question) -> list[Term]:
+        """The question's words that name what about: weighed, not a value asked of it (评几个, 有时限没), not how
+        often or for how long (一年, 每月)."""
         terms = self._terms(q)[1]
         valued = value_words([t.word for t in terms], asked_detail(q.folded))
-        words = [t for t in terms if t.weight > 0 and not t.guess and t.word not in valued and not is_period_word(t.word)]
+        return [t for t in terms if t.weight > 0 and t.word not in valued and not is_period_word(t.word)]
+
+    def _says_nothing_new(self, q: Question, topic: str) -> bool:
+        """Whether every topic word of `q` beside the value it asks is a word of the conversation's `topic`."""
+        words = [t for t in self._topic_words(q) if not t.guess]
         return bool(words) and all(t.found_in(fold(topic)) for t in words)
 
     def _asks_of_the_task(self, q: Question, task: list | None) -> bool:
-        """Whether every topic word of `q` (not a value asked) is held by the task the conversation just cited."""
-        if not task:
-            return False
-        found = [i for i, r in enumerate(self.records) if _task_key(r) == list(task)]
-        if len(found) != 1:
-            return False
-        terms = self._terms(q)[1]
-        valued = value_words([t.word for t in terms], asked_detail(q.folded))
-        topic = [t for t in terms if t.weight > 0 and not t.guess and t.word not in valued and not is_period_word(t.word)]
-        return bool(topic) and all(t.found_in(self.matching[found[0]]) for t in topic)
+        """Whether every topic word of `q` is held by the task the conversation just cited."""
+        found = [i for i, r in enumerate(self.records) if _task_key(r) == list(task or [])]
+        words = [t for t in self._topic_words(q) if not t.guess]
+        return len(found) == 1 and bool(words) and all(t.found_in(self.matching[found[0]]) for t in words)
 
     def _has_topic(self, q: Question) -> bool:
         """Whether the question says anything beyond a place, a year, an office and 那…呢 (负责哪些工作 does): a word
@@ -489,9 +487,7 @@ class Engine:
             return False
         if q.intent == OFFICE_TASKS:  # 人事科负责哪些工作 asks its own thing: the office's tasks
             return True
-        terms = self._terms(q)[1]
-        valued = value_words([t.word for t in terms], asked_detail(q.folded))
-        return any(t.weight > 0 and t.word not in valued and not is_period_word(t.word) for t in terms)
+        return bool(self._topic_words(q))
 
     def holdings(self) -> str:
         years: dict[str, set[int]] = defaultdict(set)
