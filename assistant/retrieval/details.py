@@ -153,7 +153,17 @@ _PLACE = Detail("place", "地点", re.compile(
     r"(?:县|区|镇|乡|街道)(?!级|域|间|内|外|教育|学校)"))
 
 # Question forms, most specific first. A count names its measure word (几所 -> 所): the figure must carry it.
+# the rule or procedure a thing goes by (按啥标准分, 申报流程, 报名条件, 联系电话): plans name the thing, seldom its
+# rules; a task that prints none of these words does not give what is asked
+# (a rule said with 按 gives it too: 按普通学校两倍核拨)
+_PROCEDURE = Detail("procedure", "标准或程序", re.compile(r"标准|条件|程序|流程|细则|规则|电话|联系人|模板|表格|清单|"
+                                                     r"按照?[^，,；;。\s]{2,}"))
+_PROCEDURE_WORD = re.compile(r"标准|条件|流程|程序|步骤|细则|规则|电话|联系人|模板|表格|材料|清单")
 _ASKS = [
+    (re.compile(r"(?:按|用|依据|根据|凭)\s*(?:啥|什么|哪些|哪个|哪种)\s*(?:标准|条件|程序|流程|规则|细则)|"
+                r"(?:评分|打分|评选|评审|认定|申报|申请|报名|准入|入选)(?:的)?(?:标准|条件|流程|程序|细则)(?:是)?(?:啥|什么|哪些|咋|怎么)|"
+                r"(?:申报|申请|报名)(?:的)?(?:流程|程序|步骤)|联系电话|联系人是?谁|电话(?:是)?多少|(?:表格|模板)(?:在哪|哪里|有没有|有吗)|"
+                r"(?:交|提交|报送|准备)(?:哪些|什么|啥)材料"), _PROCEDURE),
     # before the counts: 几个学校轮着用的那个办法叫啥 asks the 办法's name, not a number
     (re.compile(r"叫啥|叫什么|叫个啥|啥名|什么名|名字|名称|全称|具体指|指的是|是指什么|指啥"), _NAME),
     # where it is (建在哪, 落户哪个区县), not where in the plan (在哪条, 放在哪项)
@@ -410,6 +420,8 @@ def is_detail_word(word: str, detail: Detail | None = None) -> bool:
                 # 完成时间, 啥时候办完: when it is done is the value asked, 完成 no topic of its own; 9月中旬 remembered
                 # to confirm is the value too
                 or (detail is not None and detail.kind == "date" and (_DONE_WORD.match(word) or _DATE_PART.match(word)))
+                # 申报流程, 评选标准: which rule is asked, not about what
+                or (detail is not None and detail.kind == "procedure" and bool(_PROCEDURE_WORD.search(word)))
                 # 多久一次: 一次 says a frequency is asked, not of what
                 or (detail is not None and detail.kind == "frequency" and word in ("一次", "1次", "一回", "频次", "频率"))
                 # 三防达标率定多少: the rate is the value asked; a task on 三防 that prints none lacks the figure

@@ -235,7 +235,8 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     edges = _word_edges(rest, words) if words else None  # what is left once the corpus's places are taken out
     for name in sorted(gazetteer(), key=len, reverse=True):
         if name in rest and (edges is None or _stands_as_word(name, rest, edges)) and (
-                name not in corpus_text or (not q.cities and _in_city_position(name, rest))
+                name not in corpus_text or (not q.cities and (_in_city_position(name, rest)
+                                                              or _in_city_position(name, q.folded)))
                 or _names_its_plan(name, rest)):
             q.unknown_cities.append(name)
             rest = rest.replace(name, " ")
@@ -398,9 +399,9 @@ def _stands_as_word(name: str, text: str, edges: set[int]) -> bool:
 
 
 def _in_city_position(name: str, text: str) -> bool:
-    """成都今年… / 成都市… / 成都的…: the question is about that city, even if a plan mentions it in passing
+    """成都今年… / 成都市… / 成都的… / 杭州22年…: the question is about that city, even if a plan mentions it in passing
     (与成都市教育交流合作). Only asked when the question names no corpus city; 北京冬奥会 stays a topic."""
-    return bool(re.search(rf"{name}(?:市|的|今年|明年|去年|20\d\d|教育|教体|教委|要|有|在|将|计划)", text))
+    return bool(re.search(rf"{name}(?:市|的|今年|明年|去年|(?:20)?\d\d\s*年|20\d\d|教育|教体|教委|要|有|在|将|计划)", text))
 
 
 def _without_mention(text: str, corpus_text: str) -> str:
