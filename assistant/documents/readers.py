@@ -303,8 +303,10 @@ def _docx_text(data: bytes) -> str:
     document = docx.Document(io.BytesIO(data))
     numbering = _WordNumbering(document)
     styles = _StyleNames()
-    comments = _office_comments(document)
+    comments = _office_notes(document, "comment")
     ranges = _comment_ranges(document.element.body) if comments else {}
+    footnotes = _office_notes(document, "footnote") | _office_notes(document, "endnote")
+    referred = _note_references(document.element.body) if footnotes else {}
     blocks = [b for b in _blocks(document.element.body, document._body)  # paragraphs and tables in print order
               if isinstance(b, docx.table.Table) or not styles.contents(b)]
     headings = _unnumbered_headings(blocks, styles, document)
@@ -320,6 +322,7 @@ def _docx_text(data: bytes) -> str:
             if block._p in headings:
                 label = chinese_numeral(headings[block._p]) + "、"
             notes = "".join(f"（{comments[i]}）" for i in ranges.get(block._p, ()) if i in comments)
+            notes += "".join(f"（{footnotes[i]}）" for i in referred.get(block._p, ()) if i in footnotes)
             lines.append(label + joined + accepted_text(block) + notes)
             joined = ""
     return "\n".join(lines + ([joined] if joined else []))
@@ -382,19 +385,57 @@ def _unnumbered_headings(blocks: list, styles: _StyleNames, document) -> dict:
 _OFFICE_COMMENT = re.compile(r"^\s*(?:牵头|配合|责任|协办|参与|主责|协助)(?:科室|单位|部门|处室)?\s*[：:]")
 
 
-def _office_comments(document) -> dict[str, str]:
-    """The text of each comment (批注) that assigns offices, by comment id."""
+def _office_notes(document, kind: str) -> dict[str, str]:
+    """The text of each comment (批注), footnote or endnote (脚注 / 尾注) that assigns offices, by its id: the kind's
+    own part. A plan may give each task's offices in a note on its title; a note giving a source (数据来源：…) or a
+    reviewer's remark is no part of the plan."""
     from lxml import etree
 
     found = {}
     for rel in document.part.rels.values():
-        if rel.reltype.endswith("/comments") and not rel.is_external:
+        if rel.reltype.endswith(f"/{kind}s") and not rel.is_external:
             root = etree.fromstring(rel.target_part.blob)
-            for comment in root.iter(_W + "comment"):
-                text = "".join(t.text or "" for t in comment.iter(_W + "t")).strip()
+            for note in root.iter(_W + kind):
+                text = "".join(t.text or "" for t in note.iter(_W + "t")).strip()
                 if _OFFICE_COMMENT.match(text):
-                    found[comment.get(_W + "id")] = text
+                    found[(kind, note.get(_W + "id")) if kind != "comment" else note.get(_W + "id")] = text
     return found
+
+
+def _note_references(body) -> dict:
+    """Paragraph element -> the (kind, id) of the footnotes and endnotes it refers to: by a reference mark, or by a
+    cross-reference (a NOTEREF field naming the bookmark around another paragraph's mark), as Word numbers a second
+    task sharing the first one's note."""
+    refs = (_W + "footnoteReference", _W + "endnoteReference")
+    bookmarked: dict[str, list] = {}
+    open_marks: dict[str, str] = {}
+    for element in body.iter(_W + "bookmarkStart", _W + "bookmarkEnd", *refs):
+        if element.tag == _W + "bookmarkStart":
+            open_marks[element.get(_W + "id")] = element.get(_W + "name")
+        elif element.tag == _W + "bookmarkEnd":
+            open_marks.pop(element.get(_W + "id"), None)
+        else:
+            for name in open_marks.values():
+                bookmarked.setdefault(name, []).append(_note_key(element))
+    found: dict = {}
+    for element in body.iter(*refs, _W + "instrText"):
+        paragraph = next(element.iterancestors(_W + "p"), None)
+        if paragraph is None or any(a.tag in _REMOVED for a in element.iterancestors()):
+            continue
+        if element.tag == _W + "instrText":
+            m = re.match(r"\s*NOTEREF\s+(\S+)", element.text or "")
+            keys = bookmarked.get(m.group(1), []) if m else []
+        else:
+            keys = [_note_key(element)]
+        for key in keys:
+            if key not in found.setdefault(paragraph, []):
+                found[paragraph].append(key)
+    return found
+
+
+def _note_key(reference) -> tuple[str, str]:
+    kind = "footnote" if reference.tag == _W + "footnoteReference" else "endnote"
+    return kind, reference.get(_W + "id")
 
 
 def _comment_ranges(body) -> dict:
@@ -445,7 +486,10 @@ def accepted_text(paragraph) -> str:
     moved in (w:ins, w:moveTo) is read, text deleted or moved out (w:del, w:moveFrom) is not. A draft returned with
     its revisions still marked reads as the plan it became, not as both versions at once."""
     out = []
+    hidden = _cross_reference_numbers(paragraph._p)
     for element in paragraph._p.iter(*_TEXT_TAGS):
+        if element in hidden:
+            continue
         removed = False
         for ancestor in element.iterancestors():
             if ancestor is paragraph._p:
@@ -456,6 +500,29 @@ def accepted_text(paragraph) -> str:
         if not removed:
             out.append(element.text or "" if _TEXT_TAGS[element.tag] is None else _TEXT_TAGS[element.tag])
     return "".join(out)
+
+
+def _cross_reference_numbers(p) -> set:
+    """The text elements showing a NOTEREF field's result: the superscript number of a note another paragraph
+    carries, which is a mark, not text of the task (加强师德师风建设7)."""
+    if not any("NOTEREF" in (t.text or "") for t in p.iter(_W + "instrText")):
+        return set()
+    hidden, showing = set(), []  # showing: per open field, whether its result is a NOTEREF number
+    for element in p.iter(_W + "fldChar", _W + "instrText", _W + "t"):
+        if element.tag == _W + "fldChar":
+            kind = element.get(_W + "fldCharType")
+            if kind == "begin":
+                showing.append([False, False])  # [is NOTEREF, in result]
+            elif kind == "separate" and showing:
+                showing[-1][1] = True
+            elif kind == "end" and showing:
+                showing.pop()
+        elif element.tag == _W + "instrText":
+            if showing and re.match(r"\s*NOTEREF\b", element.text or ""):
+                showing[-1][0] = True
+        elif showing and showing[-1][0] and showing[-1][1]:
+            hidden.add(element)
+    return hidden
 
 
 def _placeholder(element) -> bool:
@@ -551,7 +618,7 @@ def _xlsx_text(name: str, data: bytes) -> str:
     if merged := _office_sheets_text(workbook):
         return merged
     lines = []
-    for sheet in workbook.worksheets:
+    for sheet in _shown_sheets(workbook):
         shared = {}  # (row, column) of a cell under the top of a merged range -> the range's value
         for merged in sheet.merged_cells.ranges:
             value = sheet.cell(merged.min_row, merged.min_col).value
@@ -578,6 +645,13 @@ def _xlsx_text(name: str, data: bytes) -> str:
     return "\n".join(lines)
 
 
+def _shown_sheets(workbook) -> list:
+    """The sheets Excel shows: a hidden sheet (last year's tasks kept for reference, the list a dropdown reads) is no
+    part of the plan the workbook presents. All of them when none is shown, so a file is never read as empty."""
+    shown = [sheet for sheet in workbook.worksheets if sheet.sheet_state == "visible"]
+    return shown or list(workbook.worksheets)
+
+
 # A workbook split by office: one sheet per office, named by it, listing the tasks that office takes part in with its
 # role (本科室职责: 牵头 / 配合 / 责任) and a task code the same on every sheet (二-3); the sections only in a list on a
 # 说明 sheet.
@@ -594,7 +668,7 @@ def _office_sheets_text(workbook) -> str | None:
     together in code order under its section's row, then the rest of the 说明 sheet (its closing and signature). A
     task's measures are its longest version (one sheet may abbreviate them). None for any other workbook."""
     sheets = []
-    for sheet in workbook.worksheets:
+    for sheet in _shown_sheets(workbook):
         if not _OFFICE_SHEET_NAME.search(sheet.title.strip()):
             continue  # (cheap: most workbooks name no sheet after an office, and are not read twice)
         rows = [[_cell_text(c.value, c.number_format) for c in row] for row in sheet.iter_rows()]
@@ -616,7 +690,7 @@ def _office_sheets_text(workbook) -> str | None:
     if not rows_of or not all(_TASK_CODE.match(code) for code in rows_of):
         return None
     header = [*names[:role_at], "责任单位", *names[role_at:]]
-    notes = [ws for ws in workbook.worksheets if ws.title.strip() not in {office for office, _, _ in sheets}]
+    notes = [ws for ws in _shown_sheets(workbook) if ws.title.strip() not in {office for office, _, _ in sheets}]
     front = [line for ws in notes for row in ws.iter_rows()
              if (line := "\t".join(_cell_text(c.value, c.number_format) for c in row).rstrip("\t"))]
     at = [i for i, line in enumerate(front) if _LISTED_SECTION.match(line.strip())]  # the list of sections
