@@ -261,6 +261,24 @@ def test_a_task_named_by_its_position_answers_though_the_question_says_little_of
     assert e["status"] == "not_found" and "请写明是哪个地方" in e["answer"]
 
 
+def test_a_position_counted_in_its_part_or_from_the_end_names_one_task(ask):
+    a = ask("长春第三部分第4条 说的啥")  # 长春 numbers 1–38 straight through: the fourth task of part 三 is 12
+    assert a["answered"] and top(a) == (CHANGCHUN, "三", 12)
+    b = ask("遂宁倒数第二条谁牵头")
+    assert b["answered"] and top(b) == (SUINING, "六", 41)
+    c = ask("遂宁第五部分最后一条 谁牵头")
+    assert c["answered"] and top(c) == (SUINING, "五", 35)
+
+
+def test_a_position_the_plan_does_not_have_is_refused_with_how_far_it_goes(ask):
+    a = ask("达州第50条谁牵头")  # 38 tasks: no task is cited for a number the plan never reaches
+    assert a["status"] == "not_found" and not a["results"] and "没有第50项" in a["answer"] and "共38项" in a["answer"]
+    b = ask("遂宁第七部分第2条")
+    assert b["status"] == "not_found" and "没有第七部分" in b["answer"]
+    c = ask("达州第50条 学前教育谁牵头")  # a clear topic beside the impossible number: the topic's task answers
+    assert c["answered"] and top(c) == (DAZHOU, "四", 23)
+
+
 def test_a_magnitude_without_a_number_names_a_programme_not_a_count(ask):
     # 万名艺术家进校园 is 长春's programme; 万名 is no count that any plan may hold, so 遂宁's 美育 task does not answer
     a = ask("遂宁有万名艺术家进校园吗")

@@ -70,7 +70,7 @@ _BOTH_ROLES = re.compile(r"都算|都要|全部|所有|涉及|相关|有关|沾�
 _ROLE_WORD = r"(牵头|签头|挑头|主抓|主责|挑大梁|唱主角|参与|配合|协助|协办|协同|参加|打下手)"
 _EXCLUDED_ROLE = re.compile(rf"(?:不算|不含|不包括|除了?|除去|去掉|排除|刨去|刨除)(?:它|他们|他)?(?:自己)?的?{_ROLE_WORD}|"
                             rf"{_ROLE_WORD}的?(?:活|工作|任务|那些|那种)?(?:都|也)?(?:不算|除外|不要|不用|不含|不包括|去掉|别算)")
-_FIGURE = re.compile(r"多少|几(?:所|个|项|种|家|名|万|次|大|条|成)|几$|比例|百分|目标|达到|规模|数量|多大|多高|什么时候|何时|哪年|时间|期限")
+_FIGURE = re.compile(r"多少|几(?:所|个|项|种|家|名|万|次|大|条|成)|几$|比例|百分|目标|达到|规模|数量|多大|多高|什么时候|何时|几时|哪年|时间|期限")
 # asks what a task says, beside who leads it (讲了啥，哪个科负责): the text answers that part
 _CONTENT = re.compile(r"[讲说写]了?(?:啥|什么|些啥|些什么)|[讲说写]的(?:啥|什么|是啥|是什么)|(?:咋|怎么|如何)(?:说|讲|写|表述)|"
                       r"(?:啥|什么)内容|内容是|要干啥|干什么|干些啥|(?:咋|怎么)(?:搞|弄|干|做)")
@@ -113,9 +113,12 @@ _CHINESE_YEAR = re.compile(r"二[〇零○][〇零○一二三四五六七八九
                            r"(?:一[五六七八九]|二[〇零○一二三四五六七八九])(?=\s*年(?!级|代|内|底|前|后|间))")
 # 三、第16条, 第三部分第2项, 第42项: where a task stands, as staff point at it with the plan open; 第35个教师节, 第三期
 # and 第几条 are no such reference
+# 倒数第二条, 最后一条, 第五部分最后那条: counted from the end (the number is then -2, -1)
 _POSITION = re.compile(r"(?:([一二三四五六七八九十]{1,3})\s*[、.．]\s*|第\s*([一二三四五六七八九十]{1,3})\s*(?:部分|大项|大块|板块|章)"
                        r"\s*(?:的|里|中)?\s*)?([（(][一二三四五六七八九十]{1,3}[）)])?\s*(?:的|里|中)?\s*"
-                       r"第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:条|项|点|小项|个任务|号任务)")
+                       r"(?:第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:条|项|点|小项|个任务|号任务)|"
+                       r"倒数\s*第?\s*(\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:条|项|点|个任务|个)|"
+                       r"最后\s*(?:一|那|1)?\s*(?:条|项|点|个任务))")
 _CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 # (不是去年完成的 今年…: last year taken back, only this year is asked)
 _LAST_YEAR = r"(?<!不是)(?<!不要)(?<!不问)去年"
@@ -152,7 +155,8 @@ class Question:
     asked: str = ""  # the question without what is said around it (您好，王局问：… ，麻烦了): what is embedded
     compare: bool = False  # asks across plans (各地 / 比较 / two places named): answered plan by plan
     year_over_year: bool = False  # 去年做了什么、今年要做什么: a plan's summary year beside its plan year
-    # 三、第16条 / 二、（二）第1项 / 第42项: the part (三), the subsection as printed (（二）) and the task number named
+    # 三、第16条 / 二、（二）第1项 / 第42项: the part (三), the subsection as printed (（二）) and the task number named;
+    # counted from the end when negative (倒数第二条: -2)
     position: tuple[str | None, str | None, int] | None = None
     # a follow-up asking only a value of the same task (评几个, 那啥时候完成): the topic the conversation goes on with,
     # without that ask, so the next turn (牵头的是哪个) does not ask it again
@@ -318,8 +322,9 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     rest = _without_mention(rest, corpus_text)
     if m := _POSITION.search(rest):
         sub = m.group(3) and "（" + m.group(3)[1:-1] + "）"  # printed with full-width brackets in the records
-        number = m.group(4)
-        q.position = (m.group(1) or m.group(2), sub, int(number) if number.isdigit() else numeral_value(number))
+        number = m.group(4) or m.group(5) or "1"
+        value = int(number) if number.isdigit() else numeral_value(number.replace("两", "二"))
+        q.position = (m.group(1) or m.group(2), sub, value if m.group(4) else -value)
         rest = rest[: m.start()] + " " + rest[m.end():]
     q.topic = re.sub(r"\s+", " ", _HOW_LONG.sub(" ", _A_NOT_A.sub(" ", PLACES_COUNTED.sub(" ", rest)))).strip()
     q.year_over_year = bool(_YEAR_OVER_YEAR.search(q.folded)) or len(q.years) > 1

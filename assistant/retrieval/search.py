@@ -617,6 +617,9 @@ class Engine:
         return [v for v in self.index.bm25.vocab_dict if word in v and len(v) > len(word)]
 
     def _terms(self, q: Question) -> tuple[list[str], list[Term]]:
+        # 长春第三部分第4条: a place and a position say nothing of a topic; 第三 and 部分 are no words to look up
+        if q.position and not q.topic.strip():
+            return [], []
         tokens = self.tokenizer.tokens(q.topic or q.folded, hmm=False)
         # 学区房 cut into 学区 and a lone 房: a word closed by a place or thing character (_FACILITY_END) that no plan
         # prints is a thing of its own, not the 学区 the plans speak of
@@ -700,6 +703,8 @@ class Engine:
         if q.intent == LEAD:  # who leads is asked of tasks; a work-summary item names no office
             candidates = [i for i in candidates if self.records[i].kind == TASK] or candidates
         placed = self._placed(q, terms, candidates)
+        if q.position and not placed and (missing := self._no_such_position(q, terms, candidates)):
+            return Answer(q, NOT_FOUND, missing, filters=filters)
         candidates = placed or candidates
         valued = value_words([t.word for t in terms], detail)
         fused = (_fuse(dense[candidates], lexical[candidates]) + self._title_bonus(q, candidates) + COVERAGE_WEIGHT
@@ -845,13 +850,51 @@ class Engine:
         the task, so it answers though the question's words say little of it (最后那条其他工作)."""
         if not q.position:
             return []
-        part, sub, number = q.position
-        placed = [i for i in candidates if self.records[i].task_no == number and part in (None, self.records[i].section)
-                  and sub in (None, self.records[i].subsection)]
+        placed = self._at_position(q.position, candidates)
         if placed and any(t.weight > 0 for t in terms) and self._best_share(terms, placed) < MIN_COVERAGE \
                 <= self._best_share(terms, candidates):
             return []
         return placed
+
+    def _no_such_position(self, q: Question, terms: list[Term], candidates: list[int]) -> str | None:
+        """Why one plan has no task where the question points (达州第50条 in a plan of 38, 第七部分 of six parts), when
+        its words name no task squarely either (a mistyped number beside a clear topic is answered by the topic);
+        None otherwise. Answering with a task found by the words around the number would cite a task never meant."""
+        docs = {self.records[i].doc for i in candidates}
+        if len(docs) != 1 or (any(t.weight > 0 for t in terms) and self._best_share(terms, candidates) >= MIN_COVERAGE):
+            return None
+        part, sub, number = q.position
+        tasks = [r for r in self.records if r.doc in docs and r.kind == TASK and r.year in {
+            self.records[i].year for i in candidates}]
+        name = self._plans_named({(r.doc, r.year) for r in tasks[:1]}) if tasks else "所选文件"
+        if part is not None and not any(r.section == part for r in tasks):
+            parts = list(dict.fromkeys(r.section for r in tasks if r.section))
+            return f"{name}没有第{part}部分（共{len(parts)}个部分：{'、'.join(parts)}）。"
+        inside = [r for r in tasks if part in (None, r.section) and sub in (None, r.subsection)]
+        where = f"第{part}部分" if part else "全文"
+        if sub:
+            where += sub
+        asked = f"{'倒数' if number < 0 else ''}第{abs(number)}项"
+        last = max((r.task_no for r in inside if r.task_no), default=None)
+        extent = f"共{len(inside)}项任务" + (f"，编号到第{last}项" if last and last != len(inside) else "")
+        return f"{name}{where if part or sub else ''}没有{asked}（{where}{extent}）。"
+
+    def _at_position(self, position: tuple[str | None, str | None, int], candidates: list[int]) -> list[int]:
+        """The tasks of `candidates` standing where `position` says, as a reader of the printed plan counts: by the
+        number printed (三、第16条); in a part that prints no such number, the Nth task of the part (第三部分第4条 of
+        a plan numbering 1–38 straight through); from the end when negative (倒数第二条, 第五部分最后一条), in each plan
+        on its own."""
+        part, sub, number = position
+        inside = [i for i in candidates if self.records[i].kind == TASK and part in (None, self.records[i].section)
+                  and sub in (None, self.records[i].subsection)]
+        if number > 0 and (placed := [i for i in inside if self.records[i].task_no == number]):
+            return placed
+        if number > 0 and part is None and sub is None:
+            return []
+        by_plan: dict[str, list[int]] = defaultdict(list)
+        for i in inside:
+            by_plan[self.records[i].doc].append(i)
+        return [tasks[number - 1 if number > 0 else number] for tasks in by_plan.values() if len(tasks) >= abs(number)]
 
     @staticmethod
     def _opens_summary(record: Record) -> bool:
@@ -1241,9 +1284,10 @@ class Engine:
             # deadline); elsewhere the body may say when (2020年底前完成)
             holder = detail_sentence(fold(record.title), folded, terms, detail, DETAIL_SHARE)
         if holder is None and detail.kind == "date" and detail.label == "时间":
-            # 那条 谁负责 啥时候: when the body names no date for it, the task's own 完成时限 line says when
+            # 那条 谁负责 啥时候: when the body names no date for it, the task's own 完成时限 line says when, also
+            # without a date (全年, 持续推进: the plan's own answer)
             holder = next((j for j, c in enumerate(chunk_ids) if self.index.chunks[c].field in TIME_FIELDS
-                           and detail.pattern.search(folded[j])), None)
+                           and folded[j].strip()), None)
         return holder
 
 
