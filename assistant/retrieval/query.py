@@ -119,6 +119,14 @@ _POSITION = re.compile(r"(?:([一二三四五六七八九十]{1,3})\s*[、.．]\
                        r"(?:第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:条|项|点|小项|个任务|号任务)|"
                        r"倒数\s*第?\s*(\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:条|项|点|个任务|个)|"
                        r"最后\s*(?:一|那|1)?\s*(?:条|项|点|个任务))")
+_NTH = r"第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:条|项|点|个任务)"
+_FROM_END = (r"倒数\s*第?\s*(\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:条|项|点|个任务|个)|"
+             r"最后\s*(?:一|那|1)?\s*(?:条|项|点|个任务)")
+_NAMED_PART = re.compile(rf"(?<![第\u4e00-\u9fff])((?!第)[\u4e00-\u9fff]{{2,6}}?)(?:那|这)?个?\s*(?:部分|板块|大块|大项)\s*(?:的|里|中)?\s*(?:{_NTH}|{_FROM_END})")
+_ITEM_POSITION = re.compile(r"(?:([一二三四五六七八九十]{1,3})\s*[、.．]?\s*|第\s*([一二三四五六七八九十]{1,3})\s*(?:部分|大项|板块|章)"
+                            r"\s*(?:的|里|中)?\s*第?\s*)([（(][一二三四五六七八九十]{1,3}[）)])\s*(?:点|条|项)?")
+_BARE_POSITION = re.compile(r"(?:^|(?<=[\s，,。：:]))(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:条|项)"
+                            r"(?=\s|谁|说|讲|写|是|的|啥|咋|配合|牵头|[，,。？?！!]|$)")
 _CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 # (不是去年完成的 今年…: last year taken back, only this year is asked)
 _LAST_YEAR = r"(?<!不是)(?<!不要)(?<!不问)去年"
@@ -320,12 +328,9 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     q.content = q.overview or bool(_CONTENT.search(q.folded))
     q.preamble = bool(_PREAMBLE.search(q.folded))
     rest = _without_mention(rest, corpus_text)
-    if m := _POSITION.search(rest):
-        sub = m.group(3) and "（" + m.group(3)[1:-1] + "）"  # printed with full-width brackets in the records
-        number = m.group(4) or m.group(5) or "1"
-        value = int(number) if number.isdigit() else numeral_value(number.replace("两", "二"))
-        q.position = (m.group(1) or m.group(2), sub, value if m.group(4) else -value)
-        rest = rest[: m.start()] + " " + rest[m.end():]
+    q.position, rest = read_position(rest)
+    if q.position:  # 承德去年总结三（五）, 今年要点第二部分: which document the position is in, not what about
+        rest = _DOCUMENT_WORDS.sub(" ", rest)
     q.topic = re.sub(r"\s+", " ", _HOW_LONG.sub(" ", _A_NOT_A.sub(" ", PLACES_COUNTED.sub(" ", rest)))).strip()
     q.year_over_year = bool(_YEAR_OVER_YEAR.search(q.folded)) or len(q.years) > 1
     q.compare = q.intent != OFFICE_TASKS and (len(q.cities) >= 2 or q.year_over_year
@@ -407,6 +412,40 @@ def _in_city_position(name: str, text: str) -> bool:
     """成都今年… / 成都市… / 成都的… / 杭州22年…: the question is about that city, even if a plan mentions it in passing
     (与成都市教育交流合作). Only asked when the question names no corpus city; 北京冬奥会 stays a topic."""
     return bool(re.search(rf"{name}(?:市|的|今年|明年|去年|(?:20)?\d\d\s*年|20\d\d|教育|教体|教委|要|有|在|将|计划)", text))
+
+
+def read_position(rest: str) -> tuple[tuple[str | None, str | None, int | None] | None, str]:
+    """Where the question points in the printed plan, and the question without it: (part, subsection or item, task
+    number). The part is a numeral (三), or the words of a part's title (党建那部分: 党建); the number is None for a
+    （一） item itself (总结三（一）), negative when counted from the end."""
+    m = _POSITION.search(rest)
+    if m and not (m.group(1) or m.group(2) or m.group(3)) and (named := _NAMED_PART.search(rest)):
+        # 党建那部分第一条: the part named by its title's words
+        number = named.group(2) or named.group(3) or "1"
+        position, m = (named.group(1), None, _count(number) if named.group(2) else -_count(number)), named
+    elif m:
+        sub = m.group(3) and _bracketed(m.group(3))
+        number = m.group(4) or m.group(5) or "1"
+        position = (m.group(1) or m.group(2), sub, _count(number) if m.group(4) else -_count(number))
+    elif m := _ITEM_POSITION.search(rest):  # 总结三（一）, 第三部分第（三）点: the item itself
+        position = (m.group(1) or m.group(2), _bracketed(m.group(3)), None)
+    elif m := _BARE_POSITION.search(rest):  # 达州18条谁牵头: a number with 条 and nothing counted after it
+        position = (None, None, _count(m.group(1)))
+    else:
+        return None, rest
+    return position, rest[: m.start()] + " " + rest[m.end():]
+
+
+_DOCUMENT_WORDS = re.compile(r"(?:今年|去年|本年|全年)?的?(?:工作)?(?:总结|要点|计划|文件|原文)(?:里|中|上|的)?|今年|去年")
+
+
+def _bracketed(marker: str) -> str:
+    """（三） as the records print it, full-width, whatever brackets were typed."""
+    return "（" + marker.strip("（()）") + "）"
+
+
+def _count(number: str) -> int:
+    return int(number) if number.isdigit() else numeral_value(number.replace("两", "二"))
 
 
 def _without_mention(text: str, corpus_text: str) -> str:

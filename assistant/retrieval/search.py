@@ -27,6 +27,7 @@ from ..documents.offices import is_abbreviation, task_role
 from ..documents.places import bare_name
 from .deadlines import Window, due, find_window, is_filler, strip_window
 from .query import DEADLINE, GENERAL, LEAD, OFFICE_TASKS, PLACES_COUNTED, Question, read_question, same_office
+from ..documents.parser import numeral_value
 from ..documents.records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, place_name
 from ..documents.labels import COOPERATING, RESPONSIBLE
 from .store import DocumentInfo, IndexData
@@ -91,6 +92,7 @@ _LATIN_RUN = re.compile(r"(?<![A-Za-z])[A-Za-z]{4,}(?![A-Za-z])")  # zhoubian, t
 _GUESSED = re.compile(r"是不是|是否|还是|[吗嘛么吧](?=[\s？?。！!]|$)|[不没](?:是|对)?[\s？?。！!]*$")
 # 十一 in 写到十一二点, 90% in 目标是90%吧, 六个 in 是哪六个: a number, never a topic
 # a number (十一, 90%, 六个, 3万); 万名 (万名艺术家进校园) or 百名 alone name a programme, not a count
+_PART_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}")  # 三 of 第三部分, not the title words of 党建那部分
 _NUMERAL = re.compile(r"(?=.*[\d〇零一二三四五六七八九十两])[\d.〇零一二三四五六七八九十百千万两]+[%％个所项名人次条万亿元]?")
 # a question's clauses (see Engine._aside); a bracketed term is one too: 透明的厨房（好像叫明厨亮灶？）
 _CLAUSES = re.compile(r"[，,。？?！!；;：:]+")  # 张局微信问：… is a clause of its own
@@ -864,19 +866,22 @@ class Engine:
         if len(docs) != 1 or (any(t.weight > 0 for t in terms) and self._best_share(terms, candidates) >= MIN_COVERAGE):
             return None
         part, sub, number = q.position
-        tasks = [r for r in self.records if r.doc in docs and r.kind == TASK and r.year in {
+        if part is not None and not _PART_NUMERAL.fullmatch(part):
+            return None  # a part named by words the plan's titles do not hold: the words are then the topic
+        tasks = [r for r in self.records if r.doc in docs and r.kind in (TASK, SUMMARY) and r.section and r.year in {
             self.records[i].year for i in candidates}]
         name = self._plans_named({(r.doc, r.year) for r in tasks[:1]}) if tasks else "所选文件"
         if part is not None and not any(r.section == part for r in tasks):
             parts = list(dict.fromkeys(r.section for r in tasks if r.section))
             return f"{name}没有第{part}部分（共{len(parts)}个部分：{'、'.join(parts)}）。"
-        inside = [r for r in tasks if part in (None, r.section) and sub in (None, r.subsection)]
+        inside = [r for r in tasks if part in (None, r.section) and (
+            (r.item or r.subsection) if number is None else (r.kind == TASK and sub in (None, r.subsection)))]
         where = f"第{part}部分" if part else "全文"
-        if sub:
+        if sub and number is not None:
             where += sub
-        asked = f"{'倒数' if number < 0 else ''}第{abs(number)}项"
+        asked = sub if number is None else f"{'倒数' if number < 0 else ''}第{abs(number)}项"
         last = max((r.task_no for r in inside if r.task_no), default=None)
-        extent = f"共{len(inside)}项任务" + (f"，编号到第{last}项" if last and last != len(inside) else "")
+        extent = f"共{len(inside)}{'项任务' if number is not None else '点'}" + (f"，编号到第{last}项" if last and last != len(inside) else "")
         return f"{name}{where if part or sub else ''}没有{asked}（{where}{extent}）。"
 
     def _at_position(self, position: tuple[str | None, str | None, int], candidates: list[int]) -> list[int]:
@@ -885,6 +890,16 @@ class Engine:
         a plan numbering 1–38 straight through); from the end when negative (倒数第二条, 第五部分最后一条), in each plan
         on its own."""
         part, sub, number = position
+        if part is not None and not _PART_NUMERAL.fullmatch(part):
+            part = self._part_titled(part, candidates)
+            if part is None:
+                return []
+        if number is None:  # 总结三（一）: the （一） item of part 三; in a plan numbering 1. 2. there, its third task
+            items = [i for i in candidates if part in (None, self.records[i].section)
+                     and sub in (self.records[i].subsection, self.records[i].item) and self.records[i].task_no is None]
+            return items or [i for i in candidates if self.records[i].kind == TASK and part in (
+                None, self.records[i].section) and self.records[i].subsection is None
+                and self.records[i].task_no == numeral_value(sub.strip("（）"))]
         inside = [i for i in candidates if self.records[i].kind == TASK and part in (None, self.records[i].section)
                   and sub in (None, self.records[i].subsection)]
         if number > 0 and (placed := [i for i in inside if self.records[i].task_no == number]):
@@ -895,6 +910,25 @@ class Engine:
         for i in inside:
             by_plan[self.records[i].doc].append(i)
         return [tasks[number - 1 if number > 0 else number] for tasks in by_plan.values() if len(tasks) >= abs(number)]
+
+    def _part_titled(self, words: str, candidates: list[int]) -> str | None:
+        """The part whose title the words name (党建那部分: 一、全面加强教育系统新时代党的建设): the section holding most
+        of their characters in order, two at least, when one plan is asked and one section does."""
+        titles = {self.records[i].section: fold(self.records[i].section_title or "") for i in candidates
+                  if self.records[i].section}
+        if len({self.records[i].doc for i in candidates}) != 1:
+            return None
+
+        def run(title: str) -> int:  # the words' characters the title holds in order (党建: 党的建设)
+            held, at = 0, 0
+            for char in words:
+                if (found := title.find(char, at)) >= 0:
+                    held, at = held + 1, found + 1
+            return held
+        scored = sorted(((run(t), part) for part, t in titles.items()), reverse=True)
+        if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            return None
+        return scored[0][1]
 
     @staticmethod
     def _opens_summary(record: Record) -> bool:
