@@ -206,3 +206,17 @@ def test_a_refused_follow_up_naming_another_place_moves_the_conversation_there(e
     _, refused, last_year = converse(engine, "达州 九年义务教育巩固率 目标多少", "那承德", "20年的呢")
     assert refused["status"] == "not_found" and refused["filters"]["city"] == "承德"
     assert last_year["results"][0]["doc"] == CHENGDE and last_year["results"][0]["kind"] == "summary"
+
+
+def test_the_next_or_previous_task_is_the_one_printed_beside_the_task_just_cited(engine):
+    first, second, third = converse(engine, "遂宁第25条谁牵头", "下一条呢", "上一条说的啥")
+    assert (first["results"][0]["section"], first["results"][0]["task_no"]) == ("四", 25)
+    assert second["intent"] == "lead" and second["results"][0]["doc"] == SUINING
+    assert second["results"][0]["task_no"] == 26 and second["results"][0]["lead_offices"]
+    assert "下一条" in second["answer"].split("\n")[0]  # what was carried is said on the first line
+    assert third["results"][0]["task_no"] == 25
+    last, beyond = converse(engine, "遂宁最后一条谁牵头", "下一条呢")
+    assert last["results"][0]["task_no"] == 42
+    assert beyond["status"] == "not_found" and not beyond["results"] and "最后一项" in beyond["answer"]
+    _, after_restart = converse(engine, "温州一、第4条 咋说的", "下一条呢")  # 温州 numbers again in every part
+    assert (after_restart["results"][0]["section"], after_restart["results"][0]["task_no"]) == ("二", 1)

@@ -50,6 +50,8 @@ _MARKERS = re.compile(r"^(?:那么|那|还有|另外)|呢?\s*[？?。!！]*\s*$"
 _OFFICE_FOLLOW = re.compile(r"它们?|他们?|该科室?|这个科室?|那个科室?|其|光|只|单|仅|就|都算上?|算上|全部|所有|一起|一块|"
                             r"牵头|挑头|主抓|负责|参与|配合|协助|协办|协同|参加|打下手|工作|任务|事儿?|活儿?|几项|多少项|"
                             r"哪些|哪几|有哪|有啥|都有|和|跟|与|及|[还也]?有|是")
+# 下一条, 上一项, 前一条: the task beside the one the conversation cited
+_NEIGHBOUR = re.compile(r"([下上前后])\s*(?:一|1)\s*(?:条|项|个任务|点)")
 _IT = re.compile(r"它们?|他们?|该科室?")
 _ROLE_NAMED = re.compile(r"牵头|挑头|主抓|负责|参与|配合|协助|协办|协同|参加|打下手|都算|算上|全部|所有")
 _ROLE_SAID = {"lead": "牵头的", "shared": "配合的", "both": "负责"}  # 那达州呢 keeps the role asked before
@@ -363,6 +365,23 @@ class Engine:
             carried.append(previous["office"])
             if previous.get("city") and (not q.cities or q.cities[0] == previous["city"]):
                 carried.append(previous["city"])
+        if previous.get("task") and (step := _NEIGHBOUR.search(q.folded)) and not q.cities and not q.position:
+            # 下一条呢, 上一项谁牵头: the task printed after (before) the one just cited, in the same plan
+            back = step.group(1) in "上前"
+            record = self._neighbour(previous["task"], -1 if back else 1)
+            if record is None:
+                return Answer(q, NOT_FOUND, f"上一个回答引用的已是该文件{'第一' if back else '最后'}"
+                              f"一项，没有{step.group(0)}。", filters={"carried": ["上一个回答引用的任务"]})
+            rest = q.folded[:step.start()] + " " + q.folded[step.end():]
+            q = read_question(rest, self.documents, self.office_forms, self.corpus_text, self._words, self._everyday)
+            if not _ELLIPSIS.sub("", rest) and previous.get("intent") in (LEAD, GENERAL):
+                q.intent = previous["intent"]  # 下一条呢 after 谁牵头: who leads that one
+            q.text, q.cities, q.year = text, [record.city], record.year
+            q.position = (record.section, record.subsection or record.item, record.task_no) if record.task_no else (
+                record.section, record.subsection or record.item, None)
+            carried.append(f"{step.group(0)}（{record.path}）")
+            return self._search(q, self._scope(q), k, {"city": record.city, "year": record.year, "office": q.office,
+                                                        "carried": carried})
         asked = asked_detail(q.folded)
         # 承德呢 今年认定几所 after 达州 普惠性民办园认定 谁牵头: a value asked with words the previous topic already
         # says (认定) asks that topic's value; it names no topic of its own
@@ -451,6 +470,18 @@ class Engine:
         if not (q.cities or q.year or q.office or carried or city or year or office):
             return self._wide(q, scope, k, filters)
         return self._search(q, scope, k, filters)
+
+    def _neighbour(self, task: list, step: int) -> Record | None:
+        """The record printed `step` places after the conversation's task among its plan's tasks (or its summary's
+        items), or None at either end."""
+        at = next((i for i, r in enumerate(self.records) if _task_key(r) == list(task)), None)
+        if at is None:
+            return None
+        here = self.records[at]
+        same = [i for i, r in enumerate(self.records) if r.doc == here.doc and r.year == here.year and r.kind == here.kind
+                and r.section and (r.task_no is not None or r.item or r.subsection)]
+        k = same.index(at) + step if at in same else -1
+        return self.records[same[k]] if 0 <= k < len(same) else None
 
     def _spelled_out(self, text: str) -> str:
         """zhoubian环境整治 -> 周边环境整治: a run of Latin letters that no plan prints and that spells in pinyin exactly
