@@ -224,6 +224,8 @@ def test_last_year_of_a_city_whose_plan_holds_the_year_before_asks_that_part(ask
     assert a["answered"] and a["filters"]["year"] == 2020 and "摇号招生" in "".join(a["results"][0]["evidence"])
     b = ask("达州去年控辍保学谁牵头")  # 达州 has one plan year: 去年 does not empty the scope
     assert b["answered"] and top(b)[0] == DAZHOU
+    c = ask("承德 不问去年的 今年毛入园率定的多少")  # last year taken back: the 2021 plan's task, not the summary
+    assert c["answered"] and c["filters"]["year"] != 2020 and top(c) == (CHENGDE, "三", 10)
 
 def test_the_bound_of_a_value_and_an_idiom_for_its_size_ask_the_value_not_a_topic(ask):
     a = ask("遂宁市级示范高中生均公用经费最低多少")  # other plans print 最低; 遂宁 says 不低于

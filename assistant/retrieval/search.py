@@ -64,6 +64,7 @@ _ELLIPSIS = re.compile(r"那么|[那这](?:条|项|个|种|件事)|那|还有|�
                        # 达州有吗, 遂宁也搞了吗, 温州写了没: whether the new place has the same topic
                        r"有没有|有没|也|有|搞了?|提了?|写了?|弄了?|办了?|做了?|没|不")
 _RELATIVE_YEAR = {"前年": 2, "去年": 1, "上一年": 1, "上年": 1}
+_TAKEN_BACK = re.compile(r"(?:不是|不要|不问|不看)(?:前年|去年|上一?年)")
 # Refusal (README, "Three states"; chosen on eval/colloquial_calibrate.jsonl): the best task must hold at least
 # MIN_COVERAGE of the question's weighted words (terms.py), unless its best sentence is a very close paraphrase
 # (cosine >= MIN_DENSE); and below ELSEWHERE_COVERAGE, no distinctive word of the question may be missing from
@@ -207,7 +208,8 @@ class Answer:
 
 
 def _years_back(text: str) -> int:
-    """去年 -> 1, 前年 -> 2, no such word -> 0."""
+    """去年 -> 1, 前年 -> 2, no such word -> 0; a year taken back (不是去年完成的 今年…) is none."""
+    text = _TAKEN_BACK.sub(" ", text)
     return next((n for word, n in _RELATIVE_YEAR.items() if word in text), 0)
 
 
