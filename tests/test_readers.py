@@ -154,6 +154,92 @@ def test_pdf_text_layer_is_read(tmp_path):
     assert parsed.tasks[1].fields["目标任务"] == "新建公办幼儿园 8 所。"
 
 
+_BOX_RUN = """<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+ xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+ xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"
+ xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+ xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>
+ <wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0"
+ layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="margin"><wp:posOffset>0
+ </wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>
+ <wp:extent cx="1800000" cy="500000"/><wp:wrapSquare wrapText="bothSides"/><wp:docPr id="{id}" name="box{id}"/>
+ <a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>
+ <wps:spPr/><wps:txbx><w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp>
+ </a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>
+ <w:txbxContent>{paragraphs}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"""
+
+
+def test_offices_in_a_text_box_anchored_to_a_task_are_that_tasks_read_once(tmp_path):
+    """Offices set in a floating text box beside each task, as Word writes a box (a drawing and a VML copy for old
+    readers): each task gets its box's offices once; a box that is a side note gives none; a box anchored to an
+    empty paragraph (the title) is read as the line it shows."""
+    import docx
+    from lxml import etree
+
+    def box(paragraph, texts: list[str], id_: int):
+        paragraphs = "".join(f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>" for t in texts)
+        paragraph._p.append(etree.fromstring(_BOX_RUN.format(id=id_, paragraphs=paragraphs)))
+
+    document = docx.Document()
+    box(document.add_paragraph(), ["测试区教育局2024年工作要点"], 1)
+    document.add_paragraph("一、加强党的建设")
+    box(document.add_paragraph("1.深入学习贯彻党的二十大精神。开展专题培训12场。"), ["牵头：党建办", "配合：办公室、人事科"], 2)
+    box(document.add_paragraph("2.推进学前教育普惠发展。新建公办幼儿园8所。"), ["注：本项与市局同步推进"], 3)
+    path = tmp_path / "boxes.docx"
+    document.save(path)
+    lines = [line for line in read_document(path).split("\n") if line.strip()]
+    assert lines[0] == "测试区教育局2024年工作要点"
+    assert sum("党建办" in line for line in lines) == 1 and "本项与市局同步推进" not in "".join(lines)
+    parsed = parse_file(path)
+    assert [(t.title, t.lead_offices, t.cooperating_offices) for t in parsed.tasks] == [
+        ("深入学习贯彻党的二十大精神", ["党建办"], ["办公室", "人事科"]), ("推进学前教育普惠发展", [], [])]
+
+
+def test_a_watermark_and_a_seal_laid_over_a_pdf_page_are_no_part_of_its_text(tmp_path):
+    """内部资料 注意保存 set diagonally in light grey across the page, and a red seal whose characters stand along
+    its rim (one of them upright, at the top), over the text: the plan reads as if neither were there."""
+    import math
+
+    path = tmp_path / "watermarked.pdf"
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("STSong-Light", 11)
+    y = 800
+    for line in SMALL_PLAN[:4]:
+        pdf.drawString(40, y, line)
+        y -= 18
+    pdf.saveState()
+    pdf.setFillGray(0.85)
+    pdf.setFont("STSong-Light", 40)
+    pdf.translate(300, 700)
+    pdf.rotate(45)
+    pdf.drawCentredString(0, 0, "内部资料 注意保存")
+    pdf.restoreState()
+    pdf.saveState()
+    pdf.setFillColorRGB(0.9, 0.1, 0.1)
+    pdf.translate(200, 740)
+    for i, char in enumerate("测试市教育局"):  # 150° down to 0°: the character at 90° stands upright
+        angle = math.radians(150 - i * 30)
+        pdf.saveState()
+        pdf.translate(40 * math.cos(angle), 40 * math.sin(angle))
+        pdf.rotate(math.degrees(angle) - 90)
+        pdf.setFont("STSong-Light", 12)
+        pdf.drawCentredString(0, 0, char)
+        pdf.restoreState()
+    pdf.restoreState()
+    pdf.setFont("STSong-Light", 11)
+    for line in SMALL_PLAN[4:]:
+        pdf.drawString(40, y, line)
+        y -= 18
+    pdf.save()
+    text = read_document(path)
+    assert "内部资料" not in text and "注意保存" not in text and "测\n" not in text
+    assert [line for line in text.split("\n") if line.strip()] == [line for line in SMALL_PLAN if line.strip()]
+    parsed = parse_file(path)
+    assert [t.title for t in parsed.tasks] == ["深入学习贯彻党的二十大精神", "推进学前教育普惠发展"]
+
+
 def test_pdf_without_text_layer_is_refused(tmp_path):
     path = tmp_path / "scan.pdf"
     pdf = canvas.Canvas(str(path))

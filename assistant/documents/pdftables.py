@@ -10,6 +10,7 @@ left to the text layer's own order.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from .normalize import join_wrapped, rebuilt_line
@@ -19,6 +20,8 @@ _SAME_LINE = 2.0  # points: fragments this close in height are on one printed li
 _RULE_MIN = 8.0  # points: shorter strokes are glyph parts or ticks, not rules
 _EDGE = 1.0  # points: a rule this close to another is the same rule (double strokes, rounding)
 _MIN_COLUMNS = 3
+_UPRIGHT = 1.0  # degrees: text turned further is laid over the page (a watermark, a seal's rim)
+_LIGHT = 0.75  # a fill this light in every channel is a watermark's grey (or white), not print
 
 
 @dataclass(frozen=True)
@@ -28,14 +31,45 @@ class _Fragment:
     text: str
 
 
+def _overlay(text_matrix, cm, fill: tuple[float, ...]) -> bool:
+    """Text laid over the page rather than printed in its lines: set at a slant (a diagonal watermark such as
+    内部资料 注意保存, the characters of a seal set along its rim), in a seal's red, or in a light grey a watermark
+    uses (or white). Upright black text is the plan's."""
+    a = text_matrix[0] * cm[0] + text_matrix[1] * cm[2]
+    b = text_matrix[0] * cm[1] + text_matrix[1] * cm[3]
+    if abs(math.degrees(math.atan2(b, a))) > _UPRIGHT:
+        return True
+    red, green, blue = fill
+    return (red >= 0.6 and green <= 0.35 and blue <= 0.35) or min(fill) >= _LIGHT
+
+
+def plain_page_text(page) -> str | None:
+    """The page's text without what is laid over it (`_overlay`: a watermark, a seal), put back into printed lines;
+    None when nothing is (the text layer's own order is kept for every other page)."""
+    fragments: list[_Fragment] = []
+    over = _read_page(page, fragments, [])
+    return "\n".join(_lines(fragments)) if over else None
+
+
 def ruled_page_text(page) -> str | None:
     """The page's text with its ruled task table read row by row, or None when the page holds no such table."""
     fragments: list[_Fragment] = []
     strokes: list[tuple[float, float, float, float]] = []
+    _read_page(page, fragments, strokes)
+    return _table_text(fragments, strokes)
+
+
+def _read_page(page, fragments: list[_Fragment], strokes: list[tuple[float, float, float, float]]) -> bool:
+    """Collect the page's upright text fragments and ruling strokes; whether any text was laid over the page."""
     path: list[tuple[float, float]] = []
+    fills: list[tuple[float, ...]] = [(0.0, 0.0, 0.0)]  # the fill colour, saved and restored with the graphics state
+    over = [False]
 
     def on_text(text, cm, tm, font, size):
         if text.strip():
+            if _overlay(tm, cm, fills[-1]):
+                over[0] = True
+                return
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             fragments.append(_Fragment(x, y, text))
@@ -44,7 +78,18 @@ def ruled_page_text(page) -> str | None:
         def at(px, py):
             return px * cm[0] + py * cm[2] + cm[4], px * cm[1] + py * cm[3] + cm[5]
         try:
-            if op == b"m":
+            if op == b"q":
+                fills.append(fills[-1])
+            elif op == b"Q" and len(fills) > 1:
+                fills.pop()
+            elif op == b"rg" and len(args) == 3:
+                fills[-1] = tuple(float(v) for v in args)
+            elif op == b"g" and len(args) == 1:
+                fills[-1] = (float(args[0]),) * 3
+            elif op == b"k" and len(args) == 4:
+                c, m, y, k = (float(v) for v in args)
+                fills[-1] = ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+            elif op == b"m":
                 path[:] = [at(float(args[0]), float(args[1]))]
             elif op == b"l" and path:
                 end = at(float(args[0]), float(args[1]))
@@ -59,6 +104,10 @@ def ruled_page_text(page) -> str | None:
             pass
 
     page.extract_text(visitor_text=on_text, visitor_operand_before=on_operator)
+    return over[0]
+
+
+def _table_text(fragments: list[_Fragment], strokes: list[tuple[float, float, float, float]]) -> str | None:
     columns = _rules([min(x0, x1) for x0, y0, x1, y1 in strokes if abs(x1 - x0) < _EDGE and abs(y1 - y0) >= _RULE_MIN])
     rows = _rules([min(y0, y1) for x0, y0, x1, y1 in strokes if abs(y1 - y0) < _EDGE and abs(x1 - x0) >= _RULE_MIN])
     if len(columns) < _MIN_COLUMNS + 1 or len(rows) < 3:

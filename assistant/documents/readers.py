@@ -323,7 +323,13 @@ def _docx_text(data: bytes) -> str:
                 label = chinese_numeral(headings[block._p]) + "、"
             notes = "".join(f"（{comments[i]}）" for i in ranges.get(block._p, ()) if i in comments)
             notes += "".join(f"（{footnotes[i]}）" for i in referred.get(block._p, ()) if i in footnotes)
-            lines.append(label + joined + accepted_text(block) + notes)
+            text = accepted_text(block)
+            boxes = _text_boxes(block._p)
+            notes += "".join(f"（{box}）" for box in boxes if _OFFICE_COMMENT.match(box))
+            if not text.strip() and not joined and not label:
+                # a text box anchored to an empty paragraph (a title set in a box) is the text the page shows there
+                lines.extend(box for box in boxes if not _OFFICE_COMMENT.match(box))
+            lines.append(label + joined + text + notes)
             joined = ""
     return "\n".join(lines + ([joined] if joined else []))
 
@@ -400,6 +406,25 @@ def _office_notes(document, kind: str) -> dict[str, str]:
                 if _OFFICE_COMMENT.match(text):
                     found[(kind, note.get(_W + "id")) if kind != "comment" else note.get(_W + "id")] = text
     return found
+
+
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+
+def _text_boxes(p) -> list[str]:
+    """The text of each text box anchored in the paragraph, its own paragraphs joined by ； (牵头：X / 配合：Y reads
+    牵头：X；配合：Y). Word writes a box twice, as a drawing and as a VML fallback for old readers: the fallback is
+    the same box and is not read again."""
+    boxes = []
+    for content in p.iter(_W + "txbxContent"):
+        if any(a.tag == _MC + "Fallback" for a in content.iterancestors()):
+            continue
+        if any(a.tag == _W + "txbxContent" for a in content.iterancestors()):
+            continue  # a box inside a box is read with it
+        parts = ["".join(t.text or "" for t in q.iter(_W + "t")).strip() for q in content.iter(_W + "p")]
+        if text := "；".join(part.rstrip("；;") for part in parts if part):
+            boxes.append(text)
+    return boxes
 
 
 def _note_references(body) -> dict:
@@ -791,7 +816,7 @@ def _date_text(value: datetime.date, number_format: str) -> str:
 def _read_pdf(name: str, data: bytes) -> str:
     import pypdf
 
-    from .pdftables import ruled_page_text
+    from .pdftables import plain_page_text, ruled_page_text
     from pypdf.errors import PyPdfError
 
     try:
@@ -802,7 +827,8 @@ def _read_pdf(name: str, data: bytes) -> str:
         if count > MAX_PDF_PAGES:
             raise DocumentError(name, f"PDF 共 {count} 页，超过 {MAX_PDF_PAGES} 页上限")
         # a ruled task table is read by where its cells stand; any other page in the text layer's own order
-        pages = [ruled_page_text(page) or page.extract_text() or "" for page in reader.pages]
+        # (a watermark or seal laid over a page is left out, the rest put back into its printed lines)
+        pages = [ruled_page_text(page) or plain_page_text(page) or page.extract_text() or "" for page in reader.pages]
     except DocumentError:
         raise
     except Exception as exc:  # pypdf's own errors, and whatever a damaged file makes it trip on
