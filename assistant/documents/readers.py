@@ -326,8 +326,9 @@ def _docx_text(data: bytes) -> str:
             text = accepted_text(block)
             boxes = _text_boxes(block._p)
             notes += "".join(f"（{box}）" for box in boxes if _OFFICE_COMMENT.match(box))
-            if not text.strip() and not joined and not label:
-                # a text box anchored to an empty paragraph (a title set in a box) is the text the page shows there
+            if (not text.strip() and not joined and not label) or not any(line.strip() for line in lines):
+                # a text box anchored to an empty paragraph, or to the first one (a title set in a box), is the text
+                # the page shows there; a side note in a box beside a task is not read
                 lines.extend(box for box in boxes if not _OFFICE_COMMENT.match(box))
             lines.append(label + joined + text + notes)
             joined = ""
