@@ -379,8 +379,7 @@ class Engine:
             if not _ELLIPSIS.sub("", rest) and previous.get("intent") in (LEAD, GENERAL):
                 q.intent = previous["intent"]  # 下一条呢 after 谁牵头: who leads that one
             q.text, q.cities, q.year = text, [record.city], record.year
-            q.position = (record.section, record.subsection or record.item, record.task_no) if record.task_no else (
-                record.section, record.subsection or record.item, None)
+            q.position = (record.section, record.subsection or record.item, record.task_no)
             carried.append(f"{step.group(0)}（{record.path}）")
             return self._search(q, self._scope(q), k, {"city": record.city, "year": record.year, "office": q.office,
                                                         "carried": carried})
@@ -947,10 +946,10 @@ class Engine:
     def _part_titled(self, words: str, candidates: list[int]) -> str | None:
         """The part whose title the words name (党建那部分: 一、全面加强教育系统新时代党的建设): the section holding most
         of their characters in order, two at least, when one plan is asked and one section does."""
-        titles = {self.records[i].section: fold(self.records[i].section_title or "") for i in candidates
-                  if self.records[i].section}
         if len({self.records[i].doc for i in candidates}) != 1:
             return None
+        titles = {self.records[i].section: fold(self.records[i].section_title or "") for i in candidates
+                  if self.records[i].section}
 
         def run(title: str) -> int:  # the words' characters the title holds in order (党建: 党的建设)
             held, at = 0, 0
