@@ -566,6 +566,10 @@ def test_asked_who_cooperates_where_the_plan_prints_none_the_answer_says_none(pl
     a = seventeenth("景德镇 驻市高校那条 谁牵头 配合科室呢")
     assert a["status"] == "answered" and where(a) == (JINGDEZHEN, "三", None, 8)
     assert "配合科室：无" in a["answer"] and "没有出现“配合”" not in a["answer"]
+    # 有配合的没 asks whether a 配合 list is printed, of a task whose text box gives only 牵头: never a missing topic
+    a = plans_of("thirtythird")("海曙 双减 谁牵头 有配合的没")
+    assert a["status"] == "answered" and where(a)[1:] == ("二", None, 7)
+    assert a["results"][0]["lead_offices"] == ["校外教育培训监管科"] and "配合" not in a["reason"]
 
 
 def test_a_scanned_copy_and_tasks_packed_into_cells_answer_as_any_plan(plans_of):
