@@ -399,3 +399,32 @@ def test_a_ruled_pdf_table_whose_cells_wrap_reads_one_line_per_row():
     row = next(line for line in lines if line.startswith("1\t"))
     assert row.split("\t")[1:2] == ["深入学习宣传贯彻党的二十大精神"] and row.endswith("\t2023年6月底前")
     assert lines[0] == "烟台市教育局2023年工作要点" and lines[-2:] == ["2023年2月16日", "— 3 —"]
+
+
+@pytest.mark.parametrize("gutter", ["{:>3}  {}", "{:>4}│{}", "{}: {}", "{:>5} | {}"])
+def test_a_plan_copied_with_line_numbers_in_the_margin_parses_like_the_original(tmp_path, gutter):
+    """An editor's or OA preview's line numbers (blank lines numbered too) are no task numbers: the gutter is dropped
+    and every task reads as in the plain file."""
+    original = parse_file(CORPUS / SUINING)
+    lines = (CORPUS / SUINING).read_text(encoding="utf-8").split("\n")
+    copy = tmp_path / SUINING
+    copy.write_text("\n".join(gutter.format(i + 1, line) for i, line in enumerate(lines)), encoding="utf-8")
+    assert _summary(parse_file(copy)) == _summary(original)
+
+
+def test_a_plan_whose_every_line_is_a_numbered_task_keeps_its_numbers(tmp_path):
+    """Lines numbered 1, 2, 3 … with no blank line numbered and no marker after the numbers are the plan's own
+    numbering (1 title, as three-level plans print it), not a gutter: the text is read as written."""
+    plan = tmp_path / "测试市教育局2023年工作要点.txt"
+    text = "\n".join(["一、加强党的建设"] + [f"{n} 任务{n}。牵头科室：党建办" for n in range(1, 13)])
+    plan.write_text(text, encoding="utf-8")
+    assert read_document(plan) == text
+
+
+def test_a_notepad_unicode_copy_reads_like_the_utf8_original(tmp_path):
+    """Windows Notepad's "Unicode" is UTF-16 LE with a byte-order mark and CRLF line ends."""
+    original = parse_file(CORPUS / SUINING)
+    copy = tmp_path / SUINING
+    copy.write_bytes(b"\xff\xfe" + (CORPUS / SUINING).read_text(encoding="utf-8").replace("\n", "\r\n")
+                     .encode("utf-16-le"))
+    assert _summary(parse_file(copy)) == _summary(original)

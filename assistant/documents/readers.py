@@ -55,7 +55,7 @@ def decode_document(name: str, data: bytes) -> str:
     if len(data) > MAX_BYTES:
         raise DocumentError(name, f"文件超过 {MAX_BYTES // (1024 * 1024)} MB 上限")
     if suffix == ".txt":
-        text = _decode_text(name, data)
+        text = _without_line_numbers(_decode_text(name, data))
         if _looks_like_html(text):
             text = _html_text(text)
         elif _looks_like_markdown(text):
@@ -70,6 +70,36 @@ def decode_document(name: str, data: bytes) -> str:
         text = _read_pdf(name, data)
     if not text.strip():
         raise DocumentError(name, "文件中没有文字")
+    return text
+
+
+# A plan copied out of a code editor or an OA preview, or printed with line numbers in the margin, opens every line
+# with the line's number, blank lines too (`  12  （三）…`, `  12│…`, `12: …`): that number is no task number.
+_GUTTER = re.compile(r"^[ \t]*(\d{1,5})(?:[ \t]+|$)(.*)$")
+_RULED_GUTTER = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[│|┃¦:：][ \t]?(.*)$")
+_MARKED_AFTER = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
+
+
+def _without_line_numbers(text: str) -> str:
+    """The text without a line-number gutter, when one runs down the file: nearly every line opens with a number
+    one more than the line before's, and the gutter shows itself apart from any plan numbering, by a rule (│, |, :)
+    after it on every line, by numbering blank lines, or by standing before the plan's own markers (`12  （三）`,
+    `13  1.`). A plan whose lines are all numbered tasks (1 … 2 … 3 …) numbers no blank line and puts no marker after
+    its numbers; a pipe table's rows (`12  | 1 | …`) keep their first rule, as not every line has one."""
+    lines = text.split("\n")
+    written = len([line for line in lines if line.strip()])
+    for gutter, ruled in ((_RULED_GUTTER, True), (_GUTTER, False)):
+        found = [gutter.match(line) for line in lines]
+        numbered = [m for m in found if m]
+        if len(numbered) < 3 or len(numbered) < 0.9 * written:
+            continue
+        numbers = [int(m.group(1)) for m in numbered]
+        if sum(b == a + 1 for a, b in zip(numbers, numbers[1:])) < 0.9 * (len(numbers) - 1):
+            continue
+        blank = sum(not m.group(2).strip() for m in numbered)
+        marked = sum(bool(_MARKED_AFTER.match(m.group(2))) for m in numbered)
+        if ruled or blank >= 2 or marked >= 2:
+            return "\n".join(m.group(2) if m else line for m, line in zip(found, lines))
     return text
 
 
@@ -836,7 +866,7 @@ def _read_pdf(name: str, data: bytes) -> str:
         if not isinstance(exc, (PyPdfError, ValueError, KeyError, TypeError, OSError, zlib.error)):
             log.warning("unexpected %s reading %s: %s", type(exc).__name__, name, exc)
         raise DocumentError(name, "不是有效的 PDF 文件，或文件已损坏") from None
-    text = "\n".join(p.rstrip("\n") for p in pages)
+    text = _without_line_numbers("\n".join(p.rstrip("\n") for p in pages))
     if not text.strip():
         raise DocumentError(name, "PDF 中没有文字层（可能是扫描件），请提供文字版")
     return text
