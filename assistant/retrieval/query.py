@@ -481,6 +481,18 @@ _REMARK_TAIL = re.compile(
     rf"|{_POINTER}{_REMARK_ADVERB}(?:急|着急|重要|要紧|急用|关键))[的了啊呀哦嘛呢]*[。！!~～\s]*$")
 # an organisation named before a colon at the start says who asks (人社局职业能力建设处：…, 市场监管局：…)
 _AGENCY = re.compile(r"^\s*[^：:，,。？?！!\s]{0,12}?(?:局|处|厅|委|办|部|中心)\s*[：:]")
+# Where a text the user holds comes from, opening the question (省装备中心发通知，…; 组织部检查清单上写着“…”; 人社局说…;
+# 新闻标题「…」; 12345转来个投诉：…): the text that follows is what is asked about, its source never is, and a 第5项 of
+# the source's list is no position in a plan
+_SOURCE = re.compile(
+    r"^\s*(?:[^：:，,。？?！!；;\s“”「」『』\"]{0,12}?(?:局|厅|部|委|办|院|中心|组|长|会|所|站|处|科|团|家|里|级|群|\d{3,})的?)?"
+    r"(?:(?:会上|又|刚|刚刚)?(?:发了?个?|下发了?的?|印发了?的?|转来了?个?|来了?个?|发来的?)?"
+    r"(?:通知|文件|发文|函|来函|通报|简报|清单|检查清单|督查清单|汇报材料|稿子|报告|新闻标题|新闻|报道|投诉|公告)(?:上|里|中)?"
+    r"(?:第[\d一二三四五六七八九十]+[项条点])?(?:说|讲|写(?:着|著|的是|的|道)?|要求|提到|提出|称)?"
+    r"|(?:会上|调研|检查|督查)?(?:说|讲|反映|来问|问|传|要求|提出|强调|建议))\s*[：:，,]?")
+_SOURCE_TEXT = 8  # CJK characters a source's text must have after it, so that it is a text the user holds
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_SOURCE_BODY = re.compile(r"(?:局|厅|部|委|办|院|中心|组|长|会|所|站|处|科|团|家|里|级|群|\d{3,})的?$")
 _OFFICE_LIST_ONLY = re.compile(r"哪些(?:工作|任务|事项|事|活)|(?:几|多少)项(?:工作|任务)|都管|手上")
 _SIGNED = re.compile(r"^\s*([^\s：:，,。？?！!]{2,8})\s*[：:]")
 _LEADING_WITH_WORDS = re.compile(r"(?:^|[，,。？?！!\s])\s*([^\s：:，,。？?！!]{3,10})\s*[：:]")  # also after 请问一下，
@@ -502,11 +514,28 @@ def _unwrapped(text: str) -> str:
     """`text` without a greeting, who passes it on, who asks after it, and courtesy or urgency closing it."""
     text = _MENTION.sub(" ", text)  # @小李 领导问…: who a chat line is addressed to
     text = _ASKED_BY.sub(" ", _FORWARDED.sub(" ", _AGENCY.sub(" ", _GREETING.sub(" ", text))))
+    text = _without_source(text)
     while (bare := _COURTESY_TAIL.sub("", text)) != text:  # …基教，麻烦了: the signature ends the question again
         text = _ASKED_BY.sub(" ", bare)
     if (m := _REMARK_TAIL.search(text)) and m.start() > 0:
         text = text[:m.start()]
     return text
+
+
+def _without_source(text: str) -> str:
+    """`text` without the source it opens with (人社局说…, 新闻标题「…」): a body named before a speech word, or a
+    document word (通知, 清单, 新闻) with or without its body; a speech word alone (说…) is no source."""
+    m = _SOURCE.match(text)
+    if not m or not m.group(0).strip():
+        return text
+    said = m.group(0).strip(" ：:，,")
+    document = re.search(r"通知|文件|发文|函|通报|简报|清单|材料|稿子|报告|新闻|报道|投诉|公告", said)
+    body = said[:document.start()] if document else re.sub(r"(?:会上|调研|检查|督查)?(?:说|讲|反映|来问|问|传|要求|提出|强调|建议)$", "", said)
+    if not document and not _SOURCE_BODY.search(body):
+        return text
+    if len(_CJK.findall(text[m.end():])) < _SOURCE_TEXT:  # 教研中心要求啥: the body's own demands are asked about
+        return text
+    return " " + text[m.end():]
 
 
 def _without_asking_office(rest: str, forms: set[str], corpus_text: str, everyday: Callable[[str], bool]) -> str:
