@@ -53,6 +53,7 @@ CORPORA = {
     "thirtyfirst": "p121 p122 p123",  # a Word table of contents, offices in Word comments, unnumbered Word headings
     "thirtysecond": "p124 p125 p126",  # offices in Word footnotes, hidden sheets and columns, rows a page break cuts
     "thirtythird": "p127 p128 p129",  # offices in Word text boxes, a watermark and a seal, a plan pasted into a sheet
+    "thirtyfourth": "p130 p131 p132",  # offices in cell comments, in a Word section's right column; line numbers
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -78,6 +79,7 @@ TANCHENG, SUINING_2025, GULOU = map(plan, ["p112", "p113", "p114"])
 NANLING, HENGYANG, LIXIA, TAIHE, ZHANJIANG, YANTA = map(plan, ["p115", "p116", "p117", "p118", "p119", "p120"])
 ZHENJIANG, MENGCHENG, TIANNING = map(plan, ["p121", "p122", "p123"])
 YUEYANG, PINGYANG, QINGYANG = map(plan, ["p124", "p125", "p126"])
+CHUNAN, SHIYAN, JIANGHAN = map(plan, ["p130", "p131", "p132"])
 
 
 def _asker(tmp_path_factory, plans: list[str]):
@@ -525,6 +527,7 @@ HELD_FLOORS = [
     # were written before the round arrived, from the brief's kinds; one fix after (a title's box anchored to the
     # first paragraph): 0.929, 1/14, 8/8, 0/3
     ("thirtythird", "other_bureaus35_heldout.jsonl", (1.0, 0, 3, 0)),  # 1.000, 0/6, 3/3, 0/1
+    ("thirtyfourth", "other_bureaus36_heldout.jsonl", (0.66, 2, 0, 0)),  # 0.667, 2/6, 3/3, 0/2
 ]
 
 
@@ -824,3 +827,23 @@ def test_footnotes_hidden_sheets_and_rows_cut_by_a_page_answer_who_leads(plans_o
     assert where(f) == (QINGYANG, None, "（三）", 11)
     assert f["results"][0]["cooperating_offices"][-2:] == ["各幼儿园", "各中小学校"]
 
+
+
+def test_offices_in_cell_comments_a_side_column_and_under_line_numbers_answer_who_leads(plans_of):
+    """淳安 gives its offices only as cell comments (批注) by 局办公室, a reviewer's remark naming 计划财务股 no office
+    list; 十堰 prints each section's tasks in the left column and their offices by number in the right, after a
+    column break; 江汉 was copied with a line number before every line, none of them a task number."""
+    ask = plans_of("thirtyfourth")
+    a = ask("淳安 学生资助 哪个股牵头 计财股是配合吗")  # the reviewer's 计划财务股 remark is on this task's row
+    assert where(a) == (CHUNAN, "四", None, 14) and a["status"] == "answered"
+    assert a["results"][0]["lead_offices"] == ["县学生资助管理中心"]
+    assert a["results"][0]["cooperating_offices"] == ["基础教育股", "职业与成人教育股"]
+    b = ask("淳安 研学实践 哪个股牵头")  # no comment on this task: no office printed
+    assert where(b) == (CHUNAN, "三", None, 11) and b["status"] == "partial"
+    c = ask("十堰 义务教育优质均衡 哪几个科牵头")  # group 5. in the right column
+    assert where(c) == (SHIYAN, "二", None, 5)
+    assert c["results"][0]["lead_offices"] == ["基础教育科", "市人民政府教育督导室"]
+    d = ask("十堰 数字化转型 啥时候完成")  # 12.牵头：市电化教育馆 / 时限：2024年12月底前
+    assert where(d) == (SHIYAN, "四", None, 12) and "2024年12月底前" in d["answer"]
+    e = ask("江汉 双减 谁牵头")
+    assert where(e) == (JIANGHAN, "二", None, 6) and e["results"][0]["lead_offices"] == ["校外教育培训监管科"]

@@ -75,7 +75,7 @@ def decode_document(name: str, data: bytes) -> str:
 
 # A plan copied out of a code editor or an OA preview, or printed with line numbers in the margin, opens every line
 # with the line's number, blank lines too (`  12  （三）…`, `  12│…`, `12: …`): that number is no task number.
-_GUTTER = re.compile(r"^[ \t]*(\d{1,5})(?:[ \t]+|$)(.*)$")
+_GUTTER = re.compile(r"^[ \t]*(\d{1,5})(?:[ \t]+|(?=\r?$))(.*)$")  # CRLF files keep their \r
 _RULED_GUTTER = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[│|┃¦:：][ \t]?(.*)$")
 _MARKED_AFTER = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
 
@@ -340,9 +340,17 @@ def _docx_text(data: bytes) -> str:
     blocks = [b for b in _blocks(document.element.body, document._body)  # paragraphs and tables in print order
               if isinstance(b, docx.table.Table) or not styles.contents(b)]
     headings = _unnumbered_headings(blocks, styles, document)
+    side = _side_column(document.element.body)
     lines = []
     joined = ""  # a paragraph whose mark a tracked change deleted runs on into the next
+    beside: list[str] = []  # the office groups of the right column, given after the tasks they stand beside
     for block in blocks:
+        if beside and (isinstance(block, docx.table.Table) or block._p not in side):
+            lines.append(_side_groups(beside))
+            beside = []
+        if not isinstance(block, docx.table.Table) and block._p in side:
+            beside.append(side[block._p])
+            continue
         if isinstance(block, docx.table.Table):
             lines.extend(_table_lines(block, numbering))
         elif _mark_deleted(block):
@@ -362,7 +370,66 @@ def _docx_text(data: bytes) -> str:
                 lines.extend(box for box in boxes if not _OFFICE_COMMENT.match(box))
             lines.append(label + joined + text + notes)
             joined = ""
+    if beside:
+        lines.append(_side_groups(beside))
     return "\n".join(lines + ([joined] if joined else []))
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_SIDE_GROUP = re.compile(r"^\s*\d{1,3}\s*[.．、]\s*(?:牵头|配合|责任|协办|协助|主责|参与)(?:科室|股室|处室|单位)?\s*[：:]")
+_SIDE_LABEL = re.compile(r"^\s*(?:牵头|配合|责任|协办|协助|主责|参与|完成时限|时限|时间)(?:科室|股室|处室|单位)?\s*[：:]")
+
+
+def _side_column(body) -> dict:
+    """Paragraph element -> its text, for the paragraphs set in the right column of a section laid out in columns
+    (w:cols num 2 and more) after its column break, when they are office groups by task number (`1.牵头：X` /
+    `配合：Y` / `时限：…`): a plan that prints each section's tasks on the left and their offices on the right.
+    Running text flowing from one column into the next is no side column and is read as it is."""
+    chunks, chunk = [], []
+    for child in body.iterchildren():
+        if child.tag == _W + "p":
+            chunk.append(child)
+            if (props := child.find(f"{_W}pPr/{_W}sectPr")) is not None:
+                chunks.append((chunk, props))
+                chunk = []
+        elif child.tag == _W + "sectPr":
+            chunks.append((chunk, child))
+            chunk = []
+    side: dict = {}
+    for paragraphs, props in chunks:
+        cols = props.find(_W + "cols")
+        number = cols.get(_W + "num", "1") if cols is not None else "1"
+        if not number.isdigit() or int(number) < 2:
+            continue
+        right, texts = False, {}
+        for p in paragraphs:
+            before, after, broken = [], [], False
+            for node in p.iter(_W + "t", _W + "br"):
+                if node.tag == _W + "br" and node.get(_W + "type") == "column":
+                    broken = right = True
+                elif node.tag == _W + "t":
+                    (after if broken else before).append(node.text or "")
+            if broken and "".join(before).strip():
+                continue  # the break closes a task's paragraph: the paragraph is the left column's
+            if right:
+                texts[p] = "".join(after if broken else before).strip()
+        groups = [t for t in texts.values() if t]
+        if groups and _SIDE_GROUP.match(groups[0]) and all(
+                _SIDE_GROUP.match(t) or _SIDE_LABEL.match(t) for t in groups):
+            side.update(texts)
+    return side
+
+
+def _side_groups(texts: list[str]) -> str:
+    """The right column's groups as one line giving each task its offices by number, as plans print it after a
+    section (本部分任务分工：1.牵头：X，配合：Y；2.…)."""
+    groups: list[list[str]] = []
+    for text in filter(None, (t.strip() for t in texts)):
+        if _SIDE_GROUP.match(text) or not groups:
+            groups.append([text])
+        else:
+            groups[-1].append(text)
+    return "本部分任务分工：" + "；".join("，".join(g) for g in groups) + "。"
 
 
 class _StyleNames:
@@ -684,12 +751,19 @@ def _xlsx_text(name: str, data: bytes) -> str:
         hidden = {i for d in sheet.column_dimensions.values() if d.hidden and d.min
                   for i in range(d.min, (d.max or d.min) + 1)}
         bold = _bold_marked(sheet, data)
+        noted = _office_comments(sheet)
         rows = []
         for row in sheet.iter_rows():
             # a formula's saved error (#N/A of a lookup that found no office) shows nothing the plan says
             cells = ["" if cell.data_type == "e" else bold.get((cell.row, cell.column)) or _cell_text(
                 shared.get((cell.row, cell.column), cell.value), cell.number_format)
                      for cell in row if cell.column not in hidden]
+            if noted and any(cells):
+                # offices given only in comments on the task's cells: read as a column of them, headed as they are
+                header = not rows or any(c.strip() in ("序号", "编号") for c in cells) and not any(
+                    r[-1] for r in rows)
+                cells.append(noted.get(row[0].row, "责任分工" if header and any(
+                    _COMMENT_HEADER.search(c) for c in cells) else ""))
             if any(cells):
                 rows.append(cells)
         if _SHEET_SECTION.match(sheet.title.strip()) and rows:
@@ -699,6 +773,31 @@ def _xlsx_text(name: str, data: bytes) -> str:
             rows.insert(first, [sheet.title.strip()] + [""] * (len(rows[first]) - 1))
         lines.extend("\t".join(cells) for cells in rows)
     return "\n".join(lines)
+
+
+_COMMENT_ROLE = re.compile(r"^\s*(?:牵头|配合|责任|协办|协助|主责|参与)(?:科室|股室|处室|单位)?\s*[：:]", re.MULTILINE)
+_COMMENT_HEADER = re.compile(r"任务|事项|内容")
+
+
+def _office_comments(sheet) -> dict[int, str]:
+    """Row -> the office lists written as cell comments (批注) on that row's cells, one line each joined by ；, the
+    comment's first line (the author's name Excel writes, 局办公室:) left out. A comment with no role label (a
+    reviewer's 请与计划财务股再核对, an instruction on a header cell) gives no office."""
+    out: dict[int, str] = {}
+    for row in sheet.iter_rows():
+        for cell in row:
+            comment = cell.comment
+            if comment is None or not comment.text:
+                continue
+            text = comment.text.strip()
+            author = (comment.author or "").strip()
+            if author and re.match(re.escape(author) + r"\s*[:：]\s*\n", text):
+                text = text.split("\n", 1)[1]
+            if not _COMMENT_ROLE.search(text):
+                continue
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            out[cell.row] = "；".join(filter(None, [out.get(cell.row, "")] + lines))
+    return out
 
 
 def _shown_sheets(workbook) -> list:

@@ -318,7 +318,9 @@ def _row(index: int, cells: list[str], columns: list[Column]) -> Row:
                 row.title, rest = cell.split("。", 1)
                 row.fields.append((column.name, rest.strip()))
         elif column.kind == OFFICE:
-            row.offices.append((column.role or "", column.name, cell))
+            if cell.strip() or not _SHARE_HEADER.match(fold(column.name).strip()):
+                # an empty 责任分工 cell prints no label: the roles of such a column are the labels inside its cells
+                row.offices.append((column.role or "", column.name, cell))
         elif column.kind == MARK:
             if cell.strip():
                 row.marks.append((column.name, cell.strip()))
