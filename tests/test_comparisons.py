@@ -177,6 +177,10 @@ COMPARE_FLOORS = {
     # changing only the year or the office (那19年的呢, 换成计财科呢), office lists in everyday role words (挑大梁,
     # 打下手), 2026-12-07: first measured whole 41/71, 6/20, 16/35, office lists 3/6; split, calibration half read
     "compare_batch24_heldout.jsonl": (17, 3, 10),  # 17/30, 3/10, 10/17 (office lists 3/3)
+    # comparisons asked as a report table's counts and exclusions (是不是五个都有, 除了长春都有吗, 哪俩市没写), a single
+    # answer turned into a comparison by 别的地方呢, offices by full name or by a word of it (机关党委办公室, 督导那个科),
+    # 2026-12-10: first measured whole 56/82, 8/20, 20/35, office lists 2/6; split, calibration half read
+    "compare_batch26_heldout.jsonl": (27, 3, 10),  # 27/41, 3/10, 10/19 (office lists 1/3)
 }
 
 

@@ -108,3 +108,19 @@ def test_an_office_printed_with_a_second_name_in_brackets_is_asked_by_either_nam
     assert q.office is not None and "国防教育办" in q.office and not q.other_offices
     assert ask("承德巡察办负责哪些工作")["filters"]["office"] == "党建办（巡察办）"
 
+
+
+def test_an_office_asked_by_its_full_name_or_a_word_of_it_is_that_office(ask, engine):
+    """机关党委办公室 is written out for 遂宁's printed 机关党办 (办 standing for 办公室), not the 办公室 inside it; 督导那个科
+    names the office whose name holds 督导 in each plan asked: 达州's 督导办 and 遂宁's 督导室."""
+    full = ask("遂宁机关党委办公室负责哪些工作")
+    short = ask("遂宁机关党办负责哪些工作")
+    assert full["intent"] == "office_tasks" and full["filters"]["office"] == "机关党办"
+    assert _keys(_Row(r) for r in full["results"]) == _keys(_Row(r) for r in short["results"])
+    q, _ = engine.reading("督导那个科 达州跟遂宁 各自牵头几项")
+    assert q.intent == "office_tasks" and {"督导办", "督导室"} <= q.office_forms and q.role == "lead"
+    a = ask("督导那个科 达州跟遂宁 各自牵头几项")
+    assert {r["city"] for r in a["results"]} == {"达州", "遂宁"}
+    assert all(r["role"] == "牵头" for r in a["results"])
+    q, _ = engine.reading("达州书记抓党建述职评议 是党建办挑头吗")  # the short form written inside: that office
+    assert q.office == "党建办"

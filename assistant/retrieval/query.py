@@ -42,7 +42,7 @@ _SUBJECTS_ASKED = re.compile(r"(?:中考|高考|考试|学考|会考|选考|统�
 _SHARED_ASKED = re.compile(r"配合|协办|协同|参与|协助|一起干")
 _LEAD_ASKED = re.compile(r"牵头|挑头|签头|主抓|主责|负责|lead|归哪|归谁|由谁|谁管|哪个科管", re.IGNORECASE)
 _LIST_WORDS = re.compile(
-    r"(?:牵头|负责|参与|承担|主责|配合|协助|涉及|分管|管|有)(?:了|的)?(?:哪些|哪几|几项|多少项|多少个|那些|什么工作|什么任务|"
+    r"(?:牵头|挑头|主抓|负责|参与|承担|主责|配合|协助|涉及|分管|管|有)(?:了|的)?(?:哪些|哪几|几项|多少项|多少个|那些|什么工作|什么任务|"
     r"几摊|几件|几样|多少摊)|"  # 一共管几摊: how many of its tasks
     # 督导室 牵头配合都要, 牵头的跟配合的都算上: which roles of an office's tasks to list
     r"(?:牵头|挑头|主抓|配合|参与|协助)的?\s*(?:[和跟与、]\s*)?(?:(?:牵头|挑头|配合|参与|协助)的?)?\s*"
@@ -297,6 +297,10 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
         q.office_forms = same_office(q.office, scope, documents, office_forms)
         for other in _same_abbreviation(rest[span[0]:span[1]], q.office, scope, office_forms):
             q.office_forms |= same_office(other, scope, documents, office_forms)
+        if described := _DESCRIBED_OFFICE.fullmatch(rest[span[0]:span[1]]):
+            # 督导那个科 asked of 达州 and 遂宁: 督导办 in one plan, 督导室 in the other
+            for other in {f for w, f in _written_forms(frozenset(forms)).items() if described.group(1) in w}:
+                q.office_forms |= same_office(other, scope, documents, office_forms)
         rest = rest[: span[0]] + " " + rest[span[1]:]
         while len(q.other_offices) < 3:
             other, span = _find_office(rest, forms, corpus_text, everyday, folded_forms)
@@ -589,6 +593,35 @@ def _written_forms(forms: frozenset[str]) -> dict[str, str]:
     return written
 
 
+_DESCRIBED_OFFICE = re.compile(r"(?:管|搞|负责)?([\u4e00-\u9fff]{2,4}?)(?:的)?那个(?:科室|科|股室|股|处室|处|办公室|办|中心|室)")
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_FULL_EXTRA = 4  # characters a full name may add to the short form a plan prints (机关党办 -> 机关党委办公室)
+
+
+def _full_name(text: str, written: dict[str, str]) -> tuple[int, int, str] | None:
+    """The longest span of `text` ending as an office name does that a plan's shorter form abbreviates (机关党委办公室
+    for 机关党办, 基础教育科 for 基教科; 办 standing for 办公室), when the span itself is no form of any plan."""
+    best = None
+    for m in _OFFICE_END.finditer(text):
+        end = m.end()
+        for start in range(max(0, end - 12), end - 3):
+            span = text[start:end]
+            if span in written or not _CJK_RUN.fullmatch(span) or _ROLE_AFTER_OFFICE.search(span):
+                continue  # 安全牵头科室 is 安全 and a role, no name
+            plain = span[:-3] + "办" if span.endswith("办公室") else span
+            # the short form opens the span as the name does (机关党… for 机关党办), is not written inside it (…是党建办
+            # names 党建办 itself) and leaves out a few characters only
+            forms = sorted({f for w, f in written.items() if 3 <= len(w) < len(span) <= len(w) + _FULL_EXTRA
+                            and span[:2] == w[:2] and w not in span
+                            and (is_abbreviation(w, span) or is_abbreviation(w, plain))}, key=len)
+            if forms and (best is None or end - start > best[1] - best[0]):
+                best = (start, end, forms[0])
+                break
+    return best
+
+
 def _office_in(text: str, forms: set[str], corpus_text: str, everyday: Callable[[str], bool],
                every_form: set[str] = frozenset()) -> tuple[str | None, tuple[int, int]]:
     written = _written_forms(frozenset(forms))
@@ -596,6 +629,17 @@ def _office_in(text: str, forms: set[str], corpus_text: str, everyday: Callable[
     # name an office only before a role word (幼儿园配合哪些)
     exact = [(text.find(w), -len(w), w) for w in written if w in text and not (
         everyday(w) and not _OFFICE_END.search(w[-2:]) and not _ROLE_AFTER_OFFICE.match(text, text.find(w) + len(w)))]
+    if full := _full_name(text, written):
+        # 机关党委办公室 typed for the plan's 机关党办: the whole name, not the 办公室 inside it
+        start, end, form = full
+        if not exact or any(start <= at and at - negative <= end and end - start > -negative
+                            for at, negative, _ in [min(exact)]):
+            return form, (start, end)
+    if not exact and (described := _DESCRIBED_OFFICE.search(text)):
+        # 督导那个科, 管安全的那个股: the office named by a word of its name
+        named = sorted({f for w, f in written.items() if described.group(1) in w}, key=len)
+        if named:
+            return named[0], described.span()
     if exact:  # the first named; at one position, the longest name
         at, negative_length, form = min(exact)
         return written[form], (at, at - negative_length)
