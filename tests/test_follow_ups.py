@@ -220,3 +220,28 @@ def test_the_next_or_previous_task_is_the_one_printed_beside_the_task_just_cited
     assert beyond["status"] == "not_found" and not beyond["results"] and "最后一项" in beyond["answer"]
     _, after_restart = converse(engine, "温州一、第4条 咋说的", "下一条呢")  # 温州 numbers again in every part
     assert (after_restart["results"][0]["section"], after_restart["results"][0]["task_no"]) == ("二", 1)
+
+
+def test_other_places_after_a_single_answer_compares_the_plans_left(engine):
+    """别的地方呢 / 其他市有吗 after an answer from one plan: the same topic, asked of every other plan side by side."""
+    first, second = converse(engine, "温州 培训机构纳入网格化管理 是哪条", "别的地方呢")
+    assert first["results"][0]["doc"] == WENZHOU
+    assert second["intent"] == "compare" and WENZHOU not in [p["doc"] for p in second["plans"]]
+    assert len(second["plans"]) == 4 and "温州以外的文件" in second["answer"].split("\n")[0]
+    _, third = converse(engine, "达州学生资助谁牵头", "其他市有吗")
+    assert third["intent"] == "compare" and DAZHOU not in [p["doc"] for p in third["plans"]]
+    assert all(p["status"] != "not_found" for p in third["plans"])  # every other plan has 学生资助
+
+
+def test_the_nth_one_after_a_comparison_is_the_task_of_the_nth_plan_holding_the_topic(engine):
+    """第一个那条谁牵头 / 第二个呢 after a comparison: the blocks that hold the topic, in the plans' order."""
+    first, second, third = converse(engine, "局机关干部学法 法律进机关这种 几个市写了", "第一个那条 谁牵头", "第二个呢")
+    held = [p for p in first["plans"] if p["status"] != "not_found"]
+    assert len(held) >= 2
+    assert (second["results"][0]["doc"], second["results"][0]["task_no"]) == (held[0]["doc"],
+                                                                              held[0]["results"][0]["task_no"])
+    assert (third["results"][0]["doc"], third["results"][0]["task_no"]) == (held[1]["doc"],
+                                                                             held[1]["results"][0]["task_no"])
+    assert "牵头科室" in second["answer"] and "第一个" in second["answer"].split("\n")[0]
+    fourth = converse(engine, "局机关干部学法 法律进机关这种 几个市写了", "第九个呢")[1]
+    assert fourth["status"] == "not_found" and "没有第九个" in fourth["reason"]

@@ -105,6 +105,9 @@ _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # The plans counted as places (五个市, 这几个地方, 两地): a comparison's scope, never its topic
 PLACES_COUNTED = re.compile(r"(?:这|那)?[两三四五六七八九十几\d]+\s*(?:个?\s*(?:地市|城市|地方|市|地)(?![区县级场]|一级)|"
                             r"份(?=要点|计划|文件|[里中的]|\s|$))")  # not 几个市级 / 几个市一级基地; 那两份里: plans
+# 别的地方呢, 其他市有吗, 剩下几个市: the plans other than the one the conversation is about, a comparison's scope
+OTHER_PLACES = re.compile(r"(?:别的|别家|其他|其它|另外的?|剩下的?|其余的?)(?:几个|那几个|几家|那几家)?\s*"
+                          r"(?:地方|地市|城市|市|县区|县|区|家|份)")
 _COMPARE = re.compile(r"各地|各市|各个(?:地方|城市|市|地市)|哪些(?:地方|城市|市|地市)|哪几个(?:地方|城市|市)|"
                       r"哪个(?:地方|城市|市)|谁家|几个市|比较|对比|相比|区别|异同|分别|比比|比一比|比一下|(?i:(?<![a-z])pk(?![a-z]))|"
                       + PLACES_COUNTED.pattern)
@@ -162,6 +165,7 @@ class Question:
     topic: str = ""  # the question with city, year and office removed
     asked: str = ""  # the question without what is said around it (您好，王局问：… ，麻烦了): what is embedded
     compare: bool = False  # asks across plans (各地 / 比较 / two places named): answered plan by plan
+    others: bool = False  # asks of the plans other than the conversation's (别的地方呢, 其他市有吗)
     year_over_year: bool = False  # 去年做了什么、今年要做什么: a plan's summary year beside its plan year
     # 三、第16条 / 二、（二）第1项 / 第42项: the part (三), the subsection as printed (（二）) and the task number named;
     # counted from the end when negative (倒数第二条: -2)
@@ -335,9 +339,11 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     q.position, rest = read_position(rest)
     if q.position:  # 承德去年总结三（五）, 今年要点第二部分: which document the position is in, not what about
         rest = _DOCUMENT_WORDS.sub(" ", rest)
+    q.others = bool(OTHER_PLACES.search(rest))
+    rest = OTHER_PLACES.sub(" ", rest)
     q.topic = re.sub(r"\s+", " ", _HOW_LONG.sub(" ", _A_NOT_A.sub(" ", PLACES_COUNTED.sub(" ", rest)))).strip()
     q.year_over_year = bool(_YEAR_OVER_YEAR.search(q.folded)) or len(q.years) > 1
-    q.compare = q.intent != OFFICE_TASKS and (len(q.cities) >= 2 or q.year_over_year
+    q.compare = q.intent != OFFICE_TASKS and (len(q.cities) >= 2 or q.year_over_year or q.others
                                               or bool(_COMPARE.search(q.folded)))
     return q
 

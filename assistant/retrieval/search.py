@@ -51,6 +51,8 @@ _OFFICE_FOLLOW = re.compile(r"它们?|他们?|该科室?|这个科室?|那个科
                             r"牵头|挑头|主抓|负责|参与|配合|协助|协办|协同|参加|打下手|工作|任务|事儿?|活儿?|几项|多少项|"
                             r"哪些|哪几|有哪|有啥|都有|和|跟|与|及|[还也]?有|是")
 # 下一条, 上一项, 前一条: the task beside the one the conversation cited
+# 第一个那条, 第二个呢, 第3个: the Nth plan block of the comparison the conversation is about
+_NTH_BLOCK = re.compile(r"第\s*([一二两三四五六七八九十\d]{1,2})\s*个(?:那条|那项|那个|文件|地方|市|城市)?")
 _NEIGHBOUR = re.compile(r"([下上前后])\s*(?:一|1)\s*(?:条|项|个任务|点)")
 _IT = re.compile(r"它们?|他们?|该科室?")
 _ROLE_NAMED = re.compile(r"牵头|挑头|主抓|负责|参与|配合|协助|协办|协同|参加|打下手|都算|算上|全部|所有")
@@ -240,11 +242,26 @@ def follow_up_context(answer: Answer, previous: dict | None) -> dict | None:
                 or answer.filters.get("carried"):
             return previous
     topic = _MARKERS.sub("", answer.question.carried_topic or answer.question.topic).strip()
-    return {"city": city if isinstance(city, str) else None, "year": answer.filters.get("year"),
+    # a comparison's blocks holding the topic, in order, for 第二个那条呢; kept while the talk stays on them
+    blocks = [_task_key(p.answer.hits[0].record) for p in answer.plans if p.answer.status != NOT_FOUND and
+              p.answer.hits] if answer.plans else (previous or {}).get("blocks")
+    return {"city": city if isinstance(city, str) else None, "year": answer.filters.get("year"), "blocks": blocks,
             "plan_year": answer.hits[0].record.year if answer.hits else None,
             "office": answer.question.office, "topic": topic or None, "intent": answer.question.intent,
             "role": answer.question.role, "task": _task_key(answer.hits[0].record)
             if answer.hits and answer.status in (ANSWERED, PARTIAL) and not answer.plans else None}
+
+
+def _ordinal(word: str) -> int:
+    """一 -> 1, 十二 -> 12, 3 -> 3."""
+    if word.isdigit():
+        return int(word)
+    digits = "零一二三四五六七八九"
+    if word.startswith("十"):
+        return 10 + (digits.index(word[1]) if len(word) > 1 else 0)
+    if len(word) > 1 and word[1] == "十":
+        return digits.index(word[0]) * 10 + (digits.index(word[2]) if len(word) > 2 else 0)
+    return 2 if word == "两" else digits.index(word)
 
 
 def _task_key(record: Record) -> list:
@@ -367,6 +384,25 @@ class Engine:
             carried.append(previous["office"])
             if previous.get("city") and (not q.cities or q.cities[0] == previous["city"]):
                 carried.append(previous["city"])
+        if previous.get("blocks") and (nth := _NTH_BLOCK.search(q.folded)) and not q.cities and not q.position:
+            # 第一个那条谁牵头, 第二个呢 after a comparison: the task of the Nth plan that held the topic, in its order
+            n = _ordinal(nth.group(1))
+            blocks = previous["blocks"]
+            if not 1 <= n <= len(blocks):
+                return Answer(q, NOT_FOUND, f"上一个比较回答中涉及此事的文件只有 {len(blocks)} 个，没有{nth.group(0)}。",
+                              filters={"carried": ["上一个比较回答"]})
+            record = next((r for r in self.records if _task_key(r) == list(blocks[n - 1])), None)
+            if record is not None:
+                rest = q.folded[:nth.start()] + " " + q.folded[nth.end():]
+                q = read_question(rest, self.documents, self.office_forms, self.corpus_text, self._words,
+                                  self._everyday)
+                if not _ELLIPSIS.sub("", rest) and previous.get("intent") in (LEAD, GENERAL):
+                    q.intent = previous["intent"]
+                q.text, q.cities, q.year, q.compare = text, [record.city], record.year, False
+                q.position = (record.section, record.subsection or record.item, record.task_no)
+                carried.append(f"{nth.group(0)}（{record.city}{record.path}）")
+                return self._search(q, self._scope(q), k, {"city": record.city, "year": record.year,
+                                                            "office": q.office, "carried": carried})
         if previous.get("task") and (step := _NEIGHBOUR.search(q.folded)) and not q.cities and not q.position:
             # 下一条呢, 上一项谁牵头: the task printed after (before) the one just cited, in the same plan
             back = step.group(1) in "上前"
@@ -392,6 +428,7 @@ class Engine:
         value_asked = elliptical and asked is not None and asked.kind != "members"
         if elliptical:  # 那遂宁呢 / 2020年的呢 / 计财科呢: the previous topic and intent, with what this one names
             asked_lead = q.intent == LEAD
+            others = q.others and not q.cities and previous.get("city")  # 别的地方呢: all plans but this one
             # 那各地呢 / 哪几个地方写了: the topic goes on, asked of every plan, not of the previous place
             across = q.compare and not q.cities
             if q.year and not q.cities and not q.unknown_cities and previous.get("city") and (held_then := sorted(
@@ -425,6 +462,9 @@ class Engine:
             if value_asked:
                 q.carried_topic = previous["topic"]
             q.compare = q.compare or across
+            if others:
+                q.cities = [c for c in dict.fromkeys(r.city for r in self.records if r.city) if c != previous["city"]]
+                carried.append(f"{previous['city']}以外的文件")
             # 计财科呢 after a topic question: that topic, its tasks; 牵头的呢: that topic, its offices
             q.intent = LEAD if asked_lead else (previous.get("intent") or q.intent)
             q.text = text
