@@ -118,7 +118,7 @@ _CHINESE_YEAR = re.compile(r"二[〇零○][〇零○一二三四五六七八九
 # and 第几条 are no such reference
 # 倒数第二条, 最后一条, 第五部分最后那条: counted from the end (the number is then -2, -1)
 _POSITION = re.compile(r"(?:([一二三四五六七八九十]{1,3})\s*[、.．]\s*|第\s*([一二三四五六七八九十]{1,3})\s*(?:部分|大项|大块|板块|章)"
-                       r"\s*(?:的|里|中)?\s*)?([（(][一二三四五六七八九十]{1,3}[）)])?\s*(?:的|里|中)?\s*"
+                       r"\s*(?:“[^”]{1,12}”)?\s*(?:的|里|中)?\s*)?([（(][一二三四五六七八九十]{1,3}[）)])?\s*(?:的|里|中)?\s*"
                        r"(?:第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:条|项|点|小项|个任务|号任务)|"
                        r"倒数\s*第?\s*(\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:条|项|点|个任务|个)|"
                        r"最后\s*(?:一|那|1)?\s*(?:条|项|点|个任务))")
@@ -126,6 +126,10 @@ _NTH = r"第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:条|项|点|
 _FROM_END = (r"倒数\s*第?\s*(\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:条|项|点|个任务|个)|"
              r"最后\s*(?:一|那|1)?\s*(?:条|项|点|个任务)")
 _NAMED_PART = re.compile(rf"(?<![第\u4e00-\u9fff])((?!第)[\u4e00-\u9fff]{{2,6}}?)(?:那|这)?个?\s*(?:部分|板块|大块|大项)\s*(?:的|里|中)?\s*(?:{_NTH}|{_FROM_END})")
+# 第八部分, 第三部分里: a part alone, the task then named by the question's words among that part's tasks
+_PART_ONLY = re.compile(r"第\s*([一二三四五六七八九十]{1,3})\s*(?:部分|大项|大块|板块|章)(?:的|里|中|那块|这块)?")
+_NAMED_PART_ONLY = re.compile(r"(?<![第\u4e00-\u9fff])((?!第)[\u4e00-\u9fff]{2,6}?)(?:那|这)个?\s*(?:部分|板块|大块)(?:的|里|中)?")
+_FIRST_ONE = re.compile(r"头一(?=条|项)")
 _ITEM_POSITION = re.compile(r"(?:([一二三四五六七八九十]{1,3})\s*[、.．]?\s*|第\s*([一二三四五六七八九十]{1,3})\s*(?:部分|大项|板块|章)"
                             r"\s*(?:的|里|中)?\s*第?\s*)([（(][一二三四五六七八九十]{1,3}[）)])\s*(?:点|条|项)?")
 _BARE_POSITION = re.compile(r"(?:^|(?<=[\s，,。：:]))(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:条|项)"
@@ -428,6 +432,7 @@ def read_position(rest: str) -> tuple[tuple[str | None, str | None, int | None] 
     """Where the question points in the printed plan, and the question without it: (part, subsection or item, task
     number). The part is a numeral (三), or the words of a part's title (党建那部分: 党建); the number is None for a
     （一） item itself (总结三（一）), negative when counted from the end."""
+    rest = _FIRST_ONE.sub("第一条", rest)  # 头一条: the first
     m = _POSITION.search(rest)
     if m and not (m.group(1) or m.group(2) or m.group(3)) and (named := _NAMED_PART.search(rest)):
         # 党建那部分第一条: the part named by its title's words
@@ -441,6 +446,10 @@ def read_position(rest: str) -> tuple[tuple[str | None, str | None, int | None] 
         position = (m.group(1) or m.group(2), _bracketed(m.group(3)), None)
     elif m := _BARE_POSITION.search(rest):  # 达州18条谁牵头: a number with 条 and nothing counted after it
         position = (None, None, _count(m.group(1)))
+    elif m := _PART_ONLY.search(rest):  # 第八部分保民生里 蓓蕾计划那条: the task is one of that part's (number 0)
+        position = (m.group(1), None, 0)
+    elif m := _NAMED_PART_ONLY.search(rest):  # 党建那部分里 讲巡察的那条: a part named by its title's words
+        position = (m.group(1), None, 0)
     else:
         return None, rest
     return position, rest[: m.start()] + " " + rest[m.end():]
@@ -500,6 +509,11 @@ _SOURCE = re.compile(
     r"(?:通知|文件|发文|函|来函|通报|简报|清单|检查清单|督查清单|汇报材料|稿子|报告|新闻标题|新闻|报道|投诉|公告)(?:上|里|中)?"
     r"(?:第[\d一二三四五六七八九十]+[项条点])?(?:说|讲|写(?:着|著|的是|的|道)?|要求|提到|提出|称)?"
     r"|(?:会上|调研|检查|督查)?(?:说|讲|反映|来问|问|传|要求|提出|强调|建议))\s*[：:，,]?")
+# what the answer is for (写讲话稿要用：, 做PPT用, 写事迹材料用); not 做什么用 (what something is for is a question)
+_PURPOSE = re.compile(r"(?:^|(?<=[\s，,。：:；;]))(?:我|我们|科里|处里|这边)?(?:要)?(?:写|做|准备|整理|弄)(?:个|份|一份|一个)?"
+                      r"(?!什么|啥)[\u4e00-\u9fffA-Za-z]{1,6}?(?:要|时)?用(?:的)?\s*[：:，,]?(?=[\s，,。？?！!]|$)|"
+                      r"(?:^|(?<=[\s，,。：:；;]))(?:我|我们)?(?:要)?(?:写|做|准备|整理|弄)(?:个|份|一份|一个)?"
+                      r"(?!什么|啥)[\u4e00-\u9fffA-Za-z]{1,6}?(?:要|时)?用(?:的)?\s*[：:]")
 _SOURCE_TEXT = 8  # CJK characters a source's text must have after it, so that it is a text the user holds
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SOURCE_BODY = re.compile(r"(?:局|厅|部|委|办|院|中心|组|长|会|所|站|处|科|团|家|里|级|群|\d{3,})的?$")
@@ -525,6 +539,7 @@ def _unwrapped(text: str) -> str:
     text = _MENTION.sub(" ", text)  # @小李 领导问…: who a chat line is addressed to
     text = _ASKED_BY.sub(" ", _FORWARDED.sub(" ", _AGENCY.sub(" ", _GREETING.sub(" ", text))))
     text = _without_source(text)
+    text = _PURPOSE.sub(" ", text)  # 做PPT用, 写事迹材料用: what the answer is for, not what about
     while (bare := _COURTESY_TAIL.sub("", text)) != text:  # …基教，麻烦了: the signature ends the question again
         text = _ASKED_BY.sub(" ", bare)
     if (m := _REMARK_TAIL.search(text)) and m.start() > 0:

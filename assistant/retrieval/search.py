@@ -51,6 +51,8 @@ _OFFICE_FOLLOW = re.compile(r"它们?|他们?|该科室?|这个科室?|那个科
                             r"牵头|挑头|主抓|负责|参与|配合|协助|协办|协同|参加|打下手|工作|任务|事儿?|活儿?|几项|多少项|"
                             r"哪些|哪几|有哪|有啥|都有|和|跟|与|及|[还也]?有|是")
 # 下一条, 上一项, 前一条: the task beside the one the conversation cited
+# a year's work summary asked for (工作总结里, 总结中, 去年的总结): answered only from a summary part of the plans in scope
+_SUMMARY_ASKED = re.compile(r"工作总结|总结(?:里|中|部分|那部分|那块|上)|年的?总结")
 # 第一个那条, 第二个呢, 第3个: the Nth plan block of the comparison the conversation is about
 _NTH_BLOCK = re.compile(r"第\s*([一二两三四五六七八九十\d]{1,2})\s*个(?:那条|那项|那个|文件|地方|市|城市)?")
 _NEIGHBOUR = re.compile(r"([下上前后])\s*(?:一|1)\s*(?:条|项|个任务|点)")
@@ -502,6 +504,11 @@ class Engine:
             years = "、".join(f"{y}年" for y in ([q.year] if q.year else q.years))
             named = "".join(filter(None, ["、".join(q.cities), years]))
             return Answer(q, NOT_FOUND, f"文件库中没有{named}的文件。{self.holdings()}", filters=filters)
+        if q.cities and not q.compare and _SUMMARY_ASKED.search(q.folded) and not any(
+                self.records[i].kind == SUMMARY for i in scope):
+            # 承德21年工作总结里…, 长春要点前头有没有去年的工作总结: the plan in scope holds no summary of a year's work
+            named = self._plans_named({(self.records[i].doc, self.records[i].year) for i in scope})
+            return Answer(q, NOT_FOUND, f"{named}没有工作总结部分。{self.holdings()}", filters=filters)
         if (window := self._deadline_window(q)) is not None:
             return self._deadline_tasks(q, window, scope, filters)
         if q.intent == OFFICE_TASKS:
@@ -776,6 +783,9 @@ class Engine:
             candidates = with_office or candidates
         if q.intent == LEAD:  # who leads is asked of tasks; a work-summary item names no office
             candidates = [i for i in candidates if self.records[i].kind == TASK] or candidates
+        if q.position and q.position[0] and (named := self._part_words(q.position[0], terms, candidates)):
+            # 第二部分治理现代化里 学校安全那条: the words naming the part (its title's) say where, not what about
+            terms = [t for t in terms if t not in named]
         placed = self._placed(q, terms, candidates)
         if q.position and not placed and (missing := self._no_such_position(q, terms, candidates)):
             return Answer(q, NOT_FOUND, missing, filters=filters)
@@ -912,11 +922,26 @@ class Engine:
                 # the plan's 名师云课: 长春除了名师云课 也上了慕课平台吧)
                 lacks = t.word in best.missing or not (t.found_in(best_text) or t.guess or any(
                     w in best_text for w in self.sound_alike(t.word)))
-                # printed in a plan in scope as a word, not by chance across two (国学 of 全国学校 is no 国学)
-                if t.weight >= CHECKED_NEAR * top and lacks and not any(t.found_in(text) for text in scoped):
+                # printed in a plan in scope as a word, not by chance across two (国学 of 全国学校 is no 国学), nor by
+                # its characters spread apart as a shortening's are (科技园 is not in 科技创新…产业园)
+                if t.weight >= CHECKED_NEAR * top and lacks and not any(
+                        t.found_in(text) if not t.abbreviation else any(
+                            a in text for a in t.alternatives + t.slips) for text in scoped):
                     return t.word
             return None
         return None
+
+    def _part_words(self, part: str, terms: list[Term], candidates: list[int]) -> list[Term]:
+        """The question's words that the title of the part it points at holds, when other words are left to name the
+        task (a question all of whose words are the part's title asks about the part itself)."""
+        if not _PART_NUMERAL.fullmatch(part):
+            part = self._part_titled(part, candidates)
+        titles = {fold(self.records[i].section_title or "") for i in candidates if self.records[i].section == part}
+        if part is None or len(titles) != 1:
+            return []
+        title = next(iter(titles))
+        named = [t for t in terms if t.weight > 0 and t.found_in(title)]
+        return named if any(t.weight > 0 and t not in named for t in terms) else []
 
     def _placed(self, q: Question, terms: list[Term], candidates: list[int]) -> list[int]:
         """The tasks at the position the question names (遂宁第42条, 三、第16条), when its words do not point to
@@ -928,6 +953,8 @@ class Engine:
         if placed and any(t.weight > 0 for t in terms) and self._best_share(terms, placed) < MIN_COVERAGE \
                 <= self._best_share(terms, candidates):
             return []
+        if q.position[2] == 0 and not any(t.weight > 0 for t in terms):
+            return placed[:1]  # 第一部分讲啥的: the part as its opening task states it
         return placed
 
     def _no_such_position(self, q: Question, terms: list[Term], candidates: list[int]) -> str | None:
@@ -966,6 +993,10 @@ class Engine:
             part = self._part_titled(part, candidates)
             if part is None:
                 return []
+        if number == 0:  # 第八部分里…那条: every task (or summary item) of the part, the words then choosing
+            return [i for i in candidates if self.records[i].section == part and part is not None
+                    and self.records[i].kind in (TASK, SUMMARY) and (self.records[i].task_no is not None
+                                                                    or self.records[i].item or self.records[i].subsection)]
         if number is None:  # 总结三（一）: the （一） item of part 三; in a plan numbering 1. 2. there, its third task
             items = [i for i in candidates if part in (None, self.records[i].section)
                      and sub in (self.records[i].subsection, self.records[i].item) and self.records[i].task_no is None]

@@ -33,6 +33,7 @@ STOPWORDS = frozenset(
     "咱 咱们 我们 局里 咱局 我局 教育局 市教育局 我市 全市 本市 市里 全县 本县 我县 全区 本区 我区 那些 这些 东西 方面的 有关的 一块 这边 那边 动作 活 活儿 要点 工作要点 ppt "
     "原文 原话 原文里 前前后后 还有 另外 此外 "  # 原文咋概括: how the plan words it, not what about
     "落到 落在 分到 分给 交给 归到 "  # 落到哪个科室: where a task goes, asked with who leads
+    "开头 打头 结尾 末尾 前头 "  # 总体思路开头, 打头的那条: where in the document, not what about
     "对应 对应的 相对应 落实在 点名 "  # 省里文件这句要点里对应哪条, 点名的是哪两门: where a text sits in the plan
     "举措 措施 做法 具体安排 具体要求 "  # 有哪些举措: asks what the plan does, as 动作 does
     # courtesy and urgency around a question (…，谢谢 / 急用 / 麻烦帮忙看下): how it is asked, never what about
