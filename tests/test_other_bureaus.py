@@ -54,6 +54,7 @@ CORPORA = {
     "thirtysecond": "p124 p125 p126",  # offices in Word footnotes, hidden sheets and columns, rows a page break cuts
     "thirtythird": "p127 p128 p129",  # offices in Word text boxes, a watermark and a seal, a plan pasted into a sheet
     "thirtyfourth": "p130 p131 p132",  # offices in cell comments, in a Word section's right column; line numbers
+    "thirtyfifth": "p133 p134 p135",  # Word hidden text, a matrix marked by fill colour, a PDF table without rules
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -80,6 +81,7 @@ NANLING, HENGYANG, LIXIA, TAIHE, ZHANJIANG, YANTA = map(plan, ["p115", "p116", "
 ZHENJIANG, MENGCHENG, TIANNING = map(plan, ["p121", "p122", "p123"])
 YUEYANG, PINGYANG, QINGYANG = map(plan, ["p124", "p125", "p126"])
 CHUNAN, SHIYAN, JIANGHAN = map(plan, ["p130", "p131", "p132"])
+WUYI, SHAOGUAN, QINHUAI = map(plan, ["p133", "p134", "p135"])
 
 
 def _asker(tmp_path_factory, plans: list[str]):
@@ -528,6 +530,7 @@ HELD_FLOORS = [
     # first paragraph): 0.929, 1/14, 8/8, 0/3
     ("thirtythird", "other_bureaus35_heldout.jsonl", (1.0, 0, 3, 0)),  # 1.000, 0/6, 3/3, 0/1
     ("thirtyfourth", "other_bureaus36_heldout.jsonl", (0.66, 2, 0, 0)),  # 0.667, 2/6, 3/3, 0/2
+    ("thirtyfifth", "other_bureaus37_heldout.jsonl", (1.0, 0, 3, 0)),  # 1.000, 0/6, 3/3, 0/2
 ]
 
 
@@ -847,3 +850,22 @@ def test_offices_in_cell_comments_a_side_column_and_under_line_numbers_answer_wh
     assert where(d) == (SHIYAN, "四", None, 12) and "2024年12月底前" in d["answer"]
     e = ask("江汉 双减 谁牵头")
     assert where(e) == (JIANGHAN, "二", None, 6) and e["results"][0]["lead_offices"] == ["校外教育培训监管科"]
+
+
+def test_hidden_text_a_colour_marked_matrix_and_an_unruled_pdf_table_answer_who_leads(plans_of):
+    """武义's draft keeps hidden text (a drafter's notes naming offices, an old title, a hidden office line): only
+    what Word shows is the plan; 韶关 marks each task's offices by fill colour alone, under a colour legend; 秦淮's PDF
+    table is drawn without rules, its columns apart by position only, titles and office names wrapped."""
+    ask = plans_of("thirtyfifth")
+    a = ask("武义 清廉学校 谁牵头 计财审计股有份吗")  # a hidden note names 计划财务与审计股 beside task 3
+    assert where(a) == (WUYI, "一", None, 3) and a["results"][0]["lead_offices"] == ["驻局纪检监察组"]
+    assert "计划财务与审计股" not in a["results"][0]["cooperating_offices"]
+    b = ask("武义 研学实践基地 哪个股牵头")  # its only office line is hidden: no office printed
+    assert where(b) == (WUYI, "三", None, 11) and b["status"] == "partial"
+    c = ask("韶关 职教产教融合 红色标的是哪个科 配合有谁")
+    assert where(c) == (SHAOGUAN, "三", None, 11)
+    assert c["results"][0]["lead_offices"] == ["职业教育与成人教育科"]
+    assert c["results"][0]["cooperating_offices"] == ["组织人事科", "计划财务科"]
+    d = ask("秦淮 义务教育优质均衡 牵头科室是哪几个")  # 基础教育科、区人 | 民政府教育督导室 wrapped in its column
+    assert where(d) == (QINHUAI, "二", None, 5)
+    assert d["results"][0]["lead_offices"] == ["基础教育科", "区人民政府教育督导室"]

@@ -11,6 +11,7 @@ left to the text layer's own order.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from .normalize import join_wrapped, rebuilt_line
@@ -57,6 +58,71 @@ def ruled_page_text(page) -> str | None:
     strokes: list[tuple[float, float, float, float]] = []
     _read_page(page, fragments, strokes)
     return _table_text(fragments, strokes)
+
+
+def aligned_page_text(page) -> str | None:
+    """The page's text with a task table drawn WITHOUT rules read row by row: its columns only stand apart by
+    position, so the header line (序号 / 重点任务 / … naming the columns as `tables.read_header` knows them) says where
+    each column starts, a number under 序号 starts a row, and each cell's wrapped lines are joined back. None when the
+    page has no such header line."""
+    fragments: list[_Fragment] = []
+    _read_page(page, fragments, [])
+    lines = _grouped(fragments)
+    at = next((i for i, line in enumerate(lines) if len(line) >= _MIN_COLUMNS and read_header(
+        rebuilt_line(0, "\t".join(f.text.strip() for f in line)))), None)
+    if at is None:
+        return None
+    starts = [f.x for f in lines[at]]
+    out = [join_wrapped([f.text.strip() for f in line]) for line in lines[:at]]
+    out.append("\t".join(f.text.strip() for f in lines[at]))
+    row: list[list[str]] | None = None
+    end = len(lines)
+    for k in range(at + 1, len(lines)):
+        line = lines[k]
+        columns = [_column_of(f.x, starts) for f in line]
+        first = line[0].text.strip()
+        if _PAGE_NUMBER.match("".join(f.text for f in line)):  # — 2 —: the page's foot, below the table
+            end = k
+            break
+        if columns[0] == 0 and first.isdigit():  # 序号: a new row
+            if row:
+                out.append("\t".join(join_wrapped(cell) for cell in row))
+            row = [[] for _ in starts]
+        elif columns == [0] and (_SECTION_ROW.match(first) or row is None):  # 一、… across the table
+            if row:
+                out.append("\t".join(join_wrapped(cell) for cell in row))
+                row = None
+            out.append(first)
+            continue
+        elif row is None or columns[0] == 0:  # text in the 序号 column that is no number: the table has ended
+            end = k
+            break
+        for f, c in zip(line, columns):
+            row[c].append(f.text.strip())
+    if row:
+        out.append("\t".join(join_wrapped(cell) for cell in row))
+    out.extend(join_wrapped([f.text.strip() for f in line]) for line in lines[end:])
+    return "\n".join(out)
+
+
+_SECTION_ROW = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
+_PAGE_NUMBER = re.compile(r"^[\s\-—–－]*(?:第\s*)?\d{1,3}\s*(?:页)?[\s\-—–－]*$")
+_ALIGN = 6.0  # points: text may start this far left of its column's header (a header set a little indented)
+
+
+def _column_of(x: float, starts: list[float]) -> int:
+    return max([i for i, start in enumerate(starts) if x >= start - _ALIGN] or [0])
+
+
+def _grouped(fragments: list[_Fragment]) -> list[list[_Fragment]]:
+    """Fragments as printed lines, top to bottom, each line's fragments left to right."""
+    lines: list[list[_Fragment]] = []
+    for f in sorted(fragments, key=lambda f: (-f.y, f.x)):
+        if lines and abs(lines[-1][0].y - f.y) <= _SAME_LINE:
+            lines[-1].append(f)
+        else:
+            lines.append([f])
+    return [sorted(line, key=lambda f: f.x) for line in lines]
 
 
 def _read_page(page, fragments: list[_Fragment], strokes: list[tuple[float, float, float, float]]) -> bool:

@@ -598,7 +598,6 @@ def _blocks(container, parent):
             yield from _blocks(content, parent)
 
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _REMOVED = (_W + "del", _W + "moveFrom")
 _TEXT_TAGS = {_W + "t": None, _W + "tab": "\t", _W + "ptab": "\t", _W + "br": "\n", _W + "cr": "\n",
               _W + "noBreakHyphen": "-"}
@@ -617,12 +616,21 @@ def accepted_text(paragraph) -> str:
         for ancestor in element.iterancestors():
             if ancestor is paragraph._p:
                 break
-            if ancestor.tag in _REMOVED or ancestor.tag == _W + "txbxContent" or _placeholder(ancestor):
-                removed = True  # a text box is not the paragraph's; an unfilled control shows only Word's hint
+            if ancestor.tag in _REMOVED or ancestor.tag == _W + "txbxContent" or _placeholder(ancestor) or (
+                    ancestor.tag == _W + "r" and _hidden_run(ancestor)):
+                # a text box is not the paragraph's; an unfilled control shows only Word's hint; hidden text
+                # (w:vanish: a drafter's note, an old title kept out of print) is not printed
+                removed = True
                 break
         if not removed:
             out.append(element.text or "" if _TEXT_TAGS[element.tag] is None else _TEXT_TAGS[element.tag])
     return "".join(out)
+
+
+def _hidden_run(run) -> bool:
+    """Whether the run is formatted as hidden text (w:vanish on, not switched off by w:val 0 / false)."""
+    vanish = run.find(f"{_W}rPr/{_W}vanish")
+    return vanish is not None and vanish.get(_W + "val", "true") not in ("0", "false", "off")
 
 
 def _cross_reference_numbers(p) -> set:
@@ -752,11 +760,12 @@ def _xlsx_text(name: str, data: bytes) -> str:
                   for i in range(d.min, (d.max or d.min) + 1)}
         bold = _bold_marked(sheet, data)
         noted = _office_comments(sheet)
+        coloured = _colour_marks(sheet)
         rows = []
         for row in sheet.iter_rows():
             # a formula's saved error (#N/A of a lookup that found no office) shows nothing the plan says
-            cells = ["" if cell.data_type == "e" else bold.get((cell.row, cell.column)) or _cell_text(
-                shared.get((cell.row, cell.column), cell.value), cell.number_format)
+            cells = ["" if cell.data_type == "e" else bold.get((cell.row, cell.column)) or coloured.get(
+                (cell.row, cell.column)) or _cell_text(shared.get((cell.row, cell.column), cell.value), cell.number_format)
                      for cell in row if cell.column not in hidden]
             if noted and any(cells):
                 # offices given only in comments on the task's cells: read as a column of them, headed as they are
@@ -766,6 +775,8 @@ def _xlsx_text(name: str, data: bytes) -> str:
                     _COMMENT_HEADER.search(c) for c in cells) else ""))
             if any(cells):
                 rows.append(cells)
+        if coloured.get((0, 0)):
+            rows.append([coloured[(0, 0)]])
         if _SHEET_SECTION.match(sheet.title.strip()) and rows:
             # one sheet per section, the section printed only as the sheet's name (一、党的建设): its section row
             # goes before the sheet's first numbered row, as a section row spanning the table would stand
@@ -773,6 +784,71 @@ def _xlsx_text(name: str, data: bytes) -> str:
             rows.insert(first, [sheet.title.strip()] + [""] * (len(rows[first]) - 1))
         lines.extend("\t".join(cells) for cells in rows)
     return "\n".join(lines)
+
+
+_ROLE_WORD = re.compile(r"^\s*((?:牵头|配合|责任|协办|协助|参与|主责)(?:科室|股室|处室|单位)?)\s*$")
+_COLOUR_LEGEND = re.compile(r"(红|黄|绿|蓝|橙|紫|灰)色?(?:填充|底色|背景|标注|标记)?\s*[＝=：:为是表示代表即]{1,2}\s*"
+                            r"((?:牵头|配合|责任|协办|协助|参与|主责)(?:科室|股室|处室|单位)?)")
+
+
+def _colour_name(cell) -> str | None:
+    """The colour a cell is filled with, as a legend names it (红, 黄, 绿, 蓝, 橙, 紫, 灰), or None when unfilled."""
+    fill = cell.fill
+    if fill is None or fill.fill_type != "solid":
+        return None
+    colour = fill.fgColor
+    if colour.type == "indexed":  # Excel's numbered palette (10 red, 13 yellow)
+        from openpyxl.styles.colors import COLOR_INDEX
+        rgb = COLOR_INDEX[colour.indexed] if isinstance(colour.indexed, int) and colour.indexed < len(COLOR_INDEX) else ""
+    else:
+        rgb = colour.rgb if isinstance(colour.rgb, str) else ""
+    rgb = rgb[-6:]
+    try:
+        r, g, b = (int(rgb[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    except ValueError:
+        return None
+    import colorsys
+    hue, light, saturation = colorsys.rgb_to_hls(r, g, b)
+    if saturation < 0.25 or light > 0.95:
+        return "灰" if light < 0.95 else None
+    degrees = hue * 360
+    for name, upto in (("红", 15), ("橙", 40), ("黄", 70), ("绿", 170), ("蓝", 260), ("紫", 330), ("红", 361)):
+        if degrees < upto:
+            return name
+    return None
+
+
+def _colour_marks(sheet) -> dict[tuple[int, int], str]:
+    """(row, column) -> the mark (★ ● ◎) an empty cell's fill colour stands for, in a sheet whose legend gives the
+    roles by colour (a filled cell beside 牵头科室, or 红色填充＝牵头科室 in words), and at (0, 0) that legend written
+    as a matrix's (注：“★”表示牵头科室…): a responsibility matrix marked by colour alone reads as one marked by
+    symbols. Nothing when the sheet has no such legend."""
+    legend: dict[str, str] = {}
+    legend_cells = set()
+    for row in sheet.iter_rows():
+        for i, cell in enumerate(row):
+            text = cell.value if isinstance(cell.value, str) else ""
+            for m in _COLOUR_LEGEND.finditer(text):
+                legend.setdefault(m.group(1), m.group(2))
+            if not text and (name := _colour_name(cell)):
+                beside = next((c.value for c in row[i + 1:i + 3] if isinstance(c.value, str) and c.value.strip()), "")
+                if m := _ROLE_WORD.match(beside):
+                    legend[name] = m.group(1)
+                    legend_cells.add((cell.row, cell.column))
+    if not legend:
+        return {}
+    symbols = {}
+    for colour, role in legend.items():  # each role's mark as a matrix prints it: ★ leads, ● shares, ◎ answers for
+        symbols[colour] = "★" if role[:2] in ("牵头", "主责") else "◎" if role.startswith("责任") else "●"
+    marks = {}
+    for row in sheet.iter_rows():
+        for cell in row:
+            if (cell.row, cell.column) not in legend_cells and cell.value in (None, "") and (
+                    mark := symbols.get(_colour_name(cell) or "")):
+                marks[(cell.row, cell.column)] = mark
+    if marks:  # the legend, as the marks' legend under a matrix reads
+        marks[(0, 0)] = "注：" + "，".join(f"“{symbols[c]}”表示{role}" for c, role in legend.items())
+    return marks
 
 
 _COMMENT_ROLE = re.compile(r"^\s*(?:牵头|配合|责任|协办|协助|主责|参与)(?:科室|股室|处室|单位)?\s*[：:]", re.MULTILINE)
@@ -946,7 +1022,7 @@ def _date_text(value: datetime.date, number_format: str) -> str:
 def _read_pdf(name: str, data: bytes) -> str:
     import pypdf
 
-    from .pdftables import plain_page_text, ruled_page_text
+    from .pdftables import aligned_page_text, plain_page_text, ruled_page_text
     from pypdf.errors import PyPdfError
 
     try:
@@ -958,7 +1034,8 @@ def _read_pdf(name: str, data: bytes) -> str:
             raise DocumentError(name, f"PDF 共 {count} 页，超过 {MAX_PDF_PAGES} 页上限")
         # a ruled task table is read by where its cells stand; any other page in the text layer's own order
         # (a watermark or seal laid over a page is left out, the rest put back into its printed lines)
-        pages = [ruled_page_text(page) or plain_page_text(page) or page.extract_text() or "" for page in reader.pages]
+        pages = [ruled_page_text(page) or aligned_page_text(page) or plain_page_text(page) or page.extract_text() or ""
+                 for page in reader.pages]
     except DocumentError:
         raise
     except Exception as exc:  # pypdf's own errors, and whatever a damaged file makes it trip on
