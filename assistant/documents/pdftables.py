@@ -206,10 +206,4 @@ def _rules(positions: list[float]) -> list[float]:
 
 def _lines(fragments: list[_Fragment]) -> list[str]:
     """Fragments put back into printed lines, top to bottom and left to right."""
-    lines: list[list[_Fragment]] = []
-    for f in sorted(fragments, key=lambda f: (-f.y, f.x)):
-        if lines and abs(lines[-1][0].y - f.y) <= _SAME_LINE:
-            lines[-1].append(f)
-        else:
-            lines.append([f])
-    return [join_wrapped([f.text.strip() for f in sorted(line, key=lambda f: f.x)]) for line in lines]
+    return [join_wrapped([f.text.strip() for f in line]) for line in _grouped(fragments)]
