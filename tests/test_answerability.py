@@ -310,6 +310,8 @@ def test_a_part_named_alone_narrows_the_search_to_its_tasks_and_its_title_words_
     d = ask("遂宁第一部分“政治方向”头一条 谁牵头")  # 头一条 is the first
     assert d["answered"] and top(d) == (SUINING, "一", 1)
     assert position_read("第三部分里 资助那条") == ("三", None, 0)
+    e = ask("长春第六部分“资源配置”那块 主要讲啥")  # only the part's title words: the part, as its opening task says
+    assert e["answered"] and top(e) == (CHANGCHUN, "六", 25)
 
 
 def test_where_in_the_document_and_what_the_answer_is_for_are_no_topic_words(ask):

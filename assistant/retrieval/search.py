@@ -931,6 +931,10 @@ class Engine:
             return None
         return None
 
+    def _part_title(self, i: int) -> str:
+        """The title of the part record `i` stands in, as matched against a question's words."""
+        return fold(self.records[i].section_title or "")
+
     def _part_words(self, part: str, terms: list[Term], candidates: list[int]) -> list[Term]:
         """The question's words that the title of the part it points at holds, when other words are left to name the
         task (a question all of whose words are the part's title asks about the part itself)."""
@@ -953,8 +957,9 @@ class Engine:
         if placed and any(t.weight > 0 for t in terms) and self._best_share(terms, placed) < MIN_COVERAGE \
                 <= self._best_share(terms, candidates):
             return []
-        if q.position[2] == 0 and not any(t.weight > 0 for t in terms):
-            return placed[:1]  # 第一部分讲啥的: the part as its opening task states it
+        if q.position[2] == 0 and placed and all(t.found_in(self._part_title(placed[0])) for t in terms
+                                                  if t.weight > 0):
+            return placed[:1]  # 第一部分讲啥的, 第六部分“资源配置”那块主要讲啥: the part as its opening task states it
         return placed
 
     def _no_such_position(self, q: Question, terms: list[Term], candidates: list[int]) -> str | None:
