@@ -50,11 +50,11 @@ _MARKERS = re.compile(r"^(?:那么|那|还有|另外)|呢?\s*[？?。!！]*\s*$"
 _OFFICE_FOLLOW = re.compile(r"它们?|他们?|该科室?|这个科室?|那个科室?|其|光|只|单|仅|就|都算上?|算上|全部|所有|一起|一块|"
                             r"牵头|挑头|主抓|负责|参与|配合|协助|协办|协同|参加|打下手|工作|任务|事儿?|活儿?|几项|多少项|"
                             r"哪些|哪几|有哪|有啥|都有|和|跟|与|及|[还也]?有|是")
-# 下一条, 上一项, 前一条: the task beside the one the conversation cited
 # a year's work summary asked for (工作总结里, 总结中, 去年的总结): answered only from a summary part of the plans in scope
 _SUMMARY_ASKED = re.compile(r"工作总结|总结(?:里|中|部分|那部分|那块|上)|年的?总结")
 # 第一个那条, 第二个呢, 第3个: the Nth plan block of the comparison the conversation is about
 _NTH_BLOCK = re.compile(r"第\s*([一二两三四五六七八九十\d]{1,2})\s*个(?:那条|那项|那个|文件|地方|市|城市)?")
+# 下一条, 上一项, 前一条: the task beside the one the conversation cited
 _NEIGHBOUR = re.compile(r"([下上前后])\s*(?:一|1)\s*(?:条|项|个任务|点)")
 _IT = re.compile(r"它们?|他们?|该科室?")
 _ROLE_NAMED = re.compile(r"牵头|挑头|主抓|负责|参与|配合|协助|协办|协同|参加|打下手|都算|算上|全部|所有")
@@ -254,18 +254,6 @@ def follow_up_context(answer: Answer, previous: dict | None) -> dict | None:
             if answer.hits and answer.status in (ANSWERED, PARTIAL) and not answer.plans else None}
 
 
-def _ordinal(word: str) -> int:
-    """一 -> 1, 十二 -> 12, 3 -> 3."""
-    if word.isdigit():
-        return int(word)
-    digits = "零一二三四五六七八九"
-    if word.startswith("十"):
-        return 10 + (digits.index(word[1]) if len(word) > 1 else 0)
-    if len(word) > 1 and word[1] == "十":
-        return digits.index(word[0]) * 10 + (digits.index(word[2]) if len(word) > 2 else 0)
-    return 2 if word == "两" else digits.index(word)
-
-
 def _task_key(record: Record) -> list:
     """The task an answer cited, as the conversation keeps it (JSON: the chat stores it in the browser)."""
     return [record.doc, record.year, record.section, record.task_no, record.item]
@@ -388,7 +376,7 @@ class Engine:
                 carried.append(previous["city"])
         if previous.get("blocks") and (nth := _NTH_BLOCK.search(q.folded)) and not q.cities and not q.position:
             # 第一个那条谁牵头, 第二个呢 after a comparison: the task of the Nth plan that held the topic, in its order
-            n = _ordinal(nth.group(1))
+            n = int(nth.group(1)) if nth.group(1).isdigit() else numeral_value(nth.group(1).replace("两", "二"))
             blocks = previous["blocks"]
             if not 1 <= n <= len(blocks):
                 return Answer(q, NOT_FOUND, f"上一个比较回答中涉及此事的文件只有 {len(blocks)} 个，没有{nth.group(0)}。",
@@ -940,7 +928,7 @@ class Engine:
         task (a question all of whose words are the part's title asks about the part itself)."""
         if not _PART_NUMERAL.fullmatch(part):
             part = self._part_titled(part, candidates)
-        titles = {fold(self.records[i].section_title or "") for i in candidates if self.records[i].section == part}
+        titles = {self._part_title(i) for i in candidates if self.records[i].section == part}
         if part is None or len(titles) != 1:
             return []
         title = next(iter(titles))
