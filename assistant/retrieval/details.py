@@ -213,6 +213,7 @@ _WHICH_ITEM = re.compile(r"第几(?:条|项|点|部分|大项|小项)(?=任务|�
 
 
 _SEVERAL_BETWEEN = re.compile(r"(几)\s*个?[\u4e00-\u9fff]{1,4}?之间")
+_OFFICES_BEFORE = re.compile(r"(?:科室|部门|单位|处室|股室)\s*(?:一共|总共|共)?\s*(?:有|是)?\s*$")
 _OFFICES_COUNTED = re.compile(r"\S{0,2}?(?:个|家)?(?:科室|部门|单位|处室|科(?=[牵负参配一都来在管呢吗啊？?，,。\s]|$))")
 
 
@@ -281,7 +282,8 @@ def _asked_detail(question: str) -> Detail | None:
     clause = next((m for m in _QUESTION_CLAUSE.finditer(question) if m.start() <= at < m.end()), None)
     # what a count is of follows its ask (几所学校); a stated figure follows what it counts (招生 一点一万人是吧)
     counted = question[at:clause.end()] if clause and detail.kind == "count" and not confirming else ""
-    if _OFFICES_COUNTED.match(counted):  # 几个科室负责: the task's office lines answer it, not a figure in its text
+    if _OFFICES_COUNTED.match(counted) or (detail.kind == "count" and not confirming and _OFFICES_BEFORE.search(
+            question[:at])):  # 几个科室负责, 责任科室有几个: the task's office lines answer it, not a figure in its text
         return None
     given = () if confirming else tuple(dict.fromkeys(_DIGITS.findall(question)))
     return Detail(detail.kind, detail.label, detail.pattern, clause.group(0) if clause else question, counted, given,

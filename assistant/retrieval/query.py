@@ -248,6 +248,8 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
             for name in (fold(info.region), fold(info.region)[:-1]):
                 if len(name) >= 2 and name in rest:
                     rest = rest.replace(name, " ")
+    if len(q.cities) == 2 and not excluded and (asked := _asked_after_example(q.folded, names, q.cities)):
+        q.cities = [asked]
     plan_cities = list(dict.fromkeys(info.city for info in documents.values() if info.city))
     if excluded and not q.cities:
         q.cities = [city for city in plan_cities if city not in excluded]
@@ -350,6 +352,28 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     q.compare = q.intent != OFFICE_TASKS and (len(q.cities) >= 2 or q.year_over_year or q.others
                                               or bool(_COMPARE.search(q.folded)))
     return q
+
+
+# 俺们长春整百万学子上冰雪 达州那边儿有没有…, 遂宁办龙舟赛 承德也办吗: one place is told as the example, the other checked
+_JOINED = re.compile(r"[和与跟同及、/]|相比|对比|比较|比一比|分别|各自|两地|两个|俩")
+_CHECKED_AFTER = re.compile(r"有没有|有没得|有没|有无|有吗|有\S{0,8}?[没吗嘛]|[吗嘛呢]|也\s*(?:搞|办|有|建|整|要|在|开|做|上|弄|推|抓)")
+_ASKED_IN = re.compile(r"[？?吗嘛呢谁哪几啥咋]|多少|什么|怎么|如何|有没|有无|是否|(.)[不没]\1")
+_TOLD = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def _asked_after_example(folded: str, names: dict[str, str], cities: list[str]) -> str | None:
+    """The place a question checks when it first tells what another place does (达州 要建少年军校 长春那边有没有…):
+    that one is the example the asker holds, not a second plan asked; a comparison joins or contrasts the two
+    (达州和遂宁, 比较), or asks of both (长春有没有…，达州呢)."""
+    where = {city: min(folded.find(n) for n, c in names.items() if c == city and n in folded) for city in cities}
+    first, second = sorted(cities, key=where.get)
+    told = folded[where[first]:where[second]]
+    for name in names:
+        told = told.replace(name, " ")
+    told = re.sub(r"我们|俺们|咱们|咱|的?(?:工作)?要点里?|\d+年?", " ", told)
+    if _JOINED.search(told) or _ASKED_IN.search(told) or not _TOLD.search(told) or _JOINED.search(folded[where[second]:]):
+        return None
+    return second if _CHECKED_AFTER.search(folded[where[second]:]) else None
 
 
 # 除了温州的, 除温州外, 温州以外的, 不算温州: the plans named are the ones left out of a comparison

@@ -119,6 +119,8 @@ _CHECK = re.compile(r"有没有|有无|有没|([办搞开推建提写做设评�
                     # 长春也搞了劳模进校园吧, 承德也开剪纸课了吧: a guess that this plan does it too, checked as 有没有
                     r"也(?:搞|办|开|上|建|推|设|有|做|弄|在搞|在做)了?(?=[^，,。？?！!；;\s]*?(?:了吧|吧|对吧|是吧)(?:[\s？?。！!]|$))")
 CHECKED_NEAR = 0.9
+MAX_QUOTED_NAME = 12  # a longer quoted text is a sentence, not a name (as _quoted reads names)
+QUOTE_SLACK = 2  # the characters a quoted name's retyping may leave out of the printed one
 _PARTICLES_AT_END = re.compile(r"(?:了吧|对吧|是吧|吧|吗|嘛|么|呢|啊|呀|没)+$")
 # a question checking a remembered value (是21到23年吧, 是不是20所)
 _CONFIRMED = re.compile(r"(?:对吧|是吧|吧|对不对|没错吧?|是不是)(?=[\s？?。！!]|$)|是不是|是否")
@@ -308,6 +310,7 @@ class Engine:
         self.unseen_idf = _idf(n, 0)
         self.rare_idf = _idf(n, 3)  # a word in at most 3 records is distinctive
         self.topic_idf = _idf(n, 5)
+        self.common_idf = _idf(n, n // 4)  # a word a quarter of the records print (教育, 学校, 落实) names no topic
         self.frequency = self.tokenizer.frequency
         self.sound_alike = SoundAlike(self.idf)
         self.pinyin_spelled = PinyinSpelled(self.idf)
@@ -735,7 +738,7 @@ class Engine:
         few tasks print it: its words (职业, 教育, 活动) are in many plans, the phrase in one."""
         out = []
         for phrase in dict.fromkeys(p.strip() for p in _QUOTED.findall(topic)):
-            holders = sum(phrase in text for text in self.folded) if 3 <= len(phrase) <= 12 else 0
+            holders = sum(phrase in text for text in self.folded) if 3 <= len(phrase) <= MAX_QUOTED_NAME else 0
             if holders and phrase not in tokens:
                 out.append(Term(phrase, (phrase,), _idf(len(self.records), holders), phrase=True))
         return out
@@ -857,7 +860,7 @@ class Engine:
                 >= MISSING_UNHEARD_SHARE * sum(t.weight for t in terms if not t.guess and t.word not in valued))):
             words = _quote_words(unheard)  # 网吧, asked of a task on 学校周边
             return Answer(q, NOT_FOUND, f"文件库中的工作要点都没有提到{words}，以下是可能相关的任务。", hits, filters)
-        if judged and not placed and (focus := self._checked_thing(q, terms, best, in_scope)):
+        if judged and (focus := self._checked_thing(q, terms, best, in_scope)):
             # 有没有跳绳比赛, 气排球比赛办不办: what the yes/no check asks about is the question, and no plan in scope
             # names it; the task holding the rest (学生赛事, 全民健身) does not say yes
             return Answer(q, NOT_FOUND, f"{self._plans_named(named)}没有提到“{focus}”。", hits, filters)
@@ -896,7 +899,10 @@ class Engine:
             return None
         after = _CHECK_SPAN.match(text, m.end())
         before = _CHECK_SPAN_BEFORE.search(text[:m.start()].rstrip())  # 非遗进校园 有具体安排没
+        scoped = [self.matching[i] for i, r in enumerate(self.records) if (r.doc, r.year) in in_scope]
         for span in (after.group(0) if after else "", before.group(0) if before else ""):
+            if phrase := self._unprinted_quote(span, scoped):
+                return phrase
             focus = [t for t in terms if t.weight > 0 and t.word in span]
             if not focus:
                 continue
@@ -904,7 +910,6 @@ class Engine:
             # printing 英雄讲堂 but never 国学
             top = max(t.weight for t in focus)
             best_text = self.matching[self.records.index(best.record)]
-            scoped = [self.matching[i] for i, r in enumerate(self.records) if (r.doc, r.year) in in_scope]
             for t in sorted(focus, key=lambda t: -t.weight):
                 # lacking it, though a word no plan uses weighs too little to count as missing (慕课 checked beside
                 # the plan's 名师云课: 长春除了名师云课 也上了慕课平台吧)
@@ -917,6 +922,24 @@ class Engine:
                             a in text for a in t.alternatives + t.slips) for text in scoped):
                     return t.word
             return None
+        return None
+
+    def _unprinted_quote(self, span: str, scoped: list[str]) -> str | None:
+        """A name the check puts in quotes (有没有提“大思政课”) asks whether the plan prints that name: its words printed
+        apart (大中小幼思政课) do not say yes. Printed counts loosely enough for a name retyped from memory: its
+        characters in order with at most QUOTE_SLACK others between (“课后试点” in 课后服务试点), or a
+        word that sounds the same (“明出亮灶”)."""
+        for phrase in _QUOTED.findall(span):
+            name = _NAME_MARKS.sub("", phrase)
+            if not 2 <= len(name) <= MAX_QUOTED_NAME or not _CJK_WORD.fullmatch(name):
+                continue
+            loose = re.compile("".join(f"{re.escape(c)}.{{0,{QUOTE_SLACK}}}?" for c in name[:-1]) + re.escape(name[-1]))
+            if any(len(m.group(0)) <= len(name) + QUOTE_SLACK for text in scoped
+                   for m in loose.finditer(_NAME_MARKS.sub("", text))):
+                continue
+            if any(w in text for w in self.sound_alike(name) for text in scoped):
+                continue
+            return phrase
         return None
 
     def _part_title(self, i: int) -> str:
@@ -1034,8 +1057,7 @@ class Engine:
     def _best_share(self, terms: list[Term], candidates: list[int]) -> float:
         return max(share(terms, self.matching[i]) for i in candidates)
 
-    @staticmethod
-    def _aside(q: Question, terms: list[Term], text: str, detail: Detail | None = None) -> list[Term]:
+    def _aside(self, q: Question, terms: list[Term], text: str, detail: Detail | None = None) -> list[Term]:
         """The words of the question's clauses that share little with the best task while another clause shares much:
         what staff say around a question (学校问我们要依据, 下午开会要用, 有人来咨询想办学) is not what they ask, and
         must not make a plan look as if it lacked the topic; nor do the words a bracketed term glosses (班级人太多
@@ -1068,6 +1090,14 @@ class Engine:
         # plan whose 以班级为单位 shares 班级 but that never says 大班额)
         kept = {t.word for ws, shares, asks in zip(words, sharing, asking) if shares or asks for t in ws}
         kept |= {t.word for ws in words[len(clauses) - len(glosses):] for t in ws}
+        # nor is a name put in quotes (推销防近视的“坐姿矫正器”，说要点里有配备计划，真有吗) when the asking clause names
+        # nothing of its own the task holds: it points back at the quoted thing. A quoted sentence (新闻标题“…携手谋划
+        # 十四五”，编规划跟哪家合作) is an outside text told in its own words, and a clause asking of a topic of its own
+        # (…“收官评估”，那个实施细则管到哪一年) says what is asked
+        if not any(t.weight >= self.common_idf and t.found_in(text)
+                   for ws, asks in zip(words, asking) if asks for t in ws):
+            kept |= {t.word for phrase in _QUOTED.findall(topic) if len(_NAME_MARKS.sub("", phrase)) <= MAX_QUOTED_NAME
+                     for t in terms if t.word in phrase}
         return [t for ws, shares in zip(words, sharing) if not shares for t in ws if t.word not in kept]
 
     def _unheard(self, terms: list[Term]) -> list[Term]:
