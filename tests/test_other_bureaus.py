@@ -55,6 +55,7 @@ CORPORA = {
     "thirtythird": "p127 p128 p129",  # offices in Word text boxes, a watermark and a seal, a plan pasted into a sheet
     "thirtyfourth": "p130 p131 p132",  # offices in cell comments, in a Word section's right column; line numbers
     "thirtyfifth": "p133 p134 p135",  # Word hidden text, a matrix marked by fill colour, a PDF table without rules
+    "thirtysixth": "p136 p137 p138",  # Word fields, a workbook table laid out twice side by side, a PDF drawn out of order
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -82,6 +83,7 @@ ZHENJIANG, MENGCHENG, TIANNING = map(plan, ["p121", "p122", "p123"])
 YUEYANG, PINGYANG, QINGYANG = map(plan, ["p124", "p125", "p126"])
 CHUNAN, SHIYAN, JIANGHAN = map(plan, ["p130", "p131", "p132"])
 WUYI, SHAOGUAN, QINHUAI = map(plan, ["p133", "p134", "p135"])
+DEYANG, WUYUAN, TONGSHAN = map(plan, ["p136", "p137", "p138"])
 
 
 def _asker(tmp_path_factory, plans: list[str]):
@@ -531,6 +533,7 @@ HELD_FLOORS = [
     ("thirtythird", "other_bureaus35_heldout.jsonl", (1.0, 0, 3, 0)),  # 1.000, 0/6, 3/3, 0/1
     ("thirtyfourth", "other_bureaus36_heldout.jsonl", (0.66, 2, 0, 0)),  # 0.667, 2/6, 3/3, 0/2
     ("thirtyfifth", "other_bureaus37_heldout.jsonl", (1.0, 0, 3, 0)),  # 1.000, 0/6, 3/3, 0/2
+    ("thirtysixth", "other_bureaus38_heldout.jsonl", (0.83, 1, 0, 0)),  # 0.833, 1/6, 0/2, 0/2
 ]
 
 
@@ -869,3 +872,24 @@ def test_hidden_text_a_colour_marked_matrix_and_an_unruled_pdf_table_answer_who_
     d = ask("秦淮 义务教育优质均衡 牵头科室是哪几个")  # 基础教育科、区人 | 民政府教育督导室 wrapped in its column
     assert where(d) == (QINHUAI, "二", None, 5)
     assert d["results"][0]["lead_offices"] == ["基础教育科", "区人民政府教育督导室"]
+
+
+def test_word_fields_a_table_laid_out_twice_and_a_pdf_drawn_out_of_order_answer_who_leads(plans_of):
+    """德阳 numbers its tasks with SEQ fields and links some offices: what Word shows is the plan, never the field's
+    instruction; 婺源's sheet prints its task table twice side by side (tasks 1–7 left, 8–15 right), each half under
+    its own header; 铜山's PDF draws each page's lines out of reading order, its document number heading every page."""
+    ask = plans_of("thirtysixth")
+    a = ask("德阳 义务教育优质均衡 哪几个科牵头")
+    assert where(a) == (DEYANG, "二", None, 5)
+    assert a["results"][0]["lead_offices"] == ["基础教育科", "市人民政府教育督导室"]
+    assert not any("SEQ" in r["text"] or "HYPERLINK" in r["text"] for r in a["results"])
+    b = ask("婺源 普通高中特色发展 哪个股牵头")  # the right half's first task, beside task 1 on the sheet
+    assert where(b) == (WUYUAN, "二", None, 8) and b["results"][0]["lead_offices"] == ["基础教育股"]
+    assert b["results"][0]["cooperating_offices"] == ["县教研室"]
+    c = ask("铜山 义务教育优质均衡 配合科室有哪些")  # 组织人事科、区 | 教师发展中心；完成时限：… wrapped inside a name
+    assert where(c) == (TONGSHAN, "二", None, 5)
+    assert c["results"][0]["cooperating_offices"] == ["组织人事科", "区教师发展中心"]
+    d = ask("铜山 职业教育产教融合 谁配合")  # the next page's running head 铜教发〔2024〕6号 is no office
+    assert d["results"][0]["cooperating_offices"] == ["计划财务科"]
+    e = ask("铜山 校园安全 配合的有哪些")  # the plan's closing, wrapped after the last office line, is no office
+    assert e["results"][0]["cooperating_offices"] == ["办公室", "各中小学校"]

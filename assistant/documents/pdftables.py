@@ -22,6 +22,8 @@ _RULE_MIN = 8.0  # points: shorter strokes are glyph parts or ticks, not rules
 _EDGE = 1.0  # points: a rule this close to another is the same rule (double strokes, rounding)
 _MIN_COLUMNS = 3
 _UPRIGHT = 1.0  # degrees: text turned further is laid over the page (a watermark, a seal's rim)
+_BACKWARD_ALLOWED = 4  # steps back up a page a text layer in reading order may take (header, footer, columns, notes)
+_BACKWARD_SHARE = 0.2  # of its lines: more steps back than this and the page was drawn out of order
 _LIGHT = 0.75  # a fill this light in every channel is a watermark's grey (or white), not print
 
 
@@ -45,11 +47,21 @@ def _overlay(text_matrix, cm, fill: tuple[float, ...]) -> bool:
 
 
 def plain_page_text(page) -> str | None:
-    """The page's text without what is laid over it (`_overlay`: a watermark, a seal), put back into printed lines;
-    None when nothing is (the text layer's own order is kept for every other page)."""
+    """The page's text without what is laid over it (`_overlay`: a watermark, a seal), or drawn out of reading order
+    (`_scrambled`), put back into printed lines; None otherwise (the text layer's own order is kept, so that a page set
+    in two columns is read column by column)."""
     fragments: list[_Fragment] = []
     over = _read_page(page, fragments, [])
-    return "\n".join(_lines(fragments)) if over else None
+    return "\n".join(_lines(fragments)) if over or _scrambled(fragments) else None
+
+
+def _scrambled(fragments: list[_Fragment]) -> bool:
+    """Whether the text layer draws the page's lines out of reading order: back up the page, or a line's right part
+    before its left, more often than a header or footer drawn last, or a second column begun at the top, explain
+    (some layout programs write lines bottom-up, in shuffled blocks, or a line as pieces placed in any order)."""
+    backward = sum(1 for before, after in zip(fragments, fragments[1:])
+                   if after.y > before.y + _SAME_LINE or (abs(after.y - before.y) <= _SAME_LINE and after.x < before.x))
+    return backward > max(_BACKWARD_ALLOWED, _BACKWARD_SHARE * len(_grouped(fragments)))
 
 
 def ruled_page_text(page) -> str | None:

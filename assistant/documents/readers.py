@@ -775,6 +775,7 @@ def _xlsx_text(name: str, data: bytes) -> str:
                     _COMMENT_HEADER.search(c) for c in cells) else ""))
             if any(cells):
                 rows.append(cells)
+        rows = _two_up(rows)
         if coloured.get((0, 0)):
             rows.append([coloured[(0, 0)]])
         if _SHEET_SECTION.match(sheet.title.strip()) and rows:
@@ -784,6 +785,31 @@ def _xlsx_text(name: str, data: bytes) -> str:
             rows.insert(first, [sheet.title.strip()] + [""] * (len(rows[first]) - 1))
         lines.extend("\t".join(cells) for cells in rows)
     return "\n".join(lines)
+
+
+def _two_up(rows: list[list[str]]) -> list[list[str]]:
+    """A task table laid out twice side by side to fill a landscape page (tasks 1–7 in columns A–E, 8–15 in G–K, each
+    half under its own copy of the header row): the left half's rows, then the right half's, as the table reads.
+    The rows unchanged when no header row repeats its run of at least TWO_UP_HEADER named cells further right."""
+    for at, cells in enumerate(rows[:TWO_UP_SEARCH]):
+        named = [c.strip() for c in cells]
+        first = next((i for i, c in enumerate(named) if c), None)
+        if first is None:
+            continue
+        width = next((n for n in range(len(named) - first, TWO_UP_HEADER - 1, -1)
+                      if all(named[first:first + n]) and named[first:first + n] == named[first + n + 1:first + 2 * n + 1]
+                      or all(named[first:first + n]) and named[first:first + n] == named[first + n:first + 2 * n]), None)
+        if width is None:
+            continue
+        second = first + width + (0 if named[first:first + width] == named[first + width:first + 2 * width] else 1)
+        left = [r[:second] for r in rows[at:]]
+        right = [r[second:] for r in rows[at:]]
+        return rows[:at] + [r for r in left if any(c.strip() for c in r)] + [r for r in right if any(c.strip() for c in r)]
+    return rows
+
+
+TWO_UP_HEADER = 3  # named header cells a row must repeat to be a table's header laid out twice
+TWO_UP_SEARCH = 10  # rows from a sheet's top where its header row may stand
 
 
 _ROLE_WORD = re.compile(r"^\s*((?:牵头|配合|责任|协办|协助|参与|主责)(?:科室|股室|处室|单位)?)\s*$")
@@ -1042,10 +1068,28 @@ def _read_pdf(name: str, data: bytes) -> str:
         if not isinstance(exc, (PyPdfError, ValueError, KeyError, TypeError, OSError, zlib.error)):
             log.warning("unexpected %s reading %s: %s", type(exc).__name__, name, exc)
         raise DocumentError(name, "不是有效的 PDF 文件，或文件已损坏") from None
-    text = _without_line_numbers("\n".join(p.rstrip("\n") for p in pages))
+    text = _without_line_numbers("\n".join(p.rstrip("\n") for p in _without_running_heads(pages)))
     if not text.strip():
         raise DocumentError(name, "PDF 中没有文字层（可能是扫描件），请提供文字版")
     return text
+
+
+def _without_running_heads(pages: list[str]) -> list[str]:
+    """The pages without the line every page after the first opens (or closes) with, when the first page prints it
+    too: a document number such as 铜教发〔2024〕6号 or the plan's title set as a running head is printed once per page,
+    no text of the plan, and read where a page break falls it would run into the list or sentence the break cut."""
+    split = [[line.strip() for line in page.split("\n") if line.strip()] for page in pages]
+    if len(split) < 2 or not all(split[1:]):
+        return pages
+    repeated = set()
+    for edge in (0, -1):
+        lines = {page[edge] for page in split[1:]}
+        if len(lines) == 1 and (line := lines.pop()) in split[0]:
+            repeated.add(line)
+    if not repeated:
+        return pages
+    return [page if i == 0 else "\n".join(line for line in page.split("\n") if line.strip() not in repeated)
+            for i, page in enumerate(pages)]
 
 
 _CHINESE_DIGITS = "零一二三四五六七八九"
