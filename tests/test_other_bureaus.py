@@ -56,6 +56,7 @@ CORPORA = {
     "thirtyfourth": "p130 p131 p132",  # offices in cell comments, in a Word section's right column; line numbers
     "thirtyfifth": "p133 p134 p135",  # Word hidden text, a matrix marked by fill colour, a PDF table without rules
     "thirtysixth": "p136 p137 p138",  # Word fields, a workbook table laid out twice side by side, a PDF drawn out of order
+    "thirtyseventh": "p139 p140 p141",  # a PDF printed two-up, an upright merged section column, columns on pages apart
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -84,6 +85,7 @@ YUEYANG, PINGYANG, QINGYANG = map(plan, ["p124", "p125", "p126"])
 CHUNAN, SHIYAN, JIANGHAN = map(plan, ["p130", "p131", "p132"])
 WUYI, SHAOGUAN, QINHUAI = map(plan, ["p133", "p134", "p135"])
 DEYANG, WUYUAN, TONGSHAN = map(plan, ["p136", "p137", "p138"])
+KAIFU, LESHAN, LANKAO = map(plan, ["p139", "p140", "p141"])
 
 
 def _asker(tmp_path_factory, plans: list[str]):
@@ -534,6 +536,7 @@ HELD_FLOORS = [
     ("thirtyfourth", "other_bureaus36_heldout.jsonl", (0.66, 2, 0, 0)),  # 0.667, 2/6, 3/3, 0/2
     ("thirtyfifth", "other_bureaus37_heldout.jsonl", (1.0, 0, 3, 0)),  # 1.000, 0/6, 3/3, 0/2
     ("thirtysixth", "other_bureaus38_heldout.jsonl", (0.83, 1, 0, 0)),  # 0.833, 1/6, 0/2, 0/2
+    ("thirtyseventh", "other_bureaus39_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/2, 0/2
 ]
 
 
@@ -893,3 +896,18 @@ def test_word_fields_a_table_laid_out_twice_and_a_pdf_drawn_out_of_order_answer_
     assert d["results"][0]["cooperating_offices"] == ["计划财务科"]
     e = ask("铜山 校园安全 配合的有哪些")  # the plan's closing, wrapped after the last office line, is no office
     assert e["results"][0]["cooperating_offices"] == ["办公室", "各中小学校"]
+
+
+def test_a_two_up_pdf_an_upright_section_column_and_columns_printed_apart_answer_who_leads(plans_of):
+    """开福's A5 pages are printed two to a landscape sheet, a deadline broken after 2025年6月 and a label after 完成;
+    乐山's table names its sections in a merged column set upright, one typed a character a paragraph; 兰考's sheet,
+    too wide for the paper, printed its office and deadline columns on pages of their own, paired back by 序号."""
+    ask = plans_of("thirtyseventh")
+    a = ask("开福 党组织领导的校长负责制 啥时候完成")
+    assert where(a) == (KAIFU, "一", None, 2) and "2025年6月底前" in "".join(a["results"][0]["evidence"])
+    b = ask("乐山 心理健康教育 谁牵头")  # section 三 typed 三 / 、 / 促 / 进 … one character a paragraph
+    assert where(b) == (LESHAN, "三", None, 9) and b["results"][0]["lead_offices"] == ["体育卫生与艺术教育科"]
+    c = ask("兰考 义务教育优质均衡 牵头股室是哪几个")  # its offices two pages after its measures
+    assert where(c) == (LANKAO, "二", None, 5)
+    assert c["results"][0]["lead_offices"] == ["基础教育股", "县人民政府教育督导室"]
+    assert c["results"][0]["cooperating_offices"] == ["人事股", "基建股"]

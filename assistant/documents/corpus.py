@@ -15,7 +15,7 @@ from .readers import DocumentError, SUPPORTED_SUFFIXES, decode_document, read_do
 from .records import TASK, ParsedDocument, Record
 from .runon import split_run_on
 from .scanned import mend_scanned_copy
-from .labels import join_open_lists
+from .labels import join_cut_labels, join_open_lists
 from .mail import unquote_mail
 from .tables import join_fixed_width, join_spaced_rows, join_stacked_cells
 from .timenodes import time_nodes
@@ -51,7 +51,8 @@ def parse_text(name: str, text: str, entry: CatalogEntry | None = None) -> Parse
     lines, mailed = unquote_mail(source_lines(text))  # a plan quoted in a mail (`> `): its level, without the marks
     lines, split = split_run_on(join_spaced_rows(join_fixed_width(lines)))
     lines, scanned = mend_scanned_copy(lines)  # a scan's spaces inside words, labels and titles broken over lines
-    lines = join_open_lists(join_stacked_cells(lines))  # a PDF's table one cell a line; a wrapped office list
+    lines = join_cut_labels(join_open_lists(join_stacked_cells(lines)))  # a PDF's table one cell a line; a wrapped
+    # office list; a label broken over two lines
     inferred: dict[str, str] = {}
     guess = infer_metadata([l.text for l in lines], [l.folded for l in lines], find_heading(lines))
     place = entry.place if entry else None

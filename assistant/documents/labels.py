@@ -342,3 +342,25 @@ def join_open_lists(lines: list[SourceLine]) -> list[SourceLine]:
         out.append(line)
         i += 1
     return out
+
+
+_CUT_TAIL = re.compile(r"[；;]\s*([\u4e00-\u9fff]{1,4})\s*$")
+_WHOLE_LABEL = re.compile(rf"(?:{_WORD}|{_BARE}|完成时限|完成时间|时间节点|时限)\s*[:：]")
+
+
+def join_cut_labels(lines: list[SourceLine]) -> list[SourceLine]:
+    """An office line a typesetter broke inside its next label (`…配合科室：计划财务科、基建装备科；完成` /
+    `时限：2025年8月底前`) put back on one line, so the label is read whole and its first characters are no office."""
+    out = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if i + 1 < len(lines) and OFFICE_LABEL.search(line.folded) and (tail := _CUT_TAIL.search(line.folded)) \
+                and _WHOLE_LABEL.match(tail.group(1) + lines[i + 1].folded.strip()):
+            out.append(rebuilt_line(line.no, line.text.rstrip() + lines[i + 1].text.strip()))
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
+

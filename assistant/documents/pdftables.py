@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .normalize import join_wrapped, rebuilt_line
-from .tables import read_header
+from .tables import read_header, read_side_header
 
 _SAME_LINE = 2.0  # points: fragments this close in height are on one printed line
 _RULE_MIN = 8.0  # points: shorter strokes are glyph parts or ticks, not rules
@@ -185,7 +185,10 @@ def _read_page(page, fragments: list[_Fragment], strokes: list[tuple[float, floa
     return over[0]
 
 
-def _table_text(fragments: list[_Fragment], strokes: list[tuple[float, float, float, float]]) -> str | None:
+def _ruled_rows(fragments: list[_Fragment], strokes: list[tuple[float, float, float, float]]
+                ) -> tuple[list[list[str]], list[_Fragment], float, float] | None:
+    """The ruled table's rows top to bottom (each a list of its cells' text), the fragments inside it, and its bottom
+    and top edges; None when the strokes rule no table."""
     columns = _rules([min(x0, x1) for x0, y0, x1, y1 in strokes if abs(x1 - x0) < _EDGE and abs(y1 - y0) >= _RULE_MIN])
     rows = _rules([min(y0, y1) for x0, y0, x1, y1 in strokes if abs(y1 - y0) < _EDGE and abs(x1 - x0) >= _RULE_MIN])
     if len(columns) < _MIN_COLUMNS + 1 or len(rows) < 3:
@@ -200,6 +203,56 @@ def _table_text(fragments: list[_Fragment], strokes: list[tuple[float, float, fl
             cells.append(join_wrapped(_lines(cell)))
         if any(cells):
             table.append(cells)
+    return table, inside, bottom, top
+
+
+def side_columns(page) -> tuple[list[str], dict[str, list[str]]] | None:
+    """The columns a page holds beside a number column only (序号 | 牵头股室 | 配合股室 | 完成时限, no task column): a
+    sheet too wide for the paper printed its last columns on later pages, down then over (Excel's default page
+    order), the 序号 column repeated to pair them. Its header cells after the number's, and each numbered row's
+    cells after it; None for any other page."""
+    fragments: list[_Fragment] = []
+    strokes: list[tuple[float, float, float, float]] = []
+    _read_page(page, fragments, strokes)
+    ruled = _ruled_rows(fragments, strokes)
+    if ruled is None:
+        return None
+    table = ruled[0]
+    at = next((i for i, cells in enumerate(table[:3]) if read_side_header(rebuilt_line(0, "\t".join(cells)))), None)
+    if at is None:
+        return None
+    return table[at][1:], {cells[0].strip(): cells[1:] for cells in table[at + 1:] if cells[0].strip()}
+
+
+def beside_their_rows(pages: list[str], sides: list[tuple[list[str], dict[str, list[str]]] | None]) -> list[str]:
+    """The pages with the columns printed apart (`side_columns`) put back at the end of the rows of the same number
+    on the pages before, and of the header naming the number column; the pages that held them left out."""
+    header = next(side[0] for side in sides if side)
+    rows: dict[str, list[str]] = {}
+    for side in sides:
+        if side:
+            rows.update(side[1])
+    out = []
+    for page, side in zip(pages, sides):
+        if side:
+            continue
+        lines = []
+        for line in page.split("\n"):
+            cells = line.split("\t")
+            if len(cells) > 1 and read_header(rebuilt_line(0, line)):
+                line = "\t".join([*cells, *header])
+            elif len(cells) > 1 and (extra := rows.get(cells[0].strip())) is not None:
+                line = "\t".join([*cells, *extra])
+            lines.append(line)
+        out.append("\n".join(lines))
+    return out
+
+
+def _table_text(fragments: list[_Fragment], strokes: list[tuple[float, float, float, float]]) -> str | None:
+    ruled = _ruled_rows(fragments, strokes)
+    if ruled is None:
+        return None
+    table, inside, bottom, top = ruled
     if not table or not any(read_header(rebuilt_line(0, "\t".join(cells))) for cells in table[:3]):
         return None
     above = _lines([f for f in fragments if f.y > top and f not in inside])

@@ -668,6 +668,9 @@ def _mark_deleted(paragraph) -> bool:
     return properties is not None and properties.find(f"{_W}rPr/{_W}del") is not None
 
 
+UPRIGHT_CHARACTERS = 3  # paragraphs of one character each that make a name set upright in a cell
+
+
 def _table_lines(table, numbering: _WordNumbering) -> list[str]:
     """A Word table as one tab-separated line per row, one cell per grid column, so columns stay aligned.
 
@@ -684,7 +687,11 @@ def _table_lines(table, numbering: _WordNumbering) -> list[str]:
             same = previous is not None and cell._tc is previous._tc
             texts = [] if same else [numbering.label(p) + accepted_text(p).strip() for p in cell.paragraphs] \
                 + [_nested_text(t) for t in cell.tables]
-            cells.append(re.sub(r"[\t\r\n]+", " ", " ".join(t for t in texts if t.strip())))  # a line break too
+            texts = [t for t in texts if t.strip()]
+            # a name typed one character a paragraph, to stand upright in a narrow merged column (三 / 、 / 促 / 进 …),
+            # is one word, not characters apart
+            joiner = "" if len(texts) >= UPRIGHT_CHARACTERS and all(len(t.strip()) == 1 for t in texts) else " "
+            cells.append(re.sub(r"[\t\r\n]+", " ", joiner.join(t.strip() if not joiner else t for t in texts)))
             previous = cell
         rows.append(cells)
     if card := _task_card(rows):
@@ -1048,7 +1055,7 @@ def _date_text(value: datetime.date, number_format: str) -> str:
 def _read_pdf(name: str, data: bytes) -> str:
     import pypdf
 
-    from .pdftables import aligned_page_text, plain_page_text, ruled_page_text
+    from .pdftables import aligned_page_text, beside_their_rows, plain_page_text, ruled_page_text, side_columns
     from pypdf.errors import PyPdfError
 
     try:
@@ -1060,8 +1067,12 @@ def _read_pdf(name: str, data: bytes) -> str:
             raise DocumentError(name, f"PDF 共 {count} 页，超过 {MAX_PDF_PAGES} 页上限")
         # a ruled task table is read by where its cells stand; any other page in the text layer's own order
         # (a watermark or seal laid over a page is left out, the rest put back into its printed lines)
-        pages = [ruled_page_text(page) or aligned_page_text(page) or plain_page_text(page) or page.extract_text() or ""
-                 for page in reader.pages]
+        ruled = [ruled_page_text(page) for page in reader.pages]
+        pages = [table or aligned_page_text(page) or plain_page_text(page) or page.extract_text() or ""
+                 for table, page in zip(ruled, reader.pages)]
+        # a ruled table's last columns printed on pages of their own (a sheet wider than the paper)
+        if any(ruled) and any(sides := [None if table else side_columns(page) for table, page in zip(ruled, reader.pages)]):
+            pages = beside_their_rows(pages, sides)
     except DocumentError:
         raise
     except Exception as exc:  # pypdf's own errors, and whatever a damaged file makes it trip on

@@ -105,6 +105,19 @@ def read_header(line: SourceLine) -> list[Column] | None:
     return None
 
 
+def read_side_header(line: SourceLine) -> list[Column] | None:
+    """The columns, when `line` heads only a number column and office (or deadline) columns: the part of a task
+    table a wide sheet printed on pages of its own (序号 | 牵头股室 | 配合股室 | 完成时限)."""
+    cells = split_cells(line.text)
+    if not cells or len(cells) < 3 or any(len(c) > _MAX_HEADER_CELL or c.isdigit() for c in cells):
+        return None
+    columns = [_column(cell) for cell in cells]
+    kinds = [c.kind for c in columns]
+    if kinds[0] == NUMBER and OFFICE in kinds and not {TITLE, CONTENT} & set(kinds):
+        return columns
+    return None
+
+
 def _column(name: str) -> Column:
     folded = fold(name).strip()
     if _NUMBER.match(folded):
