@@ -99,6 +99,8 @@ def to_markdown(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape 
 def _body(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape, link: Link) -> str:
     if answer.plans:
         return _comparison(answer, documents, esc, link)
+    if answer.parts:  # two topics asked together: each answered in full, in the order named
+        return "\n\n".join(f"### {esc(topic)}\n\n{_body(part, documents, esc, link)}" for topic, part in answer.parts)
     if answer.status == PARTIAL:
         return _partial(answer, documents, esc, link)
     if not answer.answered:
@@ -268,4 +270,6 @@ def to_json(answer: Answer, documents: dict[str, DocumentInfo]) -> dict:
         "elsewhere": [hit_json(h, documents) for h in answer.elsewhere],
         "plans": [{"doc": p.doc, "city": p.city, "year": p.year, "status": p.answer.status, "reason": p.answer.reason,
                    "results": [hit_json(h, documents) for h in p.answer.hits]} for p in answer.plans],
+        "parts": [{"topic": topic, "status": part.status, "reason": part.reason,
+                   "results": [hit_json(h, documents) for h in part.hits]} for topic, part in answer.parts],
     }

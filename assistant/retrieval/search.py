@@ -53,6 +53,12 @@ _OFFICE_FOLLOW = re.compile(r"它们?|他们?|该科室?|这个科室?|那个科
 # a year's work summary asked for (工作总结里, 总结中, 去年的总结): answered only from a summary part of the plans in scope
 _SUMMARY_ASKED = re.compile(r"工作总结|总结(?:里|中|部分|那部分|那块|上)|年的?总结")
 # 第一个那条, 第二个呢, 第3个: the Nth plan block of the comparison the conversation is about
+# 这两样分别, 各自, 是不是一个科: a question asking the same of two topics joined before it (营养餐跟贫困生资助)
+_BOTH_ASKED = re.compile(r"这两(?:样|个|项|条|件|块|摊)|两(?:样|项|条|件)(?=都|各|分别)|分别|各自|各是|是不是(?:同一个|一个)(?:科|单位|部门)?|"
+                         r"是(?:同一个|一个)(?:科|单位|部门)吗")
+_PAIR_JOIN = re.compile(r"(?<=[\u4e00-\u9fff])\s*(?:跟|和|与|以及|还有)\s*(?=[\u4e00-\u9fff])")
+_PAIR_SPAN_BEFORE = re.compile(r"[^\s，,。？?！!；;：:]+$")
+_PAIR_SPAN_AFTER = re.compile(r"[^\s，,。？?！!；;：:]+")
 _NTH_BLOCK = re.compile(r"第\s*([一二两三四五六七八九十\d]{1,2})\s*个(?:那条|那项|那个|文件|地方|市|城市)?")
 # 下一条, 上一项, 前一条: the task beside the one the conversation cited
 _NEIGHBOUR = re.compile(r"([下上前后])\s*(?:一|1)\s*(?:条|项|个任务|点)")
@@ -207,6 +213,7 @@ class Answer:
     filters: dict = field(default_factory=dict)
     elsewhere: list[Hit] = field(default_factory=list)  # for a topic the asked plan lacks: where other plans hold it
     plans: list[PlanAnswer] = field(default_factory=list)  # a comparison: one answer per plan in scope
+    parts: list[tuple[str, "Answer"]] = field(default_factory=list)  # two topics asked together: (topic, its answer)
 
     @property
     def answered(self) -> bool:
@@ -504,11 +511,50 @@ class Engine:
             return self._deadline_tasks(q, window, scope, filters)
         if q.intent == OFFICE_TASKS:
             return self._office_tasks(q, scope, filters)
+        if len(q.cities) == 1 and not (q.year_over_year or q.others) and (pair := self._topic_pair(q)) is not None:
+            return self._pair(q, pair, k, filters)  # 营养餐跟贫困生资助 这两样分别哪个单位牵头: two topics of one plan
         if q.compare:
             return self._compare(q, scope, filters)
         if not (q.cities or q.year or q.office or carried or city or year or office):
             return self._wide(q, scope, k, filters)
         return self._search(q, scope, k, filters)
+
+    def _topic_pair(self, q: Question) -> tuple[tuple[str, str], tuple[str, str]] | None:
+        """Two topics joined and asked of each (营养餐跟贫困生资助 这两样分别哪个单位牵头, 民办学校那条 跟法治建设那条 是不是
+        一个科牵头): ((first topic, its question), (second topic, its question)), each question the whole one with the
+        other topic and the words asking of both taken out; None for any other question. Without such words a joined
+        phrase is one topic (学校跟家庭共育)."""
+        if q.position or q.intent not in (LEAD, GENERAL) or not _BOTH_ASKED.search(q.folded):
+            return None
+        joins = [m for m in _PAIR_JOIN.finditer(q.folded)]
+        if len(joins) != 1:
+            return None
+        m = joins[0]
+        left = _PAIR_SPAN_BEFORE.search(q.folded[:m.start()])
+        right = _PAIR_SPAN_AFTER.match(q.folded, m.end())
+        first, second = left.group(0).strip(), right.group(0).strip() if right else ""
+        if not first or not second:
+            return None
+        without_first = q.folded[:left.start()] + " " + q.folded[m.end():]
+        without_second = q.folded[:m.start()] + " " + q.folded[right.end():]
+        asks = [_BOTH_ASKED.sub(" ", text) for text in (without_second, without_first)]
+        if not all(any(t.weight > 0 for t in self.reading(topic)[1]) for topic in (first, second)):
+            return None
+        return (first, asks[0]), (second, asks[1])
+
+    def _pair(self, q: Question, pair, k: int, filters: dict) -> Answer:
+        """Each of two topics answered as a question of its own; the answer holds both, the first named first."""
+        parts = [(topic, self.ask(text, k, city=filters["city"] if isinstance(filters["city"], str) else None,
+                                  year=q.year, office=q.office)) for topic, text in pair]
+        hits = [a.hits[0] for _, a in parts if a.answered and a.hits]
+        hits += [h for _, a in parts for h in a.hits[1:] if all(h.record is not g.record for g in hits)]
+        found = [topic for topic, a in parts if a.answered]
+        if len(found) == len(parts):
+            return Answer(q, ANSWERED, "", hits, filters, parts=parts)
+        lacking = "、".join(f"“{topic}”" for topic, a in parts if not a.answered)
+        status = PARTIAL if found else NOT_FOUND
+        return Answer(q, status, f"两件事分开查：{lacking}没有找到能回答的任务。", hits or [h for _, a in parts
+                                                                                 for h in a.hits], filters, parts=parts)
 
     def _neighbour(self, task: list, step: int) -> Record | None:
         """The record printed `step` places after the conversation's task among its plan's tasks (or its summary's
@@ -1408,7 +1454,17 @@ class Engine:
             figures = np.array([figure_bonus(s, measure) for s in texts], dtype=np.float32)
             order = list(rank_sentences(chunk_sim[chunk_ids], lexical, figures, q.figure))
             if detail is not None:  # also beside who leads: 哪个科管 几月份开始 asks both
-                parts = [(d, self._detail_holder(record, chunk_ids, folded, terms, d, q)) for d in (detail, *detail.also)]
+                # values of different kinds are of their own objects: the words of another value's asking clause
+                # name that one's (投多少钱 新建改扩建几所: 改扩建 is what is counted, the money is the task's); a rate
+                # asked again as a figure (入学率 目标定的多少) is one value
+                asks = (detail, *detail.also)
+                # (and only when the topic stands outside the asking clauses: 少年军校今年创建几所 在哪几个县区 asks
+                # both of the 少年军校 its first clause names)
+                apart = len({d.kind for d in asks}) == len(asks) and not any(d.label == "数字" for d in asks) and any(
+                    t.weight > 0 and not any(t.word in d.asked_in for d in asks) for t in terms)
+                parts = [(d, self._detail_holder(record, chunk_ids, folded, [
+                    t for t in terms if not any(t.word in o.asked_in for o in asks if o is not d)] or terms
+                    if apart else terms, d, q)) for d in asks]
                 holders = list(dict.fromkeys(j for _, j in parts if j is not None))
                 missing_labels = list(dict.fromkeys(d.label for d, j in parts if j is None))
                 if missing_labels:

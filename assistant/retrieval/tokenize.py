@@ -13,7 +13,7 @@ from ..documents.normalize import fold
 jieba.setLogLevel(logging.WARNING)
 
 # Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
-TOKENIZER_VERSION = "36"
+TOKENIZER_VERSION = "37"
 
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
@@ -44,7 +44,7 @@ STOPWORDS = frozenset(
     "今天 明天 后天 今晚 上午 下午 中午 晚上 下班 下班前 上班 待会 一会儿 回头 "
     # how a long message hedges, remembers and corrects itself (我记得好像是…, 不对 我说错了, 上回填的): never the topic
     "说错 说错了 搞错 搞错了 口误 不对 印象 印象中 记得 我记得 好像 似乎 貌似 应该 可能 已经 上回 上次 感觉 觉得 我觉得 "
-    "我猜 确认下 核下 核一下 核对一下 先说下 "
+    "我猜 确认下 确认 确认一下 核实 核实下 核下 核一下 核对一下 先说下 "
     # regional spoken words left once data/spoken.tsv has read the rest as Mandarin (老鼻子了 = a lot, 搞起 = get it
     # going, 啥玩意, 哪旮旯): how one talks at home, never what about
     "搞起 搞得 要得 玩意 玩意儿 旮旯 巴适 安逸 "
