@@ -185,6 +185,10 @@ COMPARE_FLOORS = {
     # 承德's figures year over year, office lists as a ledger asks them, follow-ups drilling into one block,
     # 2026-12-11: first measured whole 67/96, 10/24, 11/19, office lists 3/6; split, calibration half read
     "compare_batch27_heldout.jsonl": (28, 4, 5),  # 28/47, 4/12, 5/10 (office lists 1/3)
+    # rankings and "which one / which not" across plans (哪个市目标最高, 就一个市写了吧), places mistyped or shortened
+    # (达洲, 承徳, 河北那份), office lists as rankings, 2026-12-11: first measured whole 50/90, 11/24, 9/17, office
+    # lists 1/6; split, calibration half read
+    "compare_batch28_heldout.jsonl": (22, 4, 6),  # 22/45, 4/12, 6/9 (office lists 0/3)
 }
 
 
