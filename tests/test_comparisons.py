@@ -184,7 +184,7 @@ COMPARE_FLOORS = {
     # a planning office's cross-city table of figures and roles (各地今年新建几所, 哪几个市给了完成时限, 各市谁牵头),
     # 承德's figures year over year, office lists as a ledger asks them, follow-ups drilling into one block,
     # 2026-12-11: first measured whole 67/96, 10/24, 11/19, office lists 3/6; split, calibration half read
-    "compare_batch27_heldout.jsonl": (28, 4, 5),  # 28/47, 4/12, 5/10 (office lists 1/3)
+    "compare_batch27_heldout.jsonl": (28, 4, 7),  # 28/47, 4/12, 5/10 at the split, 7/10 since 那承德那条 cites the block (office lists 1/3)
     # rankings and "which one / which not" across plans (哪个市目标最高, 就一个市写了吧), places mistyped or shortened
     # (达洲, 承徳, 河北那份), office lists as rankings, 2026-12-11: first measured whole 50/90, 11/24, 9/17, office
     # lists 1/6; split, calibration half read

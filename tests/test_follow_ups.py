@@ -245,3 +245,12 @@ def test_the_nth_one_after_a_comparison_is_the_task_of_the_nth_plan_holding_the_
     assert "牵头科室" in second["answer"] and "第一个" in second["answer"].split("\n")[0]
     fourth = converse(engine, "局机关干部学法 法律进机关这种 几个市写了", "第九个呢")[1]
     assert fourth["status"] == "not_found" and "没有第九个" in fourth["reason"]
+
+
+def test_that_citys_task_after_a_comparison_is_the_task_its_block_cited(engine):
+    # 承德's block holds 组织网络安全演习 (四 21); asked afresh, 承德 lacks 攻防 and would be refused
+    first, second = converse(engine, "网络安全演练 攻防演练 谁家搞得最勤", "那承德那条谁负责")
+    assert any(p["doc"] == CHENGDE and p["status"] == "answered" for p in first["plans"])
+    r = second["results"][0]
+    assert (r["doc"], r["section"], r["task_no"]) == (CHENGDE, "四", 21) and second["intent"] == "lead"
+    assert r["responsible_offices"] == ["电教馆"] and second["answer"].startswith("（沿用上文")

@@ -61,6 +61,7 @@ _PAIR_SPAN_BEFORE = re.compile(r"[^\s，,。？?！!；;：:]+$")
 _PAIR_SPAN_AFTER = re.compile(r"[^\s，,。？?！!；;：:]+")
 _NTH_BLOCK = re.compile(r"第\s*([一二两三四五六七八九十\d]{1,2})\s*个(?:那条|那项|那个|文件|地方|市|城市)?")
 # 下一条, 上一项, 前一条: the task beside the one the conversation cited
+_THAT_ONE = re.compile(r"[那这]一?(?:条|项|个任务)")  # 那承德那条: pointing at a task just shown
 _NEIGHBOUR = re.compile(r"([下上前后])\s*(?:一|1)\s*(?:条|项|个任务|点)")
 _IT = re.compile(r"它们?|他们?|该科室?")
 _ROLE_NAMED = re.compile(r"牵头|挑头|主抓|负责|参与|配合|协助|协办|协同|参加|打下手|都算|算上|全部|所有")
@@ -403,6 +404,18 @@ class Engine:
                 carried.append(f"{nth.group(0)}（{record.city}{record.path}）")
                 return self._search(q, self._scope(q), k, {"city": record.city, "year": record.year,
                                                             "office": q.office, "carried": carried})
+        if previous.get("blocks") and len(q.cities) == 1 and not q.position and not q.compare \
+                and _THAT_ONE.search(q.folded) and not self._has_topic(q) and (record := next((
+                    r for key in previous["blocks"] for r in self.records
+                    if _task_key(r) == list(key) and r.city == q.cities[0]), None)) is not None:
+            # 那承德那条谁负责 after a comparison: the task of 承德's block, not the topic asked of 承德 afresh
+            if previous.get("intent") in (LEAD, GENERAL) and not _ROLE_NAMED.search(q.folded) and q.intent == GENERAL:
+                q.intent = previous["intent"]
+            q.year, q.position = record.year, (record.section, record.subsection or record.item, record.task_no)
+            q.carried_topic = previous.get("topic")  # 配合的呢 next asks the compared topic's task again
+            carried.append(f"比较中{record.city}的那一项（{record.path}）")
+            return self._search(q, self._scope(q), k, {"city": record.city, "year": record.year,
+                                                        "office": q.office, "carried": carried})
         if previous.get("task") and (step := _NEIGHBOUR.search(q.folded)) and not q.cities and not q.position:
             # 下一条呢, 上一项谁牵头: the task printed after (before) the one just cited, in the same plan
             back = step.group(1) in "上前"
