@@ -57,6 +57,7 @@ CORPORA = {
     "thirtyfifth": "p133 p134 p135",  # Word hidden text, a matrix marked by fill colour, a PDF table without rules
     "thirtysixth": "p136 p137 p138",  # Word fields, a workbook table laid out twice side by side, a PDF drawn out of order
     "thirtyseventh": "p139 p140 p141",  # a PDF printed two-up, an upright merged section column, columns on pages apart
+    "thirtyeighth": "p142 p143 p144",  # a row per measure, a photographed page's OCR text, leads merged over task runs
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -86,6 +87,7 @@ CHUNAN, SHIYAN, JIANGHAN = map(plan, ["p130", "p131", "p132"])
 WUYI, SHAOGUAN, QINHUAI = map(plan, ["p133", "p134", "p135"])
 DEYANG, WUYUAN, TONGSHAN = map(plan, ["p136", "p137", "p138"])
 KAIFU, LESHAN, LANKAO = map(plan, ["p139", "p140", "p141"])
+GUSU, DEHUA, NANPING = map(plan, ["p142", "p143", "p144"])
 
 
 def _asker(tmp_path_factory, plans: list[str]):
@@ -537,6 +539,7 @@ HELD_FLOORS = [
     ("thirtyfifth", "other_bureaus37_heldout.jsonl", (1.0, 0, 3, 0)),  # 1.000, 0/6, 3/3, 0/2
     ("thirtysixth", "other_bureaus38_heldout.jsonl", (0.83, 1, 0, 0)),  # 0.833, 1/6, 0/2, 0/2
     ("thirtyseventh", "other_bureaus39_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/2, 0/2
+    ("thirtyeighth", "other_bureaus40_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/2, 0/2
 ]
 
 
@@ -911,3 +914,17 @@ def test_a_two_up_pdf_an_upright_section_column_and_columns_printed_apart_answer
     assert where(c) == (LANKAO, "二", None, 5)
     assert c["results"][0]["lead_offices"] == ["基础教育股", "县人民政府教育督导室"]
     assert c["results"][0]["cooperating_offices"] == ["人事股", "基建股"]
+
+
+def test_a_row_per_measure_an_ocr_copy_and_leads_merged_over_task_runs_answer_who_leads(plans_of):
+    """姑苏 gives each measure of a task its own row and offices (the task's the union, a lead never also a helper);
+    德化's plan is a photographed page's OCR text (—、 for 一、, 1O. for 10., a label's colon lost); 南平 writes the
+    lead office once in a cell merged over a run of tasks, its sections the sheets' names."""
+    ask = plans_of("thirtyeighth")
+    a = ask("姑苏 学前教育普惠资源 谁牵头 配合的有哪些")
+    assert where(a) == (GUSU, "二", None, 4) and a["results"][0]["lead_offices"] == ["基础教育处"]
+    assert a["results"][0]["cooperating_offices"] == ["基建装备处", "计划财务处", "各幼儿园"]
+    b = ask("德化 体教融合 哪个股牵头")  # numbered 1O. in the copy
+    assert where(b) == (DEHUA, "三", None, 10) and b["results"][0]["lead_offices"] == ["体卫艺股"]
+    c = ask("南平 体教融合 谁牵头 配合单位有哪些")  # its lead in a cell merged down over tasks 9–11
+    assert where(c) == (NANPING, "三", None, 10) and c["results"][0]["lead_offices"] == ["体育卫生与艺术教育科"]

@@ -788,7 +788,8 @@ def _xlsx_text(name: str, data: bytes) -> str:
         if _SHEET_SECTION.match(sheet.title.strip()) and rows:
             # one sheet per section, the section printed only as the sheet's name (一、党的建设): its section row
             # goes before the sheet's first numbered row, as a section row spanning the table would stand
-            first = next((i for i, cells in enumerate(rows) if cells[0].isascii() and cells[0].isdigit()), 0)
+            # (the 序号 column need not be the first: a 牵头科室 column written once per run of tasks may lead)
+            first = next((i for i, cells in enumerate(rows) if any(c.isascii() and c.isdigit() for c in cells[:3])), 0)
             rows.insert(first, [sheet.title.strip()] + [""] * (len(rows[first]) - 1))
         lines.extend("\t".join(cells) for cells in rows)
     return "\n".join(lines)

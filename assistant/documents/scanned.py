@@ -42,10 +42,36 @@ def mend_scanned_copy(lines: list[SourceLine]) -> tuple[list[SourceLine], bool]:
     spaced = has_stray_spaces(lines)
     if spaced:
         lines = [_without_stray_spaces(line) for line in lines]
+    lines = [_misread_mended(line) for line in lines]
     lines = _join_broken_labels(lines)
     # a title broken over two lines: a scan's, or a narrow PDF column's (`（一）深入学习贯彻…全会精` / `神。局党组…`)
     lines = _join_broken_titles(lines)
     return lines, spaced
+
+
+# What OCR reads a character as where only one reading makes sense: a section's 一 read as a dash (—、全面加强…), a
+# task number's 0 as the letter O (1O.深化…), the 日 of a date as 口 (2025年6月30口前), a label's colon lost before
+# the office it labels (牵头股室 驻局纪检监察组;配合股室:…)
+_DASH_SECTION = re.compile(r"^(\s*)[—―─－-](\s*[、，,])")
+_LETTER_ZERO = re.compile(r"^(\s*\d)[OoＯ〇](?=\s*[.．、])")
+_BOX_DAY = re.compile(r"(?<=月)(\d{1,2})口")
+_LOST_COLON = re.compile(rf"(^[ \u3000]*|[;；,，][ \u3000]*)({OFFICE_LABEL_WORD})[ \u3000]+(?=[{_CJK}])(?!{OFFICE_LABEL_WORD})")
+
+
+def _misread_mended(line: SourceLine) -> SourceLine:
+    text = _DASH_SECTION.sub(r"\1一\2", line.text)
+    text = _LETTER_ZERO.sub(r"\g<1>0", text)
+    text = _BOX_DAY.sub(r"\1日", text)
+    text = _LOST_COLON.sub(lambda m: m.group(0) if not _labels_an_office(line.text, m.end()) else
+                           f"{m.group(1)}{m.group(2)}：", text)
+    return line if text == line.text else rebuilt_line(line.no, text)
+
+
+def _labels_an_office(text: str, at: int) -> bool:
+    """Whether an office name follows at `at` (up to the next separator): a label word before a space and a name lost
+    its colon; before a sentence it is prose (牵头单位 要…)."""
+    name = re.split(r"[;；,，、。\s]", text[at:], maxsplit=1)[0]
+    return bool(name) and is_office_name(name)
 
 
 def has_stray_spaces(lines: list[SourceLine]) -> bool:
