@@ -1205,6 +1205,9 @@ HELDOUT_FLOORS = {
     # 牵头), 2026-12-11: measured whole once 0.717, 10/60, 2/30, 3/49; split (held 0.724, 3/29, 1/14, 2/25), only the
     # calibration half read (it led to each value looked for with its own object and two topics answered each)
     "colloquial_batch52_heldout.jsonl": (0.86, 3, 1, 2),  # 0.862, 3/29, 1/14, 2/25
+    # a task named by a figure or date it prints (那个要建37所幼儿园的, 投3.15个亿的那个, 6月底前要完成的那个党建的),
+    # 2026-12-11: measured whole once 0.933, 4/60, 5/30, 1/28; split, only the calibration half read
+    "colloquial_batch53_heldout.jsonl": (0.9, 3, 3, 1),  # 0.900, 3/30, 3/14, 1/13
 }
 
 

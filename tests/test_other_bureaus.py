@@ -58,6 +58,7 @@ CORPORA = {
     "thirtysixth": "p136 p137 p138",  # Word fields, a workbook table laid out twice side by side, a PDF drawn out of order
     "thirtyseventh": "p139 p140 p141",  # a PDF printed two-up, an upright merged section column, columns on pages apart
     "thirtyeighth": "p142 p143 p144",  # a row per measure, a photographed page's OCR text, leads merged over task runs
+    "thirtyninth": "p145 p146 p147",  # a draft printed with tracked changes, task cards in a sheet, two tasks a row
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -88,6 +89,7 @@ WUYI, SHAOGUAN, QINHUAI = map(plan, ["p133", "p134", "p135"])
 DEYANG, WUYUAN, TONGSHAN = map(plan, ["p136", "p137", "p138"])
 KAIFU, LESHAN, LANKAO = map(plan, ["p139", "p140", "p141"])
 GUSU, DEHUA, NANPING = map(plan, ["p142", "p143", "p144"])
+JINHUA, JIANGDU, CHANGSHAN = map(plan, ["p145", "p146", "p147"])
 
 
 def _asker(tmp_path_factory, plans: list[str]):
@@ -540,6 +542,7 @@ HELD_FLOORS = [
     ("thirtysixth", "other_bureaus38_heldout.jsonl", (0.83, 1, 0, 0)),  # 0.833, 1/6, 0/2, 0/2
     ("thirtyseventh", "other_bureaus39_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/2, 0/2
     ("thirtyeighth", "other_bureaus40_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/2, 0/2
+    ("thirtyninth", "other_bureaus41_heldout.jsonl", (1.0, 0, 1, 1)),  # 1.000, 0/7, 1/2, 1/2
 ]
 
 
@@ -928,3 +931,18 @@ def test_a_row_per_measure_an_ocr_copy_and_leads_merged_over_task_runs_answer_wh
     assert where(b) == (DEHUA, "三", None, 10) and b["results"][0]["lead_offices"] == ["体卫艺股"]
     c = ask("南平 体教融合 谁牵头 配合单位有哪些")  # its lead in a cell merged down over tasks 9–11
     assert where(c) == (NANPING, "三", None, 10) and c["results"][0]["lead_offices"] == ["体育卫生与艺术教育科"]
+
+
+def test_a_draft_with_tracked_changes_task_cards_in_a_sheet_and_two_tasks_a_row_answer_who_leads(plans_of):
+    """金华's consultation draft is a PDF printed with its tracked changes: struck text is gone, a red insertion
+    underlined is kept, the balloons in the markup pane are no office; 江都 pastes its task cards (label | value) one
+    under another in a sheet; 常山 sets two tasks a row in a Word table, numbered left then right."""
+    ask = plans_of("thirtyninth")
+    a = ask("金华 清廉学校 配合处室有哪些")  # 、审计处 inserted in red and underlined
+    assert where(a) == (JINHUA, "一", None, 3) and a["results"][0]["cooperating_offices"] == ["计划财务处", "审计处"]
+    assert "征求意见稿" not in "".join(r["text"] for r in a["results"])
+    b = ask("江都 义务教育优质均衡 哪几个科牵头")
+    assert where(b) == (JIANGDU, "二", None, 5)
+    assert b["results"][0]["lead_offices"] == ["基础教育科", "区人民政府教育督导室"]
+    c = ask("常山 双减 谁牵头 配合的有哪些")  # task 6, the right half of its row
+    assert where(c) == (CHANGSHAN, "二", None, 6) and c["results"][0]["lead_offices"] == ["校外培训监管股"]

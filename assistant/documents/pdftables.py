@@ -22,6 +22,10 @@ _RULE_MIN = 8.0  # points: shorter strokes are glyph parts or ticks, not rules
 _EDGE = 1.0  # points: a rule this close to another is the same rule (double strokes, rounding)
 _MIN_COLUMNS = 3
 _UPRIGHT = 1.0  # degrees: text turned further is laid over the page (a watermark, a seal's rim)
+_STRIKE_LOW, _STRIKE_HIGH = 0.15, 0.6  # of the font's height above the baseline: where a strikethrough runs
+_UNDERLINE_LOW = -0.35  # of the font's height below the baseline: how far under it an underline runs
+_STRUCK_SHARE = 0.6  # of a fragment's width a strikethrough covers
+_PANE_HEIGHT, _PANE_LEFT = 0.7, 0.55  # a filled box this tall, starting this far right: Word's markup pane
 _BACKWARD_ALLOWED = 4  # steps back up a page a text layer in reading order may take (header, footer, columns, notes)
 _BACKWARD_SHARE = 0.2  # of its lines: more steps back than this and the page was drawn out of order
 _LIGHT = 0.75  # a fill this light in every channel is a watermark's grey (or white), not print
@@ -32,18 +36,25 @@ class _Fragment:
     x: float
     y: float
     text: str
+    size: float = 0.0  # the font's height on the page, in points
+
+
+def _upright(text_matrix, cm) -> bool:
+    a = text_matrix[0] * cm[0] + text_matrix[1] * cm[2]
+    b = text_matrix[0] * cm[1] + text_matrix[1] * cm[3]
+    return abs(math.degrees(math.atan2(b, a))) <= _UPRIGHT
+
+
+def _red(fill: tuple[float, ...]) -> bool:
+    red, green, blue = fill
+    return red >= 0.6 and green <= 0.35 and blue <= 0.35
 
 
 def _overlay(text_matrix, cm, fill: tuple[float, ...]) -> bool:
     """Text laid over the page rather than printed in its lines: set at a slant (a diagonal watermark such as
     内部资料 注意保存, the characters of a seal set along its rim), in a seal's red, or in a light grey a watermark
     uses (or white). Upright black text is the plan's."""
-    a = text_matrix[0] * cm[0] + text_matrix[1] * cm[2]
-    b = text_matrix[0] * cm[1] + text_matrix[1] * cm[3]
-    if abs(math.degrees(math.atan2(b, a))) > _UPRIGHT:
-        return True
-    red, green, blue = fill
-    return (red >= 0.6 and green <= 0.35 and blue <= 0.35) or min(fill) >= _LIGHT
+    return not _upright(text_matrix, cm) or _red(fill) or min(fill) >= _LIGHT
 
 
 def plain_page_text(page) -> str | None:
@@ -142,15 +153,20 @@ def _read_page(page, fragments: list[_Fragment], strokes: list[tuple[float, floa
     path: list[tuple[float, float]] = []
     fills: list[tuple[float, ...]] = [(0.0, 0.0, 0.0)]  # the fill colour, saved and restored with the graphics state
     over = [False]
+    rects: list[tuple[float, float, float, float]] = []
+    reds: list[_Fragment] = []
 
     def on_text(text, cm, tm, font, size):
         if text.strip():
-            if _overlay(tm, cm, fills[-1]):
-                over[0] = True
-                return
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            fragments.append(_Fragment(x, y, text))
+            scale = abs(tm[3] * cm[3]) or 1.0
+            if _overlay(tm, cm, fills[-1]):
+                over[0] = True
+                if _upright(tm, cm) and _red(fills[-1]):  # a seal's red, unless underlined as an insertion is
+                    reds.append(_Fragment(x, y, text, size * scale))
+                return
+            fragments.append(_Fragment(x, y, text, size * scale))
 
     def on_operator(op, args, cm, tm):
         def at(px, py):
@@ -178,11 +194,47 @@ def _read_page(page, fragments: list[_Fragment], strokes: list[tuple[float, floa
                 x1, y1 = at(float(args[0]) + float(args[2]), float(args[1]) + float(args[3]))
                 for edge in ((x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)):
                     strokes.append(edge)
+                rects.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
         except (TypeError, ValueError, IndexError):
             pass
 
     page.extract_text(visitor_text=on_text, visitor_operand_before=on_operator)
+    # a draft printed with its tracked changes: struck text is what the plan no longer says, and Word's markup pane
+    # down the right side holds the reviewers' balloons, no text of the plan
+    panes = [r for r in rects if r[3] - r[1] >= _PANE_HEIGHT * float(page.mediabox.height)
+             and r[0] >= _PANE_LEFT * float(page.mediabox.width)]
+    fragments.extend(f for f in reds if _underlined(f, strokes))  # a reviser's insertion in red: the plan's text
+    gone = [f for f in fragments if _struck(f, strokes) or any(
+        x0 <= f.x <= x1 and y0 <= f.y <= y1 for x0, y0, x1, y1 in panes)]
+    if gone:
+        fragments[:] = [f for f in fragments if f not in gone]
+        return True
     return over[0]
+
+
+def _struck(fragment: _Fragment, strokes: list[tuple[float, float, float, float]]) -> bool:
+    """Whether a horizontal stroke runs through the fragment's characters at mid-height (strikethrough), over most of
+    its width (an underline runs below the baseline; a table's rule is not through the text's middle)."""
+    return _ruled_at(fragment, strokes, _STRIKE_LOW, _STRIKE_HIGH)
+
+
+def _underlined(fragment: _Fragment, strokes: list[tuple[float, float, float, float]]) -> bool:
+    """Whether a horizontal stroke runs just under the fragment's baseline over most of its width: how a tracked
+    insertion is printed."""
+    return _ruled_at(fragment, strokes, _UNDERLINE_LOW, 0.0)
+
+
+def _ruled_at(fragment: _Fragment, strokes: list[tuple[float, float, float, float]], low: float, high: float) -> bool:
+    if not fragment.size:
+        return False
+    width = sum(fragment.size if ord(c) > 0x2E80 else fragment.size / 2 for c in fragment.text.strip())
+    low, high = fragment.y + low * fragment.size, fragment.y + high * fragment.size
+    for x0, y0, x1, y1 in strokes:
+        if abs(y1 - y0) < _EDGE and low <= y0 <= high:
+            covered = min(max(x0, x1), fragment.x + width) - max(min(x0, x1), fragment.x)
+            if covered >= _STRUCK_SHARE * width:
+                return True
+    return False
 
 
 def _ruled_rows(fragments: list[_Fragment], strokes: list[tuple[float, float, float, float]]

@@ -696,7 +696,7 @@ def _table_lines(table, numbering: _WordNumbering) -> list[str]:
         rows.append(cells)
     if card := _task_card(rows):
         return card
-    return ["\t".join(cells) for cells in rows]
+    return ["\t".join(cells) for cells in _two_up(rows)]  # two tasks a row (1 | 2, 3 | 4): read one a line
 
 
 def _nested_text(table) -> str:
@@ -729,6 +729,56 @@ def _task_card(rows: list[list[str]]) -> list[str] | None:
         return None
     columns = [[r[j] for r in rows] for j in range(1, len(rows[0]))]
     return ["\t".join(keys)] + ["\t".join(c) for c in columns if any(v.strip() for v in c)]
+
+
+def _label_blocks(rows: list[list[str]]) -> list[list[str]]:
+    """Task cards pasted one under another in a sheet: each task a block of rows, a label in the first column (任务名称 /
+    工作措施 / 牵头科室 / 配合科室 / 完成时限) and its value in the next, a row with no label going on with the value above,
+    a section row alone on its line. Read as a task table: a header of the labels in the order first met, one row
+    per block, a section row where it stood. The rows unchanged when the sheet holds fewer than CARD_BLOCKS blocks."""
+    def key(cells: list[str]) -> str:
+        return re.sub(r"[:：\s]+$", "", cells[0].strip()) if cells else ""
+    starts = [i for i, cells in enumerate(rows) if len(cells) >= 2 and _CARD_TASK.search(key(cells))
+              and _CARD_KEY.fullmatch(key(cells)) and cells[1].strip()]
+    if len(starts) < CARD_BLOCKS or len({key(rows[i]) for i in starts}) != 1:
+        return rows
+    labels: list[str] = []
+    blocks: list[dict[str, str] | list[str]] = []
+    for cells in rows[starts[0]:]:
+        label, value = key(cells), " ".join(c.strip() for c in cells[1:] if c.strip())
+        if label == key(rows[starts[0]]):
+            blocks.append({label: value})
+            labels += [label] if label not in labels else []
+        elif label and not value and not (label in labels or _CARD_OFFICE.search(label)):
+            blocks.append([label])  # a section row (二、推动…) or a note: where it stands
+        elif label and _CARD_KEY.fullmatch(label) and blocks and isinstance(blocks[-1], dict):
+            blocks[-1][label] = value
+            labels += [label] if label not in labels else []
+        elif not label and value and blocks and isinstance(blocks[-1], dict):  # the value above goes on
+            last = list(blocks[-1])[-1]
+            blocks[-1][last] = blocks[-1][last] + value
+        else:
+            blocks.append([" ".join(c for c in cells if c.strip())])
+    if not any(_CARD_OFFICE.search(label) for label in labels):
+        return rows
+    # each card under a header of its own labels: a label a card does not print (no 配合科室 row) is no column of it
+    table: list[list[str]] = []
+    for b in blocks:
+        if isinstance(b, dict) and not any(_CARD_OFFICE.search(label) for label in b):
+            # a card naming no office is no table row (its header would name no office column): its lines as
+            # printed, the task's number and title first
+            items = list(b.items())
+            head, rest = items[0][1], items[1:]
+            if rest and not _TIME_KEY.search(rest[0][0]):  # its measures follow the title, as a paragraph prints them
+                head, rest = f"{head}。{rest[0][1]}", rest[1:]
+            table += [[head]] + [[f"{k}：{v}"] for k, v in rest]
+        else:
+            table += [list(b), list(b.values())] if isinstance(b, dict) else [b]
+    return rows[:starts[0]] + table
+
+
+_TIME_KEY = re.compile(r"时限|时间|节点")
+CARD_BLOCKS = 3  # task cards one under another in a sheet, at least this many, make it a card list
 
 
 def _read_xlsx(name: str, data: bytes) -> str:
@@ -782,7 +832,7 @@ def _xlsx_text(name: str, data: bytes) -> str:
                     _COMMENT_HEADER.search(c) for c in cells) else ""))
             if any(cells):
                 rows.append(cells)
-        rows = _two_up(rows)
+        rows = _label_blocks(_two_up(rows))
         if coloured.get((0, 0)):
             rows.append([coloured[(0, 0)]])
         if _SHEET_SECTION.match(sheet.title.strip()) and rows:
@@ -797,7 +847,8 @@ def _xlsx_text(name: str, data: bytes) -> str:
 
 def _two_up(rows: list[list[str]]) -> list[list[str]]:
     """A task table laid out twice side by side to fill a landscape page (tasks 1–7 in columns A–E, 8–15 in G–K, each
-    half under its own copy of the header row): the left half's rows, then the right half's, as the table reads.
+    half under its own copy of the header row; or two tasks a row, 1 | 2, 3 | 4): one task a row, in the order the
+    numbers run.
     The rows unchanged when no header row repeats its run of at least TWO_UP_HEADER named cells further right."""
     for at, cells in enumerate(rows[:TWO_UP_SEARCH]):
         named = [c.strip() for c in cells]
@@ -810,10 +861,21 @@ def _two_up(rows: list[list[str]]) -> list[list[str]]:
         if width is None:
             continue
         second = first + width + (0 if named[first:first + width] == named[first + width:first + 2 * width] else 1)
-        left = [r[:second] for r in rows[at:]]
-        right = [r[second:] for r in rows[at:]]
-        return rows[:at] + [r for r in left if any(c.strip() for c in r)] + [r for r in right if any(c.strip() for c in r)]
+        body = rows[at + 1:]
+        if _paired_by_row(body, first, second):  # 1 | 2, 3 | 4: read each row left then right
+            halves = [half for r in body for half in (r[:second], r[second:])]
+        else:  # 1–7 down the left, 8–15 down the right
+            halves = [r[:second] for r in body] + [rows[at][second:]] + [r[second:] for r in body]
+        return rows[:at] + [rows[at][:second]] + [h for h in halves if any(c.strip() for c in h)]
     return rows
+
+
+def _paired_by_row(body: list[list[str]], first: int, second: int) -> bool:
+    """Whether a table laid out twice numbers its tasks across each row (1 | 2, 3 | 4, as a Word table of two tasks a
+    row prints them) rather than down each half: most rows' right number is one more than their left."""
+    pairs = [(r[first].strip(), r[second + first].strip()) for r in body if len(r) > second + first]
+    pairs = [(int(a), int(b)) for a, b in pairs if a.isdigit() and b.isdigit()]
+    return bool(pairs) and sum(b == a + 1 for a, b in pairs) * 2 > len(pairs)
 
 
 TWO_UP_HEADER = 3  # named header cells a row must repeat to be a table's header laid out twice

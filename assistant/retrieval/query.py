@@ -169,6 +169,7 @@ class Question:
     topic: str = ""  # the question with city, year and office removed
     asked: str = ""  # the question without what is said around it (您好，王局问：… ，麻烦了): what is embedded
     compare: bool = False  # asks across plans (各地 / 比较 / two places named): answered plan by plan
+    only: bool = False  # 就承德写了吧 / 只有长春有吧: one place named as the only one, checked against every plan
     others: bool = False  # asks of the plans other than the conversation's (别的地方呢, 其他市有吗)
     year_over_year: bool = False  # 去年做了什么、今年要做什么: a plan's summary year beside its plan year
     # 三、第16条 / 二、（二）第1项 / 第42项: the part (三), the subsection as printed (（二）) and the task number named;
@@ -349,7 +350,11 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     rest = OTHER_PLACES.sub(" ", rest)
     q.topic = re.sub(r"\s+", " ", _HOW_LONG.sub(" ", _A_NOT_A.sub(" ", PLACES_COUNTED.sub(" ", rest)))).strip()
     q.year_over_year = bool(_YEAR_OVER_YEAR.search(q.folded)) or len(q.years) > 1
-    q.compare = q.intent != OFFICE_TASKS and (len(q.cities) >= 2 or q.year_over_year or q.others
+    if len(q.cities) == 1 and not excluded and any(re.search(
+            rf"(?:就|只有|仅有|只|光)\s*{re.escape(n)}(?:市|那边|这边|的)?\s*(?:写|提|有|搞|弄|安排|定)", q.folded)
+            for n, c in names.items() if c == q.cities[0]):
+        q.cities, q.only = [], True  # 就承德写了吧: whether any other plan does too is asked, every plan side by side
+    q.compare = q.intent != OFFICE_TASKS and (len(q.cities) >= 2 or q.year_over_year or q.others or q.only
                                               or bool(_COMPARE.search(q.folded)))
     return q
 
