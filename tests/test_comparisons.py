@@ -392,3 +392,11 @@ def test_a_plan_touching_a_word_of_the_topic_is_not_involved_beside_one_that_tre
     assert statuses[CHENGDE] == "answered" and statuses[SUINING] == "not_found"
     suining = next(p for p in a["plans"] if p["doc"] == SUINING)
     assert "承德市2021年工作要点" in suining["reason"] and "未涉及" in suining["reason"]
+
+
+def test_one_place_named_as_the_only_one_is_checked_against_every_plan(ask):
+    # 就承德写了吧: whether any other plan does too is the question; 统战 is 承德's 统一战线 (一 3)
+    a = ask("統戰工作 就承德寫了吧 確認下")
+    statuses = {p["doc"]: p["status"] for p in a["plans"]}
+    assert len(statuses) == 5 and statuses[CHENGDE] == "answered"
+    assert [doc for doc, status in statuses.items() if status == "answered"] == [CHENGDE]
