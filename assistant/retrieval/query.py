@@ -370,7 +370,10 @@ def _asked_after_example(folded: str, names: dict[str, str], cities: list[str]) 
     """The place a question checks when it first tells what another place does (达州 要建少年军校 长春那边有没有…):
     that one is the example the asker holds, not a second plan asked; a comparison joins or contrasts the two
     (达州和遂宁, 比较), or asks of both (长春有没有…，达州呢)."""
-    where = {city: min(folded.find(n) for n, c in names.items() if c == city and n in folded) for city in cities}
+    where = {city: min((folded.find(n) for n, c in names.items() if c == city and n in folded), default=-1)
+             for city in cities}
+    if -1 in where.values():  # a place read from elsewhere than its name (两个四川的): no order to read
+        return None
     first, second = sorted(cities, key=where.get)
     told = folded[where[first]:where[second]]
     for name in names:
