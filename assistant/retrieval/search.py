@@ -52,13 +52,13 @@ _OFFICE_FOLLOW = re.compile(r"它们?|他们?|该科室?|这个科室?|那个科
                             r"哪些|哪几|有哪|有啥|都有|和|跟|与|及|[还也]?有|是")
 # a year's work summary asked for (工作总结里, 总结中, 去年的总结): answered only from a summary part of the plans in scope
 _SUMMARY_ASKED = re.compile(r"工作总结|总结(?:里|中|部分|那部分|那块|上)|年的?总结")
-# 第一个那条, 第二个呢, 第3个: the Nth plan block of the comparison the conversation is about
 # 这两样分别, 各自, 是不是一个科: a question asking the same of two topics joined before it (营养餐跟贫困生资助)
 _BOTH_ASKED = re.compile(r"这两(?:样|个|项|条|件|块|摊)|两(?:样|项|条|件)(?=都|各|分别)|分别|各自|各是|是不是(?:同一个|一个)(?:科|单位|部门)?|"
                          r"是(?:同一个|一个)(?:科|单位|部门)吗")
 _PAIR_JOIN = re.compile(r"(?<=[\u4e00-\u9fff])\s*(?:跟|和|与|以及|还有)\s*(?=[\u4e00-\u9fff])")
 _PAIR_SPAN_BEFORE = re.compile(r"[^\s，,。？?！!；;：:]+$")
 _PAIR_SPAN_AFTER = re.compile(r"[^\s，,。？?！!；;：:]+")
+# 第一个那条, 第二个呢, 第3个: the Nth plan block of the comparison the conversation is about
 _NTH_BLOCK = re.compile(r"第\s*([一二两三四五六七八九十\d]{1,2})\s*个(?:那条|那项|那个|文件|地方|市|城市)?")
 # 下一条, 上一项, 前一条: the task beside the one the conversation cited
 _THAT_ONE = re.compile(r"[那这]一?(?:条|项|个任务)")  # 那承德那条: pointing at a task just shown
@@ -539,7 +539,7 @@ class Engine:
         phrase is one topic (学校跟家庭共育)."""
         if q.position or q.intent not in (LEAD, GENERAL) or not _BOTH_ASKED.search(q.folded):
             return None
-        joins = [m for m in _PAIR_JOIN.finditer(q.folded)]
+        joins = list(_PAIR_JOIN.finditer(q.folded))
         if len(joins) != 1:
             return None
         m = joins[0]
