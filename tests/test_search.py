@@ -132,7 +132,7 @@ def test_unknown_office_for_the_city_is_refused_plainly(ask):
 def test_json_answer_has_the_documented_keys(ask):
     a = ask("达州从严治党那项谁牵头？", k=3)
     assert set(a) == {"question", "answered", "status", "reason", "intent", "filters", "answer", "results",
-                      "office_check", "elsewhere", "plans"}
+                      "office_check", "elsewhere", "plans", "parts"}
     assert len(a["results"]) == 3
     for result in a["results"]:
         assert set(JSON_KEYS) | {"score", "evidence"} <= set(result)
