@@ -124,7 +124,7 @@ _CLOSING_DATE = re.compile(r"[（(]\s*((?:20\d\d\s*年)?\s*\d{1,2}\s*月(?:\d{1,
 _TIME_LABEL = re.compile(r"完成时限|时限|时间节点|完成时间")  # a deadline's label inside an office list or row
 _DEADLINE_AFTER_COMMA = re.compile(rf"[，,](?=\s*(?:{_TIME_LABEL.pattern})\s*[:：])")
 _DATE_DONE = re.compile(r"(?:前|底|日|号|止|完成|全年|长期|持续推进)\s*[。；;]?\s*$")
-_CELL_DEADLINE = re.compile(r"[\s；;，,]*(完成时限|完成时间|时间节点|时限)\s*[:：]\s*")  # a deadline after a cell's lists
+_CELL_DEADLINE = re.compile(rf"[\s；;，,]*({_TIME_LABEL.pattern})\s*[:：]\s*")  # a deadline after a cell's lists
 _PIPE_ROW = re.compile(r"^\|.*\|\s*$")
 _PIPE_ROLE = re.compile(rf"(?:牵头|责任|配合|协办|协助|参与|主责|协同)(?:科室|单位|处室|部门|股室)?|{_TIME_LABEL.pattern}")
 _SPLIT_ITEM = re.compile(r"^\s*(\d{1,3})\s*[.．、]\s*(?=\S)")

@@ -204,10 +204,10 @@ def _read_page(page, fragments: list[_Fragment], strokes: list[tuple[float, floa
     panes = [r for r in rects if r[3] - r[1] >= _PANE_HEIGHT * float(page.mediabox.height)
              and r[0] >= _PANE_LEFT * float(page.mediabox.width)]
     fragments.extend(f for f in reds if _underlined(f, strokes))  # a reviser's insertion in red: the plan's text
-    gone = [f for f in fragments if _struck(f, strokes) or any(
+    kept = [f for f in fragments if not _struck(f, strokes) and not any(
         x0 <= f.x <= x1 and y0 <= f.y <= y1 for x0, y0, x1, y1 in panes)]
-    if gone:
-        fragments[:] = [f for f in fragments if f not in gone]
+    if len(kept) < len(fragments):
+        fragments[:] = kept
         return True
     return over[0]
 

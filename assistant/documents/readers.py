@@ -734,34 +734,33 @@ def _task_card(rows: list[list[str]]) -> list[str] | None:
 def _label_blocks(rows: list[list[str]]) -> list[list[str]]:
     """Task cards pasted one under another in a sheet: each task a block of rows, a label in the first column (任务名称 /
     工作措施 / 牵头科室 / 配合科室 / 完成时限) and its value in the next, a row with no label going on with the value above,
-    a section row alone on its line. Read as a task table: a header of the labels in the order first met, one row
-    per block, a section row where it stood. The rows unchanged when the sheet holds fewer than CARD_BLOCKS blocks."""
+    a section row alone on its line. Read as task tables: each card a header of its own labels over one row of its
+    values (a label a card does not print is no column of it), a section row where it stood. The rows unchanged when
+    the sheet holds fewer than CARD_BLOCKS cards, or they name no office."""
     def key(cells: list[str]) -> str:
         return re.sub(r"[:：\s]+$", "", cells[0].strip()) if cells else ""
     starts = [i for i, cells in enumerate(rows) if len(cells) >= 2 and _CARD_TASK.search(key(cells))
               and _CARD_KEY.fullmatch(key(cells)) and cells[1].strip()]
     if len(starts) < CARD_BLOCKS or len({key(rows[i]) for i in starts}) != 1:
         return rows
-    labels: list[str] = []
+    opening = key(rows[starts[0]])
     blocks: list[dict[str, str] | list[str]] = []
     for cells in rows[starts[0]:]:
         label, value = key(cells), " ".join(c.strip() for c in cells[1:] if c.strip())
-        if label == key(rows[starts[0]]):
+        cards = [b for b in blocks if isinstance(b, dict)]
+        if label == opening:
             blocks.append({label: value})
-            labels += [label] if label not in labels else []
-        elif label and not value and not (label in labels or _CARD_OFFICE.search(label)):
+        elif label and not value and not (_CARD_OFFICE.search(label) or any(label in card for card in cards)):
             blocks.append([label])  # a section row (二、推动…) or a note: where it stands
         elif label and _CARD_KEY.fullmatch(label) and blocks and isinstance(blocks[-1], dict):
             blocks[-1][label] = value
-            labels += [label] if label not in labels else []
         elif not label and value and blocks and isinstance(blocks[-1], dict):  # the value above goes on
             last = list(blocks[-1])[-1]
-            blocks[-1][last] = blocks[-1][last] + value
+            blocks[-1][last] += value
         else:
             blocks.append([" ".join(c for c in cells if c.strip())])
-    if not any(_CARD_OFFICE.search(label) for label in labels):
+    if not any(_CARD_OFFICE.search(label) for b in blocks if isinstance(b, dict) for label in b):
         return rows
-    # each card under a header of its own labels: a label a card does not print (no 配合科室 row) is no column of it
     table: list[list[str]] = []
     for b in blocks:
         if isinstance(b, dict) and not any(_CARD_OFFICE.search(label) for label in b):

@@ -62,8 +62,8 @@ def _misread_mended(line: SourceLine) -> SourceLine:
     text = _DASH_SECTION.sub(r"\1一\2", line.text)
     text = _LETTER_ZERO.sub(r"\g<1>0", text)
     text = _BOX_DAY.sub(r"\1日", text)
-    text = _LOST_COLON.sub(lambda m: m.group(0) if not _labels_an_office(line.text, m.end()) else
-                           f"{m.group(1)}{m.group(2)}：", text)
+    text = _LOST_COLON.sub(lambda m: f"{m.group(1)}{m.group(2)}：" if _labels_an_office(m.string, m.end())
+                           else m.group(0), text)
     return line if text == line.text else rebuilt_line(line.no, text)
 
 
