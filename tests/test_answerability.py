@@ -1683,3 +1683,29 @@ def test_the_source_of_a_text_the_user_holds_is_no_topic_word(ask):
     assert b["answered"] and top(b) == (SUINING, "三", 24)
     assert _without_source("教师发展中心要求啥") == "教师发展中心要求啥"  # no text follows: the body's demands are asked
     assert _without_source("家长群里传“中考要多考两门”，长春要点里").strip().startswith("“中考")
+
+
+def test_a_task_known_by_a_figure_it_prints_is_found_by_that_figure(ask):
+    # no place named: only 承德's 2020 summary prints 37所 (幼儿园); every plan speaks of building kindergartens
+    a = ask("听说有个地方建了37所幼儿园 是哪一项")
+    assert a["answered"] and a["results"][0]["city"] == "承德" and a["results"][0]["year"] == 2020
+    assert "37所" in "".join(a["results"][0]["evidence"]), "the sentence printing the figure is quoted"
+    b = ask("说是花了两千九百五十万那个是哪条")  # the figure said in words, no topic word at all
+    assert b["answered"] and b["results"][0]["city"] == "承德" and "2950万元" in "".join(b["results"][0]["evidence"])
+    c = ask("建37所幼儿园那个 谁牵头")  # the summary item names no office: said so, not another task's office
+    assert c["status"] == "partial" and c["results"][0]["year"] == 2020
+
+
+def test_a_figure_no_task_prints_is_not_vouched_for_by_the_nearest_task(ask):
+    a = ask("遂宁要建800所未来学校的那条 谁牵头")
+    assert a["status"] == "not_found" and not a["answered"]
+    b = ask("长春今年要建成300所智慧校园的 是哪条")  # 长春 27 is on 智慧校园 and prints no count
+    assert b["status"] == "not_found" and "“300所”" in b["reason"]
+
+
+def test_a_figure_the_question_checks_is_answered_by_the_plans_own_figure(ask):
+    a = ask("温州新建公办幼儿园是40所吧")  # the plan prints 50所: the task answers, with its own figure
+    assert a["answered"] and top(a) == (WENZHOU, "三", 1) and "50所" in "".join(a["results"][0]["evidence"])
+    d = ask("哪个市建了37所幼儿园")  # side by side: the one plan part printing it, 承德's 2020 summary, holds it
+    held = [p for p in d["plans"] if p["status"] == "answered"]
+    assert [(p["city"], p["year"]) for p in held] == [("承德", 2020)]

@@ -21,6 +21,7 @@ import numpy as np
 from .embedders import Embedder
 from .details import Detail, asked_detail, asks_deadline, detail_sentence, is_period_word, value_words
 from .evidence import asked_measure, figure_bonus, rank_sentences
+from .figures import named_figures, prints
 from ..documents.normalize import fold, with_inserts_read
 from .passages import HEADER, office_lines
 from ..documents.offices import is_abbreviation, task_role
@@ -160,6 +161,11 @@ _BODY_NAME_IN = re.compile(r"研究院|研究所|大学|学院|学校|中学|小
 _BODY_NAME = re.compile(rf"(?:{_BODY_NAME_IN.pattern})$")
 _COUNT = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"  # a number as the plans print a count
 _COUNT_INSIDE = rf"(?:\s*{_COUNT}\s*[所个家座名项]?\s*)?"  # 建10所公办幼儿园
+# A task printing the figures the question names it by (那个要建37所幼儿园的) gains FIGURE_BONUS, when its score
+# without it is at least FIGURE_NEAR of the best (above the lowest of the candidates): a number alone (10所 is printed
+# by many tasks) never lifts a task off another topic
+FIGURE_BONUS = 0.3
+FIGURE_NEAR = 0.5
 # A figure is quoted only from a clause naming at least this share of the question's words that the task holds.
 DETAIL_SHARE = 0.5
 MAX_HOLDERS = 3  # a word found only inside this many longer plan words is scored in BM25 by them
@@ -831,11 +837,17 @@ class Engine:
                 # that task is the answer, and its office lines correct the guess
                 with_office = []
             candidates = with_office or candidates
-        if q.intent == LEAD:  # who leads is asked of tasks; a work-summary item names no office
-            candidates = [i for i in candidates if self.records[i].kind == TASK] or candidates
+        figures = named_figures(q.folded, detail.stated if detail else "")
+        if q.intent == LEAD:  # who leads is asked of tasks; a work-summary item names no office (unless it prints the
+            # figure the asker knows it by: 建37所幼儿园的 谁牵头 is that item, which names none)
+            candidates = [i for i in candidates if self.records[i].kind == TASK or figures and all(
+                prints(self.folded[i], f, strict=True) for f in figures)] or candidates
         if q.position and q.position[0] and (named := self._part_words(q.position[0], terms, candidates)):
             # 第二部分治理现代化里 学校安全那条: the words naming the part (its title's) say where, not what about
             terms = [t for t in terms if t not in named]
+        if figures and not any(t.weight > 0 for t in terms) and (printing := [
+                i for i in candidates if all(prints(self.folded[i], f, strict=True) for f in figures)]):
+            candidates = printing  # 说是花了两千九百五十万那个是哪条: the figure is all the question says of the task
         placed = self._placed(q, terms, candidates)
         if q.position and not placed and (missing := self._no_such_position(q, terms, candidates)):
             return Answer(q, NOT_FOUND, missing, filters=filters)
@@ -843,6 +855,12 @@ class Engine:
         valued = value_words([t.word for t in terms], detail)
         fused = (_fuse(dense[candidates], lexical[candidates]) + self._title_bonus(q, candidates) + COVERAGE_WEIGHT
                  * np.array([_topic_share(terms, valued, self.matching[i]) for i in candidates], dtype=np.float32))
+        if figures:
+            # 那个要建37所幼儿园的: the task printing the figure the asker knows it by, among those on its words
+            shares = fused - fused.min()
+            fused = fused + FIGURE_BONUS * np.array(
+                [all(prints(self.folded[i], f, strict=True) for f in figures) and shares[j] >= FIGURE_NEAR * shares.max()
+                 for j, i in enumerate(candidates)], dtype=np.float32)
         order = np.argsort(-fused, kind="stable")[:k]
         if len(order) and (aside := self._aside(q, terms, self.matching[candidates[order[0]]], detail)):
             terms = [t for t in terms if t not in aside]
@@ -923,6 +941,15 @@ class Engine:
             # 有没有跳绳比赛, 气排球比赛办不办: what the yes/no check asks about is the question, and no plan in scope
             # names it; the task holding the rest (学生赛事, 全民健身) does not say yes
             return Answer(q, NOT_FOUND, f"{self._plans_named(named)}没有提到“{focus}”。", hits, filters)
+        # (side by side too, when no place is named: 有个地方建了37所幼儿园 是哪 asks which plan prints it; a figure
+        # said of one named place or year, 去年建了18个 今年呢, is not asked of the others)
+        if (not comparing or not (q.cities or q.year_over_year)) and (
+                unprinted := [f for f in figures if not prints(self.folded[self.records.index(best.record)], f)]):
+            # 要建200所智慧校园的 是哪条: no task on those words prints 200; the nearest one is not what the asker
+            # remembers, and answering with it would vouch for the figure
+            said = "、".join(f"“{f.text}”" for f in unprinted)
+            return Answer(q, NOT_FOUND, f"{self._plans_named(named)}中与此最接近的任务没有写{said}，以下是可能相关的任务。",
+                          hits, filters)
         if (judged and best.coverage < MIN_COVERAGE and best.dense < MIN_DENSE and not placed) or (
                 best.detail_missing and best.missing):  # too little of the question, or neither detail nor topic word
             if judged and (lacking := [t for t in elsewhere if t.word in best.missing]):
@@ -1181,13 +1208,17 @@ class Engine:
             where = f"{part + '、' if part else ''}{sub or ''}第{number}项"
             return Answer(q, NOT_FOUND, f"每份工作要点都有自己的{where}，请写明是哪个地方、哪一年的文件，例如：{place}{where}由哪个"
                           f"科室牵头？{self.holdings()}", filters=filters)
-        if q.intent in (GENERAL, LEAD) and not q.preamble and not any(t.weight > 0 for t in s.terms):
+        if q.intent in (GENERAL, LEAD) and not q.preamble and not any(t.weight > 0 for t in s.terms) and not \
+                named_figures(q.folded, s.detail.stated if s.detail else ""):
             # 那个, 有没有提到, 帮我查一下: nothing to look up; answering every plan's "best" task would be noise
             return Answer(q, NOT_FOUND, f"没有看出要查的事项，请写明要查的工作，例如：{place}学前教育由哪个科室牵头？",
                           filters=filters)
         single = self._decide(q, scope, k, filters, s)
         if not single.answered:
             return single
+        if (figures := named_figures(q.folded, s.detail.stated if s.detail else "")) and all(
+                prints(self.folded[self.records.index(single.hits[0].record)], f, strict=True) for f in figures):
+            return single  # 那个要建37所幼儿园的是哪条: the figure the asker knows names one plan's task
         plans = self._plan_answers(q, scope, filters, s)
         # squarely: WIDE_COVERAGE of the question, or as much of it as the best plan holds (研学基地、研学游: every plan
         # holds 研学基地 and none 研学游)
@@ -1260,11 +1291,16 @@ class Engine:
         """A plan is a document's plan year, plus its work-summary year when the question asks about last year
         (承德 去年做了什么、今年要做什么) or names that year."""
         groups: dict[tuple[str, int | None], list[int]] = defaultdict(list)
+        figures = named_figures(q.folded, s.detail.stated if s.detail else "")
+        # 哪个市建了37所幼儿园: a work summary printing the figure asked is that year's plan in the comparison
+        summed = {(self.records[i].doc, self.records[i].year) for i in scope if figures and all(
+            prints(self.folded[i], f, strict=True) for f in figures)}
         for i in scope:
             record = self.records[i]
             info = self.index.documents.get(record.doc)
             plan_year = info.year if info else record.year
-            if q.year_over_year or q.year or record.year == plan_year or plan_year is None:
+            if q.year_over_year or q.year or record.year == plan_year or plan_year is None \
+                    or (record.doc, record.year) in summed:
                 groups[(record.doc, record.year)].append(i)
         out = []
         for (doc, year), members in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1] or 0)):
@@ -1466,6 +1502,10 @@ class Engine:
             measure = asked_measure(q.folded)
             figures = np.array([figure_bonus(s, measure) for s in texts], dtype=np.float32)
             order = list(rank_sentences(chunk_sim[chunk_ids], lexical, figures, q.figure))
+            if detail is None and (named := named_figures(q.folded)):
+                # 花了两千九百五十万那个是哪条: the sentence printing the figure the task is known by shows it is the one
+                printing = [j for j in order if any(prints(folded[j], f) for f in named)]
+                order = printing + [j for j in order if j not in printing]
             if detail is not None:  # also beside who leads: 哪个科管 几月份开始 asks both
                 # values of different kinds are of their own objects: the words of another value's asking clause
                 # name that one's (投多少钱 新建改扩建几所: 改扩建 is what is counted, the money is the task's); a rate
