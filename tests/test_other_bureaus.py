@@ -59,6 +59,7 @@ CORPORA = {
     "thirtyseventh": "p139 p140 p141",  # a PDF printed two-up, an upright merged section column, columns on pages apart
     "thirtyeighth": "p142 p143 p144",  # a row per measure, a photographed page's OCR text, leads merged over task runs
     "thirtyninth": "p145 p146 p147",  # a draft printed with tracked changes, task cards in a sheet, two tasks a row
+    "fortieth": "p148 p149 p150",  # a subtotalled sheet sorted by lead, offices in endnotes, a web page printed to PDF
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -543,6 +544,7 @@ HELD_FLOORS = [
     ("thirtyseventh", "other_bureaus39_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/2, 0/2
     ("thirtyeighth", "other_bureaus40_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/2, 0/2
     ("thirtyninth", "other_bureaus41_heldout.jsonl", (1.0, 0, 1, 1)),  # 1.000, 0/7, 1/2, 1/2
+    ("fortieth", "other_bureaus42_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/6, 0/2, 0/2
 ]
 
 

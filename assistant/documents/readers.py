@@ -500,7 +500,9 @@ def _office_notes(document, kind: str) -> dict[str, str]:
         if rel.reltype.endswith(f"/{kind}s") and not rel.is_external:
             root = etree.fromstring(rel.target_part.blob)
             for note in root.iter(_W + kind):
-                text = "".join(t.text or "" for t in note.iter(_W + "t")).strip()
+                # a note of two paragraphs (牵头：X / 配合：Y) reads as one list: 牵头：X；配合：Y
+                text = "；".join(part.rstrip("；;") for part in (
+                    "".join(t.text or "" for t in q.iter(_W + "t")).strip() for q in note.iter(_W + "p")) if part)
                 if _OFFICE_COMMENT.match(text):
                     found[(kind, note.get(_W + "id")) if kind != "comment" else note.get(_W + "id")] = text
     return found
@@ -1150,7 +1152,9 @@ def _read_pdf(name: str, data: bytes) -> str:
 def _without_running_heads(pages: list[str]) -> list[str]:
     """The pages without the line every page after the first opens (or closes) with, when the first page prints it
     too: a document number such as 铜教发〔2024〕6号 or the plan's title set as a running head is printed once per page,
-    no text of the plan, and read where a page break falls it would run into the list or sentence the break cut."""
+    no text of the plan, and read where a page break falls it would run into the list or sentence the break cut.
+    Likewise the lines standing at the top or bottom of every page, the first too, that are no line of the plan,
+    and a page count (1/3) numbering them in order: a browser's margins on a web page it printed."""
     split = [[line.strip() for line in page.split("\n") if line.strip()] for page in pages]
     if len(split) < 2 or not all(split[1:]):
         return pages
@@ -1159,10 +1163,33 @@ def _without_running_heads(pages: list[str]) -> list[str]:
         lines = {page[edge] for page in split[1:]}
         if len(lines) == 1 and (line := lines.pop()) in split[0]:
             repeated.add(line)
-    if not repeated:
+    # a web page printed from the browser carries its margins on every page, the first too: the date and time, the
+    # page's title, its address and the page count (1/3), drawn after the page's own text
+    margins = set.intersection(*(set(page[:EDGE_LINES] + page[-EDGE_LINES:]) for page in split))
+    margins = {line for line in margins if not _PLAN_LINE.search(line)}
+    counters = [{line for line in page[:EDGE_LINES] + page[-EDGE_LINES:]
+                 if (m := _PAGE_COUNT.match(line)) and int(m.group(1)) == i + 1 and int(m.group(2)) == len(split)}
+                for i, page in enumerate(split)]
+    # (only beside such a count: a plan's title heading each page of a long table is its title on the first)
+    margins = margins | set().union(*counters) if all(counters) else set()
+    if not repeated and not margins:
         return pages
-    return [page if i == 0 else "\n".join(line for line in page.split("\n") if line.strip() not in repeated)
-            for i, page in enumerate(pages)]
+    return [_without_lines(page, repeated if i > 0 else set(), margins) for i, page in enumerate(pages)]
+
+
+def _without_lines(page: str, anywhere: set[str], at_edges: set[str]) -> str:
+    """The page without the lines of `anywhere`, and those of `at_edges` where they stand at its top or bottom."""
+    lines = page.split("\n")
+    shown = [j for j, line in enumerate(lines) if line.strip()]
+    edge = set(shown[:EDGE_LINES] + shown[-EDGE_LINES:])
+    return "\n".join(line for j, line in enumerate(lines)
+                     if line.strip() not in anywhere and not (j in edge and line.strip() in at_edges))
+
+
+EDGE_LINES = 4  # the lines at a page's top or bottom where a header or footer stands
+# a line of the plan itself, never a margin: a label, a numbered task or section
+_PLAN_LINE = re.compile(r"牵头|责任|配合|协办|时限|^\s*(?:\d+[.、．]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+_PAGE_COUNT = re.compile(r"^(\d+)\s*/\s*(\d+)$")  # 1/3, as a browser numbers the pages it prints
 
 
 _CHINESE_DIGITS = "零一二三四五六七八九"

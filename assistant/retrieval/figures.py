@@ -22,7 +22,8 @@ _PEOPLE = r"人次|人|名"
 _MONEY = r"亿元|万元|元|亿|块钱|块"
 _SHARE = r"%|％|成|个百分点|百分点"
 # (条 and 项 are left out: 达州十二项, 承德19条 say where a task stands, with or without 第)
-_COUNTED = r"所|个|家|支|间|座|场|台|套|批|校|园|辆|张|栋|亩|节|门|本|期"
+_COUNTED = r"所|个|家|支|间|座|场|台|套|批|辆|张|栋|亩|节|门|本|期"
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _BEFORE = r"近|快|约|大约|大概|将近|接近|差不多"  # 快四十所: about, up to
 _AFTER = r"多|余|来|出头"  # 三个多亿: from the number up
 _AROUND = r"左右|上下"
@@ -164,6 +165,8 @@ def named_figures(question: str, confirmed: str = "") -> list[Figure]:
                 continue
             if value is not None:
                 kind, value = _kind(unit), _scaled(value, m.group("big"), unit)
+                if kind in ("count", "people") and _YEAR.fullmatch(number):
+                    continue  # 九江2024校园…, 2020个人: a year, whatever follows it
         if not value:
             continue
         if m.group("after") or m.group("after2"):
