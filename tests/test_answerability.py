@@ -1709,3 +1709,13 @@ def test_a_figure_the_question_checks_is_answered_by_the_plans_own_figure(ask):
     d = ask("哪个市建了37所幼儿园")  # side by side: the one plan part printing it, 承德's 2020 summary, holds it
     held = [p for p in d["plans"] if p["status"] == "answered"]
     assert [(p["city"], p["year"]) for p in held] == [("承德", 2020)]
+
+
+def test_when_asked_as_sha_shi_without_hou_asks_a_date(ask):
+    a = ask("长春 智慧校园指南 啥时出")  # 长春 27 issues the 指南 and prints no date for it
+    assert a["status"] == "partial" and top(a) == (CHANGCHUN, "六", 27)
+
+
+def test_an_unlicensed_kindergarten_said_as_wuzheng_is_the_plans_wuzizhi(ask):
+    a = ask("长春 无证幼儿圆 咋办")  # 长春 10 prints 无资质幼儿园; 无证 is 承德's word
+    assert a["answered"] and top(a) == (CHANGCHUN, "三", 10)

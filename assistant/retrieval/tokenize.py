@@ -13,7 +13,7 @@ from ..documents.normalize import fold
 jieba.setLogLevel(logging.WARNING)
 
 # Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
-TOKENIZER_VERSION = "37"
+TOKENIZER_VERSION = "38"
 
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
