@@ -189,6 +189,9 @@ COMPARE_FLOORS = {
     # (达洲, 承徳, 河北那份), office lists as rankings, 2026-12-11: first measured whole 50/90, 11/24, 9/17, office
     # lists 1/6; split, calibration half read
     "compare_batch28_heldout.jsonl": (22, 4, 6),  # 22/45, 4/12, 6/9 (office lists 0/3)
+    # comparisons and follow-ups typed as terse keywords (学区制 各市, 换遂宁, 几所?), 2026-12-12: first measured whole
+    # 57/75, 10/20, 19/33, office lists 0/6; split, calibration half read
+    "compare_batch29_heldout.jsonl": (31, 7, 11),  # 31/38, 7/10, 11/17 (office lists 0/3)
 }
 
 

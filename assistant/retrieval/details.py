@@ -45,14 +45,15 @@ class Detail:
 _YEAR_POINT = r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年|(?<!\d)(?:19|20)\d{2}\s*[-—–－~～至到]?\s*(?:19|20)\d{2}(?!\d)"
 # a day or a month is numbered up to 31 (百日攻坚 names no day)
 _DAY_OR_MONTH = r"(?<![\d百千万])(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月|日|号)"
+_NOT_ANNIVERSARY = r"(?<!周)(?<!周\s)"  # 建党100周年中小学生…: 年中 there is no time of the year
 _DATE = Detail("date", "时间", re.compile(
-    rf"{_YEAR_POINT}|{_DAY_OR_MONTH}|年底|年内|年前|年中|上半年|下半年|季度|春季|秋季|暑期|寒假|暑假|学期|月底|月份"))
+    rf"{_YEAR_POINT}|{_DAY_OR_MONTH}|{_NOT_ANNIVERSARY}(?:年底|年内|年前|年中)|上半年|下半年|季度|春季|秋季|暑期|寒假|暑假|学期|月底|月份"))
 # A question for the day or the month is not answered by a year alone
 _DAY_ASKS = {"哪天", "哪一天", "哪几天", "哪些天", "几号", "几点", "日期"}
 _DAY = Detail("date", "具体时间", re.compile(rf"(?<![\d百千万])(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*(?:日|号|点)|月底|月初|月中|上旬|中旬|下旬"))
 _MONTH_ASKS = {"几月", "哪几个月", "哪个月"}
 _MONTH = Detail("date", "时间", re.compile(
-    rf"{_DAY_OR_MONTH}|年底|年中|上半年|下半年|季度|春季|秋季|暑期|寒假|暑假|学期|月底|月份"))
+    rf"{_DAY_OR_MONTH}|{_NOT_ANNIVERSARY}(?:年底|年中)|上半年|下半年|季度|春季|秋季|暑期|寒假|暑假|学期|月底|月份"))
 # how long something lasts (每学年劳动至少安排多久: 一周), not when
 _DURATION = Detail("duration", "时长", re.compile(
     rf"{_NUM}\s*(?:个)?\s*(?:周|星期|天|日|个月|小时|学时|课时|分钟|学期)(?!前|底|初)|半天|半年|全天|整天"))
@@ -80,7 +81,8 @@ _NAMED_LIST = Detail("name", "名称", re.compile(
 # 成立六大项目研究共同体 lists none, and a list two clauses off is about something else.
 _SMALL_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _WHICH_N = re.compile(r"哪([两二三四五六七八九十])(?![年月日号点天周])")
-_STATED_N = re.compile(r"([两二三四五六七八九十])\s*(?:张|大|个|项|类|条|种|好|方面|件|样|化|有|结合|并举)")
+_COUNTED_AS = r"(?:张|大|个|项|类|条|种|好|方面|件|样|化|有|结合|并举)"  # 三张名片, 六大工程, 四个一, 五育并举
+_STATED_N = re.compile(rf"([两二三四五六七八九十])\s*{_COUNTED_AS}")
 _MEMBERS_ASKED = re.compile(r"指啥|指什么|指的是|具体指|是啥|是什么|是哪些|有哪些|包括哪些|包括啥|都有啥|都是啥|分别是|哪几")
 # 责任单位写的哪几个, 两个科一起牵头的那条是啥: the offices or the task are asked, not members
 _OFFICES_ASKED = re.compile(r"科室|部门|单位|处室|股室|谁|哪个科|个科|牵头|挑头|配合|负责|lead", re.I)
@@ -111,7 +113,9 @@ def _members_asked(question: str) -> tuple[Detail | None, int]:
     # when it is not beside the plan's own count
     counted = question[stated.end():asked.start()] if stated else \
         question[asked.end():_CLAUSE_END.search(question, asked.end()).start()]  # 要出哪两个文件: 文件
-    return Detail("members", "名称", re.compile(re.escape(stated.group(0)) if stated else r"(?!)"), counted=counted,
+    # the plan's own count may say it with another measure (那六个工程 of 六大安全工程)
+    own = rf"(?<![一二两三四五六七八九十百第]){stated.group(1)}\s*{_COUNTED_AS}" if stated else r"(?!)"  # not 十九大
+    return Detail("members", "名称", re.compile(own), counted=counted,
                   given=(str(n),)), asked.start()
 
 
@@ -125,6 +129,9 @@ def _member_count(clause: str) -> int:
 
 def _members_sentence(folded: list[str], present: list[Term], detail: Detail) -> int | None:
     need = min(int(detail.given[0]), 3)
+    # away from the plan's own count, a list of a bigger count (九大示范 是哪九个) must be nearly as long: 坚持问题导向、
+    # 综合改革、示范先行 is no list of the nine
+    away = need if int(detail.given[0]) <= 4 else int(detail.given[0]) - 1
     if _DOCUMENT_COUNTED.search(detail.counted) and sum(len(_TITLED.findall(t)) for t in folded) >= need:
         # 要出哪两个文件: the documents a task names by their titles (《…》), one or more a sentence
         return next(i for i, text in enumerate(folded) if _TITLED.search(text))
@@ -142,7 +149,8 @@ def _members_sentence(folded: list[str], present: list[Term], detail: Detail) ->
                 return i
             # away from the plan's own count, a list must name the asked thing by a word that tells it apart: three
             # 信访 机制 are not the 七大机制 (机制, 学校 name nothing in particular)
-            if any(t.weight >= MEMBERS_WORD_WEIGHT and t.found_in(with_inserts_read(clause)) for t in named):
+            if _member_count(clause) >= away and any(
+                    t.weight >= MEMBERS_WORD_WEIGHT and t.found_in(with_inserts_read(clause)) for t in named):
                 return i
     return None
 

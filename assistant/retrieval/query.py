@@ -275,6 +275,17 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
                 and (edges is None or _stands_as_word(bare, rest, edges)):
             q.unknown_cities.append(bare)  # 龙港2022年教育工作要点: the place named without its suffix, its own plan
             rest = rest.replace(bare, " ")
+        elif len(parents) == 1 and (city := next(iter(parents))) in corpus_cities and (said := next((
+                form for form in (name, name[:-1] if len(name) >= 3 else "") if form and form in rest
+                and (edges is None or _stands_as_word(form, rest, edges)) and (form == name or not everyday(form))),
+                None)):
+            # 瑞安那边 少年军校, 通川区 学前: a county or district of one corpus city asks that city's plan (a bare name
+            # everyday Chinese uses as a word, 安居, 兴隆, is not read as the place); one the plans print stays a
+            # topic word too (瓯海跟泰顺 要创啥: 温州 names them as the places creating it)
+            if city not in q.cities:
+                q.cities.append(city)
+            if said not in corpus_text:
+                rest = rest.replace(said, " ")
     rest = _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), rest)  # 二〇二二年 -> 2022年, 二二年 -> 22年
     # 2019年, 2019, and the spoken 19年; not a span a programme runs (2017到2030那版, 2021-2025年规划): no plan's year
     spans = [m.span() for m in _YEAR_SPAN.finditer(rest)]
