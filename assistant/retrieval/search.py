@@ -926,11 +926,6 @@ class Engine:
         unheard = self._unheard(terms)
         # a word the plans know inside one they never use is no topic of its own: 家庭 in 单亲家庭
         whole = [t for t in terms if not t.guess and not any(t.word in o.word and t.word != o.word for o in unheard)]
-        # ... and the pieces jieba's search mode cuts from a word the question holds whole (进校 and 校园 of 进校园)
-        # are that word, not more of the question beside an unheard one (无人机进校园)
-        # (a plan compared beside others is judged on the words as cut: it need only touch the topic)
-        whole = [t for t in whole if not any(t.word in o.word and t.word != o.word for o in whole)] \
-            if unheard and not comparing else whole
         # an English word no plan prints glosses the Chinese beside it (生涯规划 career planning) or is staff's (KPI)
         lacked = [t for t in unheard if t.word in best.missing and not t.latin]
         # jieba cuts 人脸识别 into 识别 and 人脸识别: a piece the task lacks too is part of the unheard topic's weight
