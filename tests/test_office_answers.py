@@ -62,6 +62,8 @@ def test_what_an_office_is_responsible_for_is_grouped_by_role_with_counts(ask):
     ("遂宁人事科 光它挑大梁的 几项", {"牵头"}),  # the roles in everyday words
     ("遂宁人事科 只给别人打下手的 列全", {"参与"}),
     ("遂宁人事科 牵头的配合的一块算 一共管几摊", {"牵头", "参与"}),
+    ("人事科 牵头 遂宁", {"牵头"}),  # typed as keywords: an office, a role and a place, no topic
+    ("遂宁 人事科 配合", {"参与"}),
 ])
 def test_role_words_choose_which_tasks_are_listed(ask, question, roles):
     a = ask(question)

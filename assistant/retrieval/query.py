@@ -333,7 +333,9 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
                 continue
             q.other_offices[other] = same_office(other, scope, documents, office_forms)
             rest = rest[: span[0]] + " " + rest[span[1]:]
-    if q.office and _LIST_WORDS.search(q.folded) and not _ONE_TASK.search(q.folded):
+    if q.office and (_LIST_WORDS.search(q.folded) or (_ROLE_WORD.search(q.folded) and _ROLE_ONLY.fullmatch(rest))) \
+            and not _ONE_TASK.search(q.folded):
+        # (基教科 牵头 达州, 体艺科 配合 达州 遂宁: an office and a role typed as keywords, no topic: its task list)
         q.intent = OFFICE_TASKS
         lead, shared = bool(_LEAD_ROLE.search(q.folded)), bool(_SHARED_ROLE.search(q.folded))
         if m := _EXCLUDED_ROLE.search(q.folded):
@@ -560,6 +562,9 @@ _PURPOSE = re.compile(r"(?:^|(?<=[\s，,。：:；;]))(?:我|我们|科里|处�
 _SOURCE_TEXT = 8  # CJK characters a source's text must have after it, so that it is a text the user holds
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SOURCE_BODY = re.compile(r"(?:局|厅|部|委|办|院|中心|组|长|会|所|站|处|科|团|家|里|级|群|\d{3,})的?$")
+_ROLE_WORD = re.compile(r"牵头|挑头|主抓|主责|配合|参与|协助|协办|全部|所有")
+_ROLE_ONLY = re.compile(r"(?:\s|牵头|挑头|主抓|主责|配合|参与|协助|协办|负责|全部|所有|都|的|和|跟|任务|工作|事项|台账|清单|列表|"
+                        r"一览|汇总|[，,、。？?！!])*")
 _OFFICE_LIST_ONLY = re.compile(r"哪些(?:工作|任务|事项|事|活)|(?:几|多少)项(?:工作|任务)|都管|手上")
 _SIGNED = re.compile(r"^\s*([^\s：:，,。？?！!]{2,8})\s*[：:]")
 _LEADING_WITH_WORDS = re.compile(r"(?:^|[，,。？?！!\s])\s*([^\s：:，,。？?！!]{3,10})\s*[：:]")  # also after 请问一下，
