@@ -41,7 +41,7 @@ def test_a_figure_a_task_is_known_by_is_read_with_its_kind(question, kind, value
     "承德2021年的要点里 9月开学前的那件事",  # a date
 ])
 def test_names_positions_checks_and_dates_are_no_figure_a_task_is_known_by(question):
-    assert named_figures(question) == []
+    assert named_figures(question) == ()
 
 
 def test_a_figure_is_printed_by_its_value_within_the_approximation_said():
@@ -59,10 +59,10 @@ def test_a_figure_is_printed_by_its_value_within_the_approximation_said():
 
 
 def test_a_figure_checked_again_by_its_bare_number_or_offered_as_one_of_two_is_checked():
-    assert named_figures("高中阶段毛入学率低于85%的地区要加大普及攻坚，是85吧？", confirmed="85吧") == []
-    assert named_figures("分类登记覆盖面要达到多少 我记得写的是90%还是95% 有点记不清了") == []
+    assert named_figures("高中阶段毛入学率低于85%的地区要加大普及攻坚，是85吧？", confirmed="85吧") == ()
+    assert named_figures("分类登记覆盖面要达到多少 我记得写的是90%还是95% 有点记不清了") == ()
 
 
 def test_a_year_before_a_word_opening_with_a_measure_is_no_count():
-    assert named_figures("九江2024校园安全稳定那项 哪个科负责") == []
-    assert named_figures("达州2020个人所得税") == []
+    assert named_figures("九江2024校园安全稳定那项 哪个科负责") == ()
+    assert named_figures("达州2020个人所得税") == ()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
@@ -136,8 +137,9 @@ def _scaled(value: float, big: str | None, unit: str) -> float:
     return value
 
 
-def named_figures(question: str, confirmed: str = "") -> list[Figure]:
-    """The figures `question` names a task by. Left out: a small number said in words (五个一, 三个课堂, 十项严禁:
+@lru_cache(maxsize=256)
+def named_figures(question: str, confirmed: str = "") -> tuple[Figure, ...]:
+    """The figures `question` names a task by (asked for by several stages of one answer: read once). Left out: a small number said in words (五个一, 三个课堂, 十项严禁:
     names of programmes, not figures), a number whose kind is a date or a year (9月, 2020年 never match: 年 and 月
     are no units here), and `confirmed`, the figure the question asks to confirm."""
     figures, checked = [], set()
@@ -179,7 +181,7 @@ def named_figures(question: str, confirmed: str = "") -> list[Figure]:
             low = high = value
         figures.append(Figure(m.group(0).strip(), value, kind, low, high))
     # 我印象中是10个 但10个好像是新建学校的数: a figure checked once is checked wherever it is said again
-    return [f for f in figures if f.text not in checked]
+    return tuple(f for f in figures if f.text not in checked)
 
 
 def printed_values(text: str) -> list[tuple[float, str | None]]:
