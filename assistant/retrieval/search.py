@@ -837,17 +837,16 @@ class Engine:
                 # that task is the answer, and its office lines correct the guess
                 with_office = []
             candidates = with_office or candidates
-        figures = named_figures(q.folded, detail.stated if detail else "")
+        figures = _named_figures(q, detail)
+        printing = {i for i in candidates if self._prints_all(i, figures)} if figures else set()
         if q.intent == LEAD:  # who leads is asked of tasks; a work-summary item names no office (unless it prints the
             # figure the asker knows it by: 建37所幼儿园的 谁牵头 is that item, which names none)
-            candidates = [i for i in candidates if self.records[i].kind == TASK or figures and all(
-                prints(self.folded[i], f, strict=True) for f in figures)] or candidates
+            candidates = [i for i in candidates if self.records[i].kind == TASK or i in printing] or candidates
         if q.position and q.position[0] and (named := self._part_words(q.position[0], terms, candidates)):
             # 第二部分治理现代化里 学校安全那条: the words naming the part (its title's) say where, not what about
             terms = [t for t in terms if t not in named]
-        if figures and not any(t.weight > 0 for t in terms) and (printing := [
-                i for i in candidates if all(prints(self.folded[i], f, strict=True) for f in figures)]):
-            candidates = printing  # 说是花了两千九百五十万那个是哪条: the figure is all the question says of the task
+        if printing and not any(t.weight > 0 for t in terms) and (held := [i for i in candidates if i in printing]):
+            candidates = held  # 说是花了两千九百五十万那个是哪条: the figure is all the question says of the task
         placed = self._placed(q, terms, candidates)
         if q.position and not placed and (missing := self._no_such_position(q, terms, candidates)):
             return Answer(q, NOT_FOUND, missing, filters=filters)
@@ -855,12 +854,12 @@ class Engine:
         valued = value_words([t.word for t in terms], detail)
         fused = (_fuse(dense[candidates], lexical[candidates]) + self._title_bonus(q, candidates) + COVERAGE_WEIGHT
                  * np.array([_topic_share(terms, valued, self.matching[i]) for i in candidates], dtype=np.float32))
-        if figures:
+        if printing:
             # 那个要建37所幼儿园的: the task printing the figure the asker knows it by, among those on its words
             shares = fused - fused.min()
             fused = fused + FIGURE_BONUS * np.array(
-                [all(prints(self.folded[i], f, strict=True) for f in figures) and shares[j] >= FIGURE_NEAR * shares.max()
-                 for j, i in enumerate(candidates)], dtype=np.float32)
+                [i in printing and shares[j] >= FIGURE_NEAR * shares.max() for j, i in enumerate(candidates)],
+                dtype=np.float32)
         order = np.argsort(-fused, kind="stable")[:k]
         if len(order) and (aside := self._aside(q, terms, self.matching[candidates[order[0]]], detail)):
             terms = [t for t in terms if t not in aside]
@@ -1209,15 +1208,15 @@ class Engine:
             return Answer(q, NOT_FOUND, f"每份工作要点都有自己的{where}，请写明是哪个地方、哪一年的文件，例如：{place}{where}由哪个"
                           f"科室牵头？{self.holdings()}", filters=filters)
         if q.intent in (GENERAL, LEAD) and not q.preamble and not any(t.weight > 0 for t in s.terms) and not \
-                named_figures(q.folded, s.detail.stated if s.detail else ""):
+                _named_figures(q, s.detail):
             # 那个, 有没有提到, 帮我查一下: nothing to look up; answering every plan's "best" task would be noise
             return Answer(q, NOT_FOUND, f"没有看出要查的事项，请写明要查的工作，例如：{place}学前教育由哪个科室牵头？",
                           filters=filters)
         single = self._decide(q, scope, k, filters, s)
         if not single.answered:
             return single
-        if (figures := named_figures(q.folded, s.detail.stated if s.detail else "")) and all(
-                prints(self.folded[self.records.index(single.hits[0].record)], f, strict=True) for f in figures):
+        if (figures := _named_figures(q, s.detail)) and self._prints_all(
+                self.records.index(single.hits[0].record), figures):
             return single  # 那个要建37所幼儿园的是哪条: the figure the asker knows names one plan's task
         plans = self._plan_answers(q, scope, filters, s)
         # squarely: WIDE_COVERAGE of the question, or as much of it as the best plan holds (研学基地、研学游: every plan
@@ -1291,10 +1290,9 @@ class Engine:
         """A plan is a document's plan year, plus its work-summary year when the question asks about last year
         (承德 去年做了什么、今年要做什么) or names that year."""
         groups: dict[tuple[str, int | None], list[int]] = defaultdict(list)
-        figures = named_figures(q.folded, s.detail.stated if s.detail else "")
+        figures = _named_figures(q, s.detail)
         # 哪个市建了37所幼儿园: a work summary printing the figure asked is that year's plan in the comparison
-        summed = {(self.records[i].doc, self.records[i].year) for i in scope if figures and all(
-            prints(self.folded[i], f, strict=True) for f in figures)}
+        summed = {(self.records[i].doc, self.records[i].year) for i in scope if figures and self._prints_all(i, figures)}
         for i in scope:
             record = self.records[i]
             info = self.index.documents.get(record.doc)
@@ -1474,6 +1472,10 @@ class Engine:
         record = self.records[i]
         return set(record.lead_offices) | set(record.responsible_offices) | set(record.cooperating_offices)
 
+    def _prints_all(self, i: int, figures) -> bool:
+        """Whether record `i` prints every figure the question names it by, each of its own kind."""
+        return all(prints(self.folded[i], f, strict=True) for f in figures)
+
     def _bm25(self, tokens: list[str]) -> np.ndarray:
         known = [t for t in tokens if t in self.index.bm25.vocab_dict]
         if not known:
@@ -1502,7 +1504,7 @@ class Engine:
             measure = asked_measure(q.folded)
             figures = np.array([figure_bonus(s, measure) for s in texts], dtype=np.float32)
             order = list(rank_sentences(chunk_sim[chunk_ids], lexical, figures, q.figure))
-            if detail is None and (named := named_figures(q.folded)):
+            if detail is None and (named := _named_figures(q, detail)):
                 # 花了两千九百五十万那个是哪条: the sentence printing the figure the task is known by shows it is the one
                 printing = [j for j in order if any(prints(folded[j], f) for f in named)]
                 order = printing + [j for j in order if j not in printing]
@@ -1558,6 +1560,11 @@ class Engine:
             holder = next((j for j, c in enumerate(chunk_ids) if self.index.chunks[c].field in TIME_FIELDS
                            and folded[j].strip()), None)
         return holder
+
+
+def _named_figures(q: Question, detail: Detail | None):
+    """The figures the question names a task by, without the one it asks to confirm."""
+    return named_figures(q.folded, detail.stated if detail else "")
 
 
 def _counts_the_asked(terms: list[Term], text: str, measure: str) -> bool:
