@@ -28,7 +28,10 @@ _STRUCK_SHARE = 0.6  # of a fragment's width a strikethrough covers
 _PANE_HEIGHT, _PANE_LEFT = 0.7, 0.55  # a filled box this tall, starting this far right: Word's markup pane
 _BACKWARD_ALLOWED = 4  # steps back up a page a text layer in reading order may take (header, footer, columns, notes)
 _BACKWARD_SHARE = 0.2  # of its lines: more steps back than this and the page was drawn out of order
+_CURVES = (b"c", b"v", b"y")  # path operators drawing a curve (a badge's circle, a box's round corners)
+_FILLS = (b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*")  # painting operators that fill the path
 _LIGHT = 0.75  # a fill this light in every channel is a watermark's grey (or white), not print
+_DARK = 0.5  # a fill this dark (luminance) is a shape light text can be read on
 
 
 @dataclass(frozen=True)
@@ -53,8 +56,24 @@ def _red(fill: tuple[float, ...]) -> bool:
 def _overlay(text_matrix, cm, fill: tuple[float, ...]) -> bool:
     """Text laid over the page rather than printed in its lines: set at a slant (a diagonal watermark such as
     内部资料 注意保存, the characters of a seal set along its rim), in a seal's red, or in a light grey a watermark
-    uses (or white). Upright black text is the plan's."""
-    return not _upright(text_matrix, cm) or _red(fill) or min(fill) >= _LIGHT
+    uses (or white). Upright black text is the plan's; light text on a dark shape is too (`_on_dark`)."""
+    return not _upright(text_matrix, cm) or _red(fill) or _light(fill)
+
+
+def _light(fill: tuple[float, ...]) -> bool:
+    return min(fill) >= _LIGHT
+
+
+def _dark(fill: tuple[float, ...]) -> bool:
+    red, green, blue = fill
+    return 0.299 * red + 0.587 * green + 0.114 * blue <= _DARK
+
+
+def _on_dark(fragment: _Fragment, shapes: list[tuple[float, float, float, float]]) -> bool:
+    """Whether light text stands on a dark filled shape: a slide's white task number on its blue badge, a white
+    heading on a coloured banner. That is print a reader sees, not a watermark's pale grey."""
+    return any(x0 - _EDGE <= fragment.x <= x1 + _EDGE and y0 - _EDGE <= fragment.y <= y1 + _EDGE
+               for x0, y0, x1, y1 in shapes)
 
 
 def plain_page_text(page) -> str | None:
@@ -155,6 +174,9 @@ def _read_page(page, fragments: list[_Fragment], strokes: list[tuple[float, floa
     over = [False]
     rects: list[tuple[float, float, float, float]] = []
     reds: list[_Fragment] = []
+    lights: list[_Fragment] = []  # upright light text: print where it stands on a dark shape
+    shape: list[tuple[float, float]] = []  # the points of the path being built, whatever its operators
+    darks: list[tuple[float, float, float, float]] = []  # the boxes of the dark shapes filled so far
 
     def on_text(text, cm, tm, font, size):
         if text.strip():
@@ -162,6 +184,9 @@ def _read_page(page, fragments: list[_Fragment], strokes: list[tuple[float, floa
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             scale = abs(tm[3] * cm[3]) or 1.0
             if _overlay(tm, cm, fills[-1]):
+                if _upright(tm, cm) and _light(fills[-1]):  # laid over the page unless it stands on a dark shape
+                    lights.append(_Fragment(x, y, text, size * scale))
+                    return
                 over[0] = True
                 if _upright(tm, cm) and _red(fills[-1]):  # a seal's red, unless underlined as an insertion is
                     reds.append(_Fragment(x, y, text, size * scale))
@@ -183,22 +208,37 @@ def _read_page(page, fragments: list[_Fragment], strokes: list[tuple[float, floa
             elif op == b"k" and len(args) == 4:
                 c, m, y, k = (float(v) for v in args)
                 fills[-1] = ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+            elif op in _CURVES and len(args) in (4, 6):
+                shape.extend(at(float(args[i]), float(args[i + 1])) for i in range(0, len(args), 2))
+            elif op in _FILLS:
+                if shape and _dark(fills[-1]):
+                    xs, ys = [p[0] for p in shape], [p[1] for p in shape]
+                    darks.append((min(xs), min(ys), max(xs), max(ys)))
+                shape.clear()
+            elif op in (b"n", b"S", b"s"):
+                shape.clear()
             elif op == b"m":
                 path[:] = [at(float(args[0]), float(args[1]))]
+                shape.append(path[0])
             elif op == b"l" and path:
                 end = at(float(args[0]), float(args[1]))
                 strokes.append((*path[-1], *end))
                 path.append(end)
+                shape.append(end)
             elif op == b"re":  # a thin filled rectangle is how many writers draw a rule
                 x0, y0 = at(float(args[0]), float(args[1]))
                 x1, y1 = at(float(args[0]) + float(args[2]), float(args[1]) + float(args[3]))
                 for edge in ((x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)):
                     strokes.append(edge)
                 rects.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+                shape.extend(((x0, y0), (x1, y1)))
         except (TypeError, ValueError, IndexError):
             pass
 
     page.extract_text(visitor_text=on_text, visitor_operand_before=on_operator)
+    shown = [f for f in lights if _on_dark(f, darks)]
+    fragments.extend(shown)
+    over[0] = over[0] or len(shown) < len(lights)
     # a draft printed with its tracked changes: struck text is what the plan no longer says, and Word's markup pane
     # down the right side holds the reviewers' balloons, no text of the plan
     panes = [r for r in rects if r[3] - r[1] >= _PANE_HEIGHT * float(page.mediabox.height)

@@ -1143,7 +1143,8 @@ def _read_pdf(name: str, data: bytes) -> str:
         if not isinstance(exc, (PyPdfError, ValueError, KeyError, TypeError, OSError, zlib.error)):
             log.warning("unexpected %s reading %s: %s", type(exc).__name__, name, exc)
         raise DocumentError(name, "不是有效的 PDF 文件，或文件已损坏") from None
-    text = _without_line_numbers("\n".join(p.rstrip("\n") for p in _without_running_heads(pages)))
+    pages = _without_section_covers(_without_running_heads(pages))
+    text = _without_line_numbers("\n".join(p.rstrip("\n") for p in pages))
     if not text.strip():
         raise DocumentError(name, "PDF 中没有文字层（可能是扫描件），请提供文字版")
     return text
@@ -1172,9 +1173,42 @@ def _without_running_heads(pages: list[str]) -> list[str]:
                 for i, page in enumerate(split)]
     # (only beside such a count: a plan's title heading each page of a long table is its title on the first)
     margins = margins | set().union(*counters) if all(counters) else set()
+    # a slide deck's footer: the same words with the slide's number (宜春市教育局 5), on every page after the cover
+    numbered = [{line for line in page[:EDGE_LINES] + page[-EDGE_LINES:] if _with_number(line, i + 1)}
+                for i, page in enumerate(split) if i > 0]
+    if all(numbered) and len(set.union(*numbered)) > 1 and len(
+            words := {_with_number(line, i + 2) for i, lines in enumerate(numbered) for line in lines}) == 1:
+        margins |= set.union(*numbered)
     if not repeated and not margins:
         return pages
     return [_without_lines(page, repeated if i > 0 else set(), margins) for i, page in enumerate(pages)]
+
+
+def _with_number(line: str, number: int) -> str | None:
+    """The words of a footer line printing the page's `number` after or before them (宜春市教育局 5 -> 宜春市教育局)."""
+    squeezed = re.sub(r"\s+", "", line)
+    for words in (squeezed.removesuffix(str(number)), squeezed.removeprefix(str(number))):
+        if words != squeezed and words and not words[-1].isdigit() and not words[0].isdigit() \
+                and not _PLAN_LINE.search(words):
+            return words
+    return None
+
+
+def _without_section_covers(pages: list[str]) -> list[str]:
+    """The pages without a slide deck's section covers: a page of at most three short lines (PART 02 / the section's
+    name) announcing the section the next page opens with (二、推动…). It is no text of the plan, and read on from the
+    last task's office list it would run into that list."""
+    out = list(pages)
+    for i in range(len(pages) - 1):
+        lines = [line.strip() for line in pages[i].split("\n") if line.strip()]
+        following = next((line.strip() for line in pages[i + 1].split("\n") if line.strip()), "")
+        heading = _SECTION_HEADING.match(following)
+        if heading and 0 < len(lines) <= 3 and heading.group(1) in lines:
+            out[i] = ""
+    return out
+
+
+_SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]\s*(\S.{1,30})$")
 
 
 def _without_lines(page: str, anywhere: set[str], at_edges: set[str]) -> str:
