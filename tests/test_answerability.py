@@ -1215,6 +1215,10 @@ HELDOUT_FLOORS = {
     # only one plan fits (an office, a county, a province), 2026-12-12: measured whole once 0.967, 1/60, 8/30, 1/33;
     # split, only the calibration half read
     "colloquial_batch55_heldout.jsonl": (0.96, 1, 3, 0),  # 0.966, 1/29, 3/15, 0/16
+    # a point buried inside a long task (its fourth or fifth clause), told in the asker's own words with no run of four
+    # characters from the plan, 2026-12-13: measured whole once 0.617, 22/60, 3/30, 0/26; split, only the calibration
+    # half read
+    "colloquial_batch56_heldout.jsonl": (0.55, 13, 1, 0),  # 0.552, 13/29, 1/14, 0/11
 }
 
 
