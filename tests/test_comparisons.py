@@ -192,6 +192,10 @@ COMPARE_FLOORS = {
     # comparisons and follow-ups typed as terse keywords (学区制 各市, 换遂宁, 几所?), 2026-12-12: first measured whole
     # 57/75, 10/20, 19/33, office lists 0/6; split, calibration half read
     "compare_batch29_heldout.jsonl": (31, 7, 11),  # 31/38, 7/10, 11/17 (office lists 0/3)
+    # sub-topics inside tasks compared across plans (家务劳动, 第三方进课后服务, 师德档案) and offices named as colleagues
+    # say them (招办, 搞财务的, 人事那边), 2026-12-13: first measured whole 51/77, 9/20, 21/27, office lists 1/8; split,
+    # calibration half read
+    "compare_batch30_heldout.jsonl": (22, 5, 12),  # 22/36, 5/10, 12/14 (office lists 1/4)
 }
 
 
