@@ -8,7 +8,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from assistant.documents.corpus import load_corpus, parse_bytes, parse_file
-from assistant.documents.readers import DocumentError, read_document
+from assistant.documents.readers import DocumentError, as_characters, read_document
 
 from conftest import CORPUS, DAZHOU, SUINING
 
@@ -428,3 +428,9 @@ def test_a_notepad_unicode_copy_reads_like_the_utf8_original(tmp_path):
     copy.write_bytes(b"\xff\xfe" + (CORPUS / SUINING).read_text(encoding="utf-8").replace("\n", "\r\n")
                      .encode("utf-16-le"))
     assert _summary(parse_file(copy)) == _summary(original)
+
+
+def test_radicals_a_text_layer_holds_for_characters_read_as_those_characters():
+    # a Quartz-made PDF maps 一 人 长 门 … to Kangxi and simplified-form radicals; the page shows the characters
+    assert as_characters("⼀、全⾯加强党的建设（牵头：组织⼈事处；校⻓、⻔卫）") == "一、全面加强党的建设（牵头：组织人事处；校长、门卫）"
+    assert as_characters("１２３，ＡＢＣ：；") == "１２３，ＡＢＣ：；"  # full-width forms stay as typed

@@ -10,6 +10,7 @@ import io
 import logging
 import re
 import stat
+import unicodedata
 import zipfile
 import zlib
 from pathlib import Path
@@ -70,7 +71,23 @@ def decode_document(name: str, data: bytes) -> str:
         text = _read_pdf(name, data)
     if not text.strip():
         raise DocumentError(name, "文件中没有文字")
-    return text
+    return as_characters(text)
+
+
+def as_characters(text: str) -> str:
+    """The text with radicals read as the characters they stand for: a PDF made by some exporters (macOS Quartz, some
+    WPS versions) maps the glyphs its font shares with a radical to the radical's code point (⼀、全⾯…, 校⻓), so
+    the page shows 一、全面… but the text layer, a copy and a search hold other characters. Only the radical blocks
+    change: NFKC on them alone (Kangxi ⼀ -> 一), and the simplified-form radicals NFKC leaves as they are (⻓ -> 长);
+    full-width punctuation and letters keep their forms."""
+    if not _RADICALS.search(text):
+        return text
+    return _RADICALS.sub(lambda m: _SIMPLIFIED_RADICALS.get(m.group(0)) or unicodedata.normalize("NFKC", m.group(0)), text)
+
+
+_RADICALS = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
+# the CJK Radicals Supplement's simplified forms (C-SIMPLIFIED / SIMPLIFIED), which have no compatibility mapping
+_SIMPLIFIED_RADICALS = dict(zip("⺟⻅⻆⻈⻉⻋⻐⻓⻔⻙⻚⻛⻜⻠⻢⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳", "母见角讠贝车钅长门韦页风飞饣马鱼鸟卤麦黄黾齐齿龙龟"))
 
 
 # A plan copied out of a code editor or an OA preview, or printed with line numbers in the margin, opens every line
@@ -611,8 +628,9 @@ def accepted_text(paragraph) -> str:
     its revisions still marked reads as the plan it became, not as both versions at once."""
     out = []
     hidden = _cross_reference_numbers(paragraph._p)
-    for element in paragraph._p.iter(*_TEXT_TAGS):
-        if element in hidden:
+    enclosed = _enclosed_numbers(paragraph._p)
+    for element in paragraph._p.iter(*_TEXT_TAGS, *((_W + "fldChar",) if enclosed else ())):
+        if element in hidden or (element.tag == _W + "fldChar" and element not in enclosed):
             continue
         removed = False
         for ancestor in element.iterancestors():
@@ -625,8 +643,49 @@ def accepted_text(paragraph) -> str:
                 removed = True
                 break
         if not removed:
-            out.append(element.text or "" if _TEXT_TAGS[element.tag] is None else _TEXT_TAGS[element.tag])
+            out.append(enclosed[element] if element in enclosed else
+                       element.text or "" if _TEXT_TAGS[element.tag] is None else _TEXT_TAGS[element.tag])
     return "".join(out)
+
+
+def _enclosed_numbers(p) -> dict:
+    """The circled numbers Word's 带圈字符 draws, by the end mark of their field: from 11 on (the office fonts and
+    GB2312 have ①–⑩ only) a typist encloses the digits with Word's tool, which stores no character but a field
+    `eq \\o\\ac(○,11)` Word draws each time; its text holds no number at all. Read as the number Word shows (⑪)."""
+    if not any("ac" in (t.text or "") for t in p.iter(_W + "instrText")):
+        return {}
+    found, fields = {}, []  # fields: per open field, [its instruction so far, whether it shows a stored result]
+    for element in p.iter(_W + "fldChar", _W + "instrText"):
+        if element.tag == _W + "instrText":
+            if fields:
+                fields[-1][0] += element.text or ""
+            continue
+        kind = element.get(_W + "fldCharType")
+        if kind == "begin":
+            fields.append(["", False])
+        elif kind == "separate" and fields:
+            fields[-1][1] = True
+        elif kind == "end" and fields:
+            instruction, shown = fields.pop()
+            if not shown and (m := _ENCLOSED.match(instruction)) and (number := _circled(m.group(1))):
+                found[element] = number
+    return found
+
+
+# eq \o\ac(○,11), the digits perhaps raised or shrunk inside the circle: \o\ac(◯,\s\up 1(12))
+_ENCLOSED = re.compile(r"^\s*eq\s+\\o\s*\\ac\s*\(\s*[○◯〇]\s*,\s*(?:\\s\s*\\up\s*-?\d*\s*\()?\s*(\d{1,2})\s*\)?\s*\)\s*$",
+                      re.IGNORECASE)
+
+
+def _circled(digits: str) -> str | None:
+    n = int(digits)
+    if 1 <= n <= 20:
+        return chr(0x2460 + n - 1)
+    if 21 <= n <= 35:
+        return chr(0x3251 + n - 21)
+    if 36 <= n <= 50:
+        return chr(0x32B1 + n - 36)
+    return None
 
 
 def _hidden_run(run) -> bool:
@@ -806,6 +865,7 @@ def _xlsx_text(name: str, data: bytes) -> str:
         raise DocumentError(name, f"表格超过 {MAX_SHEET_CELLS} 个单元格上限，不像一份工作要点")
     if merged := _office_sheets_text(workbook):
         return merged
+    struck = _struck_text(data)
     lines = []
     for sheet in _shown_sheets(workbook):
         shared = {}  # (row, column) of a cell under the top of a merged range -> the range's value
@@ -819,10 +879,14 @@ def _xlsx_text(name: str, data: bytes) -> str:
         bold = _bold_marked(sheet, data)
         noted = _office_comments(sheet)
         coloured = _colour_marks(sheet)
+        shown, cancelled = struck.get(sheet.title, ({}, set()))
         rows = []
         for row in sheet.iter_rows():
+            if row and row[0].row in cancelled:
+                continue
             # a formula's saved error (#N/A of a lookup that found no office) shows nothing the plan says
-            cells = ["" if cell.data_type == "e" else bold.get((cell.row, cell.column)) or coloured.get(
+            cells = ["" if cell.data_type == "e" else shown.get((cell.row, cell.column)) if (
+                cell.row, cell.column) in shown else bold.get((cell.row, cell.column)) or coloured.get(
                 (cell.row, cell.column)) or _cell_text(shared.get((cell.row, cell.column), cell.value), cell.number_format)
                      for cell in row if cell.column not in hidden]
             if noted and any(cells):
@@ -844,6 +908,49 @@ def _xlsx_text(name: str, data: bytes) -> str:
             rows.insert(first, [sheet.title.strip()] + [""] * (len(rows[first]) - 1))
         lines.extend("\t".join(cells) for cells in rows)
     return "\n".join(lines)
+
+
+def _struck_text(data: bytes) -> dict[str, tuple[dict[tuple[int, int], str], set[int]]]:
+    """Per sheet, the text of the cells a strikethrough touches as they read once it is taken out, and the rows it
+    cancels: a task table revised by hand marks what it drops in 删除线 and what it adds in red (新建幼儿园[-12-]9所;
+    a lead crossed out and the new one typed under it). Struck text is what the plan no longer says; a row whose
+    longest cell is struck in whole is a task taken out of the plan, though its number or offices may stay plain."""
+    import openpyxl
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if not any(b"<strike" in archive.read(n) for n in archive.namelist() if n.endswith(".xml")):
+            return {}
+    workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True, rich_text=True)
+    out = {}
+    for sheet in workbook.worksheets:
+        shown: dict[tuple[int, int], str] = {}
+        cancelled: set[int] = set()
+        for row in sheet.iter_rows():
+            longest, struck_whole = 0, False
+            for cell in row:
+                if cell.value is None:
+                    continue
+                if isinstance(cell.value, CellRichText):
+                    full = "".join(b.text if isinstance(b, TextBlock) else str(b) for b in cell.value)
+                    text = "".join(b.text if isinstance(b, TextBlock) else str(b) for b in cell.value
+                                   if not (isinstance(b, TextBlock) and b.font is not None and b.font.strike))
+                    if text != full:
+                        shown[cell.row, cell.column] = "\n".join(l for l in text.split("\n") if l.strip()) \
+                            if text.strip() else ""
+                elif cell.font is not None and cell.font.strike:
+                    full = str(cell.value)
+                    shown[cell.row, cell.column] = ""
+                else:
+                    full = str(cell.value)
+                length = len(full.strip())
+                if length > longest:
+                    longest, struck_whole = length, shown.get((cell.row, cell.column)) == ""
+            if struck_whole:
+                cancelled.add(row[0].row)
+        if shown:
+            out[sheet.title] = (shown, cancelled)
+    return out
 
 
 def _two_up(rows: list[list[str]]) -> list[list[str]]:
