@@ -16,6 +16,7 @@ from .records import TASK, ParsedDocument, Record
 from .runon import split_run_on
 from .scanned import mend_scanned_copy
 from .labels import join_cut_labels, join_open_lists
+from .chat import plan_messages
 from .mail import unquote_mail
 from .tables import join_fixed_width, join_spaced_rows, join_stacked_cells
 from .timenodes import time_nodes
@@ -49,6 +50,7 @@ def parse_text(name: str, text: str, entry: CatalogEntry | None = None) -> Parse
     """
     # a fixed-width table first: its padding is neither run-on text nor a scan's stray spaces
     lines, mailed = unquote_mail(source_lines(text))  # a plan quoted in a mail (`> `): its level, without the marks
+    lines, chatted = plan_messages(lines)  # a plan posted over several messages of a saved work chat
     lines, split = split_run_on(join_spaced_rows(join_fixed_width(lines)))
     lines, scanned = mend_scanned_copy(lines)  # a scan's spaces inside words, labels and titles broken over lines
     lines = join_cut_labels(join_open_lists(join_stacked_cells(lines)))  # a PDF's table one cell a line; a wrapped
@@ -80,6 +82,8 @@ def parse_text(name: str, text: str, entry: CatalogEntry | None = None) -> Parse
     warnings = list(result.warnings)
     if scanned:
         warnings.insert(0, "正文像是扫描识别或PDF转出的文字，词语中间多出的空格已去掉后解析，请核对")
+    if chatted:
+        warnings.insert(0, "正文是保存下来的工作群聊天记录，已只读取发布工作要点的人所发的各段正文，其他人的回复、引用和撤回提示未作为任务，请核对")
     if mailed:
         warnings.insert(0, "正文是邮件里引用（“>”开头）的文字，已只读取其中的工作要点，邮件头和转发说明未作为任务，请核对")
     if split:
