@@ -90,6 +90,16 @@ def test_an_office_named_without_its_ke_before_a_role_word_is_that_office(ask, e
     assert q.office is None
 
 
+def test_an_office_named_as_colleagues_say_it_lists_that_offices_tasks(ask):
+    a = ask("达州招办都管哪些事？")  # 招办 for 达州's 市招考办, though 遂宁 prints 市招办 in its own office lines
+    assert a["intent"] == "office_tasks" and all(
+        "市招考办" in r["lead_offices"] + r["responsible_offices"] for r in a["results"])
+    b = ask("遂宁基教那块 牵头的有几项？")  # a word standing between the office and its role word
+    assert b["intent"] == "office_tasks" and {r["role"] for r in b["results"]} == {"牵头"}
+    c = ask("遂宁搞财务的那个科 牵头了几项？")  # 计财科 shortens 计划财务科: the one office holding 财
+    assert c["intent"] == "office_tasks" and all("计财科" in r["lead_offices"] for r in c["results"])
+
+
 def test_another_plans_office_name_shortening_this_plans_office_names_it(ask, engine):
     # 人事科 is 遂宁's office and a plain shortening of 达州's 人事师训科: asked of 达州 it is that office, not a topic
     q, _ = engine.reading("达州人事科负责哪些")

@@ -97,6 +97,7 @@ _ASKED_BY = re.compile(r"(?<=[，,。？?！!；;\s])[^：:，,。？?！!；;\s
 # 体卫艺管吗, 基教管的吧: 管 as a verb standing alone (管理, 管控 are the plans' words)
 _POSSESSIVE = ("其", "的")
 _ROLE_AFTER_OFFICE = re.compile(r"牵头|挑头|负责|参与|配合|协助|主抓|分管|主责|管(?=[吗嘛么吧的啊呀不？?，,。!！\s]|$)")
+_BEFORE_ROLE = re.compile(r"(?:\s|那块|这块|那边|这边|那里|这里|那儿|方面)*$")  # between an office's name and its role word
 _OFFICE_END = re.compile(r"科|办|室|所|站|馆|中心|委|处|股|院|局")  # 区卫健局 for 区卫生健康局, 基教股, 教科院
 _OFFICE_END_CHARS = "科办室所站馆委心处股院局"
 _OFFICE_PREFIXES = ("市", "机关", "局")  # staff leave these off: 招考办, 纪委, 电教馆
@@ -707,18 +708,25 @@ def _office_in(text: str, forms: set[str], corpus_text: str, everyday: Callable[
     if not exact and (described := _DESCRIBED_OFFICE.search(text)):
         # 督导那个科, 管安全的那个股: the office named by a word of its name
         named = sorted({f for w, f in written.items() if described.group(1) in w}, key=len)
+        # 搞财务的那个科: a plan printing 计财科 shortens 计划财务科 to one character of each word; the one office
+        # whose short name holds the described word's first character is the one meant (not when several do)
+        if not named:
+            holding = {f for w, f in written.items() if described.group(1)[0] in w[:-1]}
+            named = sorted(holding) if len(holding) == 1 else []
         if named:
             return named[0], described.span()
     if exact:  # the first named; at one position, the longest name
         at, negative_length, form = min(exact)
         return written[form], (at, at - negative_length)
     candidates = []
+    # another plan's office name, as questions write it (招办 of 遂宁's 市招办), is no word of the plans' text
+    elsewhere = _written_forms(frozenset(every_form)) if every_form else {}
     for m in _OFFICE_END.finditer(text):
         end = m.end()
         for start in range(max(0, end - 8), end - 1):
             short = text[start:end]
             matches = sorted({f for w, f in written.items() if is_abbreviation(short, w)}, key=len)
-            if matches and short not in every_form and _plan_word(short, matches, corpus_text, everyday):
+            if matches and short not in elsewhere and _plan_word(short, matches, corpus_text, everyday):
                 continue  # 缺学科老师: 学科 is a word of the plans' text, not 学校安全工作科 shortened
             if matches:
                 candidates.append((start - end, start, matches[0]))
@@ -727,6 +735,7 @@ def _office_in(text: str, forms: set[str], corpus_text: str, everyday: Callable[
         # print it only as part of an office name (安全牵头 is about 安全, which the plans print everywhere)
         for m in _ROLE_AFTER_OFFICE.finditer(text):
             stop = m.start() - 1 if text[max(0, m.start() - 1):m.start()] in ("在", "来") else m.start()  # 语委在牵头
+            stop = _BEFORE_ROLE.search(text, 0, stop).start()  # 基教那块 牵头的, 计财那边 配合的: the name before them
             for start in range(max(0, stop - 6), stop - 1):
                 short = text[start:stop]
                 matches = sorted({f for w, f in written.items() if is_abbreviation(short, w)}, key=len)
