@@ -23,7 +23,7 @@ from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, task_path
 from .tables import DEADLINE_FIELD, LEVEL, NOTE_LINE, Row, Table, read_header, read_table
 
-PARSER_VERSION = "52"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number; 21: two-cell label rows under a task (Word's 牵头科室 | X tables), an index of tasks by office after the plan (党政办：牵头第1项；配合第2、3项), sections named by their office (一、办公室), labels cut by a line break; 22: three numbered levels 1 / 1.1 / 1.1.1, an office bracket opening with the 分管领导 person; 23: scanned copies (spaces inside words, labels and titles broken over lines), several tasks packed into one table cell, a 重点工作 column of （一） headings; 24: Word tracked changes read as accepted, HTML tables of saved web pages, one row per task and office with a 责任类型 column; 25: ruled PDF tables read by their rules (cells that wrap), offices given after a section by item number (以上第（1）（2）项由…); 26: fixed-width text tables, a table nested in a Word cell, a 责任分工 column of labelled lists, one-character counties (莒县); 27: offices in words closing the title, a date bracket closing the task as its deadline, roles given in a 备注 column, a year's column is no content column; 28: plans quoted in an e-mail (> lines), ★ and （新增） flags beside the number, 【责任领导：X　牵头科室：…】 split by spaces, ★/● matrices under office-group headers, the plan's closing after the last task's office list; 29: a section table giving offices by task title, 任务来源 and 进展情况 columns beside a task, a portal page's footer, a place opening the heading before its year; 30: short names a preamble defines (以下简称“基教股”), labelled lists after a closing dash, a title ending at its table cell, （一） rows beside their names in a 序号 column, the region from the issuer's own name; 31: task lists copied out of a collaborative document (- [ ] N. lines, offices as @mentions with （牵头）/（配合） marks, 📅 date chips); 32: unnumbered headings between two tasks (Word's 标题 2), a …台账 title, an OA export's task codes (任务编号 2024-JY-07) and 所属板块 column; 33: offices given after a section by quoted title words (以上“普高特色”一项由…牵头; 其余两项分别由…), Word content controls (a locked section, unfilled hints), a schedule cell's last step as the deadline (四季度（12月底前）), notes (注：) under an empty label; 34: a text table with no header and only spaces between its cells, named by a legend line (以下各行依次为序号、重点任务、…), a task as a band of rows (its measures and 牵头：X；配合：Y merged across), a formula's saved #N/A and a workbook's hidden columns read as nothing; 35: offices given once under a section's heading in words with exceptions (本部分工作由X牵头，Y配合；其中第3项由Z牵头), Word tables on their side (a column per task), bold lead offices in a sheet whose legend says so (written **X** by the reader); 36: circled marks closing a task (…建设②。) resolved by a note after its section (注：①牵头：X；配合：Y。②…), a title broken over two lines of a narrow column in any text, not only a scan's; 37: a workbook split by office (a sheet per office, a task code the same on each) read as the one plan it splits; 38: Word tables of contents left out, offices given in Word comments (批注), unnumbered Word headings as sections; 39: offices in Word footnotes and endnotes (one shared by a NOTEREF cross-reference), hidden sheets left out, an office list a page break cut joined; 40: offices in Word text boxes anchored to a task, a watermark and a seal laid over a PDF page left out; 41: a line-number gutter down a text or PDF copy left out; 42: offices in a workbook's cell comments (批注), a Word section's right column of office groups by task number, an empty 责任分工 cell printing no label; 43: Word hidden text left out, a workbook matrix marked by fill colour under a colour legend, a PDF task table drawn without rules read by its header's columns; 44: a PDF page drawn out of reading order put back in place, a running head repeated on every page left out, a list wrapped inside a name before the next label, a workbook's table laid out twice side by side; 45: a deadline or label a line break cut (2025年6月 / 底前, ；完成 / 时限：), a name set upright one character a paragraph in a Word cell, a ruled table's last columns printed on pages of their own paired back by 序号; 46: one office one role in a task (a lead named to help on another measure row stays lead), a 序号 column after a merged 牵头科室 column under a sheet named as a section, OCR misreadings (—、 for 一、, 1O. for 10., 30口 for 30日, a label's lost colon); 47: task cards pasted one under another in a sheet (a label column and a value column), two tasks a row in a Word table (1 | 2, 3 | 4), a deadline after the lists of a 责任分工 cell, a draft printed with tracked changes (struck text and the markup pane left out, a red insertion kept when underlined); 48: a task table sorted by another column (Excel's 分类汇总) read in the order of its numbers, a note of two paragraphs (牵头：X / 配合：Y) read as one list, a browser's margins on a web page printed to PDF (date, title, address, 1/3) left out; 49: task numbers typed in full-width digits (１０．) read as the numbers they are; 50: a slide deck saved as PDF (a white number on its badge, a footer with the slide number, section cover slides, 1 title tasks); 51: circled numbers Word draws as 带圈字符 fields (⑪), radicals a PDF text layer holds for characters (⼀ ⻓), a workbook revised in 删除线 (struck text and rows left out); 52: a plan posted over several messages of a saved work chat (the poster's messages, without headers, replies and quotes)
+PARSER_VERSION = "53"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number; 21: two-cell label rows under a task (Word's 牵头科室 | X tables), an index of tasks by office after the plan (党政办：牵头第1项；配合第2、3项), sections named by their office (一、办公室), labels cut by a line break; 22: three numbered levels 1 / 1.1 / 1.1.1, an office bracket opening with the 分管领导 person; 23: scanned copies (spaces inside words, labels and titles broken over lines), several tasks packed into one table cell, a 重点工作 column of （一） headings; 24: Word tracked changes read as accepted, HTML tables of saved web pages, one row per task and office with a 责任类型 column; 25: ruled PDF tables read by their rules (cells that wrap), offices given after a section by item number (以上第（1）（2）项由…); 26: fixed-width text tables, a table nested in a Word cell, a 责任分工 column of labelled lists, one-character counties (莒县); 27: offices in words closing the title, a date bracket closing the task as its deadline, roles given in a 备注 column, a year's column is no content column; 28: plans quoted in an e-mail (> lines), ★ and （新增） flags beside the number, 【责任领导：X　牵头科室：…】 split by spaces, ★/● matrices under office-group headers, the plan's closing after the last task's office list; 29: a section table giving offices by task title, 任务来源 and 进展情况 columns beside a task, a portal page's footer, a place opening the heading before its year; 30: short names a preamble defines (以下简称“基教股”), labelled lists after a closing dash, a title ending at its table cell, （一） rows beside their names in a 序号 column, the region from the issuer's own name; 31: task lists copied out of a collaborative document (- [ ] N. lines, offices as @mentions with （牵头）/（配合） marks, 📅 date chips); 32: unnumbered headings between two tasks (Word's 标题 2), a …台账 title, an OA export's task codes (任务编号 2024-JY-07) and 所属板块 column; 33: offices given after a section by quoted title words (以上“普高特色”一项由…牵头; 其余两项分别由…), Word content controls (a locked section, unfilled hints), a schedule cell's last step as the deadline (四季度（12月底前）), notes (注：) under an empty label; 34: a text table with no header and only spaces between its cells, named by a legend line (以下各行依次为序号、重点任务、…), a task as a band of rows (its measures and 牵头：X；配合：Y merged across), a formula's saved #N/A and a workbook's hidden columns read as nothing; 35: offices given once under a section's heading in words with exceptions (本部分工作由X牵头，Y配合；其中第3项由Z牵头), Word tables on their side (a column per task), bold lead offices in a sheet whose legend says so (written **X** by the reader); 36: circled marks closing a task (…建设②。) resolved by a note after its section (注：①牵头：X；配合：Y。②…), a title broken over two lines of a narrow column in any text, not only a scan's; 37: a workbook split by office (a sheet per office, a task code the same on each) read as the one plan it splits; 38: Word tables of contents left out, offices given in Word comments (批注), unnumbered Word headings as sections; 39: offices in Word footnotes and endnotes (one shared by a NOTEREF cross-reference), hidden sheets left out, an office list a page break cut joined; 40: offices in Word text boxes anchored to a task, a watermark and a seal laid over a PDF page left out; 41: a line-number gutter down a text or PDF copy left out; 42: offices in a workbook's cell comments (批注), a Word section's right column of office groups by task number, an empty 责任分工 cell printing no label; 43: Word hidden text left out, a workbook matrix marked by fill colour under a colour legend, a PDF task table drawn without rules read by its header's columns; 44: a PDF page drawn out of reading order put back in place, a running head repeated on every page left out, a list wrapped inside a name before the next label, a workbook's table laid out twice side by side; 45: a deadline or label a line break cut (2025年6月 / 底前, ；完成 / 时限：), a name set upright one character a paragraph in a Word cell, a ruled table's last columns printed on pages of their own paired back by 序号; 46: one office one role in a task (a lead named to help on another measure row stays lead), a 序号 column after a merged 牵头科室 column under a sheet named as a section, OCR misreadings (—、 for 一、, 1O. for 10., 30口 for 30日, a label's lost colon); 47: task cards pasted one under another in a sheet (a label column and a value column), two tasks a row in a Word table (1 | 2, 3 | 4), a deadline after the lists of a 责任分工 cell, a draft printed with tracked changes (struck text and the markup pane left out, a red insertion kept when underlined); 48: a task table sorted by another column (Excel's 分类汇总) read in the order of its numbers, a note of two paragraphs (牵头：X / 配合：Y) read as one list, a browser's margins on a web page printed to PDF (date, title, address, 1/3) left out; 49: task numbers typed in full-width digits (１０．) read as the numbers they are; 50: a slide deck saved as PDF (a white number on its badge, a footer with the slide number, section cover slides, 1 title tasks); 51: circled numbers Word draws as 带圈字符 fields (⑪), radicals a PDF text layer holds for characters (⼀ ⻓), a workbook revised in 删除线 (struck text and rows left out); 52: a plan posted over several messages of a saved work chat (the poster's messages, without headers, replies and quotes); 53: an attached responsibility matrix laid on its side (a row per office, a column per task number)
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -478,6 +478,7 @@ class _Parser:
         if self.ended and index < len(self.lines):
             self._offices_from_attachment(index)
             self._offices_by_office(index)
+            self._offices_by_matrix(index)
         records = _in_numbered_order([self._finish(b) for b in self.builders])
         used = {b.inherited[0] for b in self.builders if b.inherited and not b.offices}
         for index in sorted(set(self.heading_offices) - used):  # every task under it printed its own
@@ -540,6 +541,59 @@ class _Parser:
                     builder.slot = None
                     if index not in builder.attached:
                         builder.attached.append(index)
+
+    def _offices_by_matrix(self, start: int) -> None:
+        """附件 重点工作任务责任分工表 after a plan whose tasks print no offices, laid on its side: a row per office, a
+        column per task number (科室（单位） | 1 | 2 | … | 14), a mark in the cells under a legend (注：“●”表示牵头科室，
+        “○”表示配合科室), rows naming a group of offices (局机关科室, 直属单位) marking nothing, and perhaps a last
+        row 完成时限 giving each column's deadline. Each task takes the offices marked in its column, in the order the
+        rows run; the legend's words are the labels."""
+        tasks = [b for b in self.builders if b.kind == TASK]
+        numbers = [b.task_no for b in tasks]
+        if not tasks or any(b.offices for b in tasks) or len(set(numbers)) != len(numbers):
+            return
+        by_number = {b.task_no: b for b in tasks}
+        header = next((i for i in range(start, len(self.lines)) if _numbered_columns(self.lines[i].text)), None)
+        legend = next(((i, found) for i in range(start, len(self.lines))
+                       if len(found := _MATRIX_LEGEND.findall(self.keys[i])) >= 1), None)
+        if header is None or legend is None:
+            return
+        columns = _numbered_columns(self.lines[header].text)
+        if not set(columns.values()) <= by_number.keys():
+            return
+        roles = {mark: (role, role + (suffix or "")) for mark, role, suffix in legend[1] if spoken_role(role)}
+        rows = []
+        for index in range(header + 1, len(self.lines)):
+            cells = self.lines[index].text.split("\t")
+            if len(cells) < 2:
+                break
+            rows.append((index, re.sub(r"\s+", "", cells[0]), cells))
+        marked = [(index, name, cells) for index, name, cells in rows
+                  if any(cells[c].strip() in roles for c in columns if c < len(cells))]
+        if len(marked) < 2:
+            return
+        for builder in tasks:  # the legend labels every task's lists, a column with no mark too
+            for role, label in dict.fromkeys(roles.values()):
+                builder.open_office(spoken_role(role), label)
+                builder.slot = None
+        for index, name, cells in rows:
+            timed = _TIME_LABEL.fullmatch(name)
+            for column, number in columns.items():
+                value = cells[column].strip() if column < len(cells) else ""
+                builder = by_number[number]
+                if timed and value:
+                    builder.open_field(name)
+                    builder.append(value)
+                elif value in roles:
+                    builder.open_office(spoken_role(roles[value][0]), roles[value][1])
+                    builder.append(name)
+                else:
+                    continue
+                builder.slot = None
+                if index not in builder.attached:
+                    builder.attached.append(index)
+        for builder in tasks:
+            builder.attached.extend(i for i in (header, legend[0]) if i not in builder.attached)
 
     def _feed(self, index: int, line: SourceLine) -> int:
         """Take the line at `index`; return the index of the next line to read."""
@@ -1408,6 +1462,23 @@ class _Parser:
 # 基础教育科：牵头第4—7项；配合第8项、第9至11项。 (an index of the plan's tasks by office, after the plan)
 _BY_OFFICE_LINE = re.compile(r"^(?P<office>[^：:，,；;。\s]{2,20})[：:]\s*(?P<duties>(?:(?:牵头|配合|负责|参与|协助|协同|协办)"
                              r"[第\d、，,—\-－~～至到和及项\s]+[；;，,。]?\s*)+)$")
+# 注：“●”表示牵头科室，“○”表示配合科室: a matrix's legend, mark by mark
+_MATRIX_LEGEND = re.compile(r"[“\"]?([●○◎★☆√✓▲△■□◆◇])[”\"]?\s*(?:表示|为|代表|即)\s*(牵头|配合|责任|参与|协助|协办|主责)"
+                            r"(科室|单位|处室|股室|部门)?")
+
+
+def _numbered_columns(text: str) -> dict[int, int]:
+    """Column -> task number, for a header row numbering its columns 1, 2, 3 … in order after a first cell naming
+    the rows (科室（单位） | 1 | 2 | …): a responsibility matrix laid on its side. Empty otherwise."""
+    cells = text.split("\t")
+    found = {c: int(v.strip()) for c, v in enumerate(cells) if c and v.strip().isdigit()}
+    numbers = list(found.values())
+    if len(numbers) < 3 or numbers != list(range(numbers[0], numbers[0] + len(numbers))) or not cells[0].strip() \
+            or any(v.strip() and not v.strip().isdigit() for v in cells[1:]):
+        return {}
+    return found
+
+
 _DUTY = re.compile(r"(?P<role>牵头|配合|负责|参与|协助|协同|协办)(?P<numbers>[第\d、，,—\-－~～至到和及项\s]+)")
 # 以上“普高特色”一项由X牵头…: offices given after a section by quoted words of its tasks' titles
 _CLOSING_BY_TITLE = re.compile(r"^(?:以上|上述)\s*“")
