@@ -10,7 +10,7 @@ from pathlib import Path
 from .catalog import CATALOG_NAME, CatalogEntry, infer_metadata, load_catalog
 from .normalize import source_lines
 from .offices import AliasTable, derive_aliases
-from .parser import find_heading, parse_lines
+from .parser import find_heading, parse_lines, without_running_heads
 from .readers import DocumentError, SUPPORTED_SUFFIXES, decode_document, read_document
 from .records import TASK, ParsedDocument, Record
 from .runon import split_run_on
@@ -51,6 +51,7 @@ def parse_text(name: str, text: str, entry: CatalogEntry | None = None) -> Parse
     # a fixed-width table first: its padding is neither run-on text nor a scan's stray spaces
     lines, mailed = unquote_mail(source_lines(text))  # a plan quoted in a mail (`> `): its level, without the marks
     lines, chatted = plan_messages(lines)  # a plan posted over several messages of a saved work chat
+    lines = without_running_heads(lines)  # the title again under each page's number (a PDF turned into Word)
     lines, split = split_run_on(join_spaced_rows(join_fixed_width(lines)))
     lines, scanned = mend_scanned_copy(lines)  # a scan's spaces inside words, labels and titles broken over lines
     lines = join_cut_labels(join_open_lists(join_stacked_cells(lines)))  # a PDF's table one cell a line; a wrapped

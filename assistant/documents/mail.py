@@ -48,3 +48,29 @@ def unquote_mail(lines: list[SourceLine]) -> tuple[list[SourceLine], bool]:
         elif not line.text.strip():
             out.append(line)
     return out, True
+
+
+def message_text(data: bytes) -> str | None:
+    """The text of a mail saved from its source (.eml, 显示邮件原文, renamed .txt): its plain-text part decoded from
+    quoted-printable or base64 in its own charset (GBK most often), or its HTML part when it has no plain one. None
+    when the bytes are no mail source: they must open with mail headers that declare a MIME body."""
+    head = data[:4000].decode("ascii", errors="replace")
+    headers = head.split("\n\n", 1)[0].split("\r\n\r\n", 1)[0]
+    if not (_MIME_HEADER.search(headers) and _CONTENT_TYPE.search(headers)):
+        return None
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(data, policy=policy.default)
+    body = message.get_body(preferencelist=("plain", "html"))
+    if body is None:
+        return None
+    try:
+        text = body.get_content()
+    except (LookupError, UnicodeDecodeError, ValueError):
+        return None
+    return text if body.get_content_subtype() == "plain" else "\n" + text  # HTML: read as a saved page is
+
+
+_MIME_HEADER = re.compile(r"^(?:Mime-Version|Received|From|Message-ID):", re.IGNORECASE | re.MULTILINE)
+_CONTENT_TYPE = re.compile(r"^Content-Type:\s*(?:multipart|text)/", re.IGNORECASE | re.MULTILINE)

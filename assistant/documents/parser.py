@@ -23,7 +23,7 @@ from .places import is_date_line, is_issuer_line
 from .records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, task_path
 from .tables import DEADLINE_FIELD, LEVEL, NOTE_LINE, Row, Table, read_header, read_table
 
-PARSER_VERSION = "53"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number; 21: two-cell label rows under a task (Word's 牵头科室 | X tables), an index of tasks by office after the plan (党政办：牵头第1项；配合第2、3项), sections named by their office (一、办公室), labels cut by a line break; 22: three numbered levels 1 / 1.1 / 1.1.1, an office bracket opening with the 分管领导 person; 23: scanned copies (spaces inside words, labels and titles broken over lines), several tasks packed into one table cell, a 重点工作 column of （一） headings; 24: Word tracked changes read as accepted, HTML tables of saved web pages, one row per task and office with a 责任类型 column; 25: ruled PDF tables read by their rules (cells that wrap), offices given after a section by item number (以上第（1）（2）项由…); 26: fixed-width text tables, a table nested in a Word cell, a 责任分工 column of labelled lists, one-character counties (莒县); 27: offices in words closing the title, a date bracket closing the task as its deadline, roles given in a 备注 column, a year's column is no content column; 28: plans quoted in an e-mail (> lines), ★ and （新增） flags beside the number, 【责任领导：X　牵头科室：…】 split by spaces, ★/● matrices under office-group headers, the plan's closing after the last task's office list; 29: a section table giving offices by task title, 任务来源 and 进展情况 columns beside a task, a portal page's footer, a place opening the heading before its year; 30: short names a preamble defines (以下简称“基教股”), labelled lists after a closing dash, a title ending at its table cell, （一） rows beside their names in a 序号 column, the region from the issuer's own name; 31: task lists copied out of a collaborative document (- [ ] N. lines, offices as @mentions with （牵头）/（配合） marks, 📅 date chips); 32: unnumbered headings between two tasks (Word's 标题 2), a …台账 title, an OA export's task codes (任务编号 2024-JY-07) and 所属板块 column; 33: offices given after a section by quoted title words (以上“普高特色”一项由…牵头; 其余两项分别由…), Word content controls (a locked section, unfilled hints), a schedule cell's last step as the deadline (四季度（12月底前）), notes (注：) under an empty label; 34: a text table with no header and only spaces between its cells, named by a legend line (以下各行依次为序号、重点任务、…), a task as a band of rows (its measures and 牵头：X；配合：Y merged across), a formula's saved #N/A and a workbook's hidden columns read as nothing; 35: offices given once under a section's heading in words with exceptions (本部分工作由X牵头，Y配合；其中第3项由Z牵头), Word tables on their side (a column per task), bold lead offices in a sheet whose legend says so (written **X** by the reader); 36: circled marks closing a task (…建设②。) resolved by a note after its section (注：①牵头：X；配合：Y。②…), a title broken over two lines of a narrow column in any text, not only a scan's; 37: a workbook split by office (a sheet per office, a task code the same on each) read as the one plan it splits; 38: Word tables of contents left out, offices given in Word comments (批注), unnumbered Word headings as sections; 39: offices in Word footnotes and endnotes (one shared by a NOTEREF cross-reference), hidden sheets left out, an office list a page break cut joined; 40: offices in Word text boxes anchored to a task, a watermark and a seal laid over a PDF page left out; 41: a line-number gutter down a text or PDF copy left out; 42: offices in a workbook's cell comments (批注), a Word section's right column of office groups by task number, an empty 责任分工 cell printing no label; 43: Word hidden text left out, a workbook matrix marked by fill colour under a colour legend, a PDF task table drawn without rules read by its header's columns; 44: a PDF page drawn out of reading order put back in place, a running head repeated on every page left out, a list wrapped inside a name before the next label, a workbook's table laid out twice side by side; 45: a deadline or label a line break cut (2025年6月 / 底前, ；完成 / 时限：), a name set upright one character a paragraph in a Word cell, a ruled table's last columns printed on pages of their own paired back by 序号; 46: one office one role in a task (a lead named to help on another measure row stays lead), a 序号 column after a merged 牵头科室 column under a sheet named as a section, OCR misreadings (—、 for 一、, 1O. for 10., 30口 for 30日, a label's lost colon); 47: task cards pasted one under another in a sheet (a label column and a value column), two tasks a row in a Word table (1 | 2, 3 | 4), a deadline after the lists of a 责任分工 cell, a draft printed with tracked changes (struck text and the markup pane left out, a red insertion kept when underlined); 48: a task table sorted by another column (Excel's 分类汇总) read in the order of its numbers, a note of two paragraphs (牵头：X / 配合：Y) read as one list, a browser's margins on a web page printed to PDF (date, title, address, 1/3) left out; 49: task numbers typed in full-width digits (１０．) read as the numbers they are; 50: a slide deck saved as PDF (a white number on its badge, a footer with the slide number, section cover slides, 1 title tasks); 51: circled numbers Word draws as 带圈字符 fields (⑪), radicals a PDF text layer holds for characters (⼀ ⻓), a workbook revised in 删除线 (struck text and rows left out); 52: a plan posted over several messages of a saved work chat (the poster's messages, without headers, replies and quotes); 53: an attached responsibility matrix laid on its side (a row per office, a column per task number)
+PARSER_VERSION = "54"  # 4: time nodes; 5: office lists before the title, 时限; 6: （牵头） marks, labels after 。; 7: plain-word lists; 8: 第一部分, measures inside items, first office leads, stacked PDF tables; 9: 任务一, 1.1, cards, 【牵头】; 10: review parts, 分工表 offices, wrapped lists, Chinese-numeral years; 11: roles in words in a table cell, sheets named as sections; 12: offices under a section heading, responsibility matrices, offices in 由…牵头 sentences, web pages saved as text; 13: 以上工作由… closing lines, ◆ bullet tasks, tasks run on after 【】 brackets, outline columns; 14: a table per section under its own header, 第一章 / 第一条, deadlines from an attached list; 15: a legend of short office names, markdown exports with - bullet tasks, offices given by number after each section, unnumbered tasks opening with a title sentence; 16: 责任人 lines, ★牵头：…☆配合： marks, | 牵头 | X | rows, 第一项 tasks; 17: 1） tasks, 协助 and 无, 第一篇 parts, WeChat articles (emoji headings, 01【title】, ｜, footers); 18: office lists after a closing dash, labelled lists inside one table cell, line breaks in a Word cell; 19: 【1】 tasks, unnumbered tasks titled before a colon, 序号 一 section rows and signatures under a table, CSV text, 类别 columns, 沙市区-like names; 20: 第一板块 sections, 【目标任务】-style labels, a bare 牵头 | 配合 header row, office lists in square brackets before the number; 21: two-cell label rows under a task (Word's 牵头科室 | X tables), an index of tasks by office after the plan (党政办：牵头第1项；配合第2、3项), sections named by their office (一、办公室), labels cut by a line break; 22: three numbered levels 1 / 1.1 / 1.1.1, an office bracket opening with the 分管领导 person; 23: scanned copies (spaces inside words, labels and titles broken over lines), several tasks packed into one table cell, a 重点工作 column of （一） headings; 24: Word tracked changes read as accepted, HTML tables of saved web pages, one row per task and office with a 责任类型 column; 25: ruled PDF tables read by their rules (cells that wrap), offices given after a section by item number (以上第（1）（2）项由…); 26: fixed-width text tables, a table nested in a Word cell, a 责任分工 column of labelled lists, one-character counties (莒县); 27: offices in words closing the title, a date bracket closing the task as its deadline, roles given in a 备注 column, a year's column is no content column; 28: plans quoted in an e-mail (> lines), ★ and （新增） flags beside the number, 【责任领导：X　牵头科室：…】 split by spaces, ★/● matrices under office-group headers, the plan's closing after the last task's office list; 29: a section table giving offices by task title, 任务来源 and 进展情况 columns beside a task, a portal page's footer, a place opening the heading before its year; 30: short names a preamble defines (以下简称“基教股”), labelled lists after a closing dash, a title ending at its table cell, （一） rows beside their names in a 序号 column, the region from the issuer's own name; 31: task lists copied out of a collaborative document (- [ ] N. lines, offices as @mentions with （牵头）/（配合） marks, 📅 date chips); 32: unnumbered headings between two tasks (Word's 标题 2), a …台账 title, an OA export's task codes (任务编号 2024-JY-07) and 所属板块 column; 33: offices given after a section by quoted title words (以上“普高特色”一项由…牵头; 其余两项分别由…), Word content controls (a locked section, unfilled hints), a schedule cell's last step as the deadline (四季度（12月底前）), notes (注：) under an empty label; 34: a text table with no header and only spaces between its cells, named by a legend line (以下各行依次为序号、重点任务、…), a task as a band of rows (its measures and 牵头：X；配合：Y merged across), a formula's saved #N/A and a workbook's hidden columns read as nothing; 35: offices given once under a section's heading in words with exceptions (本部分工作由X牵头，Y配合；其中第3项由Z牵头), Word tables on their side (a column per task), bold lead offices in a sheet whose legend says so (written **X** by the reader); 36: circled marks closing a task (…建设②。) resolved by a note after its section (注：①牵头：X；配合：Y。②…), a title broken over two lines of a narrow column in any text, not only a scan's; 37: a workbook split by office (a sheet per office, a task code the same on each) read as the one plan it splits; 38: Word tables of contents left out, offices given in Word comments (批注), unnumbered Word headings as sections; 39: offices in Word footnotes and endnotes (one shared by a NOTEREF cross-reference), hidden sheets left out, an office list a page break cut joined; 40: offices in Word text boxes anchored to a task, a watermark and a seal laid over a PDF page left out; 41: a line-number gutter down a text or PDF copy left out; 42: offices in a workbook's cell comments (批注), a Word section's right column of office groups by task number, an empty 责任分工 cell printing no label; 43: Word hidden text left out, a workbook matrix marked by fill colour under a colour legend, a PDF task table drawn without rules read by its header's columns; 44: a PDF page drawn out of reading order put back in place, a running head repeated on every page left out, a list wrapped inside a name before the next label, a workbook's table laid out twice side by side; 45: a deadline or label a line break cut (2025年6月 / 底前, ；完成 / 时限：), a name set upright one character a paragraph in a Word cell, a ruled table's last columns printed on pages of their own paired back by 序号; 46: one office one role in a task (a lead named to help on another measure row stays lead), a 序号 column after a merged 牵头科室 column under a sheet named as a section, OCR misreadings (—、 for 一、, 1O. for 10., 30口 for 30日, a label's lost colon); 47: task cards pasted one under another in a sheet (a label column and a value column), two tasks a row in a Word table (1 | 2, 3 | 4), a deadline after the lists of a 责任分工 cell, a draft printed with tracked changes (struck text and the markup pane left out, a red insertion kept when underlined); 48: a task table sorted by another column (Excel's 分类汇总) read in the order of its numbers, a note of two paragraphs (牵头：X / 配合：Y) read as one list, a browser's margins on a web page printed to PDF (date, title, address, 1/3) left out; 49: task numbers typed in full-width digits (１０．) read as the numbers they are; 50: a slide deck saved as PDF (a white number on its badge, a footer with the slide number, section cover slides, 1 title tasks); 51: circled numbers Word draws as 带圈字符 fields (⑪), radicals a PDF text layer holds for characters (⼀ ⻓), a workbook revised in 删除线 (struck text and rows left out); 52: a plan posted over several messages of a saved work chat (the poster's messages, without headers, replies and quotes); 53: an attached responsibility matrix laid on its side (a row per office, a column per task number); 54: a mail saved from its source (quoted-printable or base64 in GBK), a PDF turned into Word (a title on two lines, the running head under each page number, a name a line break cut that the plan prints whole elsewhere), Word lists set to start at 2
 
 _NUMERALS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -71,6 +71,8 @@ _DECIMAL_SUBSECTION = re.compile(r"^(\d{1,2}\.\d{1,2})(?![.\d])\s*(?=[\u4e00-\u9
 _DECIMAL_STYLES = ("decimal", "decimal3")
 ITEMS = "item"  # the style of plans whose tasks are the （一） items
 _SPACED = "spaced"  # numbered by a bare number and a space: taken only where no other marker numbers a task 1
+_YEAR_FIRST = re.compile(r"^\s*20\d\d\s*年")
+_ISSUER_LINE = re.compile(r"\s*[\u4e00-\u9fff（）()]{2,20}(?:局|委员会|教委|教育厅|教体局|教育中心)\s*")  # 郫都区教育局
 _REVIEW_PART = re.compile(r"(20\d\d)\s*年\s*(?:度\s*)?(?:主要)?(?:工作)?(?:回顾|总结|完成情况)")
 _SUMMARY_PART = re.compile(r"^(20\d\d)\s*年\s*(?:度\s*)?工作总结$")
 # The plan's heading: 遂宁市教育和体育局 2019 年工作要点, 2023年全市教育工作要点, 附件：鹤壁市教育局2024年工作要点.
@@ -261,6 +263,35 @@ def _in_numbered_order(records: list[Record]) -> list[Record]:
     return records
 
 
+def without_running_heads(lines: list[SourceLine]) -> list[SourceLine]:
+    """The lines without the plan's title printed again at the top of each page, right under the page number that
+    closed the page before (— 1 —): a PDF turned into Word (PDF转Word) keeps the running head as a paragraph, and
+    read on it would run into the sentence or office list the page break cut. The title is the first line, or the
+    first two lines when it is set on two (郫都区教育局 / 2025年工作要点)."""
+    shown = [line for line in lines if not line.blank]
+    if len(shown) < 3:
+        return lines
+    heads = {_squeezed(shown[0].text), _squeezed(shown[0].text) + _squeezed(shown[1].text)}
+    out, after_page = [], False
+    for line in lines:
+        if line.blank:
+            out.append(line)
+            continue
+        if after_page and line is not shown[0] and _squeezed(line.text) in heads:
+            after_page = False
+            continue
+        after_page = is_chrome(line) and bool(_PAGE_MARK.match(line.folded.strip()))
+        out.append(line)
+    return out
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+_PAGE_MARK = re.compile(r"^[-—–－]\s*\d{1,3}\s*[-—–－]$|^第\s*\d{1,3}\s*页|^\d{1,3}\s*/\s*\d{1,3}$")
+
+
 def strip_list_prefix(s: str) -> str:
     return _DASH_PREFIX.sub("", s, count=1)
 
@@ -418,6 +449,7 @@ class _Parser:
         self.plan_year: int | None = None
         self.summary_year: int | None = None
         self.title = ""
+        self._joined_text: str | None = None  # every line's key, one a line: names printed whole somewhere
         self.section: tuple[str, str] | None = None
         self.subsection: tuple[str, str] | None = None
         self.last_task_no = 0
@@ -797,7 +829,27 @@ class _Parser:
             self.current.add_line(index)
         else:
             self.plan_year = year
-            self.title = self.title or plan_title(line.text)
+            self.title = self.title or self._issuer_above(index) + plan_title(line.text)
+
+    def _name_printed_whole(self, parts: list[str], key: str) -> bool:
+        """Whether the list's last name and the line's first piece make one name the plan prints whole on another
+        line: 区教育科 / 学研究院 where a line break (a PDF turned into Word keeps each printed line) cut
+        区教育科学研究院, which another task's list prints in one piece."""
+        last = re.split(r"[、，,；;]", join_wrapped(parts))[-1].strip()
+        first = re.split(r"[、，,；;。\s]", key.strip())[0].strip()
+        if not last or not first or len(last) + len(first) < 5:
+            return False
+        if self._joined_text is None:
+            self._joined_text = "\n".join(self.keys)
+        return fold(last + first) in self._joined_text
+
+    def _issuer_above(self, index: int) -> str:
+        """The bureau's name set on its own line above a heading that opens with the year (郫都区教育局 / 2025年工作要点,
+        a title centred on two lines): part of the title. Empty when the heading names its bureau itself."""
+        if not _YEAR_FIRST.match(self.keys[index]):
+            return ""
+        above = next((i for i in range(index - 1, -1, -1) if not self.lines[i].blank), None)
+        return self.lines[above].text.strip() if above is not None and _ISSUER_LINE.fullmatch(self.keys[above]) else ""
 
     def _start_section(self, numeral: str, title: str, index: int) -> None:
         self._flush_front()
@@ -858,6 +910,10 @@ class _Parser:
         if self.tasks_in_section and number == self.last_task_no + 2:
             self.warnings.append(f"第{line.no}行编号不连续：{self.last_task_no} 之后是 {number}，"
                                  f"已按新任务读取，请核对")
+            return True
+        if restart and number == 2 and self.last_task_no != 1:
+            # a section whose list Word was set to start at 2 (its first task moved elsewhere): 2 opens it
+            self.warnings.append(f"第{line.no}行所在部分的编号从 2 开始，已按新任务读取，请核对")
             return True
         return False
 
@@ -1075,7 +1131,7 @@ class _Parser:
                 builder.append(text[offset + start:])
             return
         if start == 0 and builder.slot is not None and any(builder.slot is parts for _, _, parts in builder.offices) \
-                and not _LABEL.match(key) and (_is_prose(key) or (
+                and not _LABEL.match(key) and not self._name_printed_whole(builder.slot, key) and (_is_prose(key) or (
                     builder.slot and not _cut_off(builder.slot) and key.lstrip()[:1] not in "、，,"
                     and len(first := re.split(r"[、，,；;]", key.strip())[0].strip()) > 1 and is_office_name(first))):
             # a sentence after an office list is the body again, not more offices; so is a line after a list that

@@ -15,6 +15,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from .mail import message_text
+
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".xlsx")
 MAX_BYTES = 20 * 1024 * 1024
 # Limits against files built to exhaust memory or time (zip bombs, endless PDFs), checked before the libraries
@@ -56,7 +58,9 @@ def decode_document(name: str, data: bytes) -> str:
     if len(data) > MAX_BYTES:
         raise DocumentError(name, f"文件超过 {MAX_BYTES // (1024 * 1024)} MB 上限")
     if suffix == ".txt":
-        text = _without_line_numbers(_decode_text(name, data))
+        # a mail saved from its source: its plain-text part, decoded from quoted-printable or base64 in its charset
+        mailed = message_text(data)
+        text = _without_line_numbers(mailed if mailed is not None else _decode_text(name, data))
         if _looks_like_html(text):
             text = _html_text(text)
         elif _looks_like_markdown(text):
@@ -1380,7 +1384,13 @@ class _WordNumbering:
         for num in root.findall(f"{_W}num"):
             ref = num.find(f"{_W}abstractNumId")
             if ref is not None and ref.get(f"{_W}val") in abstract:
-                self.levels[num.get(f"{_W}numId")] = abstract[ref.get(f"{_W}val")]
+                levels = dict(abstract[ref.get(f"{_W}val")])
+                # 设置编号值: a list started at a set value (a task moved out of the section leaves it starting at 2)
+                for override in num.findall(f"{_W}lvlOverride"):
+                    level, start = int(override.get(f"{_W}ilvl", "0")), override.find(f"{_W}startOverride")
+                    if start is not None and level in levels:
+                        levels[level] = (*levels[level][:2], int(start.get(f"{_W}val")))
+                self.levels[num.get(f"{_W}numId")] = levels
 
     def _num_pr(self, paragraph):
         pPr = paragraph._p.pPr
