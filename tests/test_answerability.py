@@ -1751,3 +1751,12 @@ def test_a_list_away_from_the_plans_count_must_be_nearly_as_long_as_the_count_as
     assert a["status"] == "partial" and top(a) == (DAZHOU, "二", 8)
     b = ask("达州校园安全那六个工程具体指哪些?")  # the plan's own count says 六大: its bracket lists them
     assert b["answered"] and "三防+隐患排查" in "".join(b["results"][0]["evidence"])
+
+
+def test_a_rate_named_with_its_value_names_the_task_and_asks_nothing(ask):
+    # 比例控制在15%: the asker names the task by its figure; the ask is the date, which the plan gives (2020年前)
+    a = ask("达州大班额比例控制在15%的那条 啥时候完成")
+    assert a["status"] == "answered" and top(a) == (DAZHOU, "四", 25)
+    assert "2020年前" in "".join(a["results"][0]["evidence"])
+    b = ask("达州大班额比例压到15%是哪条")  # no ask beside it: which task, not a missing 比例
+    assert b["status"] == "answered" and top(b) == (DAZHOU, "四", 25)

@@ -298,13 +298,22 @@ def _asked_detail(question: str) -> Detail | None:
                   stated=detail.stated)
 
 
+# 比例压到15%, 覆盖率达到90%的那个: a rate named with its value, said of the task rather than asked
+_VALUE_GIVEN = re.compile(r"\s*(?:要|得|需|需要)?\s*(?:压到|降到|降至|控制在|控制到|提高到|提高至|提升到|达到|达|到|为|在|不低于|不超过|超过|低于|保持在?)?"
+                          r"\s*\d+(?:\.\d+)?\s*(?:%|％|个?百分点)")
 # 比例那条 / 时间节点的那项: a value word naming which task is meant, not asking the value
 _POINTING = re.compile(r"的?(?:那|这)(?:一)?(?:条|项|块|个任务|段)")
 
 
 def _asked(question: str) -> tuple[Detail | None, int]:
+    """The first value the question asks and where. A rate whose value the question gives (比例压到15%) names the
+    task, or states a figure to check (比例压到15%吧, read as the figure stated): it asks no value."""
     for pattern, detail in _ASKS:
         m = next((m for m in pattern.finditer(question) if not _POINTING.match(question, m.end())), None)
+        if m and detail is _SHARE and _VALUE_GIVEN.match(question, m.end()):
+            # 比例压到15%这条 要求啥时候完成: the rate is how the task is named, its value given; another ask is the
+            # question
+            continue
         if m:
             if detail is _NAME and _TASK_NAMED.search(question[:m.start()]):  # 那项任务叫啥: the title answers
                 continue
