@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .boxtables import join_box_rows
 from .catalog import CATALOG_NAME, CatalogEntry, infer_metadata, load_catalog
 from .normalize import source_lines
 from .offices import AliasTable, derive_aliases
@@ -52,6 +53,7 @@ def parse_text(name: str, text: str, entry: CatalogEntry | None = None) -> Parse
     lines, mailed = unquote_mail(source_lines(text))  # a plan quoted in a mail (`> `): its level, without the marks
     lines, chatted = plan_messages(lines)  # a plan posted over several messages of a saved work chat
     lines = without_running_heads(lines)  # the title again under each page's number (a PDF turned into Word)
+    lines = join_box_rows(lines)  # a table drawn in box characters (┌─┬─┐ │): one line per row, cells tab-separated
     lines, split = split_run_on(join_spaced_rows(join_fixed_width(lines)))
     lines, scanned = mend_scanned_copy(lines)  # a scan's spaces inside words, labels and titles broken over lines
     lines = join_cut_labels(join_open_lists(join_stacked_cells(lines)))  # a PDF's table one cell a line; a wrapped

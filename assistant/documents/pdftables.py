@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .normalize import join_wrapped, rebuilt_line
-from .tables import read_header, read_side_header
+from .tables import read_header, read_side_header, task_and_offices_header
 
 _SAME_LINE = 2.0  # points: fragments this close in height are on one printed line
 _RULE_MIN = 8.0  # points: shorter strokes are glyph parts or ticks, not rules
@@ -42,10 +42,26 @@ class _Fragment:
     size: float = 0.0  # the font's height on the page, in points
 
 
-def _upright(text_matrix, cm) -> bool:
+def _upright(text_matrix, cm, rotation: int = 0) -> bool:
+    """Whether the text runs left to right as the page is shown: on a page stored portrait and shown turned by
+    /Rotate 90 (a landscape table printed so), text running up the stored page is upright."""
     a = text_matrix[0] * cm[0] + text_matrix[1] * cm[2]
     b = text_matrix[0] * cm[1] + text_matrix[1] * cm[3]
-    return abs(math.degrees(math.atan2(b, a))) <= _UPRIGHT
+    return abs((math.degrees(math.atan2(b, a)) - rotation + 180) % 360 - 180) <= _UPRIGHT
+
+
+def _shown(page):
+    """The page's turn (/Rotate, clockwise) and a function taking a point of the stored page to where it is shown,
+    so that lines read top to bottom and left to right as a reader sees them."""
+    rotation = (page.rotation or 0) % 360
+    width, height = float(page.mediabox.width), float(page.mediabox.height)
+    if rotation == 90:
+        return rotation, lambda x, y: (y, width - x)
+    if rotation == 180:
+        return rotation, lambda x, y: (width - x, height - y)
+    if rotation == 270:
+        return rotation, lambda x, y: (height - y, x)
+    return 0, lambda x, y: (x, y)
 
 
 def _red(fill: tuple[float, ...]) -> bool:
@@ -53,11 +69,11 @@ def _red(fill: tuple[float, ...]) -> bool:
     return red >= 0.6 and green <= 0.35 and blue <= 0.35
 
 
-def _overlay(text_matrix, cm, fill: tuple[float, ...]) -> bool:
+def _overlay(text_matrix, cm, fill: tuple[float, ...], rotation: int = 0) -> bool:
     """Text laid over the page rather than printed in its lines: set at a slant (a diagonal watermark such as
     内部资料 注意保存, the characters of a seal set along its rim), in a seal's red, or in a light grey a watermark
     uses (or white). Upright black text is the plan's; light text on a dark shape is too (`_on_dark`)."""
-    return not _upright(text_matrix, cm) or _red(fill) or _light(fill)
+    return not _upright(text_matrix, cm, rotation) or _red(fill) or _light(fill)
 
 
 def _light(fill: tuple[float, ...]) -> bool:
@@ -147,6 +163,72 @@ def aligned_page_text(page) -> str | None:
     return "\n".join(out)
 
 
+def two_column_page_text(page) -> str | None:
+    """The page's text with a two-column task table drawn without rules (工作任务及主要措施 | 责任分工) read row by
+    row: a scanner app's text layer gives such a table column by column (all the tasks, then all the office cells),
+    so read in its own order every office list would follow the last task of the page. A task (1.) or a section
+    heading (一、) in the left column starts a row; the right column's lines from that height down are its offices.
+    None when the page has no such header."""
+    fragments: list[_Fragment] = []
+    _read_page(page, fragments, [])
+    lines = _grouped(fragments)
+    at = next((i for i, line in enumerate(lines) if len(line) == 2 and task_and_offices_header(
+        [f.text.strip() for f in line])), None)
+    if at is None:
+        return None
+    middle = (lines[at][0].x + lines[at][1].x) / 2
+    right = [f.x for line in lines[at + 1:] for f in line if f.x > middle]
+    left = [f.x for line in lines[at + 1:] for f in line if f.x <= middle]
+    if len(right) < 2 or not left:
+        return None
+    boundary, start = min(right) - _ALIGN, min(left)
+    out = [join_wrapped([f.text.strip() for f in line]) for line in lines[:at]]
+    out.append("\t".join(f.text.strip() for f in lines[at]))
+    row: list[list[str]] | None = None
+    end = len(lines)
+    for k in range(at + 1, len(lines)):
+        cells = ([f.text.strip() for f in lines[k] if f.x < boundary], [f.text.strip() for f in lines[k] if f.x >= boundary])
+        first = lines[k][0]
+        if cells[0] and first.x > start + _ALIGN and not cells[1]:  # an indented paragraph under the table
+            end = k
+            break
+        if cells[0] and _SECTION_ROW.match(cells[0][0]):
+            if row:
+                out.append(_row_text(row))
+            out.append(join_wrapped(cells[0]))
+            row = None
+            continue
+        if cells[0] and _TASK_START.match(cells[0][0]):
+            if row:
+                out.append(_row_text(row))
+            row = [[], []]
+        if row is None:
+            if cells[1]:  # office text before any task: no such table after all
+                return None
+            out.append(join_wrapped(cells[0]))
+            continue
+        row[0].extend(cells[0])
+        row[1].extend(cells[1])
+    if row:
+        out.append(_row_text(row))
+    out.extend(join_wrapped([f.text.strip() for f in line]) for line in lines[end:])
+    return "\n".join(out)
+
+
+def _row_text(row: list[list[str]]) -> str:
+    """A two-column row as one line: the task's wrapped lines joined, and its office cell's, each labelled list
+    (牵头：… / 配合：… / 时限：…) parted from the one before by ；, a list wrapped inside a name joined back."""
+    offices = ""
+    for piece in row[1]:
+        if offices and _CELL_LABEL.match(piece):
+            offices += "；" + piece
+        else:
+            offices = join_wrapped([offices, piece])
+    return join_wrapped(row[0]) + "\t" + offices
+
+
+_CELL_LABEL = re.compile(r"^(?:牵头|配合|责任|协助|参与|时限|完成时限)[^：:]{0,4}[：:]")
+_TASK_START = re.compile(r"^\d{1,3}\s*[.、．]")
 _SECTION_ROW = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
 _PAGE_NUMBER = re.compile(r"^[\s\-—–－]*(?:第\s*)?\d{1,3}\s*(?:页)?[\s\-—–－]*$")
 _ALIGN = 6.0  # points: text may start this far left of its column's header (a header set a little indented)
@@ -178,24 +260,26 @@ def _read_page(page, fragments: list[_Fragment], strokes: list[tuple[float, floa
     shape: list[tuple[float, float]] = []  # the points of the path being built, whatever its operators
     darks: list[tuple[float, float, float, float]] = []  # the boxes of the dark shapes filled so far
 
+    rotation, shown = _shown(page)
+
     def on_text(text, cm, tm, font, size):
         if text.strip():
-            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            scale = abs(tm[3] * cm[3]) or 1.0
-            if _overlay(tm, cm, fills[-1]):
-                if _upright(tm, cm) and _light(fills[-1]):  # laid over the page unless it stands on a dark shape
+            x, y = shown(tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+            scale = math.hypot(tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]) or 1.0
+            if _overlay(tm, cm, fills[-1], rotation):
+                upright = _upright(tm, cm, rotation)
+                if upright and _light(fills[-1]):  # laid over the page unless it stands on a dark shape
                     lights.append(_Fragment(x, y, text, size * scale))
                     return
                 over[0] = True
-                if _upright(tm, cm) and _red(fills[-1]):  # a seal's red, unless underlined as an insertion is
+                if upright and _red(fills[-1]):  # a seal's red, unless underlined as an insertion is
                     reds.append(_Fragment(x, y, text, size * scale))
                 return
             fragments.append(_Fragment(x, y, text, size * scale))
 
     def on_operator(op, args, cm, tm):
         def at(px, py):
-            return px * cm[0] + py * cm[2] + cm[4], px * cm[1] + py * cm[3] + cm[5]
+            return shown(px * cm[0] + py * cm[2] + cm[4], px * cm[1] + py * cm[3] + cm[5])
         try:
             if op == b"q":
                 fills.append(fills[-1])

@@ -287,7 +287,15 @@ def _decode_text_strict(name: str, data: bytes) -> str:
 
     best = from_bytes(data).best()
     if best is None:
-        raise DocumentError(name, "无法识别文字编码，请另存为 UTF-8 文本")
+        # a GBK file the detector cannot place (a table drawn in box characters ┌─┬─┐ outweighs its words): GB18030,
+        # the superset, when it decodes cleanly into Chinese text
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise DocumentError(name, "无法识别文字编码，请另存为 UTF-8 文本") from None
+        if _cjk_share(text) < 0.2:
+            raise DocumentError(name, "无法识别文字编码，请另存为 UTF-8 文本")
+        return text
     encoding = best.encoding
     # GBK-family guesses are decoded as GB18030, the superset, so no character of a GBK file is lost.
     if encoding.lower().replace("-", "_") in {"gbk", "gb2312", "cp936", "hz", "gb18030"}:
@@ -299,7 +307,8 @@ def _decode_text_strict(name: str, data: bytes) -> str:
 
 
 def _cjk_share(text: str) -> float:
-    visible = [ch for ch in text if not ch.isspace()]
+    """The share of Chinese characters among the visible ones, a table's box-drawing lines (─│┼) left aside."""
+    visible = [ch for ch in text if not ch.isspace() and not "\u2500" <= ch <= "\u257f"]
     if not visible:
         return 0.0
     return sum("\u3400" <= ch <= "\u9fff" for ch in visible) / len(visible)
@@ -1230,7 +1239,8 @@ def _date_text(value: datetime.date, number_format: str) -> str:
 def _read_pdf(name: str, data: bytes) -> str:
     import pypdf
 
-    from .pdftables import aligned_page_text, beside_their_rows, plain_page_text, ruled_page_text, side_columns
+    from .pdftables import (aligned_page_text, beside_their_rows, plain_page_text, ruled_page_text, side_columns,
+                            two_column_page_text)
     from pypdf.errors import PyPdfError
 
     try:
@@ -1243,8 +1253,8 @@ def _read_pdf(name: str, data: bytes) -> str:
         # a ruled task table is read by where its cells stand; any other page in the text layer's own order
         # (a watermark or seal laid over a page is left out, the rest put back into its printed lines)
         ruled = [ruled_page_text(page) for page in reader.pages]
-        pages = [table or aligned_page_text(page) or plain_page_text(page) or page.extract_text() or ""
-                 for table, page in zip(ruled, reader.pages)]
+        pages = [table or aligned_page_text(page) or two_column_page_text(page) or plain_page_text(page)
+                 or page.extract_text() or "" for table, page in zip(ruled, reader.pages)]
         # a ruled table's last columns printed on pages of their own (a sheet wider than the paper)
         if any(ruled) and any(sides := [None if table else side_columns(page) for table, page in zip(ruled, reader.pages)]):
             pages = beside_their_rows(pages, sides)

@@ -118,6 +118,12 @@ def read_side_header(line: SourceLine) -> list[Column] | None:
     return None
 
 
+def task_and_offices_header(cells: list[str]) -> bool:
+    """Whether two header cells head a task column and an office column (工作任务及主要措施 | 责任分工): a table of two
+    columns, the tasks with their measures beside who does them."""
+    return len(cells) == 2 and _column(cells[0]).kind in (TITLE, CONTENT) and _column(cells[1]).kind == OFFICE
+
+
 def _column(name: str) -> Column:
     folded = fold(name).strip()
     if _NUMBER.match(folded):
