@@ -64,6 +64,7 @@ def test_what_an_office_is_responsible_for_is_grouped_by_role_with_counts(ask):
     ("遂宁人事科 牵头的配合的一块算 一共管几摊", {"牵头", "参与"}),
     ("人事科 牵头 遂宁", {"牵头"}),  # typed as keywords: an office, a role and a place, no topic
     ("遂宁 人事科 配合", {"参与"}),
+    ("遂宁人事科 只是打配合的是哪些", {"参与"}),  # 的是哪些 asks the list as 的有哪些 does
 ])
 def test_role_words_choose_which_tasks_are_listed(ask, question, roles):
     a = ask(question)
