@@ -65,6 +65,7 @@ CORPORA = {
     "fortythird": "p157 p158 p159",  # a plan posted in a work chat, a table with its cells unmerged, a sideways matrix
     "fortyfourth": "p160 p161 p162",  # a mail's source saved as text, a PDF turned into Word, Word lists started at 2
     "fortyfifth": "p163 p164 p165",  # a scanner app's column-by-column text layer, a box-drawn text table, turned pages
+    "fortysixth": "p166 p167 p168",  # a Gantt-chart schedule, a document framed in one Word cell, a booklet's print file
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -556,6 +557,7 @@ HELD_FLOORS = [
     ("fortythird", "other_bureaus45b_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/1, 0/0, 0/0
     ("fortyfourth", "other_bureaus46_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/3, 0/2
     ("fortyfifth", "other_bureaus47_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/6, 0/3, 0/2
+    ("fortysixth", "other_bureaus48_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/6, 0/3, 0/2
 ]
 
 

@@ -624,12 +624,27 @@ def _blocks(container, parent):
     for child in container.iterchildren():
         if child.tag == _W + "p":
             yield Paragraph(child, parent)
+        elif child.tag == _W + "tbl" and _frame(child):
+            # a template framing the whole document in one cell (a 红头 set as a one-cell table): its paragraphs
+            # and tables are the document's, read as a body is
+            table = Table(child, parent)
+            cell = table.cell(0, 0)
+            yield from _blocks(cell._tc, cell)
         elif child.tag == _W + "tbl":
             yield Table(child, parent)
         elif child.tag == _W + "sdt" and (content := child.find(_W + "sdtContent")) is not None:
             yield from _blocks(content, parent)
 
 
+def _frame(tbl) -> bool:
+    """Whether a table is one cell holding a document's worth of paragraphs or tables of its own (a frame, not a
+    table of tasks)."""
+    rows = tbl.findall(_W + "tr")
+    cells = rows[0].findall(_W + "tc") if len(rows) == 1 else []
+    return len(cells) == 1 and (len(cells[0].findall(_W + "p")) >= _FRAME_PARAGRAPHS or bool(cells[0].findall(_W + "tbl")))
+
+
+_FRAME_PARAGRAPHS = 8
 _REMOVED = (_W + "del", _W + "moveFrom")
 _TEXT_TAGS = {_W + "t": None, _W + "tab": "\t", _W + "ptab": "\t", _W + "br": "\n", _W + "cr": "\n",
               _W + "noBreakHyphen": "-"}
@@ -893,15 +908,21 @@ def _xlsx_text(name: str, data: bytes) -> str:
         noted = _office_comments(sheet)
         coloured = _colour_marks(sheet)
         shown, cancelled = struck.get(sheet.title, ({}, set()))
+        months, month_row, last_months = _gantt(sheet)
+        table_end = max([r for r in last_months] + [month_row or 0])
         rows = []
         for row in sheet.iter_rows():
-            if row and row[0].row in cancelled:
+            if row and (row[0].row in cancelled or row[0].row == month_row):
                 continue
+            charted = bool(months) and month_row - 1 <= row[0].row <= table_end  # the chart's rows, not those under it
             # a formula's saved error (#N/A of a lookup that found no office) shows nothing the plan says
             cells = ["" if cell.data_type == "e" else shown.get((cell.row, cell.column)) if (
                 cell.row, cell.column) in shown else bold.get((cell.row, cell.column)) or coloured.get(
                 (cell.row, cell.column)) or _cell_text(shared.get((cell.row, cell.column), cell.value), cell.number_format)
-                     for cell in row if cell.column not in hidden]
+                     for cell in row if cell.column not in hidden and not (charted and cell.column in months)]
+            if charted and any(cells):
+                # a Gantt chart's months read as the deadline they end at: the header names the column
+                cells.append("完成时限" if row[0].row == month_row - 1 else last_months.get(row[0].row, ""))
             if noted and any(cells):
                 # offices given only in comments on the task's cells: read as a column of them, headed as they are
                 header = not rows or any(c.strip() in ("序号", "编号") for c in cells) and not any(
@@ -921,6 +942,42 @@ def _xlsx_text(name: str, data: bytes) -> str:
             rows.insert(first, [sheet.title.strip()] + [""] * (len(rows[first]) - 1))
         lines.extend("\t".join(cells) for cells in rows)
     return "\n".join(lines)
+
+
+def _gantt(sheet) -> tuple[dict[int, str], int | None, dict[int, str]]:
+    """A 推进计划表 scheduled as a Gantt chart: a header row of months (1月 … 12月) under a merged 推进时间安排, each task
+    marking the months it runs (■, or the cell shaded). The plan gives no 完成时限 column; the last marked month is
+    when the task is done, as the chart's legend says. Returns the month columns (column -> 8月), the months' header
+    row, and each marked row's last month; nothing when the sheet has no such chart."""
+    for row in sheet.iter_rows(max_row=min(sheet.max_row, 12)):
+        found = {cell.column: str(cell.value).strip() for cell in row
+                 if isinstance(cell.value, str) and _MONTH_HEADER.fullmatch(cell.value.strip())}
+        if len(found) < _MIN_MONTHS or [int(v[:-1]) for v in found.values()] != sorted(int(v[:-1]) for v in found.values()):
+            continue
+        header_fill = {_fill(cell) for cell in row if cell.column in found}
+        last: dict[int, str] = {}
+        for below in sheet.iter_rows(min_row=row[0].row + 1):
+            marked = [cell.column for cell in below if cell.column in found and (
+                isinstance(cell.value, str) and 0 < len(cell.value.strip()) <= 2  # ■, √: a mark, not a signature
+                or (fill := _fill(cell)) and fill not in header_fill)]
+            if marked:
+                last[below[0].row] = found[max(marked)]
+            elif isinstance(below[0].value, int) or str(below[0].value or "").strip().isdigit():
+                last[below[0].row] = ""  # a task row marking no month: still the chart's
+        return found, row[0].row, last
+    return {}, None, {}
+
+
+def _fill(cell) -> str | None:
+    """A cell's solid fill colour, None when it has none (or white)."""
+    fill = cell.fill
+    if fill is None or fill.fill_type != "solid" or not isinstance(fill.fgColor.rgb, str):
+        return None
+    return None if fill.fgColor.rgb.upper() in ("FFFFFFFF", "00000000", "00FFFFFF") else fill.fgColor.rgb.upper()
+
+
+_MONTH_HEADER = re.compile(r"(?:[1-9]|1[0-2])月(?:份)?")
+_MIN_MONTHS = 6
 
 
 def _struck_text(data: bytes) -> dict[str, tuple[dict[tuple[int, int], str], set[int]]]:
@@ -1264,11 +1321,35 @@ def _read_pdf(name: str, data: bytes) -> str:
         if not isinstance(exc, (PyPdfError, ValueError, KeyError, TypeError, OSError, zlib.error)):
             log.warning("unexpected %s reading %s: %s", type(exc).__name__, name, exc)
         raise DocumentError(name, "不是有效的 PDF 文件，或文件已损坏") from None
-    pages = _without_section_covers(_without_running_heads(pages))
+    pages = _without_section_covers(_without_running_heads(_in_printed_order(pages)))
     text = _without_line_numbers("\n".join(p.rstrip("\n") for p in pages))
     if not text.strip():
         raise DocumentError(name, "PDF 中没有文字层（可能是扫描件），请提供文字版")
     return text
+
+
+def _in_printed_order(pages: list[str]) -> list[str]:
+    """The printed pages in the order of their numbers, when the file holds them in another: a booklet's print file
+    (口袋本, saddle-stitched) sets two pages a sheet in imposition order, 8 | 1, 2 | 7, 6 | 3, 4 | 5, each half closing
+    with its own footer (— 8 —). Every piece of text must close with such a number, and the numbers run 1 to N."""
+    pieces: list[str] = []
+    numbers: list[int] = []
+    for page in pages:
+        lines, piece = page.split("\n"), []
+        for line in lines:
+            piece.append(line)
+            if m := _FOOTER_NUMBER.match(line.strip()):
+                pieces.append("\n".join(piece))
+                numbers.append(int(m.group(1)))
+                piece = []
+        if any(line.strip() for line in piece):
+            return pages  # text after the last footer: not a file of numbered pages
+    if len(numbers) < 3 or numbers == sorted(numbers) or sorted(numbers) != list(range(1, len(numbers) + 1)):
+        return pages
+    return [piece for _, piece in sorted(zip(numbers, pieces))]
+
+
+_FOOTER_NUMBER = re.compile(r"^[-—–－]\s*(\d{1,3})\s*[-—–－]$")
 
 
 def _without_running_heads(pages: list[str]) -> list[str]:
