@@ -1219,6 +1219,9 @@ HELDOUT_FLOORS = {
     # characters from the plan, 2026-12-13: measured whole once 0.617, 22/60, 3/30, 0/26; split, only the calibration
     # half read
     "colloquial_batch56_heldout.jsonl": (0.55, 13, 1, 0),  # 0.552, 13/29, 1/14, 0/11
+    # what a task is for (让农村娃也能上好学校的那条, 防止孩子溺水的), told with no four characters of the plan's,
+    # 2026-12-14: measured whole once 0.400, 33/60, 1/30, 0/13; split, calibration half not yet read
+    "colloquial_batch57_heldout.jsonl": (0.42, 16, 1, 0),  # 0.429, 16/28, 1/14, 0/7
 }
 
 
