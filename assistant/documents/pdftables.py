@@ -250,7 +250,21 @@ def _grouped(fragments: list[_Fragment]) -> list[list[_Fragment]]:
 
 
 def _read_page(page, fragments: list[_Fragment], strokes: list[tuple[float, float, float, float]]) -> bool:
-    """Collect the page's upright text fragments and ruling strokes; whether any text was laid over the page."""
+    """Collect the page's upright text fragments and ruling strokes; whether any text was laid over the page. A page
+    is read once: the ruled, aligned, two-column and plain readings of it share what its content stream gives."""
+    cached = getattr(page, "_plan_reading", None)
+    if cached is None:
+        found: list[_Fragment] = []
+        drawn: list[tuple[float, float, float, float]] = []
+        over = _read_stream(page, found, drawn)
+        cached = (tuple(found), tuple(drawn), over)
+        page._plan_reading = cached
+    fragments.extend(cached[0])
+    strokes.extend(cached[1])
+    return cached[2]
+
+
+def _read_stream(page, fragments: list[_Fragment], strokes: list[tuple[float, float, float, float]]) -> bool:
     path: list[tuple[float, float]] = []
     fills: list[tuple[float, ...]] = [(0.0, 0.0, 0.0)]  # the fill colour, saved and restored with the graphics state
     over = [False]
