@@ -334,9 +334,9 @@ def _read_stream(page, fragments: list[_Fragment], strokes: list[tuple[float, fl
             pass
 
     page.extract_text(visitor_text=on_text, visitor_operand_before=on_operator)
-    shown = [f for f in lights if _on_dark(f, darks)]
-    fragments.extend(shown)
-    over[0] = over[0] or len(shown) < len(lights)
+    printed = [f for f in lights if _on_dark(f, darks)]
+    fragments.extend(printed)
+    over[0] = over[0] or len(printed) < len(lights)
     # a draft printed with its tracked changes: struck text is what the plan no longer says, and Word's markup pane
     # down the right side holds the reviewers' balloons, no text of the plan
     panes = [r for r in rects if r[3] - r[1] >= _PANE_HEIGHT * float(page.mediabox.height)
