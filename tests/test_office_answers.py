@@ -101,6 +101,15 @@ def test_an_office_named_as_colleagues_say_it_lists_that_offices_tasks(ask):
     assert c["intent"] == "office_tasks" and all("计财科" in r["lead_offices"] for r in c["results"])
 
 
+def test_an_office_name_holding_another_offices_shortening_inside_a_word_is_not_that_office(engine):
+    # 审计科 ends in 计科, which would shorten 达州's 计财科; but 审计 is a word: the asker names an office of its own,
+    # which 达州's plan does not have, and 计财科's list is no answer to it
+    q, _ = engine.reading("达州审计科负责哪些工作")
+    assert q.office is None and q.intent != "office_tasks"
+    q, _ = engine.reading("达州计财科负责哪些工作")
+    assert q.office == "计财科" and q.intent == "office_tasks"
+
+
 def test_another_plans_office_name_shortening_this_plans_office_names_it(ask, engine):
     # 人事科 is 遂宁's office and a plain shortening of 达州's 人事师训科: asked of 达州 it is that office, not a topic
     q, _ = engine.reading("达州人事科负责哪些")

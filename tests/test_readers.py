@@ -151,7 +151,8 @@ def test_pdf_text_layer_is_read(tmp_path):
     _make_pdf(path, SMALL_PLAN)
     parsed = parse_file(path)
     assert [t.title for t in parsed.tasks] == ["深入学习贯彻党的二十大精神", "推进学前教育普惠发展"]
-    assert parsed.tasks[1].fields["目标任务"] == "新建公办幼儿园 8 所。"
+    # the space the text layer gives between Chinese and a figure is the typesetter's gap (2025 年), not a character
+    assert parsed.tasks[1].fields["目标任务"] == "新建公办幼儿园8所。"
 
 
 _BOX_RUN = """<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -235,7 +236,9 @@ def test_a_watermark_and_a_seal_laid_over_a_pdf_page_are_no_part_of_its_text(tmp
     pdf.save()
     text = read_document(path)
     assert "内部资料" not in text and "注意保存" not in text and "测\n" not in text
-    assert [line for line in text.split("\n") if line.strip()] == [line for line in SMALL_PLAN if line.strip()]
+    # (a PDF's space between Chinese and a figure reads as the typesetter's gap: 专题培训 12 场 is 专题培训12场)
+    assert [line for line in text.split("\n") if line.strip()] == [
+        line.replace(" 12 ", "12").replace(" 8 ", "8") for line in SMALL_PLAN if line.strip()]
     parsed = parse_file(path)
     assert [t.title for t in parsed.tasks] == ["深入学习贯彻党的二十大精神", "推进学前教育普惠发展"]
 

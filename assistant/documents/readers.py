@@ -226,11 +226,20 @@ def _markdown_text(text: str) -> str:
 _CSV_HEADER = re.compile(r"^(?:序号|编号)$|任务|科室|单位|股室|处室")
 
 
+# Excel's 「Unicode 文本」 export is the same table with tabs between cells (UTF-16): a cell holding a line break or
+# a quote is quoted there too, so one row may run over several lines of the file.
+_QUOTED_TAB_CELL = re.compile(r'(?:^|\t)"[^"\t\n]*(?:""|\n)', re.MULTILINE)
+
+
 def _csv_rows(text: str) -> list[list[str]] | None:
-    if text.count(",") < 12:
+    if text.count("\t") >= 12 and _QUOTED_TAB_CELL.search(text):
+        delimiter = "\t"
+    elif text.count(",") >= 12:
+        delimiter = ","
+    else:
         return None
     try:
-        rows = [r for r in csv.reader(io.StringIO(text)) if any(c.strip() for c in r)]
+        rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter) if any(c.strip() for c in r)]
     except csv.Error:
         return None
     widths = [len(r) for r in rows]
@@ -242,8 +251,16 @@ def _csv_rows(text: str) -> list[list[str]] | None:
 
 
 def _csv_text(rows: list[list[str]]) -> str:
-    """The rows as tab-separated lines, as a workbook is read: a line break inside a cell is a space there."""
-    return "\n".join("\t".join(re.sub(r"[\t\r\n]+", " ", c).strip() for c in row) for row in rows)
+    """The rows as tab-separated lines, as a workbook is read: a line break inside a cell is a space there, except
+    inside Chinese text the cell's width wrapped (推进义务教育 / 优质均衡发展 is one title); after an office's name
+    (基础教育科 / 县人民政府教育督导室) it parts two names."""
+    return "\n".join("\t".join(_CELL_BREAKS.sub(" ", _WRAPPED_IN_CELL.sub("", c)).replace("\t", " ").strip()
+                               for c in row) for row in rows)
+
+
+# a line break between two Chinese characters, the first closing no office's name
+_WRAPPED_IN_CELL = re.compile(r"(?<=[\u4e00-\u9fff])(?<![科室组局处办委站])\r?\n(?=[\u4e00-\u9fff])")
+_CELL_BREAKS = re.compile(r"[\r\n]+")
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -1322,10 +1339,28 @@ def _read_pdf(name: str, data: bytes) -> str:
             log.warning("unexpected %s reading %s: %s", type(exc).__name__, name, exc)
         raise DocumentError(name, "不是有效的 PDF 文件，或文件已损坏") from None
     pages = _without_section_covers(_without_running_heads(_in_printed_order(pages)))
-    text = _without_line_numbers("\n".join(p.rstrip("\n") for p in pages))
+    text = _without_autospace(_without_line_numbers("\n".join(p.rstrip("\n") for p in pages)))
     if not text.strip():
         raise DocumentError(name, "PDF 中没有文字层（可能是扫描件），请提供文字版")
     return text
+
+
+# the gap a word processor sets between Chinese and a figure (2025 年, 学位 2880 个, 92% 以上), which a PDF's text
+# layer gives as a space: no character of the plan. A number opening a line keeps its space unless a unit follows
+# (1 推进… numbers a task; 2025 年是… is a year).
+_AUTOSPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=\d)|(?<=[\d%]) (?=[\u4e00-\u9fff])")
+_AUTOSPACE_UNIT = "年月日号个所项名人万亿元次届期批家台套间条轮册"
+_LINE_OPENING_NUMBER = re.compile(r"\s*[\d.]+%?")
+
+
+def _without_autospace(text: str) -> str:
+    def joined(m: re.Match) -> str:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if text[m.start() - 1] in "0123456789%" and _LINE_OPENING_NUMBER.fullmatch(text, line_start, m.start()) and \
+                text[m.end()] not in _AUTOSPACE_UNIT:
+            return m.group(0)
+        return ""
+    return _AUTOSPACE.sub(joined, text)
 
 
 def _in_printed_order(pages: list[str]) -> list[str]:

@@ -725,6 +725,8 @@ def _office_in(text: str, forms: set[str], corpus_text: str, everyday: Callable[
         end = m.end()
         for start in range(max(0, end - 8), end - 1):
             short = text[start:end]
+            if start and everyday(text[start - 1:start + 1]):
+                continue  # 审计科 names an office of its own, not 计划财务科 shortened to its 计科
             matches = sorted({f for w, f in written.items() if is_abbreviation(short, w)}, key=len)
             if matches and short not in elsewhere and _plan_word(short, matches, corpus_text, everyday):
                 continue  # 缺学科老师: 学科 is a word of the plans' text, not 学校安全工作科 shortened
@@ -738,6 +740,8 @@ def _office_in(text: str, forms: set[str], corpus_text: str, everyday: Callable[
             stop = _BEFORE_ROLE.search(text, 0, stop).start()  # 基教那块 牵头的, 计财那边 配合的: the name before them
             for start in range(max(0, stop - 6), stop - 1):
                 short = text[start:stop]
+                if start and everyday(text[start - 1:start + 1]):
+                    continue  # 审计科 牵头的: an office of its own, not 计划财务科's 计科
                 matches = sorted({f for w, f in written.items() if is_abbreviation(short, w)}, key=len)
                 if matches and _plan_word(short, matches, corpus_text, everyday):
                     break  # a word of the plans' text, not only of their office lines
