@@ -715,6 +715,10 @@ def test_how_often_is_answered_by_a_frequency_the_task_prints(ask):
     assert c["status"] == "partial" and "频次" in c["answer"]
     d = ask("达州带量食谱 多久一份 谁lead")  # once in any unit of times: 制定每周带量营养食谱
     assert d["answered"] and "每周带量营养食谱" in "".join(d["results"][0]["evidence"])
+    # the verb and whom between 多久 and 一回 (专门给上头报一回), and 每半年 as a frequency: not a date, not 每季度's
+    # sentence on another duty of the same task
+    e = ask("达州意识形态那条 落实情况多久专门给上头报一回？谁牵头")
+    assert e["answered"] and "每半年" in "".join(e["results"][0]["evidence"])
 
 
 def test_a_common_shortening_reaches_the_plans_full_name(ask):
@@ -1222,6 +1226,9 @@ HELDOUT_FLOORS = {
     # what a task is for (让农村娃也能上好学校的那条, 防止孩子溺水的), told with no four characters of the plan's,
     # 2026-12-14: measured whole once 0.400, 33/60, 1/30, 0/13; split, calibration half not yet read
     "colloquial_batch57_heldout.jsonl": (0.42, 16, 1, 0),  # 0.429, 16/28, 1/14, 0/7
+    # checking a premise heard (是不是要新建30所, 是基教科挑头的？对不对), half of them wrong, 2026-12-15: measured whole
+    # once 0.667, 16/60, 13/30, 3/30; split
+    "colloquial_batch58_heldout.jsonl": (0.72, 6, 6, 2),  # 0.724, 6/29, 6/14, 2/16
 }
 
 

@@ -59,7 +59,7 @@ _DURATION = Detail("duration", "时长", re.compile(
     rf"{_NUM}\s*(?:个)?\s*(?:周|星期|天|日|个月|小时|学时|课时|分钟|学期)(?!前|底|初)|半天|半年|全天|整天"))
 # how often (集中政治学习多久一次): 每月至少组织1次, 每学期, 一年一次, 定期 answer; a date does not
 _FREQUENCY = Detail("frequency", "频次", re.compile(
-    rf"每\s*{_NUM}?\s*个?\s*(?:年|月|周|星期|天|日|学期|学年|季度|季)|{_NUM}\s*个?\s*(?:年|月|周|学期)\s*(?:一|1)\s*次|定期"))
+    rf"每\s*(?:{_NUM}|半)?\s*个?\s*(?:年|月|周|星期|天|日|学期|学年|季度|季)|{_NUM}\s*个?\s*(?:年|月|周|学期)\s*(?:一|1)\s*次|定期"))
 _AMOUNT = Detail("amount", "金额", re.compile(rf"{_NUM}\s*(?:万|亿|千)?\s*元"))
 _SHARE = Detail("share", "比例", re.compile(rf"{_NUM}\s*(?:%|％|‰|成|个?百分点)|[百千万]分之|全覆盖|全部|100%"))
 _MULTIPLE = Detail("multiple", "倍数", re.compile(rf"{_NUM}\s*倍"))
@@ -180,7 +180,8 @@ _ASKS = [
                 r"哪(?:个|几个|些)(?:区县|县区|县|区|街道|乡镇|镇)|在哪(?:里|儿)?(?:开|办|建|举办|举行|落地|落户)|选址|"
                 r"(?:去|到)(?:哪里|哪儿|哪(?![条项块些一]))(?:学|培训|跟岗|挂职|研学|交流|考察|参观)"), _PLACE),
     # 多久一份 (带量食谱), 多久一期, 多久一轮: once, counted in any unit of times
-    (re.compile(rf"(?:多久|多长时间|多少时间|隔多久|多少天|几个月|几年)\S{{0,4}}{_ONCE}|频次|频率|多久\S{{0,3}}一回|"
+    # (多久专门给上头报一回: the verb and whom between them)
+    (re.compile(rf"(?:多久|多长时间|多少时间|隔多久|多少天|几个月|几年)\S{{0,8}}?{_ONCE}|频次|频率|"
                 # 是每季度一回吧: a remembered frequency to confirm asks how often
                 rf"每\s*(?:年|月|周|星期|天|日|学期|学年|季度?)\s*(?:[一二两三四1-9])\s*[次回趟](?=\S{{0,3}}(?:吧|对吧|是吧|对不对)(?:[\s？?。！!]|$))"), _FREQUENCY),
     # 多久能建成 asks when it is done and 多长时间整治一次 how often (a date or a period answers), 至少安排多久 how long
