@@ -67,6 +67,20 @@ def test_two_cities_named_are_compared(ask):
     assert [(doc, status) for doc, _, status, _ in blocks(a)] == [(DAZHOU, "answered"), (SUINING, "answered")]
 
 
+def test_a_place_the_corpus_lacks_named_among_compared_ones_gets_a_block_saying_so(ask, engine):
+    # 宁波 has no plan here: 温州 and 长春 are still compared, and 宁波's block says the corpus lacks it
+    a = ask("宁波 温州 长春 三家 名师送教下乡这块 各咋写的？")
+    assert a["intent"] == "compare"
+    blocks = {p["city"]: p for p in a["plans"]}
+    assert set(blocks) == {"温州", "长春", "宁波"}
+    assert blocks["宁波"]["status"] == "not_found" and "没有宁波" in blocks["宁波"]["reason"]
+    assert blocks["长春"]["status"] == "answered"
+    assert "文件库中没有宁波的工作要点" in a["answer"]
+    # a place the corpus lacks named alone is refused whole, as before
+    b = ask("宁波的名师送教下乡咋写的")
+    assert b["status"] == "not_found" and not b["plans"] and "没有宁波" in b["answer"]
+
+
 def test_last_year_and_this_year_side_by_side(ask):
     a = ask("承德去年学前教育做了什么，今年要做什么？")
     assert [(doc, year) for doc, year, _, _ in blocks(a)] == [(CHENGDE, 2020), (CHENGDE, 2021)]
@@ -196,6 +210,10 @@ COMPARE_FLOORS = {
     # say them (招办, 搞财务的, 人事那边), 2026-12-13: first measured whole 51/77, 9/20, 21/27, office lists 1/8; split,
     # calibration half read
     "compare_batch30_heldout.jsonl": (22, 5, 12),  # 22/36, 5/10, 12/14 (office lists 1/4)
+    # an office preparing a meeting (我们计财科那块各地都咋写的) and long conversations that wander (a comparison, one
+    # city, another office, back to the topic in a new city, a new topic with no city), 2026-12-15: first measured
+    # whole 37/73, 5/18, 37/55, office lists 2/8; split
+    "compare_batch31_heldout.jsonl": (19, 3, 19),  # 19/37, 3/8, 19/27 (office lists 0/4)
 }
 
 

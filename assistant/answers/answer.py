@@ -227,6 +227,10 @@ def _comparison(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape,
     for plan in answer.plans:
         name = esc(_plan_name(plan, documents))
         best = plan.answer.hits[0] if plan.answer.hits else None
+        if not plan.doc:  # a place the corpus has no plan of
+            lines += [f"**{esc(plan.answer.reason)}**", ""]
+            rows.append([esc(plan.city or ""), "文件库中没有此地的工作要点", "", "", ""])
+            continue
         if plan.answer.status == NOT_FOUND or best is None:
             lines += [f"**《{name}》：未涉及**", ""]
             rows.append([name, "未涉及", "", "", ""])

@@ -514,8 +514,12 @@ class Engine:
             q.office_forms = same_office(office, list(self.index.documents), self.index.documents, self.office_forms)
         filters = {"city": q.cities[0] if len(q.cities) == 1 else (q.cities or None), "year": q.year,
                    "office": q.office, "carried": carried}
-        if q.unknown_cities:
+        if q.unknown_cities and not (q.cities and (q.compare or len(q.cities) + len(q.unknown_cities) >= 2)):
             return Answer(q, NOT_FOUND, f"文件库中没有{'、'.join(q.unknown_cities)}的工作要点。{self.holdings()}", filters=filters)
+        if q.unknown_cities:
+            # 宁波 温州 长春 三家…各咋写的: the places the corpus holds are compared, each place it lacks is a block
+            # saying so (not a refusal of the whole question)
+            return self._compare(q, self._scope(q), filters)
         scope = self._scope(q)
         if not scope:
             years = "、".join(f"{y}年" for y in ([q.year] if q.year else q.years))
@@ -1282,7 +1286,7 @@ class Engine:
         question is embedded once."""
         s = self._score(q)
         plans = self._plan_answers(q, scope, filters, s)
-        if len(plans) < 2:  # 分别 asked of one plan: an ordinary answer
+        if len(plans) < 2 and not q.unknown_cities:  # 分别 asked of one plan: an ordinary answer
             return self._decide(q, scope, 5, filters, s)
         return self._comparison(q, plans, filters)
 
@@ -1340,6 +1344,13 @@ class Engine:
             PARTIAL if any(p.answer.status == PARTIAL for p in plans) else NOT_FOUND)
         held = sum(p.answer.status != NOT_FOUND for p in plans)
         reason = f"共 {len(plans)} 个文件，{held} 个涉及。"
+        if q.unknown_cities:  # a place named that the corpus lacks: its block says so, after the plans compared,
+            # and the question is answered only in part
+            lacking = "、".join(q.unknown_cities)
+            reason = f"文件库中没有{lacking}的工作要点；{reason}"
+            status = PARTIAL if status == ANSWERED else status
+            plans = plans + [PlanAnswer("", city, None, Answer(q, NOT_FOUND, f"文件库中没有{city}的工作要点。",
+                                                                filters=filters)) for city in q.unknown_cities]
         # the blocks keep the plans' order; the answer's own citation leads with the plan that holds the question best
         # (党支部到期换届选举 哪个市写了: 长春's 换届 task, not the first plan's nearest task)
         hits = sorted((p.answer.hits[0] for p in plans if p.answer.status != NOT_FOUND and p.answer.hits),
