@@ -7,6 +7,8 @@ import pytest
 
 from assistant.answers.directory import office_directory
 
+from conftest import DAZHOU, SUINING
+
 
 def _keys(records) -> list[tuple]:
     return sorted((r.doc, r.section, r.subsection, r.task_no) for r in records)
@@ -108,6 +110,21 @@ def test_an_office_name_holding_another_offices_shortening_inside_a_word_is_not_
     assert q.office is None and q.intent != "office_tasks"
     q, _ = engine.reading("达州计财科负责哪些工作")
     assert q.office == "计财科" and q.intent == "office_tasks"
+
+
+def test_one_office_of_each_plan_named_together_lists_each_ones_tasks_in_its_own_plan(ask, engine):
+    # 达州's 市电教中心 and 遂宁's 电教站: no plan prints both, so 各有哪些活 asks each one's list, not the tasks they share
+    a = ask("管电教的 达州电教中心 遂宁电教站 手上各有哪些活 牵头配合都要")
+    assert a["intent"] == "office_tasks" and a["results"]
+    cities = {r["doc"] for r in a["results"]}
+    assert cities == {DAZHOU, SUINING}
+    for r in a["results"]:
+        offices = r["lead_offices"] + r["responsible_offices"]
+        assert any("电教" in o for o in offices)
+    # two offices of one plan named together still ask what they share (遂宁's 基教科 and 法规科 both)
+    b = ask("遂宁基教科和法规科一起负责哪些")
+    assert b["results"] and all({"基础教育科", "法规科"} <= set(r["lead_offices"] + r["responsible_offices"])
+                                for r in b["results"])
 
 
 def test_another_plans_office_name_shortening_this_plans_office_names_it(ask, engine):

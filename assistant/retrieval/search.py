@@ -651,13 +651,21 @@ class Engine:
         # further offices named ("职成科和计财科一起…"): only the tasks they all take part in; asked what they lead
         # together (基教科和法规科一起牵头的), only the tasks they all lead
         named = (lambda i: set(self.records[i].lead_offices)) if q.role == "lead" else self._offices_of
-        scope = [i for i in scope if all(forms & named(i) for forms in q.other_offices.values())]
+        office_forms = q.office_forms
+        held_by = [{self.records[i].doc for i in scope if forms & self._offices_of(i)}
+                   for forms in (q.office_forms, *q.other_offices.values())]
+        if q.other_offices and all(not (a & b) for j, a in enumerate(held_by) for b in held_by[j + 1:]):
+            # 达州电教中心 遂宁电教站 承德电教馆 手上各有哪些活: one office of each plan, no plan printing two of them:
+            # each one's tasks in its own plan, not the tasks they share
+            office_forms = set(q.office_forms).union(*q.other_offices.values())
+        else:
+            scope = [i for i in scope if all(forms & named(i) for forms in q.other_offices.values())]
         roles = {}
         for i in scope:
             record = self.records[i]
             if record.kind == TASK:
                 roles[i] = task_role(record.lead_offices, record.responsible_offices + record.cooperating_offices,
-                                     q.office_forms)
+                                     office_forms)
         wanted = {"lead": {"lead"}, "shared": {"shared"}}.get(q.role, {"lead", "shared"})
         chosen = [i for i, role in roles.items() if role in wanted]
         filters["role"] = q.role
@@ -667,7 +675,7 @@ class Engine:
             filters["role"] = "lead_unprinted"
         if not chosen:
             what = {"lead": "牵头", "shared": "参与"}.get(q.role, "牵头或参与")
-            together = "和其他所问科室共同" if q.other_offices else ""
+            together = "和其他所问科室共同" if q.other_offices and office_forms is q.office_forms else ""
             return Answer(q, NOT_FOUND, f"所选文件中没有{q.office}{together}{what}的任务。", filters=filters)
         hits = [Hit(self.records[i], 1.0, office_lines(self.records[i]), role="牵头" if roles[i] == "lead" else "参与")
                 for i in chosen]
