@@ -264,6 +264,12 @@ def _read_page(page, fragments: list[_Fragment], strokes: list[tuple[float, floa
     return cached[2]
 
 
+def layer_text(page) -> str:
+    """The page's text layer in its own order (pypdf's extraction), from the one pass `_read_page` makes."""
+    _read_page(page, [], [])
+    return getattr(page, "_plan_text", None) or ""
+
+
 def _read_stream(page, fragments: list[_Fragment], strokes: list[tuple[float, float, float, float]]) -> bool:
     path: list[tuple[float, float]] = []
     fills: list[tuple[float, ...]] = [(0.0, 0.0, 0.0)]  # the fill colour, saved and restored with the graphics state
@@ -333,7 +339,8 @@ def _read_stream(page, fragments: list[_Fragment], strokes: list[tuple[float, fl
         except (TypeError, ValueError, IndexError):
             pass
 
-    page.extract_text(visitor_text=on_text, visitor_operand_before=on_operator)
+    # the text layer in its own order comes with the same pass: a page set glyph by glyph is slow to parse twice
+    page._plan_text = page.extract_text(visitor_text=on_text, visitor_operand_before=on_operator)
     printed = [f for f in lights if _on_dark(f, darks)]
     fragments.extend(printed)
     over[0] = over[0] or len(printed) < len(lights)

@@ -1313,8 +1313,8 @@ def _date_text(value: datetime.date, number_format: str) -> str:
 def _read_pdf(name: str, data: bytes) -> str:
     import pypdf
 
-    from .pdftables import (aligned_page_text, beside_their_rows, plain_page_text, ruled_page_text, side_columns,
-                            two_column_page_text)
+    from .pdftables import (aligned_page_text, beside_their_rows, layer_text, plain_page_text, ruled_page_text,
+                            side_columns, two_column_page_text)
     from pypdf.errors import PyPdfError
 
     try:
@@ -1328,7 +1328,7 @@ def _read_pdf(name: str, data: bytes) -> str:
         # (a watermark or seal laid over a page is left out, the rest put back into its printed lines)
         ruled = [ruled_page_text(page) for page in reader.pages]
         pages = [table or aligned_page_text(page) or two_column_page_text(page) or plain_page_text(page)
-                 or page.extract_text() or "" for table, page in zip(ruled, reader.pages)]
+                 or layer_text(page) for table, page in zip(ruled, reader.pages)]
         # a ruled table's last columns printed on pages of their own (a sheet wider than the paper)
         if any(ruled) and any(sides := [None if table else side_columns(page) for table, page in zip(ruled, reader.pages)]):
             pages = beside_their_rows(pages, sides)
