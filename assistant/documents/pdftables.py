@@ -252,25 +252,32 @@ def _grouped(fragments: list[_Fragment]) -> list[list[_Fragment]]:
 def _read_page(page, fragments: list[_Fragment], strokes: list[tuple[float, float, float, float]]) -> bool:
     """Collect the page's upright text fragments and ruling strokes; whether any text was laid over the page. A page
     is read once: the ruled, aligned, two-column and plain readings of it share what its content stream gives."""
+    found, drawn, over, _ = _page_reading(page)
+    fragments.extend(found)
+    strokes.extend(drawn)
+    return over
+
+
+def layer_text(page) -> str:
+    """The page's text layer in its own order (pypdf's extraction), from the same pass as its positioned reading: a
+    page set glyph by glyph is slow to parse twice."""
+    return _page_reading(page)[3] or ""
+
+
+def _page_reading(page) -> tuple[tuple[_Fragment, ...], tuple[tuple[float, float, float, float], ...], bool, str]:
+    """The page's fragments, strokes, whether text was laid over it, and its text layer: read once per page."""
     cached = getattr(page, "_plan_reading", None)
     if cached is None:
         found: list[_Fragment] = []
         drawn: list[tuple[float, float, float, float]] = []
-        over = _read_stream(page, found, drawn)
-        cached = (tuple(found), tuple(drawn), over)
+        over, text = _read_stream(page, found, drawn)
+        cached = (tuple(found), tuple(drawn), over, text)
         page._plan_reading = cached
-    fragments.extend(cached[0])
-    strokes.extend(cached[1])
-    return cached[2]
+    return cached
 
 
-def layer_text(page) -> str:
-    """The page's text layer in its own order (pypdf's extraction), from the one pass `_read_page` makes."""
-    _read_page(page, [], [])
-    return getattr(page, "_plan_text", None) or ""
-
-
-def _read_stream(page, fragments: list[_Fragment], strokes: list[tuple[float, float, float, float]]) -> bool:
+def _read_stream(page, fragments: list[_Fragment],
+                 strokes: list[tuple[float, float, float, float]]) -> tuple[bool, str]:
     path: list[tuple[float, float]] = []
     fills: list[tuple[float, ...]] = [(0.0, 0.0, 0.0)]  # the fill colour, saved and restored with the graphics state
     over = [False]
@@ -339,8 +346,7 @@ def _read_stream(page, fragments: list[_Fragment], strokes: list[tuple[float, fl
         except (TypeError, ValueError, IndexError):
             pass
 
-    # the text layer in its own order comes with the same pass: a page set glyph by glyph is slow to parse twice
-    page._plan_text = page.extract_text(visitor_text=on_text, visitor_operand_before=on_operator)
+    text = page.extract_text(visitor_text=on_text, visitor_operand_before=on_operator)
     printed = [f for f in lights if _on_dark(f, darks)]
     fragments.extend(printed)
     over[0] = over[0] or len(printed) < len(lights)
@@ -353,8 +359,8 @@ def _read_stream(page, fragments: list[_Fragment], strokes: list[tuple[float, fl
         x0 <= f.x <= x1 and y0 <= f.y <= y1 for x0, y0, x1, y1 in panes)]
     if len(kept) < len(fragments):
         fragments[:] = kept
-        return True
-    return over[0]
+        return True, text
+    return over[0], text
 
 
 def _struck(fragment: _Fragment, strokes: list[tuple[float, float, float, float]]) -> bool:

@@ -514,7 +514,7 @@ class Engine:
             q.office_forms = same_office(office, list(self.index.documents), self.index.documents, self.office_forms)
         filters = {"city": q.cities[0] if len(q.cities) == 1 else (q.cities or None), "year": q.year,
                    "office": q.office, "carried": carried}
-        if q.unknown_cities and not (q.cities and (q.compare or len(q.cities) + len(q.unknown_cities) >= 2)):
+        if q.unknown_cities and not q.cities:
             return Answer(q, NOT_FOUND, f"文件库中没有{'、'.join(q.unknown_cities)}的工作要点。{self.holdings()}", filters=filters)
         if q.unknown_cities:
             # 宁波 温州 长春 三家…各咋写的: the places the corpus holds are compared, each place it lacks is a block
@@ -651,14 +651,11 @@ class Engine:
         # further offices named ("职成科和计财科一起…"): only the tasks they all take part in; asked what they lead
         # together (基教科和法规科一起牵头的), only the tasks they all lead
         named = (lambda i: set(self.records[i].lead_offices)) if q.role == "lead" else self._offices_of
-        office_forms = q.office_forms
-        held_by = [{self.records[i].doc for i in scope if forms & self._offices_of(i)}
-                   for forms in (q.office_forms, *q.other_offices.values())]
-        if q.other_offices and all(not (a & b) for j, a in enumerate(held_by) for b in held_by[j + 1:]):
-            # 达州电教中心 遂宁电教站 承德电教馆 手上各有哪些活: one office of each plan, no plan printing two of them:
-            # each one's tasks in its own plan, not the tasks they share
-            office_forms = set(q.office_forms).union(*q.other_offices.values())
-        else:
+        # 达州电教中心 遂宁电教站 承德电教馆 手上各有哪些活: one office of each plan, no plan printing two of them: each
+        # one's tasks in its own plan, not the tasks they share
+        apart = bool(q.other_offices) and self._in_separate_plans([q.office_forms, *q.other_offices.values()], scope)
+        office_forms = set(q.office_forms).union(*q.other_offices.values()) if apart else q.office_forms
+        if not apart:
             scope = [i for i in scope if all(forms & named(i) for forms in q.other_offices.values())]
         roles = {}
         for i in scope:
@@ -675,11 +672,16 @@ class Engine:
             filters["role"] = "lead_unprinted"
         if not chosen:
             what = {"lead": "牵头", "shared": "参与"}.get(q.role, "牵头或参与")
-            together = "和其他所问科室共同" if q.other_offices and office_forms is q.office_forms else ""
+            together = "和其他所问科室共同" if q.other_offices and not apart else ""
             return Answer(q, NOT_FOUND, f"所选文件中没有{q.office}{together}{what}的任务。", filters=filters)
         hits = [Hit(self.records[i], 1.0, office_lines(self.records[i]), role="牵头" if roles[i] == "lead" else "参与")
                 for i in chosen]
         return Answer(q, ANSWERED, "", hits, filters)
+
+    def _in_separate_plans(self, offices: list[set[str]], scope: list[int]) -> bool:
+        """Whether no plan in scope prints two of the offices (each given by its forms)."""
+        held_by = [{self.records[i].doc for i in scope if forms & self._offices_of(i)} for forms in offices]
+        return all(not (a & b) for j, a in enumerate(held_by) for b in held_by[j + 1:])
 
     # -- deadlines ---------------------------------------------------------------------------------------------
     def _deadline_window(self, q: Question) -> Window | None:
