@@ -373,6 +373,18 @@ def test_a_common_function_word_a_plan_happens_to_print_never_says_the_topic_is_
     assert ask("达州要求多少比例的幼儿园达到一类园")["status"] == "not_found"
 
 
+def test_a_word_another_plan_prints_about_something_else_does_not_say_the_topic_is_elsewhere(ask):
+    # 温州 and 长春 print 百姓, 承德 名单 and 分数, each in a task holding little else of the question: the asked
+    # plan's task holding the rest answers
+    a = ask("达州要查老百姓普通话说得咋样 那个调查谁负责")
+    assert a["answered"] and top(a) == (DAZHOU, "六", 36)
+    b = ask("达州给教育人才分类型分层次评价 直属单位也在配合名单里吧")
+    assert b["answered"] and top(b) == (DAZHOU, "一", 5)
+    # a word another plan's task prints with the rest of the question is that plan's topic, as before
+    c = ask("遂宁少年军校今年创建几所")
+    assert c["status"] == "not_found" and "军校" in c["reason"]
+
+
 def test_who_asks_after_a_dash_at_the_end_is_no_office_filter(ask):
     a = ask("遂宁安全管理人员专题培训谁牵头？——体艺科问")
     assert a["answered"] and a["filters"]["office"] is None and top(a) == (SUINING, "六", 36)

@@ -332,6 +332,13 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
             if other in q.office_forms:  # 体卫艺 国防教育办那个: the same office named twice, no second one
                 rest = rest[: span[0]] + " " + rest[span[1]:]
                 continue
+            if (described := _DESCRIBED_OFFICE.fullmatch(rest[span[0]:span[1]])) and q.office in (
+                    meant := {f for w, f in _written_forms(frozenset(forms)).items() if described.group(1) in w}):
+                # 我们督导室… 达州 遂宁 承德 督导那个科: the office already named, described to fit each plan's name
+                for form in meant:
+                    q.office_forms |= same_office(form, scope, documents, office_forms)
+                rest = rest[: span[0]] + " " + rest[span[1]:]
+                continue
             q.other_offices[other] = same_office(other, scope, documents, office_forms)
             rest = rest[: span[0]] + " " + rest[span[1]:]
     if q.office and (_LIST_WORDS.search(q.folded) or (_ROLE_WORD.search(q.folded) and _ROLE_ONLY.fullmatch(rest))) \
@@ -628,7 +635,7 @@ def _is_office_name(token: str, forms: set[str], corpus_text: str, everyday: Cal
     written = _written_forms(frozenset(forms))
     if token in written:
         return True
-    matches = sorted({f for w, f in written.items() if is_abbreviation(token, w)}, key=len)
+    matches = sorted({f for w, f in written.items() if is_abbreviation(token, w)}, key=_shortest_first)
     return bool(matches) and not _plan_word(token, matches, corpus_text, everyday)
 
 
@@ -685,11 +692,16 @@ def _full_name(text: str, written: dict[str, str]) -> tuple[int, int, str] | Non
             # names 党建办 itself) and leaves out a few characters only
             forms = sorted({f for w, f in written.items() if 3 <= len(w) < len(span) <= len(w) + _FULL_EXTRA
                             and span[:2] == w[:2] and w not in span
-                            and (is_abbreviation(w, span) or is_abbreviation(w, plain))}, key=len)
+                            and (is_abbreviation(w, span) or is_abbreviation(w, plain))}, key=_shortest_first)
             if forms and (best is None or end - start > best[1] - best[0]):
                 best = (start, end, forms[0])
                 break
     return best
+
+
+def _shortest_first(name: str) -> tuple[int, str]:
+    """Office names shortest first, equal lengths in a fixed order (a set's order changes from run to run)."""
+    return len(name), name
 
 
 def _office_in(text: str, forms: set[str], corpus_text: str, everyday: Callable[[str], bool],
@@ -707,7 +719,7 @@ def _office_in(text: str, forms: set[str], corpus_text: str, everyday: Callable[
             return form, (start, end)
     if not exact and (described := _DESCRIBED_OFFICE.search(text)):
         # 督导那个科, 管安全的那个股: the office named by a word of its name
-        named = sorted({f for w, f in written.items() if described.group(1) in w}, key=len)
+        named = sorted({f for w, f in written.items() if described.group(1) in w}, key=_shortest_first)
         # 搞财务的那个科: a plan printing 计财科 shortens 计划财务科 to one character of each word; the one office
         # whose short name holds the described word's first character is the one meant (not when several do)
         if not named:
@@ -727,7 +739,7 @@ def _office_in(text: str, forms: set[str], corpus_text: str, everyday: Callable[
             short = text[start:end]
             if start and everyday(text[start - 1:start + 1]):
                 continue  # 审计科 names an office of its own, not 计划财务科 shortened to its 计科
-            matches = sorted({f for w, f in written.items() if is_abbreviation(short, w)}, key=len)
+            matches = sorted({f for w, f in written.items() if is_abbreviation(short, w)}, key=_shortest_first)
             if matches and short not in elsewhere and _plan_word(short, matches, corpus_text, everyday):
                 continue  # 缺学科老师: 学科 is a word of the plans' text, not 学校安全工作科 shortened
             if matches:
@@ -742,7 +754,7 @@ def _office_in(text: str, forms: set[str], corpus_text: str, everyday: Callable[
                 short = text[start:stop]
                 if start and everyday(text[start - 1:start + 1]):
                     continue  # 审计科 牵头的: an office of its own, not 计划财务科's 计科
-                matches = sorted({f for w, f in written.items() if is_abbreviation(short, w)}, key=len)
+                matches = sorted({f for w, f in written.items() if is_abbreviation(short, w)}, key=_shortest_first)
                 if matches and _plan_word(short, matches, corpus_text, everyday):
                     break  # a word of the plans' text, not only of their office lines
                 if matches:

@@ -83,6 +83,7 @@ _TAKEN_BACK = re.compile(r"(?:不是|不要|不问|不看)(?:前年|去年|上�
 # every plan in scope while another plan uses it (校服 asked of 达州, whose plan never says it, though 承德's does).
 MIN_COVERAGE = 0.35
 ELSEWHERE_COVERAGE = 0.65
+ELSEWHERE_HOLDS = 0.7  # a task of another plan holding the lacked word holds this share of the best one's coverage
 GUESSED_SHARE = 0.9  # a guessed office's best task holding less than this share of the best task's: a wrong guess
 RESCUE_COVERAGE = 0.8  # a lower-ranked task holding this much of the question answers when the first holds too little
 # A word of everyday talk (jieba's dictionary count at least EVERYDAY: 材料 9137, 一级 6006) never says that a plan
@@ -303,9 +304,12 @@ class Engine:
         self.corpus_lower = self.corpus_text.lower()
         # a plan is a file and a year: 承德's file holds its 2020 summary and its 2021 plan, and a topic of the
         # plan is not in the summary (2020年的呢 after a 2021 task)
+        # (its part headings too: 长春's 八、…提高百姓教育获得感 is where it speaks of 百姓)
         self.doc_text: dict[tuple[str, int | None], str] = defaultdict(str)
         for record, text in zip(self.records, self.folded):
             self.doc_text[record.doc, record.year] += text + "\n"
+        for part, headings in self._headings().items():
+            self.doc_text[part] += "\n".join(headings) + "\n"
         # plans printing a deadline field (完成时限) for their tasks: there a task without one has no deadline
         self.dated_docs = {r.doc for r in self.records if any(f in r.fields for f in TIME_FIELDS)}
         self._shortenings: dict[str, bool] = {}  # question word -> whether it shortens an office name (cached)
@@ -330,6 +334,15 @@ class Engine:
         self.pinyin_spelled = PinyinSpelled(self.idf)
         self.plan_only_words = self.tokenizer.corpus_words | self.tokenizer.user_words
         self.documents = {f: replace(info, city_names=self._place_names(info)) for f, info in index.documents.items()}
+
+    def _headings(self) -> dict[tuple[str, int | None], list[str]]:
+        """Each plan's part and sub-part headings, folded, each once."""
+        out: dict[tuple[str, int | None], dict[str, None]] = defaultdict(dict)
+        for r in self.records:
+            for heading in (r.section_title, r.subsection_title):
+                if heading:
+                    out[r.doc, r.year][fold(heading)] = None
+        return {part: list(headings) for part, headings in out.items()}
 
     def _as_passage(self, text: str) -> Passage:
         """`text` knowing where two touching words happen to spell a third (高校|服务 spells 校服, 高一|年级 一年): the
@@ -917,7 +930,8 @@ class Engine:
         valued = value_words([t.word for t in terms], detail)
         elsewhere = [t for t in self._held_elsewhere(terms, in_scope) if t.word not in valued and not is_period_word(t.word)]
         if judged and elsewhere and best.coverage < ELSEWHERE_COVERAGE and not (
-                comparing and _holds_a_listed_topic(q.topic or q.folded, elsewhere, terms)):
+                comparing and _holds_a_listed_topic(q.topic or q.folded, elsewhere, terms)) and \
+                self._held_better_elsewhere(terms, valued, elsewhere, in_scope, best.coverage):
             words = _quote_words(elsewhere)
             others = self._tasks_holding(elsewhere, in_scope, dense, lexical)
             reason = f"{self._plans_named(named)}没有提到{words}。"
@@ -1437,6 +1451,16 @@ class Engine:
                 and t.word not in present
                 and (t.phrase or not _part_of_found(t.word, [u.word for u in terms], present))
                 and any(self._holds_word(i, t) for i in out_scope) and self._printed_as_word(t)]
+
+    def _held_better_elsewhere(self, terms: list[Term], valued: list[str], elsewhere: list[Term],
+                               in_scope: set[tuple[str, int | None]], coverage: float) -> bool:
+        """Whether a task of another plan that holds a word the asked plan lacks holds the question at least as
+        fully as the asked plan's best task: only then is the word that plan's topic. 老百姓 (达州查全县老百姓普通话…)
+        is printed by 温州 in a task on 信访, which holds little else of the question."""
+        return any(_topic_share(terms, valued, self.matching[i]) >= ELSEWHERE_HOLDS * coverage
+                   for i, r in enumerate(self.records)
+                   if (r.doc, r.year) not in in_scope and r.kind != PREAMBLE
+                   and any(self._holds_word(i, t) for t in elsewhere))
 
     def _printed_as_word(self, term: Term) -> bool:
         """Whether some task prints an everyday word as a word of its own: 一路 (职校娃一路读上去) is printed only
