@@ -103,11 +103,13 @@ def test_an_office_named_as_colleagues_say_it_lists_that_offices_tasks(ask):
     assert c["intent"] == "office_tasks" and all("计财科" in r["lead_offices"] for r in c["results"])
 
 
-def test_an_office_name_holding_another_offices_shortening_inside_a_word_is_not_that_office(engine):
+def test_an_office_name_holding_another_offices_shortening_inside_a_word_is_not_that_office(engine, ask):
     # 审计科 ends in 计科, which would shorten 达州's 计财科; but 审计 is a word: the asker names an office of its own,
     # which 达州's plan does not have, and 计财科's list is no answer to it
     q, _ = engine.reading("达州审计科负责哪些工作")
-    assert q.office is None and q.intent != "office_tasks"
+    assert not q.office_forms
+    a = ask("达州审计科负责哪些工作")
+    assert a["status"] == "not_found" and "没有列出“审计科”" in a["reason"]
     q, _ = engine.reading("达州计财科负责哪些工作")
     assert q.office == "计财科" and q.intent == "office_tasks"
 
@@ -167,3 +169,22 @@ def test_an_office_asked_by_its_full_name_or_a_word_of_it_is_that_office(ask, en
     assert q.office_forms >= {"督导办", "督导室"} and not q.other_offices
     q, _ = engine.reading("达州书记抓党建述职评议 是党建办挑头吗")  # the short form written inside: that office
     assert q.office == "党建办"
+
+
+def test_an_office_the_plan_does_not_have_asked_for_its_tasks_is_refused_by_name(ask):
+    """工会 and 关工委 are no office of 达州's or 承德's plan (no office name shares two characters of them): the answer
+    says the plan lists no such office, rather than answering with a task on some word of the question."""
+    a = ask("我在县里是管工会的 达州教育工会牵头的有哪些事")
+    assert a["status"] == "not_found" and not a["results"]
+    assert "达州市2020年工作要点没有列出“教育工会”" in a["reason"]
+    assert ask("承德关工委负责哪些任务")["status"] == "not_found"
+
+
+def test_an_office_named_as_another_unit_names_it_lists_the_plans_office_sharing_its_name(ask):
+    """职教教研中心 is 承德's 职成教研室 (职, 教, 研 in order; 职成教科 holds two), 后勤处 its 学校后勤管理中心."""
+    a = ask("承德职教教研中心参与哪些工作")
+    assert a["intent"] == "office_tasks" and a["filters"]["office"] == "职成教研室"
+    assert all("职成教研室" in r["responsible_offices"] for r in a["results"])
+    b = ask("承德后勤处负责的活有哪些")
+    assert b["intent"] == "office_tasks" and b["filters"]["office"] == "学校后勤管理中心"
+

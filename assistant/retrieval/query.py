@@ -18,6 +18,7 @@ from .regions import PROVINCES as _PROVINCES, areas, districts, gazetteer, provi
 from .slips import sounds
 from .spoken import as_mandarin
 from .store import DocumentInfo
+from .terms import abbreviation_pattern
 
 LEAD = "lead"
 OFFICE_TASKS = "office_tasks"
@@ -341,6 +342,20 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
                 continue
             q.other_offices[other] = same_office(other, scope, documents, office_forms)
             rest = rest[: span[0]] + " " + rest[span[1]:]
+    if not q.office and (unlisted := _unlisted_office(rest, corpus_text, every_form)):
+        # 是不是人事处牵头, 教研室让我查, 信访办牵头处理吧: an office as the asker's own unit calls it, which no plan in
+        # scope prints: who asks or is guessed, not what about. Asked for its task list (达州教育工会牵头哪些), it is
+        # the plan's office sharing the most of its name, or none (the answer says the plan lists no such office)
+        name, (start, end) = unlisted
+        if _LIST_WORDS.search(q.folded) and not _ONE_TASK.search(q.folded):
+            meant = _nearest_office(name, forms)
+            q.office = meant or name
+            q.office_forms = same_office(meant, scope, documents, office_forms) if meant else set()
+        # its stem stays when the plans print it or shorten to it (信访办: 信访; 安稳办: 安全稳定), as a topic word
+        stem = _stem(name)
+        kept = stem if len(stem) >= 2 and (stem in corpus_text or (
+            (shortened := abbreviation_pattern(stem)) is not None and shortened.search(corpus_text))) else ""
+        rest = rest[:start] + f" {kept} " + rest[end:]
     if q.office and (_LIST_WORDS.search(q.folded) or (_ROLE_WORD.search(q.folded) and _ROLE_ONLY.fullmatch(rest))) \
             and not _ONE_TASK.search(q.folded):
         # (基教科 牵头 达州, 体艺科 配合 达州 遂宁: an office and a role typed as keywords, no topic: its task list)
@@ -697,6 +712,64 @@ def _full_name(text: str, written: dict[str, str]) -> tuple[int, int, str] | Non
                 best = (start, end, forms[0])
                 break
     return best
+
+
+# An office name as other units write it (人事处, 基教股, 教研室, 信访办, 关工委, 教育工会), said before what it does in
+# the question (牵头, 参与, 有份没, 在管吧, 那边问, 让我查): the last characters say it is an office
+_UNLISTED_OFFICE = re.compile(
+    r"([\u4e00-\u9fff]{1,6}?(?:科室|处室|股室|科|处|股|室|办|委|中心|馆|站|工会))"
+    r"(?=(?:的|那边|这边|那块)?(?:也|还|都|就)?(?:在|要)?(?:牵头|挑头|签头|主抓|负责|参与|参于|配合|协助|协办|有份|有分|"
+    r"沾边|管[吗吧嘛不呢]|问|让我|的team|(?i:lead)))|"
+    r"(?<=叫)([\u4e00-\u9fff]{2,6}?(?:科室|处室|股室|科|处|股|室|办|委|中心|馆|站|工会))(?=[\s，,。？?！!]|$)")  # 我们那叫人事处
+# characters that open the words before an office name, not the name (那是安稳办, 我们那叫人事处, 归督导室)
+_BEFORE_OFFICE = "那这是由归叫我们的也就在跟和与及、说让"
+_LONG_ENDINGS = ("科室", "处室", "股室", "中心")
+_DESCRIBING = re.compile(r"[的那这个些]")  # 对应的那个室 describes an office, it names none
+_GENERIC_STEM = ("教育", "市", "县", "区", "局")  # 教育工会 is the 工会; no office is meant by 教育 alone
+
+
+def _unlisted_office(rest: str, corpus_text: str, every_form: set[str]) -> tuple[str, tuple[int, int]] | None:
+    """An office-like name no plan in scope names, before a word saying what it does, that the plans' text never
+    prints as anything but an office (未来教育研究中心 is a topic, 人事处 no plan prints)."""
+    folded_forms = {fold(f) for f in every_form}
+    for m in _UNLISTED_OFFICE.finditer(rest):
+        group = 1 if m.group(1) else 2
+        start, end = m.span(group)
+        while start < end - 2 and rest[start] in _BEFORE_OFFICE:
+            start += 1
+        name = rest[start:end]
+        if len(name) >= 3 and not _DESCRIBING.search(name) and (name not in corpus_text or name in folded_forms):
+            return name, (start, end)
+    return None
+
+
+def _stem(name: str) -> str:
+    """An office name without its ending and a generic prefix (教育工会 -> 工会's 工, 人事处 -> 人事)."""
+    stem = name[:-2] if name.endswith(_LONG_ENDINGS) else name[:-1]
+    for generic in _GENERIC_STEM:
+        if stem.startswith(generic):
+            stem = stem[len(generic):]
+    return stem
+
+
+def _nearest_office(name: str, forms: set[str]) -> str | None:
+    """The one office of `forms` whose name holds, in order, at least two characters of `name`'s stem (the name
+    without its office ending and a generic 教育/市 prefix) and more of them than any other: 后勤处 is 学校后勤管理中心,
+    职教教研中心 is 职成教研室; 工会, 关工委, 民宗科 are none."""
+    stem = _stem(name)
+
+    def held(form: str) -> int:  # the stem's characters the form holds in order
+        at, count = 0, 0
+        for ch in stem:
+            found = form.find(ch, at)
+            if found >= 0:
+                at, count = found + 1, count + 1
+        return count
+
+    scored = sorted(((held(f), f) for f in forms), reverse=True)
+    if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return scored[0][1]
 
 
 def _shortest_first(name: str) -> tuple[int, str]:

@@ -683,6 +683,9 @@ class Engine:
             # 承德 prints only 责任科室: asked what X leads there, say so and list the tasks that name X
             chosen = [i for i, role in roles.items() if role == "shared"]
             filters["role"] = "lead_unprinted"
+        if not q.office_forms:  # 达州教育工会牵头哪些: no office of the plans in scope is meant
+            plans = self._plans_named({(self.records[i].doc, self.records[i].year) for i in scope})
+            return Answer(q, NOT_FOUND, f"{plans}没有列出“{q.office}”这个科室或单位。", filters=filters)
         if not chosen:
             what = {"lead": "牵头", "shared": "参与"}.get(q.role, "牵头或参与")
             together = "和其他所问科室共同" if q.other_offices and not apart else ""
