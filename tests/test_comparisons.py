@@ -214,6 +214,9 @@ COMPARE_FLOORS = {
     # city, another office, back to the topic in a new city, a new topic with no city), 2026-12-15: first measured
     # whole 37/73, 5/18, 37/55, office lists 2/8; split
     "compare_batch31_heldout.jsonl": (19, 3, 19),  # 19/37, 3/8, 19/27 (office lists 0/4)
+    # conversations that point back (这两个市, 上面那个科, 回到刚才…) and switch one thing at a time (the role, the
+    # detail, the office, the place), 2026-12-16: first measured whole 52/61, 10/15, 49/76, office lists 3/6; split
+    "compare_batch32_heldout.jsonl": (21, 4, 25),  # 21/27, 4/7, 25/38 (office lists 1/3)
 }
 
 
