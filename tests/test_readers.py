@@ -1,4 +1,5 @@
 """Files in every supported encoding and format read the same; anything else is refused with a clear reason."""
+from pathlib import Path
 import shutil
 
 import docx
@@ -437,3 +438,25 @@ def test_radicals_a_text_layer_holds_for_characters_read_as_those_characters():
     # a Quartz-made PDF maps 一 人 长 门 … to Kangxi and simplified-form radicals; the page shows the characters
     assert as_characters("⼀、全⾯加强党的建设（牵头：组织⼈事处；校⻓、⻔卫）") == "一、全面加强党的建设（牵头：组织人事处；校长、门卫）"
     assert as_characters("１２３，ＡＢＣ：；") == "１２３，ＡＢＣ：；"  # full-width forms stay as typed
+
+
+FIXTURE_PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
+
+
+def test_zero_width_characters_a_web_editor_leaves_are_dropped():
+    text = read_document(FIXTURE_PLANS / "p172_youxian_county_2025_zerowidth.txt")
+    assert not any(ch in text for ch in "\u200b\u200c\u200d\u2060\ufeff")
+    assert "县人民政府教育督导室" in text  # printed with a zero-width space inside the name
+
+
+def test_an_excel_object_in_word_is_read_as_the_range_it_shows():
+    text = read_document(FIXTURE_PLANS / "p173_binhu_district_2024_oleobjects.docx")
+    assert "序号\t重点任务\t工作措施\t牵头科室\t配合科室\t完成时限" in text
+    assert "科室列表" not in text  # the drop-down's source list beside the table is outside the shown range
+    assert text.count("深入学习贯彻党的二十大精神") == 1  # each object embeds every sheet; one shows
+
+
+def test_text_typed_on_a_pdf_is_read_where_it_stands_and_a_sticky_note_is_not():
+    text = read_document(FIXTURE_PLANS / "p174_hengshui_city_2023_typewriter.pdf")
+    assert "驻局纪检监察组" in text and "体育卫生与艺术教育科" in text  # typewriter boxes in the office cells
+    assert "建议增加" not in text

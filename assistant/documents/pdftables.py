@@ -347,6 +347,7 @@ def _read_stream(page, fragments: list[_Fragment],
             pass
 
     text = page.extract_text(visitor_text=on_text, visitor_operand_before=on_operator)
+    fragments.extend(_typed_on(page, shown))
     printed = [f for f in lights if _on_dark(f, darks)]
     fragments.extend(printed)
     over[0] = over[0] or len(printed) < len(lights)
@@ -361,6 +362,37 @@ def _read_stream(page, fragments: list[_Fragment],
         fragments[:] = kept
         return True, text
     return over[0], text
+
+
+_FONT_SIZE = re.compile(r"([\d.]+)\s+Tf")
+_HIDDEN = 2 | 32  # annotation flags Hidden and NoView
+
+
+def _typed_on(page, shown) -> list[_Fragment]:
+    """Text typed onto the page with a PDF editor's typewriter or text-box tool (Foxit, WPS 「添加文字」): a FreeText
+    annotation, shown where its box stands but absent from the page's content stream. A table sent round as PDF
+    comes back with its office cells filled so; a sticky note (a Text annotation) is a comment, not the page."""
+    out: list[_Fragment] = []
+    try:
+        annotations = page.get("/Annots") or []
+        for ref in annotations:
+            annotation = ref.get_object()
+            if annotation.get("/Subtype") != "/FreeText" or int(annotation.get("/F", 0)) & _HIDDEN:
+                continue
+            contents = str(annotation.get("/Contents") or "")
+            x0, y0, x1, y1 = (float(v) for v in annotation["/Rect"])
+            size = float(m.group(1)) if (m := _FONT_SIZE.search(str(annotation.get("/DA") or ""))) else 10.0
+            # a line the typist broke is a break between items (基础教育科⏎市人民政府教育督导室), unless it ends a list
+            # item already (计划财务科、⏎各县（市、区）教育局)
+            typed = ""
+            for line in (l.strip() for l in re.split(r"\r\n|\r|\n", contents) if l.strip()):
+                typed += ("" if not typed or typed[-1] in "、，,；;" else " ") + line
+            if typed:
+                x, y = shown(min(x0, x1) + 1, max(y0, y1) - size)
+                out.append(_Fragment(x, y, typed, size))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return out
+    return out
 
 
 def _struck(fragment: _Fragment, strokes: list[tuple[float, float, float, float]]) -> bool:

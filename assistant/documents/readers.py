@@ -73,9 +73,16 @@ def decode_document(name: str, data: bytes) -> str:
         text = _read_xlsx(name, data)
     else:
         text = _read_pdf(name, data)
+    text = _ZERO_WIDTH.sub("", text)
     if not text.strip():
         raise DocumentError(name, "文件中没有文字")
     return as_characters(text)
+
+
+# Characters of no width that a web editor (UEditor and the like) leaves in a published page and a copy keeps:
+# inside a title, an office name (教育\u200b督导室), between a number and its dot. The page shows nothing there;
+# U+FEFF inside the text (opening a pasted line) is one of them, as the one opening the file is
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def as_characters(text: str) -> str:
@@ -409,6 +416,13 @@ def _docx_text(data: bytes) -> str:
             notes = "".join(f"（{comments[i]}）" for i in ranges.get(block._p, ()) if i in comments)
             notes += "".join(f"（{footnotes[i]}）" for i in referred.get(block._p, ()) if i in footnotes)
             text = accepted_text(block)
+            if sheets := _embedded_sheets(block._p, document.part):
+                # a task table pasted from Excel as a worksheet object: the rows it shows, where it stands
+                if text.strip() or label:
+                    lines.append(label + joined + text)
+                    joined = ""
+                lines.extend(sheets)
+                continue
             boxes = _text_boxes(block._p)
             notes += "".join(f"（{box}）" for box in boxes if _OFFICE_COMMENT.match(box))
             if (not text.strip() and not joined and not label) or not any(line.strip() for line in lines):
@@ -556,6 +570,54 @@ def _office_notes(document, kind: str) -> dict[str, str]:
 
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+
+_OLE = "{urn:schemas-microsoft-com:office:office}OLEObject"
+_RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_OLE_SIZE = re.compile(rb'<oleSize\s+ref="([A-Z]+\d+(?::[A-Z]+\d+)?)"')
+
+
+def _embedded_sheets(p, part) -> list[str]:
+    """The rows an Excel worksheet object embedded in the paragraph shows, one tab-separated line per row. Word keeps
+    the whole workbook inside (every sheet, a drop-down's source list beside the table); the page shows the active
+    sheet within the object's range (the workbook's oleSize), and only that is the plan's."""
+    lines: list[str] = []
+    for ole in p.iter(_OLE):
+        if not (ole.get("ProgID") or "").startswith("Excel.Sheet") or not (rid := ole.get(_RELATIONSHIP_ID)):
+            continue
+        try:
+            blob = part.related_parts[rid].blob
+            lines.extend(_shown_range_lines(blob))
+        except (KeyError, ValueError, TypeError, zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+            log.warning("embedded worksheet %s not read: %s", rid, exc)
+    return lines
+
+
+def _shown_range_lines(blob: bytes) -> list[str]:
+    import openpyxl
+    from openpyxl.utils.cell import range_boundaries
+
+    with zipfile.ZipFile(io.BytesIO(blob)) as package:
+        size = _OLE_SIZE.search(package.read("xl/workbook.xml"))
+    workbook = openpyxl.load_workbook(io.BytesIO(blob), data_only=True)
+    sheet = workbook.active
+    if size:
+        min_col, min_row, max_col, max_row = range_boundaries(size.group(1).decode())
+    else:
+        min_col, min_row, max_col, max_row = 1, 1, sheet.max_column, sheet.max_row
+    if (max_col - min_col + 1) * (max_row - min_row + 1) > MAX_SHEET_CELLS:
+        raise ValueError("embedded worksheet range too large")
+    shared = {}  # a cell under the top of a merged range shows the range's value
+    for merged in sheet.merged_cells.ranges:
+        value = sheet.cell(merged.min_row, merged.min_col).value
+        for row in range(merged.min_row + 1, merged.max_row + 1):
+            shared[(row, merged.min_col)] = value
+    lines = []
+    for row in sheet.iter_rows(min_row=min_row, max_row=max_row, min_col=min_col, max_col=max_col):
+        cells = [_cell_text(shared.get((cell.row, cell.column), cell.value), cell.number_format) for cell in row]
+        if any(c.strip() for c in cells):
+            lines.append("\t".join(cells))
+    return lines
 
 
 def _text_boxes(p) -> list[str]:
