@@ -385,6 +385,15 @@ def test_a_word_another_plan_prints_about_something_else_does_not_say_the_topic_
     assert c["status"] == "not_found" and "军校" in c["reason"]
 
 
+def test_two_characters_jieba_cuts_apart_that_a_plan_prints_together_are_a_word(ask):
+    # 根脉 (温州's 红色根脉) is cut 根 / 脉; read as one word, it is 温州's, and 达州's 工程 tasks do not answer
+    a = ask("达州有没有搞红色根脉那种工程")
+    assert a["status"] == "not_found" and "根脉" in a["reason"]
+    # a result character (建好用好) or an office ending (哪个股室) makes no such word
+    b = ask("遂宁DingTalk禁毒平台建好用好 谁牵头")
+    assert b["answered"] and top(b) == (SUINING, "六", 36)
+
+
 def test_who_asks_after_a_dash_at_the_end_is_no_office_filter(ask):
     a = ask("遂宁安全管理人员专题培训谁牵头？——体艺科问")
     assert a["answered"] and a["filters"]["office"] is None and top(a) == (SUINING, "六", 36)
