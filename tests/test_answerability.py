@@ -1254,6 +1254,7 @@ HELDOUT_FLOORS = {
     # once 0.667, 16/60, 13/30, 3/30; split
     "colloquial_batch58_heldout.jsonl": (0.72, 6, 6, 2),  # 0.724, 6/29, 6/14, 2/16
     "colloquial_batch59_heldout.jsonl": (0.75, 7, 2, 1),  # 0.750, 7/28, 2/15, 1/8
+    "colloquial_batch60_heldout.jsonl": (0.64, 8, 2, 2),  # 0.643, 8/28, 2/14, 2/9
 }
 
 

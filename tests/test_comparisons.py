@@ -217,6 +217,10 @@ COMPARE_FLOORS = {
     # conversations that point back (这两个市, 上面那个科, 回到刚才…) and switch one thing at a time (the role, the
     # detail, the office, the place), 2026-12-16: first measured whole 52/61, 10/15, 49/76, office lists 3/6; split
     "compare_batch32_heldout.jsonl": (21, 4, 25),  # 21/27, 4/7, 25/38 (office lists 1/3)
+    # a report outline: several topics at once across cities (学前、义教、普高三块各定了啥目标), two offices' lists at
+    # once, then narrowing to one topic, city or detail and widening again, 2026-12-17: first measured whole 51/67,
+    # 7/17, 44/67, office lists 0/5; split
+    "compare_batch33_heldout.jsonl": (33, 4, 23),  # 33/37, 4/8, 23/35 (office lists 0/2)
 }
 
 
