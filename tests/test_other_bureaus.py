@@ -68,6 +68,7 @@ CORPORA = {
     "fortysixth": "p166 p167 p168",  # a Gantt-chart schedule, a document framed in one Word cell, a booklet's print file
     "fortyseventh": "p169 p170 p171",  # Excel's Unicode-text export, a WPS PDF set glyph by glyph, a filtered sheet
     "fortyeighth": "p172 p173 p174",  # zero-width characters of a web copy, Excel objects in Word, PDF typewriter boxes
+    "fortyninth": "p175 p176 p177",  # a PDF form filled in, an OA export's HTML part in Word, white text in a sheet
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -562,6 +563,7 @@ HELD_FLOORS = [
     ("fortysixth", "other_bureaus48_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/6, 0/3, 0/2
     ("fortyseventh", "other_bureaus49_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/6, 0/3, 0/2
     ("fortyeighth", "other_bureaus50_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/3, 0/2
+    ("fortyninth", "other_bureaus51_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/3, 0/2
 ]
 
 

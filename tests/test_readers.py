@@ -460,3 +460,20 @@ def test_text_typed_on_a_pdf_is_read_where_it_stands_and_a_sticky_note_is_not():
     text = read_document(FIXTURE_PLANS / "p174_hengshui_city_2023_typewriter.pdf")
     assert "驻局纪检监察组" in text and "体育卫生与艺术教育科" in text  # typewriter boxes in the office cells
     assert "建议增加" not in text
+
+
+def test_a_pdf_forms_filled_fields_are_read_and_a_list_shows_its_names_not_its_codes():
+    text = read_document(FIXTURE_PLANS / "p175_anqing_city_2024_formfields.pdf")
+    assert "驻局纪检监察组" in text and "AQJT" not in text
+
+
+def test_an_html_part_a_word_file_imports_is_read_where_it_stands_in_its_charset():
+    text = read_document(FIXTURE_PLANS / "p176_yuecheng_district_2025_altchunk.docx")
+    assert text.index("越城区教育体育局2025年工作要点") < text.index("一、")  # the template's title, then the part
+    assert "审计科" not in text  # only the older draft part, packaged but never placed, names it
+
+
+def test_white_text_on_a_light_cell_is_left_out_and_white_on_a_dark_fill_is_read():
+    text = read_document(FIXTURE_PLANS / "p177_shimen_county_2023_whitefont.xlsx")
+    assert "SM2023-" not in text and "16202160" not in text and "2160个" in text
+    assert "序号" in text  # the header, white on a dark fill

@@ -369,17 +369,22 @@ _HIDDEN = 2 | 32  # annotation flags Hidden and NoView
 
 
 def _typed_on(page, shown) -> list[_Fragment]:
-    """Text typed onto the page with a PDF editor's typewriter or text-box tool (Foxit, WPS 「添加文字」): a FreeText
-    annotation, shown where its box stands but absent from the page's content stream. A table sent round as PDF
+    """Text typed onto the page with a PDF editor's typewriter or text-box tool (Foxit, WPS 「添加文字」), or into
+    a form's fields: shown where its box stands but absent from the page's content stream. A table sent round as PDF
     comes back with its office cells filled so; a sticky note (a Text annotation) is a comment, not the page."""
     out: list[_Fragment] = []
     try:
         annotations = page.get("/Annots") or []
         for ref in annotations:
             annotation = ref.get_object()
-            if annotation.get("/Subtype") != "/FreeText" or int(annotation.get("/F", 0)) & _HIDDEN:
+            if int(annotation.get("/F", 0)) & _HIDDEN:
                 continue
-            contents = str(annotation.get("/Contents") or "")
+            if annotation.get("/Subtype") == "/FreeText":
+                contents = str(annotation.get("/Contents") or "")
+            elif annotation.get("/Subtype") == "/Widget":
+                contents = _field_shown(annotation)
+            else:
+                continue
             x0, y0, x1, y1 = (float(v) for v in annotation["/Rect"])
             size = float(m.group(1)) if (m := _FONT_SIZE.search(str(annotation.get("/DA") or ""))) else 10.0
             # a line the typist broke is a break between items (基础教育科⏎市人民政府教育督导室), unless it ends a list
@@ -393,6 +398,33 @@ def _typed_on(page, shown) -> list[_Fragment]:
     except (KeyError, TypeError, ValueError, AttributeError):
         return out
     return out
+
+
+def _inherited(annotation, key: str):
+    """A form field's entry, from the widget or the field it belongs to (a field's widgets share its value)."""
+    node, depth = annotation, 0
+    while node is not None and depth < 8:
+        if key in node:
+            return node[key]
+        parent = node.get("/Parent")
+        node, depth = (parent.get_object() if parent is not None else None), depth + 1
+    return None
+
+
+def _field_shown(widget) -> str:
+    """What a filled-in form field shows in its box (a PDF table whose cells are form fields, returned filled in):
+    a text field's value; a list's chosen item by its display name, not the code it stores (AQJT06 shows
+    基础教育科); nothing for buttons and empty fields."""
+    kind = _inherited(widget, "/FT")
+    value = _inherited(widget, "/V")
+    if kind not in ("/Tx", "/Ch") or value is None:
+        return ""
+    values = [str(v) for v in value] if isinstance(value, list) else [str(value)]
+    names = {}
+    for option in _inherited(widget, "/Opt") or []:
+        if isinstance(option, list) and len(option) == 2:
+            names[str(option[0])] = str(option[1])
+    return "、".join(names.get(v, v) for v in values if v and v != "/Off")
 
 
 def _struck(fragment: _Fragment, strokes: list[tuple[float, float, float, float]]) -> bool:

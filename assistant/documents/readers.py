@@ -13,6 +13,7 @@ import stat
 import unicodedata
 import zipfile
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from .mail import message_text
@@ -392,13 +393,16 @@ def _docx_text(data: bytes) -> str:
     footnotes = _office_notes(document, "footnote") | _office_notes(document, "endnote")
     referred = _note_references(document.element.body) if footnotes else {}
     blocks = [b for b in _blocks(document.element.body, document._body)  # paragraphs and tables in print order
-              if isinstance(b, docx.table.Table) or not styles.contents(b)]
-    headings = _unnumbered_headings(blocks, styles, document)
+              if isinstance(b, (docx.table.Table, _AltChunk)) or not styles.contents(b)]
+    headings = _unnumbered_headings([b for b in blocks if not isinstance(b, _AltChunk)], styles, document)
     side = _side_column(document.element.body)
     lines = []
     joined = ""  # a paragraph whose mark a tracked change deleted runs on into the next
     beside: list[str] = []  # the office groups of the right column, given after the tasks they stand beside
     for block in blocks:
+        if isinstance(block, _AltChunk):
+            lines.extend(_alt_chunk_lines(document.part, block.rid))
+            continue
         if beside and (isinstance(block, docx.table.Table) or block._p not in side):
             lines.append(_side_groups(beside))
             beside = []
@@ -713,6 +717,34 @@ def _blocks(container, parent):
             yield Table(child, parent)
         elif child.tag == _W + "sdt" and (content := child.find(_W + "sdtContent")) is not None:
             yield from _blocks(content, parent)
+        elif child.tag == _W + "altChunk" and (rid := child.get(_RELATIONSHIP_ID)):
+            yield _AltChunk(rid)
+
+
+@dataclass(frozen=True)
+class _AltChunk:
+    """Where a part imported whole stands in the body (an OA system's HTML 正文 under a Word template's title):
+    Word shows its content there, and keeps it as that part until the file is saved again."""
+    rid: str
+
+
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]+)""")
+
+
+def _alt_chunk_lines(part, rid: str) -> list[str]:
+    """The lines an imported HTML part shows, decoded by the charset it declares (GBK from many OA systems)."""
+    try:
+        blob = part.related_parts[rid].blob
+    except KeyError:
+        return []
+    declared = _CHARSET.search(blob[:4096])
+    try:
+        text = blob.decode(declared.group(1).decode("ascii")) if declared else _decode_text_strict("", blob)
+    except (UnicodeError, LookupError):
+        text = _decode_text_strict("", blob)
+    if not _looks_like_html(text):
+        return [line for line in text.splitlines() if line.strip()]
+    return [line for line in _html_text(text).splitlines() if line.strip()]
 
 
 def _frame(tbl) -> bool:
@@ -972,7 +1004,7 @@ def _xlsx_text(name: str, data: bytes) -> str:
         raise DocumentError(name, f"表格超过 {MAX_SHEET_CELLS} 个单元格上限，不像一份工作要点")
     if merged := _office_sheets_text(workbook):
         return merged
-    struck = _struck_text(data)
+    struck = _unseen_text(data)
     lines = []
     for sheet in _shown_sheets(workbook):
         shared = {}  # (row, column) of a cell under the top of a merged range -> the range's value
@@ -1059,17 +1091,21 @@ _MONTH_HEADER = re.compile(r"(?:[1-9]|1[0-2])月(?:份)?")
 _MIN_MONTHS = 6
 
 
-def _struck_text(data: bytes) -> dict[str, tuple[dict[tuple[int, int], str], set[int]]]:
-    """Per sheet, the text of the cells a strikethrough touches as they read once it is taken out, and the rows it
-    cancels: a task table revised by hand marks what it drops in 删除线 and what it adds in red (新建幼儿园[-12-]9所;
-    a lead crossed out and the new one typed under it). Struck text is what the plan no longer says; a row whose
-    longest cell is struck in whole is a task taken out of the plan, though its number or offices may stay plain."""
+def _unseen_text(data: bytes) -> dict[str, tuple[dict[tuple[int, int], str], set[int]]]:
+    """Per sheet, the text of the cells holding text nobody sees, as they read once it is taken out, and the rows it
+    cancels. Struck text: a task table revised by hand marks what it drops in 删除线 and what it adds in red
+    (新建幼儿园[-12-]9所; a lead crossed out and the new one typed under it), and struck text is what the plan no
+    longer says; a row whose longest cell is struck in whole is a task taken out of the plan, though its number or
+    offices may stay plain. White text on a light cell: a template's tracking codes, old figures and offices kept in
+    white before the new ones (16202160个 shows 2160个), a white / in a cell that looks empty; the page shows none of
+    it (white on a dark fill, a header's, is seen)."""
     import openpyxl
     from openpyxl.cell.rich_text import CellRichText, TextBlock
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        if not any(b"<strike" in archive.read(n) for n in archive.namelist() if n.endswith(".xml")):
-            return {}
+        marks = [archive.read(n) for n in archive.namelist() if n.endswith(".xml")]
+    if not any(b"<strike" in m or b'rgb="FFFFFFFF"' in m or b'theme="0"' in m for m in marks):
+        return {}
     workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True, rich_text=True)
     out = {}
     for sheet in workbook.worksheets:
@@ -1080,14 +1116,17 @@ def _struck_text(data: bytes) -> dict[str, tuple[dict[tuple[int, int], str], set
             for cell in row:
                 if cell.value is None:
                     continue
+                light = _light_fill(cell.fill)
                 if isinstance(cell.value, CellRichText):
                     full = "".join(b.text if isinstance(b, TextBlock) else str(b) for b in cell.value)
                     text = "".join(b.text if isinstance(b, TextBlock) else str(b) for b in cell.value
-                                   if not (isinstance(b, TextBlock) and b.font is not None and b.font.strike))
+                                   if not (isinstance(b, TextBlock) and b.font is not None and (
+                                       b.font.strike or light and _white(b.font.color)))
+                                   and not (not isinstance(b, TextBlock) and light and _white(cell.font.color)))
                     if text != full:
                         shown[cell.row, cell.column] = "\n".join(l for l in text.split("\n") if l.strip()) \
                             if text.strip() else ""
-                elif cell.font is not None and cell.font.strike:
+                elif cell.font is not None and (cell.font.strike or light and _white(cell.font.color)):
                     full = str(cell.value)
                     shown[cell.row, cell.column] = ""
                 else:
@@ -1100,6 +1139,26 @@ def _struck_text(data: bytes) -> dict[str, tuple[dict[tuple[int, int], str], set
         if shown:
             out[sheet.title] = (shown, cancelled)
     return out
+
+
+def _white(color) -> bool:
+    """Excel's white: RGB FFFFFF, or the theme's first colour (白色，背景 1) not darkened by a tint."""
+    if color is None:
+        return False
+    if color.type == "rgb" and isinstance(color.rgb, str):
+        return color.rgb.upper().endswith("FFFFFF")
+    return color.type == "theme" and color.theme == 0 and (color.tint or 0) > -0.25
+
+
+def _light_fill(fill) -> bool:
+    """Whether a cell's fill lets white text vanish: none, white, or a light colour."""
+    if fill is None or fill.fill_type in (None, "none"):
+        return True
+    color = fill.fgColor
+    if color is not None and color.type == "rgb" and isinstance(color.rgb, str) and len(color.rgb) >= 6:
+        r, g, b = (int(color.rgb[-6:][i:i + 2], 16) for i in (0, 2, 4))
+        return 0.299 * r + 0.587 * g + 0.114 * b >= 200
+    return bool(color is not None and color.type == "theme" and color.theme == 0)
 
 
 def _two_up(rows: list[list[str]]) -> list[list[str]]:
