@@ -123,10 +123,19 @@ def test_one_office_of_each_plan_named_together_lists_each_ones_tasks_in_its_own
     for r in a["results"]:
         offices = r["lead_offices"] + r["responsible_offices"]
         assert any("电教" in o for o in offices)
-    # two offices of one plan named together still ask what they share (遂宁's 基教科 and 法规科 both)
+    # two offices of one plan said to work together (一起) ask what they share (遂宁's 基教科 and 法规科 both)
     b = ask("遂宁基教科和法规科一起负责哪些")
     assert b["results"] and all({"基础教育科", "法规科"} <= set(r["lead_offices"] + r["responsible_offices"])
                                 for r in b["results"])
+
+
+def test_two_offices_of_one_plan_asked_each_list_what_either_does_in_the_role_asked(ask, engine):
+    # 各牵头几项 with no word of working together: every task either one leads, as the directory lists them
+    a = ask("达州基教科和职成科各牵头几项")
+    led = {(r["section"], r["task_no"]) for r in a["results"]}
+    expected = {(t.section, t.task_no) for t in engine.records if t.doc == DAZHOU and t.kind == "task"
+                and {"基教科", "职成科"} & set(t.lead_offices)}
+    assert led and led == expected and all(r["role"] == "牵头" for r in a["results"])
 
 
 def test_another_plans_office_name_shortening_this_plans_office_names_it(ask, engine):

@@ -365,7 +365,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
             q.role = "shared" if _LEAD_ROLE.fullmatch(m.group(1) or m.group(2)) else "lead"
         elif q.other_offices and lead and not shared and _TOGETHER.search(q.folded):
             q.role = "lead"  # 基教科和法规科一起牵头的: the tasks they all lead
-        elif _BOTH_ROLES.search(q.folded) or lead == shared or q.other_offices:  # 负责哪些: what it leads and shares
+        elif _BOTH_ROLES.search(q.folded) or lead == shared:  # 负责哪些: what it leads and shares
             # (a 责任科室 said with 参与 is the shared role: 当责任科室参与的工作)
             q.role = "both"
         else:

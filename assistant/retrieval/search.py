@@ -666,7 +666,10 @@ class Engine:
         named = (lambda i: set(self.records[i].lead_offices)) if q.role == "lead" else self._offices_of
         # 达州电教中心 遂宁电教站 承德电教馆 手上各有哪些活: one office of each plan, no plan printing two of them: each
         # one's tasks in its own plan, not the tasks they share
-        apart = bool(q.other_offices) and self._in_separate_plans([q.office_forms, *q.other_offices.values()], scope)
+        # 基教科和职成科各牵头几项 (no word of doing it together): each one's tasks, as for offices of separate plans;
+        # 基教科和法规科一起负责哪些: only the tasks they share
+        apart = bool(q.other_offices) and (not _JOINTLY.search(q.folded) or self._in_separate_plans(
+            [q.office_forms, *q.other_offices.values()], scope))
         office_forms = set(q.office_forms).union(*q.other_offices.values()) if apart else q.office_forms
         if not apart:
             scope = [i for i in scope if all(forms & named(i) for forms in q.other_offices.values())]
@@ -1685,6 +1688,7 @@ def _reaches_into(longer: str, piece: str, found: list[str]) -> bool:
 # thing one hands out (学生奶 is no 学生, 直饮水 no 饮水, 学生卡, 饭票, 证): left uncovered, it is another thing, not a
 # suffix (教研室 is where 教研 is done, 龙舟赛 is 龙舟)
 _FACILITY_END = "池馆场房楼厅奶水卡票证"
+_JOINTLY = re.compile(r"一起|共同|联合|同时|一块|一道|都(?:牵头|挑头|参与|配合|负责|有份)|都是.{0,6}的")
 _LONE = re.compile(r"[\u4e00-\u9fff]")
 # characters that stand alone in a question as grammar or asking, never half of a thing's name
 _LONE_FUNCTION = frozenset("的了和与及或是在对为把被将从由等中上下里这那哪几谁吗呢吧啊呀么要有会能还也都又就并而其之所该各项条个"
