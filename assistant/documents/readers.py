@@ -611,11 +611,7 @@ def _shown_range_lines(blob: bytes) -> list[str]:
         min_col, min_row, max_col, max_row = 1, 1, sheet.max_column, sheet.max_row
     if (max_col - min_col + 1) * (max_row - min_row + 1) > MAX_SHEET_CELLS:
         raise ValueError("embedded worksheet range too large")
-    shared = {}  # a cell under the top of a merged range shows the range's value
-    for merged in sheet.merged_cells.ranges:
-        value = sheet.cell(merged.min_row, merged.min_col).value
-        for row in range(merged.min_row + 1, merged.max_row + 1):
-            shared[(row, merged.min_col)] = value
+    shared = _merged_values(sheet)
     lines = []
     for row in sheet.iter_rows(min_row=min_row, max_row=max_row, min_col=min_col, max_col=max_col):
         cells = [_cell_text(shared.get((cell.row, cell.column), cell.value), cell.number_format) for cell in row]
@@ -1007,11 +1003,7 @@ def _xlsx_text(name: str, data: bytes) -> str:
     struck = _unseen_text(data)
     lines = []
     for sheet in _shown_sheets(workbook):
-        shared = {}  # (row, column) of a cell under the top of a merged range -> the range's value
-        for merged in sheet.merged_cells.ranges:
-            value = sheet.cell(merged.min_row, merged.min_col).value
-            for row in range(merged.min_row + 1, merged.max_row + 1):
-                shared[(row, merged.min_col)] = value
+        shared = _merged_values(sheet)
         # a hidden column (the codes a lookup formula reads) is no part of the plan the sheet shows
         hidden = {i for d in sheet.column_dimensions.values() if d.hidden and d.min
                   for i in range(d.min, (d.max or d.min) + 1)}
@@ -1053,6 +1045,17 @@ def _xlsx_text(name: str, data: bytes) -> str:
             rows.insert(first, [sheet.title.strip()] + [""] * (len(rows[first]) - 1))
         lines.extend("\t".join(cells) for cells in rows)
     return "\n".join(lines)
+
+
+def _merged_values(sheet) -> dict[tuple[int, int], object]:
+    """(row, column) of a cell under the top of a range merged down rows -> the range's value: a 牵头单位 written once
+    for two tasks belongs to each."""
+    shared = {}
+    for merged in sheet.merged_cells.ranges:
+        value = sheet.cell(merged.min_row, merged.min_col).value
+        for row in range(merged.min_row + 1, merged.max_row + 1):
+            shared[(row, merged.min_col)] = value
+    return shared
 
 
 def _gantt(sheet) -> tuple[dict[int, str], int | None, dict[int, str]]:

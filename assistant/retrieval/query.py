@@ -342,7 +342,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
                 continue
             q.other_offices[other] = same_office(other, scope, documents, office_forms)
             rest = rest[: span[0]] + " " + rest[span[1]:]
-    if not q.office and (unlisted := _unlisted_office(rest, corpus_text, every_form)):
+    if not q.office and (unlisted := _unlisted_office(rest, corpus_text, folded_forms)):
         # 是不是人事处牵头, 教研室让我查, 信访办牵头处理吧: an office as the asker's own unit calls it, which no plan in
         # scope prints: who asks or is guessed, not what about. Asked for its task list (达州教育工会牵头哪些), it is
         # the plan's office sharing the most of its name, or none (the answer says the plan lists no such office)
@@ -728,10 +728,10 @@ _DESCRIBING = re.compile(r"[的那这个些]")  # 对应的那个室 describes a
 _GENERIC_STEM = ("教育", "市", "县", "区", "局")  # 教育工会 is the 工会; no office is meant by 教育 alone
 
 
-def _unlisted_office(rest: str, corpus_text: str, every_form: set[str]) -> tuple[str, tuple[int, int]] | None:
+def _unlisted_office(rest: str, corpus_text: str, folded_forms: set[str]) -> tuple[str, tuple[int, int]] | None:
     """An office-like name no plan in scope names, before a word saying what it does, that the plans' text never
-    prints as anything but an office (未来教育研究中心 is a topic, 人事处 no plan prints)."""
-    folded_forms = {fold(f) for f in every_form}
+    prints as anything but an office (未来教育研究中心 is a topic, 人事处 no plan prints). `folded_forms`: every
+    plan's office names, folded."""
     for m in _UNLISTED_OFFICE.finditer(rest):
         group = 1 if m.group(1) else 2
         start, end = m.span(group)
