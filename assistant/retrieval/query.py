@@ -716,11 +716,12 @@ def _full_name(text: str, written: dict[str, str]) -> tuple[int, int, str] | Non
 
 # An office name as other units write it (人事处, 基教股, 教研室, 信访办, 关工委, 教育工会), said before what it does in
 # the question (牵头, 参与, 有份没, 在管吧, 那边问, 让我查): the last characters say it is an office
+_UNIT_ENDING = r"(?:科室|处室|股室|科|处|股|室|办|委|中心|馆|站|工会)"
 _UNLISTED_OFFICE = re.compile(
-    r"([\u4e00-\u9fff]{1,6}?(?:科室|处室|股室|科|处|股|室|办|委|中心|馆|站|工会))"
+    rf"([\u4e00-\u9fff]{{1,6}}?{_UNIT_ENDING})"
     r"(?=(?:的|那边|这边|那块)?(?:也|还|都|就)?(?:在|要)?(?:牵头|挑头|签头|主抓|负责|参与|参于|配合|协助|协办|有份|有分|"
     r"沾边|管[吗吧嘛不呢]|问|让我|的team|(?i:lead)))|"
-    r"(?<=叫)([\u4e00-\u9fff]{2,6}?(?:科室|处室|股室|科|处|股|室|办|委|中心|馆|站|工会))(?=[\s，,。？?！!]|$)")  # 我们那叫人事处
+    rf"(?<=叫)([\u4e00-\u9fff]{{2,6}}?{_UNIT_ENDING})(?=[\s，,。？?！!]|$)")  # 我们那叫人事处
 # characters that open the words before an office name, not the name (那是安稳办, 我们那叫人事处, 归督导室)
 _BEFORE_OFFICE = "那这是由归叫我们的也就在跟和与及、说让"
 _LONG_ENDINGS = ("科室", "处室", "股室", "中心")

@@ -800,7 +800,7 @@ class Engine:
         # together are a word of theirs, which would otherwise weigh nothing; not a function character (的, 不, 啥),
         # nor a typing slip the readings give a plan word for. (Pairs no plan prints, 电竞 beside 牵投 typed for 牵头,
         # cannot be told from slips of the question's frame: they stay unweighed.)
-        slipped = {w for w in readings} | {c for w in readings for c in w}
+        slipped = set(readings) | {c for w in readings for c in w}
         tokens += [a + b for a, b in zip(tokens, tokens[1:]) if _LONE.fullmatch(a) and _LONE.fullmatch(b)
                    and a not in _LONE_FUNCTION and b not in _LONE_FUNCTION and a + b in (q.topic or q.folded)
                    and a + b not in tokens and not {a, b, a + b} & slipped and a + b in self.corpus_text]
