@@ -97,6 +97,9 @@ def to_markdown(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape 
 
 
 def _body(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape, link: Link) -> str:
+    if answer.plans and answer.parts:  # several topics compared: each topic's blocks and table, in the order named
+        return "\n\n".join([f"**{esc(answer.reason)}**"] + [
+            f"### {esc(topic)}\n\n{_comparison(part, documents, esc, link)}" for topic, part in answer.parts])
     if answer.plans:
         return _comparison(answer, documents, esc, link)
     if answer.parts:  # two topics asked together: each answered in full, in the order named
@@ -272,8 +275,14 @@ def to_json(answer: Answer, documents: dict[str, DocumentInfo]) -> dict:
         "results": [hit_json(h, documents) for h in answer.hits],
         "office_check": office_check(answer) if answer.answered and answer.hits and not answer.plans else None,
         "elsewhere": [hit_json(h, documents) for h in answer.elsewhere],
-        "plans": [{"doc": p.doc, "city": p.city, "year": p.year, "status": p.answer.status, "reason": p.answer.reason,
-                   "results": [hit_json(h, documents) for h in p.answer.hits]} for p in answer.plans],
+        "plans": _plans_json(answer, documents),
+        # two topics asked of one plan, or several listed in a comparison (each then with its own plans)
         "parts": [{"topic": topic, "status": part.status, "reason": part.reason,
-                   "results": [hit_json(h, documents) for h in part.hits]} for topic, part in answer.parts],
+                   "results": [hit_json(h, documents) for h in part.hits],
+                   **({"plans": _plans_json(part, documents)} if part.plans else {})} for topic, part in answer.parts],
     }
+
+
+def _plans_json(answer: Answer, documents: dict[str, DocumentInfo]) -> list[dict]:
+    return [{"doc": p.doc, "city": p.city, "year": p.year, "status": p.answer.status, "reason": p.answer.reason,
+             "results": [hit_json(h, documents) for h in p.answer.hits]} for p in answer.plans]

@@ -213,7 +213,8 @@ _COUNT = re.compile(r"(?:(?<![哪那这])几|(?<!哪)多少)\s*(?:[十百千]\s*
 # 多少残疾孩子, 几个农村老师: the people counted may have a word or two before them (not 多少所学校的老师: schools)
 _PEOPLE_COUNT = re.compile(r"(?<!第)(?:(?<![哪那这])几|(?<!哪)多少)\s*(?:个|名|位)?(?![所间座场台套项家次条批类种级轮支门届期校园件本辆张块栋亩节万亿元钱])"
                            r"(?:[\u4e00-\u9fff]{0,4}?)(?=老师|教师|学生|师生|幼儿|儿童|家长|校长|孩子|娃|人员|干部|职工)")
-_PLAIN_COUNT = re.compile(r"多少|(?<![哪那这])几(?!乎)")
+# 定了啥指标, 有啥数, 硬指标: the figures a task sets, of whatever kind (a count, a share, an amount all answer)
+_PLAIN_COUNT = re.compile(r"多少|(?<![哪那这])几(?!乎)|(?:啥|什么|哪些)\s*(?:硬|量化|具体)?\s*(?:指标|数字|数据|数)|(?:硬|量化)指标")
 
 
 # 是要点第几条 / 在第几点 asks where in the plan the task stands: its number, which the citation gives (第几点 is no
@@ -396,7 +397,7 @@ _PERIOD_WORD = re.compile(r"^(?:(?:每|一|全|半)?(?:年|月|天|周|日|季�
                           # 年终表要填: for when, not of what (a month's 月底 stays: 6月底前要完成的X names its task)
                           r"年底|年末|年终|岁末|年初|年中|年内)$")  # 一开学: when  # 停课期间: when, not what
 _DETAIL_WORD = re.compile(_PERIOD_WORD.pattern + r"|奖金|奖励金|金额|经费|资金|钱|比例|占比|时间|日期|时候|时限|期限|截止|"
-                          r"标准|数量|人数|个数|周期|^有数$|^具体数|名额|规模$|^.到$|名字|名称|全称|^百分|"  # 有数没: a figure?
+                          r"标准|数量|人数|个数|周期|^有数$|^具体数|^(?:硬|量化)?指标$|^数字$|^数据$|名额|规模$|^.到$|名字|名称|全称|^百分|"  # 有数没: a figure?
                           r"^(?:最低|最少|至少|最高|最多|上限|下限|盘子|红线|门槛)$")  # which bound of the value (最低多少钱, 红线是多少人), 多大盘子
 
 

@@ -262,7 +262,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
         if name in rest and (edges is None or _stands_as_word(name, rest, edges)) and (
                 name not in corpus_text or (not q.cities and (_in_city_position(name, rest)
                                                               or _in_city_position(name, q.folded)))
-                or _names_its_plan(name, rest)):
+                or _names_its_plan(name, rest) or _listed_with(name, q.cities, q.folded)):
             q.unknown_cities.append(name)
             rest = rest.replace(name, " ")
     corpus_cities = {info.city for info in documents.values() if info.city}
@@ -543,6 +543,16 @@ def _without_mention(text: str, corpus_text: str) -> str:
         keep = m.group(0).endswith("提") and after and "提" + after in corpus_text
         return m.group(0) if keep else " "
     return _MENTIONED.sub(drop, text)
+
+
+def _listed_with(name: str, cities: list[str], text: str) -> bool:
+    """成都 遂宁 研学…, 成都和遂宁 对…各是咋管的: a place opening the question in a list with a corpus city is a city
+    compared, though a plan mentions it in passing; 遂宁跟成都教育合作 (the place inside the topic) is not."""
+    if not cities:
+        return False
+    name, either = re.escape(name), "|".join(re.escape(c) for c in cities)
+    return bool(re.match(rf"\s*(?:{name}市?(?:\s*[和跟与、]\s*|\s+)(?:{either})市?|(?:{either})市?(?:\s*、\s*|\s+){name}市?)"
+                         rf"(?=[\s，,、]|$)", text))
 
 
 def _names_its_plan(name: str, text: str) -> bool:

@@ -36,6 +36,7 @@ from .slips import PinyinSpelled, SoundAlike
 from .terms import (COMMON_LOW, SHORTENING_COUNT, Passage, Term, abbreviation_pattern, everyday_share,
                     function_words, is_digits, question_terms, share, slip_readings, synonyms, with_slips)
 from .tokenize import STOPWORDS, TOKENIZER_VERSION, Tokenizer
+from .topics import COUNTED, listed_topics
 from .wordcache import cached_words
 
 DENSE_WEIGHT = 0.4
@@ -1321,12 +1322,83 @@ class Engine:
 
     def _compare(self, q: Question, scope: list[int], filters: dict) -> Answer:
         """One answer per plan in scope, in the corpus's order, each by the same rules as a single answer; the
-        question is embedded once."""
+        question is embedded once (once per topic where it lists several)."""
+        if (listed := self._listed(q)) is not None:
+            per_topic = [(topic, self._plan_answers(sub, scope, filters, self._score(sub)), sub) for topic, sub in listed]
+            if len(per_topic[0][1]) >= 2 or q.unknown_cities:
+                return self._comparison_of_topics(q, per_topic, filters)
         s = self._score(q)
         plans = self._plan_answers(q, scope, filters, s)
         if len(plans) < 2 and not q.unknown_cities:  # 分别 asked of one plan: an ordinary answer
             return self._decide(q, scope, 5, filters, s)
         return self._comparison(q, plans, filters)
+
+    def _listed(self, q: Question) -> list[tuple[str, Question]] | None:
+        """The topics a question lists (topics.py), each with the question asked of it alone: the other topics'
+        words and the count of topics taken out, the places, years and the rest of what is asked kept."""
+        spans = listed_topics(q.folded, self._words, self._named_span)
+        if not spans:
+            return None
+        out = []
+        for i, (start, end) in enumerate(spans):
+            text = q.folded
+            for j, (s0, s1) in sorted(enumerate(spans), key=lambda item: -item[1][0]):
+                if j != i:
+                    text = text[:s0] + " " + text[s1:]
+            sub = read_question(COUNTED.sub(" ", text), self.documents, self.office_forms, self.corpus_text,
+                                self._words, self._everyday)
+            sub.text = q.text
+            sub.cities, sub.unknown_cities, sub.year, sub.years = q.cities, q.unknown_cities, q.year, q.years
+            sub.compare, sub.others, sub.year_over_year = True, q.others, q.year_over_year
+            out.append((q.folded[start:end], sub))
+        return out
+
+    def _named_span(self, piece: str) -> tuple[int, int] | None:
+        """Where in `piece` (a stretch of a question) its words naming something stand, or None when it names
+        nothing (a place, asker talk, an asking word)."""
+        sub = read_question(piece, self.documents, self.office_forms, self.corpus_text, self._words, self._everyday)
+        if not sub.topic.strip():  # 达州 of 达州和温州在经费投入上…: a place, not a topic
+            return None
+        found = [(at, at + len(t.word)) for t in self._topic_words(sub) if not t.guess and (at := piece.find(t.word)) >= 0]
+        return (min(a for a, _ in found), max(b for _, b in found)) if found else None
+
+    def _comparison_of_topics(self, q: Question, per_topic: list[tuple[str, list[PlanAnswer], Question]],
+                              filters: dict) -> Answer:
+        """Each listed topic compared plan by plan (its own blocks, 未涉及 by the same rules), and one block per plan
+        for them all: answered where the plan holds every topic, partial where it holds some (saying which it
+        lacks), not found where it holds none."""
+        parts = [(topic, self._comparison(sub, plans, filters)) for topic, plans, sub in per_topic]
+        merged = []
+        for n, first in enumerate(parts[0][1].plans):
+            blocks = [(topic, part.plans[n].answer) for topic, part in parts if n < len(part.plans)]
+            held = [(topic, a) for topic, a in blocks if a.status != NOT_FOUND and a.hits]
+            hits = [a.hits[0] for _, a in held]
+            hits += [h for _, a in blocks for h in a.hits if all(h.record is not g.record for g in hits)]
+            lacking = [topic for topic, a in blocks if a.status == NOT_FOUND or not a.hits]
+            if not first.doc:  # a place the corpus lacks: as each topic's block says
+                merged.append(first)
+                continue
+            if not held:
+                status, reason = NOT_FOUND, "所列各项均未涉及。"
+            elif lacking or any(a.status == PARTIAL for _, a in held):
+                status = PARTIAL
+                reason = "；".join(filter(None, [f"未涉及“{'”“'.join(lacking)}”" if lacking else ""] + [
+                    f"“{topic}”{a.reason.rstrip('。')}" for topic, a in held if a.status == PARTIAL])) + "。"
+            else:
+                status, reason = ANSWERED, ""
+            merged.append(PlanAnswer(first.doc, first.city, first.year, Answer(q, status, reason, hits, first.answer.filters)))
+        known = [p for p in merged if p.doc]
+        status = ANSWERED if any(p.answer.answered for p in known) else (
+            PARTIAL if any(p.answer.status == PARTIAL for p in known) else NOT_FOUND)
+        if q.unknown_cities and status == ANSWERED:
+            status = PARTIAL
+        held = sum(p.answer.status != NOT_FOUND for p in known)
+        reason = f"分 {len(parts)} 项比较（{'、'.join(t for t, _ in parts)}）；共 {len(known)} 个文件，{held} 个涉及。"
+        if q.unknown_cities:
+            reason = f"文件库中没有{'、'.join(q.unknown_cities)}的工作要点；{reason}"
+        hits = sorted((p.answer.hits[0] for p in known if p.answer.status != NOT_FOUND and p.answer.hits),
+                      key=lambda h: -h.coverage)
+        return Answer(q, status, reason, hits, filters, plans=merged, parts=parts)
 
     def _plan_answers(self, q: Question, scope: list[int], filters: dict, s: _Scores) -> list[PlanAnswer]:
         """A plan is a document's plan year, plus its work-summary year when the question asks about last year
