@@ -477,3 +477,33 @@ def test_white_text_on_a_light_cell_is_left_out_and_white_on_a_dark_fill_is_read
     text = read_document(FIXTURE_PLANS / "p177_shimen_county_2023_whitefont.xlsx")
     assert "SM2023-" not in text and "16202160" not in text and "2160个" in text
     assert "序号" in text  # the header, white on a dark fill
+
+
+def test_two_printed_columns_side_by_side_in_a_text_file_are_read_column_by_column():
+    """pdftotext -layout of a journal page set in two columns: each line holds both columns; read left column down,
+    then right, page by page, without the running heads and folios; the line across the gutter (the title) stays
+    between what is above and below it."""
+    text = read_document(FIXTURE_PLANS / "p178_huaiyuan_county_2024_layouttext.txt")
+    assert "4.扩大普惠性学前教育资源。新建、改\n扩建公办幼儿园6所" in text  # not run into the other column's line
+    assert "文件选登" not in text and "· 12 ·" not in text and "2024年第1期" not in text
+    assert text.index("2024年2月19日") < text.index("怀远县教育体育局2024年工作要点") < text.index("1.深入学习")
+    # a table set out with spaces, a line-number gutter, an ideographic space after 第一条: no columns
+    for name in ("p51_wuhou_district_2025_articles.txt", "p132_jianghan_district_2023_linenumbers.txt"):
+        assert "第一" in read_document(FIXTURE_PLANS / name) or "1." in read_document(FIXTURE_PLANS / name)
+
+
+def test_what_a_pdf_page_is_cropped_to_is_all_that_is_read():
+    """Cropped in Acrobat (a CropBox only), the page still draws the notes column, the header and the footer's right
+    part: none of it is shown, none of it is read."""
+    text = read_document(FIXTURE_PLANS / "p180_wuzhong_district_2025_cropbox.pdf")
+    for hidden in ("调整说明", "原稿为3150个", "审计科", "内部资料", "打印时间", "校外教育培训监管科"):
+        assert hidden not in text
+    assert "2520个" in text
+
+
+def test_two_offices_ended_by_hand_in_one_ruled_pdf_cell_are_two_names():
+    """基础教育科 / 区人民政府教育督导室 on two lines of one cell (Alt+Enter in the workbook printed): the first line ends
+    well short of the cell's edge, so the two are parted; a name wrapped at the edge runs on."""
+    plan = parse_file(FIXTURE_PLANS / "p180_wuzhong_district_2025_cropbox.pdf")
+    task = next(t for t in plan.tasks if t.task_no == 5)
+    assert task.lead_offices == ["基础教育科", "区人民政府教育督导室"]

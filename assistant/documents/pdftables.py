@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
+from .labels import is_office_name
 from .normalize import join_wrapped, rebuilt_line
 from .tables import read_header, read_side_header, task_and_offices_header
 
 _SAME_LINE = 2.0  # points: fragments this close in height are on one printed line
 _RULE_MIN = 8.0  # points: shorter strokes are glyph parts or ticks, not rules
 _EDGE = 1.0  # points: a rule this close to another is the same rule (double strokes, rounding)
+_SHORT_OF_EDGE = 2  # characters: a line ending further than this from its cell's right rule was ended by hand
 _MIN_COLUMNS = 3
 _UPRIGHT = 1.0  # degrees: text turned further is laid over the page (a watermark, a seal's rim)
 _STRIKE_LOW, _STRIKE_HIGH = 0.15, 0.6  # of the font's height above the baseline: where a strikethrough runs
@@ -62,6 +65,15 @@ def _shown(page):
     if rotation == 270:
         return rotation, lambda x, y: (height - y, x)
     return 0, lambda x, y: (x, y)
+
+
+def _cropped_to(page, shown):
+    """Whether a point (as shown) lies inside the page's CropBox: a page cropped in Acrobat (裁剪页面) to take off a
+    column of internal notes, a header or a margin still draws them; only what lies inside the box is shown."""
+    box = page.cropbox
+    (ax, ay), (bx, by) = shown(float(box.left), float(box.bottom)), shown(float(box.right), float(box.top))
+    x0, x1, y0, y1 = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
+    return lambda x, y: x0 - _EDGE <= x <= x1 + _EDGE and y0 - _EDGE <= y <= y1 + _EDGE
 
 
 def _red(fill: tuple[float, ...]) -> bool:
@@ -288,10 +300,13 @@ def _read_stream(page, fragments: list[_Fragment],
     darks: list[tuple[float, float, float, float]] = []  # the boxes of the dark shapes filled so far
 
     rotation, shown = _shown(page)
+    inside = _cropped_to(page, shown)
 
     def on_text(text, cm, tm, font, size):
         if text.strip():
             x, y = shown(tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+            if not inside(x, y):  # cropped away: the file holds it, no viewer shows or prints it
+                return
             scale = math.hypot(tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]) or 1.0
             if _overlay(tm, cm, fills[-1], rotation):
                 upright = _upright(tm, cm, rotation)
@@ -347,7 +362,8 @@ def _read_stream(page, fragments: list[_Fragment],
             pass
 
     text = page.extract_text(visitor_text=on_text, visitor_operand_before=on_operator)
-    fragments.extend(_typed_on(page, shown))
+    strokes[:] = [s for s in strokes if inside(s[0], s[1]) or inside(s[2], s[3])]
+    fragments.extend(f for f in _typed_on(page, shown) if inside(f.x, f.y))
     printed = [f for f in lights if _on_dark(f, darks)]
     fragments.extend(printed)
     over[0] = over[0] or len(printed) < len(lights)
@@ -467,7 +483,7 @@ def _ruled_rows(fragments: list[_Fragment], strokes: list[tuple[float, float, fl
         cells = []
         for start, end in zip(columns, columns[1:]):
             cell = [f for f in inside if lower < f.y < upper and start - _EDGE <= f.x < end]
-            cells.append(join_wrapped(_lines(cell)))
+            cells.append(_cell_text(cell, end))
         if any(cells):
             table.append(cells)
     return table, inside, bottom, top
@@ -525,6 +541,25 @@ def _table_text(fragments: list[_Fragment], strokes: list[tuple[float, float, fl
     above = _lines([f for f in fragments if f.y > top and f not in inside])
     below = _lines([f for f in fragments if f.y < bottom and f not in inside])
     return "\n".join([*above, *("\t".join(cells) for cells in table), *below])
+
+
+def _cell_text(cell: list[_Fragment], end: float) -> str:
+    """A ruled cell's lines joined. A line wrapped at the cell's edge runs on with nothing inserted (a name broken
+    mid-word: 区人民政府教 / 育督导室); an office name ending a line well short of the edge was ended by hand (Alt+Enter
+    in the workbook printed: 基础教育科 / 区人民政府教育督导室), and a space parts it from the next name, as the
+    workbook's own line break reads."""
+    out, short = "", False
+    for line in _grouped(cell):
+        text = join_wrapped([f.text.strip() for f in line])
+        out = f"{out} {text}" if short and is_office_name(out) else join_wrapped([out, text])
+        last = line[-1]
+        short = last.x + _width(last.text.strip(), last.size) < end - _SHORT_OF_EDGE * (last.size or 1)
+    return out
+
+
+def _width(text: str, size: float) -> float:
+    """How wide the text prints: a Chinese character is as wide as the font is high, a digit or letter half that."""
+    return sum(size if unicodedata.east_asian_width(c) in "WFA" else size / 2 for c in text)
 
 
 def _rules(positions: list[float]) -> list[float]:

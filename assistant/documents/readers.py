@@ -16,6 +16,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .layout_text import columns_read
 from .mail import message_text
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".xlsx")
@@ -68,6 +69,8 @@ def decode_document(name: str, data: bytes) -> str:
             text = _markdown_text(text)
         elif (rows := _csv_rows(text)) is not None:
             text = _csv_text(rows)
+        elif (columns := columns_read(text)) is not None:  # two printed columns side by side (pdftotext -layout)
+            text = columns
     elif suffix == ".docx":
         text = _read_docx(name, data)
     elif suffix == ".xlsx":

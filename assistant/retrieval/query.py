@@ -727,11 +727,13 @@ def _full_name(text: str, written: dict[str, str]) -> tuple[int, int, str] | Non
 # An office name as other units write it (人事处, 基教股, 教研室, 信访办, 关工委, 教育工会), said before what it does in
 # the question (牵头, 参与, 有份没, 在管吧, 那边问, 让我查): the last characters say it is an office
 _UNIT_ENDING = r"(?:科室|处室|股室|科|处|股|室|办|委|中心|馆|站|工会)"
+_DOES = (r"(?=\s*(?:的|那边|这边|那块)?(?:也|还|都|就)?(?:在|要)?(?:牵头|挑头|签头|主抓|负责|参与|参于|配合|协助|协办|有份|"
+         r"有分|沾边|管[吗吧嘛不呢]|问|让我|的team|(?i:lead)))")
 _UNLISTED_OFFICE = re.compile(
-    rf"([\u4e00-\u9fff]{{1,6}}?{_UNIT_ENDING})"
-    r"(?=(?:的|那边|这边|那块)?(?:也|还|都|就)?(?:在|要)?(?:牵头|挑头|签头|主抓|负责|参与|参于|配合|协助|协办|有份|有分|"
-    r"沾边|管[吗吧嘛不呢]|问|让我|的team|(?i:lead)))|"
-    rf"(?<=叫)([\u4e00-\u9fff]{{2,6}}?{_UNIT_ENDING})(?=[\s，,。？?！!]|$)")  # 我们那叫人事处
+    rf"([\u4e00-\u9fff]{{1,6}}?{_UNIT_ENDING}){_DOES}|"
+    rf"(?<=叫)([\u4e00-\u9fff]{{2,6}}?{_UNIT_ENDING})(?=[\s，,。？?！!]|$)|"  # 我们那叫人事处
+    # a long name set apart by a space (吴中 校外教育培训监管科 负责哪些): the whole stretch is the name
+    rf"(?:(?<=[\s，,])|^)([\u4e00-\u9fff]{{7,12}}{_UNIT_ENDING}){_DOES}")
 # characters that open the words before an office name, not the name (那是安稳办, 我们那叫人事处, 归督导室)
 _BEFORE_OFFICE = "那这是由归叫我们的也就在跟和与及、说让"
 _LONG_ENDINGS = ("科室", "处室", "股室", "中心")
@@ -744,7 +746,7 @@ def _unlisted_office(rest: str, corpus_text: str, folded_forms: set[str]) -> tup
     prints as anything but an office (未来教育研究中心 is a topic, 人事处 no plan prints). `folded_forms`: every
     plan's office names, folded."""
     for m in _UNLISTED_OFFICE.finditer(rest):
-        group = 1 if m.group(1) else 2
+        group = next(g for g in (1, 2, 3) if m.group(g))
         start, end = m.span(group)
         while start < end - 2 and rest[start] in _BEFORE_OFFICE:
             start += 1
