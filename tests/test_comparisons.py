@@ -223,6 +223,10 @@ COMPARE_FLOORS = {
     # once, then narrowing to one topic, city or detail and widening again, 2026-12-17: first measured whole 51/67,
     # 7/17, 44/67, office lists 0/5; split
     "compare_batch33_heldout.jsonl": (33, 4, 23),  # 33/37, 4/8, 23/35 (office lists 0/2)
+    # who does what across cities: one topic's lead and responsible offices compared, an office (or its counterpart)
+    # counted across plans, 承德's lead last year and this, 2026-12-18: first measured whole 60/67, 11/17, 39/51, office
+    # lists 4/10; split
+    "compare_batch34_heldout.jsonl": (29, 5, 23),  # 29/33, 5/8, 23/26 (office lists 1/5)
 }
 
 

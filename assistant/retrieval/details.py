@@ -21,7 +21,7 @@ _CARDINAL = (rf"(?<![第\d.一二两三四五六七八九十百千万亿])(?<!�
              rf"(?:\s*[十百千万亿]+)?"  # 130万人次, 1.1 万人; 第 24 届
              r"(?![一二两三四五六七八九十百千万亿\d]*是)(?:余|多)?")  # 200余场次, 30多所: about that many
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
-_CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")
+_CLAUSE = re.compile(r"(?:[^，,；;。！？!?：:\n]|(?<=\d)[：:](?=\d))+")  # 4：6 is a ratio inside its clause
 _QUESTION_CLAUSE = re.compile(r"[^，,；;。！？!?：:\s]+")
 # 几个 is said of anything counted: 250名, 12个, 3所 all answer it
 _ANY_MEASURE = "个|所|名|人|项|家|次|条|类|种|支|门|间|座|场|台|套|本|位|处|期|届|万|亿"
@@ -61,7 +61,9 @@ _DURATION = Detail("duration", "时长", re.compile(
 _FREQUENCY = Detail("frequency", "频次", re.compile(
     rf"每\s*(?:{_NUM}|半)?\s*个?\s*(?:年|月|周|星期|天|日|学期|学年|季度|季)|{_NUM}\s*个?\s*(?:年|月|周|学期)\s*(?:一|1)\s*次|定期"))
 _AMOUNT = Detail("amount", "金额", re.compile(rf"{_NUM}\s*(?:万|亿|千)?\s*元"))
-_SHARE = Detail("share", "比例", re.compile(rf"{_NUM}\s*(?:%|％|‰|成|个?百分点)|[百千万]分之|全覆盖|全部|100%"))
+# 职普招生结构比不低于4：6: a ratio of two parts is a share too
+_SHARE = Detail("share", "比例", re.compile(rf"{_NUM}\s*(?:%|％|‰|成|个?百分点)|[百千万]分之|全覆盖|全部|100%|"
+                                          r"(?<![\d:：])\d{1,2}\s*[：:]\s*\d{1,2}(?![\d:：])"))
 _MULTIPLE = Detail("multiple", "倍数", re.compile(rf"{_NUM}\s*倍"))
 # A name is answered by what the plan prints as one: a quoted or titled phrase (“溫心健康”守護聯盟, 《…实施意见》).
 # 加快3所特殊教育学校建设 names no school, so 那3所特教学校叫啥 is partial.
@@ -87,7 +89,7 @@ _MEMBERS_ASKED = re.compile(r"指啥|指什么|指的是|具体指|是啥|是什
 # 责任单位写的哪几个, 两个科一起牵头的那条是啥: the offices or the task are asked, not members
 _OFFICES_ASKED = re.compile(r"科室|部门|单位|处室|股室|谁|哪个科|个科|牵头|挑头|配合|负责|lead", re.I)
 # a clause, a quoted name in it kept whole though it holds a comma (“小我融入大我，青春献给祖国”)
-_QUOTED_CLAUSE = re.compile(r"(?:“[^”]*”|[^，,；;。！？!?：:\n])+")
+_QUOTED_CLAUSE = re.compile(r"(?:“[^”]*”|[^，,；;。！？!?：:\n]|(?<=\d)[：:](?=\d))+")
 _QUOTED = re.compile(r"“([^”]+)”")
 MEMBERS_WORD_WEIGHT = 1.0  # idf: 机制 0.8 and 学校 0.4 are said of most tasks; 名片, 共同体 above 2
 _DOCUMENT_COUNTED = re.compile(r"文件|办法|意见|方案|规划|制度|政策|规定|通知|标准")
@@ -363,6 +365,7 @@ _CONFIRMING = r"(?:对吧|是吧|对不对|没错吧|是不是|对吗|吧)(?=[\s
 _FIGURE_KINDS = (
     rf"(?P<share>(?:百分之|[千万]分之){_SPOKEN}|{_SPOKEN}\s*(?:%|％|‰|成|个?百分点))"
     rf"|(?P<times>{_SPOKEN}\s*倍)"
+    rf"|(?P<span>{_SPOKEN}\s*个?\s*(?:小时|课时|学时|分钟))"  # 每天是不是各一小时: how long, checked
     rf"|(?P<money>{_SPOKEN}\s*(?:[万千]\s*)?(?:多|余)?\s*(?:个?亿元?|[万千]?元|块钱?))"
     rf"|{_SPOKEN}\s*(?:[万亿]\s*)?(?:多|余)?\s*(?P<measure>人次|[{_MEASURES}人名])")
 _STATED_FIGURE = re.compile(
@@ -370,7 +373,7 @@ _STATED_FIGURE = re.compile(
     rf"|(?P<bare>{_SPOKEN}\s*[万亿]?(?:多|余)?)(?={_CONFIRMING}))"
     rf"(?![年月日号点天周])[^\s，,。；;？?！!\d〇零一二两三四五六七八九十百千万亿]{{0,3}}?{_CONFIRMING}"
     # 是不是20所？: the check said before the figure
-    rf"|(?:是不是|是否)\s*(?:{_FIGURE_KINDS.replace('?P<', '?P<pre_')})(?=[\s？?。！!，,]|$)")
+    rf"|(?:是不是|是否)\s*(?:各|都|就|只)?\s*(?:{_FIGURE_KINDS.replace('?P<', '?P<pre_')})(?=[\s？?。！!，,]|$)")
 
 
 def _stated_figure(question: str) -> tuple[Detail | None, int]:
@@ -382,6 +385,8 @@ def _stated_figure(question: str) -> tuple[Detail | None, int]:
         detail = _SHARE
     elif group.get("times"):
         detail = _MULTIPLE
+    elif group.get("span"):
+        detail = _DURATION
     elif group.get("money"):
         detail = _AMOUNT
     elif measure := group.get("measure"):
@@ -398,7 +403,7 @@ _PERIOD_WORD = re.compile(r"^(?:(?:每|一|全|半)?(?:年|月|天|周|日|季�
                           r"年底|年末|年终|岁末|年初|年中|年内)$")  # 一开学: when  # 停课期间: when, not what
 _DETAIL_WORD = re.compile(_PERIOD_WORD.pattern + r"|奖金|奖励金|金额|经费|资金|钱|比例|占比|时间|日期|时候|时限|期限|截止|"
                           r"标准|数量|人数|个数|周期|^有数$|^具体数|^(?:硬|量化)?指标$|^数字$|^数据$|名额|规模$|^.到$|名字|名称|全称|^百分|"  # 有数没: a figure?
-                          r"^(?:最低|最少|至少|最高|最多|上限|下限|盘子|红线|门槛)$")  # which bound of the value (最低多少钱, 红线是多少人), 多大盘子
+                          r"^(?:最低|最少|至少|最起码|起码|少说|最高|最多|上限|下限|盘子|红线|底线|门槛)$")  # which bound of the value (最低多少钱, 红线是多少人), 多大盘子
 
 
 _LEVEL = re.compile(r"国家级|国字号|省级|市级|县级|区级|校级")
