@@ -254,3 +254,13 @@ def test_that_citys_task_after_a_comparison_is_the_task_its_block_cited(engine):
     r = second["results"][0]
     assert (r["doc"], r["section"], r["task_no"]) == (CHENGDE, "四", 21) and second["intent"] == "lead"
     assert r["responsible_offices"] == ["电教馆"] and second["answer"].startswith("（沿用上文")
+
+
+def test_a_follow_up_asking_only_a_role_after_a_comparison_compares_the_same_plans_again(engine):
+    """只看牵头的 after 达州 承德 长春 各是哪个科在管: the three plans compared again, not one task of one plan."""
+    first, second = converse(engine, "老师编制这块 达州 承德 长春 各是哪个科在管", "只看牵头的")
+    assert [p["city"] for p in first["plans"]] == ["达州", "承德", "长春"]
+    assert second["intent"] == "compare" and [p["city"] for p in second["plans"]] == ["达州", "承德", "长春"]
+    assert [(p["results"][0]["section"], p["results"][0]["task_no"]) for p in second["plans"]] == [
+        ("五", 33), ("五", 27), ("五", 21)]
+    assert second["answer"].startswith("（沿用上文：比较的达州、承德、长春")

@@ -265,7 +265,9 @@ def follow_up_context(answer: Answer, previous: dict | None) -> dict | None:
     # a comparison's blocks holding the topic, in order, for 第二个那条呢; kept while the talk stays on them
     blocks = [_task_key(p.answer.hits[0].record) for p in answer.plans if p.answer.status != NOT_FOUND and
               p.answer.hits] if answer.plans else (previous or {}).get("blocks")
-    return {"city": city if isinstance(city, str) else None, "year": answer.filters.get("year"), "blocks": blocks,
+    # a comparison's scope (the places it named, or every plan) for 那责任科室呢 / 只看牵头的: compared again
+    compared = {"compare": True, "cities": city if isinstance(city, list) else None} if answer.plans else {}
+    return {**compared, "city": city if isinstance(city, str) else None, "year": answer.filters.get("year"), "blocks": blocks,
             "plan_year": answer.hits[0].record.year if answer.hits else None,
             "office": answer.question.office, "topic": topic or None, "intent": answer.question.intent,
             "role": answer.question.role, "task": _task_key(answer.hits[0].record)
@@ -462,8 +464,9 @@ class Engine:
         if elliptical:  # 那遂宁呢 / 2020年的呢 / 计财科呢: the previous topic and intent, with what this one names
             asked_lead = q.intent == LEAD
             others = q.others and not q.cities and previous.get("city")  # 别的地方呢: all plans but this one
-            # 那各地呢 / 哪几个地方写了: the topic goes on, asked of every plan, not of the previous place
-            across = q.compare and not q.cities
+            # 那各地呢 / 哪几个地方写了: the topic goes on, asked of every plan, not of the previous place; after a
+            # comparison, 那责任科室呢 / 只看牵头的 compares the same plans again
+            across = (q.compare or bool(previous.get("compare"))) and not q.cities and not q.unknown_cities
             if q.year and not q.cities and not q.unknown_cities and previous.get("city") and (held_then := sorted(
                     {r.city for r in self.records if r.year == q.year and r.city})) and previous["city"] not in held_then:
                 # 那19年的呢 in a conversation about 承德, which has no 2019 plan: the plans of 2019 are meant
@@ -495,6 +498,9 @@ class Engine:
             if value_asked:
                 q.carried_topic = previous["topic"]
             q.compare = q.compare or across
+            if across and previous.get("compare") and previous.get("cities") and not q.cities:
+                q.cities = list(previous["cities"])
+                carried.append(f"比较的{'、'.join(q.cities)}")
             if others:
                 q.cities = [c for c in dict.fromkeys(r.city for r in self.records if r.city) if c != previous["city"]]
                 carried.append(f"{previous['city']}以外的文件")
