@@ -7,7 +7,7 @@ import pytest
 
 from assistant.answers.directory import office_directory
 
-from conftest import DAZHOU, SUINING
+from conftest import CHENGDE, DAZHOU, SUINING
 
 
 def _keys(records) -> list[tuple]:
@@ -197,3 +197,11 @@ def test_an_office_named_as_another_unit_names_it_lists_the_plans_office_sharing
     b = ask("承德后勤处负责的活有哪些")
     assert b["intent"] == "office_tasks" and b["filters"]["office"] == "学校后勤管理中心"
 
+
+
+def test_which_city_gives_an_office_the_most_tasks_in_a_role_lists_them_across_the_plans(ask):
+    """哪个市让基教科打配合的事最多 达州 遂宁 承德: the office's shared tasks in each named plan, counted, not a topic."""
+    a = ask("哪个市让基教科打配合的事最多 达州 遂宁 承德 比一比")
+    assert a["intent"] == "office_tasks" and a["results"]
+    assert {r["doc"] for r in a["results"]} == {DAZHOU, SUINING, CHENGDE}
+    assert all(r["role"] != "牵头" for r in a["results"])
