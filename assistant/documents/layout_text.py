@@ -78,10 +78,10 @@ def columns_read(text: str) -> str | None:
             # the right column's lines start
             head = i == first and any(a >= gutter for a, _, _ in segs) and not any(
                 a in (gutter, gutter + INDENT) for a, _, _ in segs)
-            if head or (i == last and _FOLIO.match(page_text(segs))):  # a running head or the page's folio
+            if head or (i == last and _FOLIO.match(_joined(segs))):  # a running head or the page's folio
                 continue
             if across:
-                out += left + right + [page_text(segs)]
+                out += left + right + [_joined(segs)]
                 left, right = [], []
                 continue
             left_text = [s for a, _, s in segs if a < gutter]
@@ -95,7 +95,7 @@ def columns_read(text: str) -> str | None:
     return "\n".join(out)
 
 
-def page_text(segs: list[tuple[int, int, str]]) -> str:
+def _joined(segs: list[tuple[int, int, str]]) -> str:
     return "  ".join(s for _, _, s in segs)
 
 

@@ -1398,8 +1398,8 @@ class Engine:
             PARTIAL if any(p.answer.status == PARTIAL for p in known) else NOT_FOUND)
         if q.unknown_cities and status == ANSWERED:
             status = PARTIAL
-        held = sum(p.answer.status != NOT_FOUND for p in known)
-        reason = f"分 {len(parts)} 项比较（{'、'.join(t for t, _ in parts)}）；共 {len(known)} 个文件，{held} 个涉及。"
+        holding = sum(p.answer.status != NOT_FOUND for p in known)
+        reason = f"分 {len(parts)} 项比较（{'、'.join(t for t, _ in parts)}）；共 {len(known)} 个文件，{holding} 个涉及。"
         if q.unknown_cities:
             reason = f"文件库中没有{'、'.join(q.unknown_cities)}的工作要点；{reason}"
         hits = sorted((p.answer.hits[0] for p in known if p.answer.status != NOT_FOUND and p.answer.hits),
