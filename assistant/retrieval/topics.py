@@ -69,6 +69,8 @@ def listed_topics(text: str, cut: Callable[[str], list[str]],
     parts = pieces(text, cut)
     if any(_ALTERNATIVE.match(p.text) for p in parts):  # 坐校车 或者住校: ways of one need, not topics apart
         return None
+    if not any(p.joined or _COUNT_AT_START.match(p.text) for p in parts):  # no list: no piece need be read
+        return None
     # a count word closing the last item (学前、义务教育、普高三块) is no part of it
     trimmed = []
     for p in parts:
