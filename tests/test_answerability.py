@@ -1820,3 +1820,35 @@ def test_a_length_of_time_checked_that_the_task_does_not_print_is_partial(ask):
     assert asked_detail("每天是不是各一小时").kind == "duration"
     a = ask("温州娃在学校里和校外锻炼 每天是不是各一小时 要点咋定的")
     assert a["status"] == "partial" and top(a) == (WENZHOU, "二", 3)
+
+
+def test_a_year_after_dao_ends_a_span_and_names_no_plan_year(ask):
+    """管到2022年: the end of a span the asker remembers, not the plan year asked (长春 has only its 2020 plan)."""
+    a = ask("长春依法治教 落实的那个纲要 是不是管到2022年")
+    assert "2022年的文件" not in a["reason"] and a["status"] == "answered" and top(a) == (CHANGCHUN, "一", 4)
+
+
+def test_a_value_at_the_asked_level_is_the_one_quoted(ask):
+    """县一级 is 县级: of a task's figures for 示范, the one said at the asked level answers (2-3个县级示范), not a
+    count of 示范校 that names no level."""
+    a = ask("温州为了山区县智慧教育 要打造几个县一级的示范")
+    assert a["status"] == "answered" and top(a) == (WENZHOU, "六", 1)
+    assert "2-3個縣級示范" in "".join(a["results"][0]["evidence"])
+
+
+def test_a_part_of_a_ratio_counts_nothing():
+    """4：6 is a ratio: neither 4 nor 6 is a count of anything (招多少新生 is not answered by it), unless the question
+    names the ratio it asks (招生比不低于多少)."""
+    for question in ("招多少新生", "招几个人", "新招多少学生"):
+        detail = asked_detail(question)
+        assert detail is not None and not detail.pattern.search("确保职普招生结构比不低于4：6")
+    assert asked_detail("招多少新生").pattern.search("招生1500人")
+    assert asked_detail("职普招生比最低不低于多少").pattern.search("确保职普招生结构比不低于4：6")
+
+
+def test_everyday_words_for_the_plans_words_do_not_sink_the_task(ask):
+    """老百姓 (群众, 国民), 文凭 (学历): staff's words for the plans' count as the plans' words."""
+    a = ask("遂宁给老百姓做体质监测 谁牵头")
+    assert a["status"] == "answered" and top(a) == (SUINING, "二", 14)
+    b = ask("长春不发文凭的那种培训机构 审批权放到哪")
+    assert b["status"] == "answered" and top(b) == (CHANGCHUN, "七", 29)

@@ -234,6 +234,10 @@ def asked_detail(question: str) -> Detail | None:
     clause asks besides is in its `also` (配多少台、花多少钱 asks a count and an amount)."""
     question = _split_asks(question)
     detail = _asked_detail(question)
+    if detail is not None and detail.kind == "count" and not _RATIO_NAMED.search(question):
+        # 招多少新生 is not answered by 职普招生结构比不低于4：6: a part of a ratio counts nothing, unless the
+        # question names a ratio (招生比不低于多少)
+        detail = replace(detail, pattern=re.compile(rf"(?<!\d[：:])(?:{detail.pattern.pattern})(?![：:]\s*\d)"))
     if detail is None or detail.kind == "members" or not detail.asked_in or detail.asked_in not in question:
         return detail
     at = question.index(detail.asked_in)
@@ -242,6 +246,10 @@ def asked_detail(question: str) -> Detail | None:
     if other is None or other.kind == "members" or not other.asked_in.strip():
         return detail
     return replace(detail, also=(other,))
+
+
+# a ratio the question names (招生比, 结构比, 师生比, 三比七); not 比较, 比如, 对比 or a comparison (比去年多)
+_RATIO_NAMED = re.compile(r"(?<!对)(?<!相)(?<!评)比(?!较|如|起|去年|上年|往年|前年|赛|拼|一比|一下|比)")
 
 
 def _split_asks(question: str) -> str:
@@ -406,12 +414,12 @@ _DETAIL_WORD = re.compile(_PERIOD_WORD.pattern + r"|奖金|奖励金|金额|经�
                           r"^(?:最低|最少|至少|最起码|起码|少说|最高|最多|上限|下限|盘子|红线|底线|门槛)$")  # which bound of the value (最低多少钱, 红线是多少人), 多大盘子
 
 
-_LEVEL = re.compile(r"国家级|国字号|省级|市级|县级|区级|校级")
+_LEVEL = re.compile(r"(国家|省|市|县|区|校)一?级|国字号")
 
 
 def _levels(text: str) -> set[str]:
-    """The administrative levels a text names (国字号 is staff's 国家级)."""
-    return {"国家级" if m == "国字号" else m for m in _LEVEL.findall(text)}
+    """The administrative levels a text names (国字号 is staff's 国家级, 县一级 their 县级)."""
+    return {f"{m.group(1)}级" if m.group(1) else "国家级" for m in _LEVEL.finditer(text)}
 
 
 def _new_value(value: str, given: tuple[str, ...]) -> bool:
@@ -490,7 +498,7 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
     the task's title (a task's figures are about its own subject), holds at least `min_share` of those terms'
     weight, counting the heaviest one. `title` and `folded` are in the folded (Simplified) script.
     """
-    best, best_share = None, (0.0, 0.0, 0.0)
+    best, best_share = None, (False, 0.0, 0.0, 0.0)
     task_text = "".join(title) + "".join(folded)
     # a rate is a named quantity (毛入园率, 巩固率): a task that never names the asked one holds only other rates
     rates = [t for t in terms if len(t.word) >= 2 and t.word.endswith("率") and t.word in detail.asked_in]
@@ -556,6 +564,9 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
                 sentence = with_inserts_read(text)
                 whole = sum(t.weight for t in everything if t.found_in(sentence))
             named = heaviest.found_in(window) or bool(pieces) and all(t.found_in(window) for t in pieces)
-            if share >= min_share and named and (whole, share, rest) > best_share:
-                best, best_share = i, (whole, share, rest)
+            # a value said at the asked level (打造2-3个县级示范, asked 县一级的样板树几个) is the one asked, before
+            # a value of the same thing that names no level (30所示范校)
+            at_level = bool(asked_levels and _levels(clause) & asked_levels)
+            if share >= min_share and named and (at_level, whole, share, rest) > best_share:
+                best, best_share = i, (at_level, whole, share, rest)
     return best

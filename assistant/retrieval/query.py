@@ -85,7 +85,8 @@ _YEAR_SPAN = re.compile(r"20\d\d\s*年?\s*(?:到|至|-|—|–|~|～)\s*20\d\d\s
                         # 提质培优行动计划是管到2022年吧: where a programme runs to, not which plan is asked
                         r"(?:管到|延到|延续到|持续到|截至|截止到?|直到)\s*(?:20\d\d\s*年?|[12]\d\s*年)")
 # 连着16年, 连续17年, 近20年: a span of years counted, not the year 2016
-_YEAR = re.compile(r"(20\d\d)\s*年?|(?<![\d.])(?<!连续)(?<!连着)(?<!连)(?<!近)(?<!满)(?<!整整)(1[5-9]|2\d)\s*年(?!级|代|内|底|前|后|间)")
+# (a year after 到 / 至 ends a span the asker remembers, 管到2022, 到23年: it names no plan's year)
+_YEAR = re.compile(r"(?<!到)(?<!至)(?<!到\s)(?<!至\s)(?:(20\d\d)\s*年?|(?<![\d.])(?<!连续)(?<!连着)(?<!连)(?<!近)(?<!满)(?<!整整)(1[5-9]|2\d)\s*年(?!级|代|内|底|前|后|间))")
 # Who passes the question on (张局微信问：, 王局问：, 领导让查一下：): never its topic
 _FORWARDED = re.compile(r"^\s*[^：:，,。？?！!\s]{0,10}?(?:问|说|让我?查|要问|交代|布置|请教)(?:一下|下)?\s*[：:]")
 # Whom a line pasted from a group chat calls on (@小李, @王姐): a name, never the topic

@@ -13,7 +13,7 @@ from ..documents.normalize import fold
 jieba.setLogLevel(logging.WARNING)
 
 # Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
-TOKENIZER_VERSION = "38"
+TOKENIZER_VERSION = "39"
 
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
@@ -24,7 +24,7 @@ STOPWORDS = frozenset(
     # words that ask who, not what: they say nothing about the task's subject
     "牵头 负责 主责 科室 部门 单位 处室 股室 责任 哪条 哪项 是否 谁来 由谁 "
     # how staff talk around the topic: pointing, hedging, asking to look something up
-    "deadline ddl budget lead owner leader office dept department charge pic target 挑头 签头 主抓 带头 拍板 归口 那个 这个 那块 这块 那摊 那摊事 这事 那事 事儿 事情 一摊 啥 咋 咋样 咋办 "
+    "deadline ddl budget lead owner leader office dept department charge pic target list team check 挑头 签头 主抓 带头 拍板 归口 那个 这个 那块 这块 那摊 那摊事 这事 那事 事儿 事情 一摊 啥 咋 咋样 咋办 "
     "怎么样 干嘛 干啥 搞 弄 放 放在 管 管不管 不管 一下 有没有 有无 还 跟 一起 关于 到底 究竟 现在 目前 那种 这种 那类 这类 那样 这样 "
     "今年 明年 分别 比较 嘛 哦 呗 算 算是 是不是 能不能 要不要 会不会 帮 帮我 查 查一下 查查 想 想问 问下 "
     "不用说 不用管 不用问 不必说 "  # 配合的不用说: what need not be answered, never a topic
@@ -42,6 +42,8 @@ STOPWORDS = frozenset(
     "求助 请教 问问 收到 回事 你好 您好 各位 大家好 谢过 先谢 "
     # when the asker needs it (今天下班前要, 明天上午开会): not what the plan schedules
     "今天 明天 后天 今晚 上午 下午 中午 晚上 下班 下班前 上班 待会 一会儿 回头 "
+    # when the thing happened, told loosely (疫情刚来那阵子): the plan's time is asked by its own words
+    "那阵子 这阵子 那会儿 那会 那时候 那时 那段时间 "
     # how a long message hedges, remembers and corrects itself (我记得好像是…, 不对 我说错了, 上回填的): never the topic
     "说错 说错了 搞错 搞错了 口误 不对 印象 印象中 记得 我记得 好像 似乎 貌似 应该 可能 已经 上回 上次 感觉 觉得 我觉得 "
     "我猜 确认下 确认 确认一下 核实 核实下 核下 核一下 核对一下 先说下 "
@@ -60,7 +62,7 @@ _POINTING = re.compile(r"^(?:[这那][一两三四五六几]?|[一两三四五�
 _QUESTION_PHRASES = "哪天 哪年 哪月 几月 几号 几点 几回 几次 啥时候 啥时 什么时候 多少钱 几块钱 多少块钱 几毛钱 多少人 咋样 咋办 咋整 咋弄 咋搞 啥事".split()
 # Why or how one asks (下午开会用, 帮我概括两句): made words so jieba keeps them whole, then dropped with their pieces;
 # typed after a space they are not a clause of their own (see Engine._aside), and 开会 alone is a plan word.
-_ASIDE_PHRASES = ("开会用 开会要用 开会用的 汇报用 汇报要用 写材料 写材料用 写报告 写总结 做ppt 发通知 要发通知 "
+_ASIDE_PHRASES = ("开会用 开会要用 开会用的 汇报用 汇报要用 写材料 写材料用 写报告 写汇报 写总结 做ppt 发通知 要发通知 找出处 "
                   "概括 概括一下 归纳一下 总结一下 简单说 简单说说 一句话 两句 几句 "
                   "要点里 要点中 文件里 文件中 文件上 总结里 总结中 "  # 文件里有没有: in the plan (计划里 may end 特岗计划)
                   "比一比 比一下 比比 对比一下 比较一下 "
