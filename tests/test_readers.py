@@ -507,3 +507,35 @@ def test_two_offices_ended_by_hand_in_one_ruled_pdf_cell_are_two_names():
     plan = parse_file(FIXTURE_PLANS / "p180_wuzhong_district_2025_cropbox.pdf")
     task = next(t for t in plan.tasks if t.task_no == 5)
     assert task.lead_offices == ["基础教育科", "区人民政府教育督导室"]
+
+
+FIXTURE_PLANS = Path(__file__).parent / "fixtures" / "plans"
+
+
+def test_a_workbook_cell_reads_as_its_number_format_shows_it():
+    """Values put through their number formats, as Excel shows them: a section's 1 under [DBNum1]General"、" is 一、,
+    25000 under 0!.0,"万人次" is 2.5万人次, 0.955 under 0% is 96%, a date under yyyy"年"m"月底前" is its month's
+    deadline, and a cell formatted ;;; shows nothing."""
+    from assistant.documents.numformat import shown_date, shown_number, shown_text
+    import datetime
+
+    assert shown_number(1, '[DBNum1][$-804]General"、"') == "一、"
+    assert shown_number(12, "[DBNum1]General") == "十二"
+    assert shown_number(25000, '0!.0,"万人次"') == "2.5万人次"
+    assert shown_number(4320, '#,##0"个"') == "4,320个"
+    assert shown_number(0.955, "0%") == "96%"
+    assert shown_number(7, ";;;") == "" and shown_text("市教育科学研究院", ";;;") == ""
+    assert shown_number(7, "General") is None  # the caller's plain reading
+    assert shown_date(datetime.date(2023, 11, 15), 'yyyy"年"m"月底前"') == "2023年11月底前"
+    assert shown_date(datetime.date(2023, 9, 1), "yyyy/m/d h:mm") is None  # a time: not a deadline's format
+    text = read_document(FIXTURE_PLANS / "p183_lianyungang_city_2023_numformats.xlsx")
+    assert "一、\t坚持党建引领" in text and "2.5万人次" in text and "96%" in text and "2023年11月底前" in text
+    assert "市教育科学研究院" not in text.split("深化职业教育产教融合")[1].split("\n")[0]
+
+
+def test_word_controls_mapped_to_a_data_part_show_the_data_not_last_years_text():
+    """A platform fills a template by writing its data part only: Word shows the data (2025), not the text the
+    template still stores (2024); an empty node shows nothing of the plan's."""
+    text = read_document(FIXTURE_PLANS / "p182_huangpu_district_2025_databinding.docx")
+    assert "黄埔区教育局2025年工作要点" in text and "2024年工作要点" not in text
+    assert "2025年11月30日" in text and "审计科" not in text and "校外教育培训监管科" not in text

@@ -16,8 +16,10 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .databinding import data_stores, fill_bound_controls
 from .layout_text import columns_read
 from .mail import message_text
+from .numformat import shown_date, shown_number, shown_text
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".xlsx")
 MAX_BYTES = 20 * 1024 * 1024
@@ -389,6 +391,8 @@ def _docx_text(data: bytes) -> str:
     import docx.table
 
     document = docx.Document(io.BytesIO(data))
+    if stores := data_stores(document.part.package):  # controls a platform fills from a data part (databinding.py)
+        fill_bound_controls(document.element.body, stores)
     numbering = _WordNumbering(document)
     styles = _StyleNames()
     comments = _office_notes(document, "comment")
@@ -1410,31 +1414,31 @@ _SHEET_SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一�
 
 
 def _cell_text(value, number_format: str = "General") -> str:
+    """A cell as the sheet shows it: its value through its number format (numformat.py)."""
     if value is None:
         return ""
     if isinstance(value, datetime.datetime | datetime.date):
         return _date_text(value, number_format)
-    if isinstance(value, float):
-        if "%" in (number_format or ""):
-            return f"{value * 100:g}%"
-        return str(int(value)) if value.is_integer() else f"{value:g}"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if (shown := shown_number(value, number_format)) is not None:
+            return shown
+        if isinstance(value, float):
+            if "%" in (number_format or ""):
+                return f"{value * 100:g}%"
+            return str(int(value)) if value.is_integer() else f"{value:g}"
+    if isinstance(value, str):
+        value = shown_text(value, number_format)
     return " ".join(str(value).split()) if isinstance(value, str) else str(value)  # a cell's own line breaks
 
 
-_DATE_CODE = re.compile(r"yyyy|yy|mm|m|dd|d")
-_DATE_SHOWN = re.compile(r"(?:yyyy|yy|mm|m|dd|d|[年月日\-/.])+")
-
-
 def _date_text(value: datetime.date, number_format: str) -> str:
-    """A date cell as the sheet shows it (2024-09-30 in a yyyy-mm-dd cell), so its deadline is quoted as printed.
-    Excel's built-in short date (mm-dd-yy) is shown the way the reader's own system shows dates, unknown here, and
-    a format with anything else (a time, a month's or weekday's name) is not a deadline's: both read as 2024年9月30日."""
+    """A date cell as the sheet shows it (2024-09-30 in a yyyy-mm-dd cell, 2023年6月底前 in a yyyy"年"m"月底前" one), so
+    its deadline is quoted as printed. Excel's built-in short date (mm-dd-yy) is shown the way the reader's own system
+    shows dates, unknown here, and a format with anything else (a time, a month's or weekday's name) is not a
+    deadline's: both read as 2024年9月30日."""
     shown = re.sub(r'\[[^\]]*\]|;@|["\\]', "", number_format or "").strip().lower()
-    if shown in ("", "general", "mm-dd-yy") or not _DATE_SHOWN.fullmatch(shown) or "mmm" in shown or "ddd" in shown:
-        return f"{value.year}年{value.month}月{value.day}日"
-    parts = {"yyyy": f"{value.year}", "yy": f"{value.year % 100:02d}", "mm": f"{value.month:02d}",
-             "m": f"{value.month}", "dd": f"{value.day:02d}", "d": f"{value.day}"}
-    return _DATE_CODE.sub(lambda m: parts[m.group()], shown)
+    printed = None if shown in ("", "general", "mm-dd-yy") else shown_date(value, number_format)
+    return printed if printed is not None else f"{value.year}年{value.month}月{value.day}日"
 
 
 def _read_pdf(name: str, data: bytes) -> str:

@@ -31,7 +31,8 @@ _MIN_CUT_WORDS = 3  # a copy with fewer spaces inside words has typed spaces, no
 _CONTEXT = 4  # characters each side of a space that the dictionary reads to see whether a word runs across it
 _CHUNK_END = re.compile(r"[\s，,、；;。：:（）()“”\"《》]")
 # a task heading's number, as the run-on splitter and the parser read it
-_TASK_HEAD = re.compile(rf"^\s*(?:\d{{1,3}}\s*[.、．]|[（(]\d{{1,3}}[)）]|[（(][一二三四五六七八九十]+[)）])(?=[{_CJK}“\"《「])")
+# (Word's automatic list numbers come out as text with a tab after them: `13.\t持续…`)
+_TASK_HEAD = re.compile(rf"^\s*(?:\d{{1,3}}\s*[.、．]|[（(]\d{{1,3}}[)）]|[（(][一二三四五六七八九十]+[)）])[\t ]?(?=[{_CJK}“\"《「])")
 _TITLE_STOP = "。"
 _MAX_TITLE_PIECE = 12  # the part of a title carried onto the next line; longer, it is the body of a bare title
 _LABEL_START = re.compile(rf"^\s*{OFFICE_LABEL_WORD}\s*[:：]")

@@ -38,7 +38,7 @@ _CONTENT = re.compile(r"内容|措施|举措|目标|要求|标准")
 # a 督办清单's columns around the plan's task: its source and the progress reported mid-year (拟录用418名 beside the
 # task's 420名) are no part of what the plan sets, and are not read into the task
 _ASIDE_HEADER = re.compile(r"来源|依据|进展|推进情况|落实情况|完成情况")
-_NUMERAL_CELL = re.compile(r"([（(])?[一二三四五六七八九十]{1,3}(?(1)[)）])")  # 一 or （一） alone in a 序号 cell
+_NUMERAL_CELL = re.compile(r"([（(])?[一二三四五六七八九十]{1,3}(?(1)[)）]|([、.．])?)")  # 一, 一、 or （一） alone in a 序号 cell
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 _NUMBERED_TITLE = re.compile(r"(\d{1,3})\s*[.、．]\s*(?=[\u4e00-\u9fff“\"《])")
 _BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
@@ -315,7 +315,7 @@ def _row(index: int, cells: list[str], columns: list[Column]) -> Row:
     if len(filled) == 2 and cells[0] == filled[0] and any(c.kind == NUMBER for c in columns[:1]) \
             and (m := _NUMERAL_CELL.fullmatch(fold(cells[0]).strip())):
         # 序号 一 beside the section's name, 序号 （一） beside the subsection's
-        return Row(index, heading=f"{cells[0].strip()}{'' if m.group(1) else '、'}{filled[1]}")
+        return Row(index, heading=f"{cells[0].strip()}{'' if m.group(1) or m.group(2) else '、'}{filled[1]}")
     row = Row(index)
     role_word = ""
     for column, cell in zip(columns, cells + [""] * (len(columns) - len(cells))):
