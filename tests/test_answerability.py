@@ -1258,6 +1258,9 @@ HELDOUT_FLOORS = {
     # numbers, dates and amounts in the asker's own form (九城五, 一个半亿, 年低前, Q3, 连着16年), 2026-12-18: measured
     # whole once 0.817, 11/60, 4/30, 1/61; split
     "colloquial_batch61_heldout.jsonl": (0.82, 5, 2, 1),  # 0.821, 5/28, 2/14, 1/29
+    # neighbouring categories: the asker names a group, level or kind next to the plan's (初中 for 义务教育, 职高 for
+    # 中职, 托班, 民办园 asked where only 公办园 is printed), 2026-12-19: measured whole once 0.717, 13/60, 8/30, 3/29; split
+    "colloquial_batch62_heldout.jsonl": (0.75, 6, 5, 1),  # 0.750, 6/28, 5/14, 1/11
 }
 
 

@@ -227,6 +227,10 @@ COMPARE_FLOORS = {
     # counted across plans, 承德's lead last year and this, 2026-12-18: first measured whole 60/67, 11/17, 39/51, office
     # lists 4/10; split
     "compare_batch34_heldout.jsonl": (29, 5, 23),  # 29/33, 5/8, 23/26 (office lists 1/5)
+    # discovery: which plans mention a topic asked with no place (in all, some, one or none), then narrowing to one
+    # plan, a role, a detail it does not print, a new topic, 2026-12-19: first measured whole 71/89, 8/22, 32/50, office
+    # lists 3/4; split
+    "compare_batch35_heldout.jsonl": (38, 5, 17),  # 38/43, 5/10, 17/25 (office lists 2/2)
 }
 
 
