@@ -1073,6 +1073,10 @@ def test_synonym_table_is_readable_and_maps_everyday_words_to_plan_words():
     assert "食堂" in table["餐厅"] and "校车" in table["校巴"]  # the lines proposed from the plans' vocabulary
     assert "班级人数" not in table  # 班级 and 人数 match piece by piece: no table word to be found whole
     assert all(word == alternatives[0] for word, alternatives in table.items())
+    # one line a word: a second line for a word would silently replace the first's plan words
+    from assistant.retrieval.terms import _table_lines
+    words = [word for word, _ in _table_lines()]
+    assert sorted({w for w in words if words.count(w) > 1}) == []
 
 
 # Regression floors on the held-back parts (never tuned on), as this build measured them (2026-12-02): hit@1, answerable

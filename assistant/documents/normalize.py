@@ -89,14 +89,20 @@ def inserts_inline(text: str) -> str:
 
 def with_inserts_read(text: str) -> str:
     """`text`, followed (on new lines) by the clauses holding a short parenthesised insert, read with it inline and
-    left out, so a question's 新改扩建 or 县区 is found in a plan's 新改(扩、建) or 县(市)区. For matching only: quotes
-    always come from the text as printed."""
+    left out, so a question's 新改扩建 or 县区 is found in a plan's 新改(扩、建) or 县(市)区; a one-character insert
+    also read in place of the character before it, so 园长 is found in 校（园）长. For matching only: quotes always
+    come from the text as printed."""
     if not _INSERT.search(text):
         return text
     clauses = [c for c in _CLAUSE_END.split(text) if _INSERT.search(c)]  # only what an insert changes
     inline = [inserts_inline(c) for c in clauses]
     left_out = [_INSERT.sub("", c) for c in clauses]
-    return "\n".join([text, *inline, *left_out])
+    instead = [_INSTEAD.sub(r"\2", c) for c in clauses if _INSTEAD.search(c)]
+    return "\n".join([text, *inline, *left_out, *instead])
+
+
+# 校（园）长: 园 in place of 校; not a place's 县(市)区, whose 市区 would be another word (a city's downtown)
+_INSTEAD = re.compile(r"([\u4e00-\u9fff])[（(]([^\W\d_市县区州镇乡])[）)]")
 
 
 def split_lines(raw_text: str) -> list[str]:

@@ -161,6 +161,7 @@ PHRASE = 4
 PASTED = 6  # characters of a stretch of the question a plan prints word for word before it points at that plan
 _BODY_NAME_IN = re.compile(r"研究院|研究所|大学|学院|学校|中学|小学|幼儿园|中心|集团|公司|基金会|协会|委员会|实验室|馆")
 _BODY_NAME = re.compile(rf"(?:{_BODY_NAME_IN.pattern})$")
+_JOINED_KINDS = re.compile(r"[和与及或、]")
 _COUNT = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"  # a number as the plans print a count
 _COUNT_INSIDE = rf"(?:\s*{_COUNT}\s*[所个家座名项]?\s*)?"  # 建10所公办幼儿园
 # A task printing the figures the question names it by (那个要建37所幼儿园的) gains FIGURE_BONUS, when its score
@@ -1291,7 +1292,8 @@ class Engine:
             return None
         phrase, holders = self._longest_pasted(q.topic or q.folded)
         if not phrase or {self.records[i].doc for i in holders} & docs or not _BODY_NAME.search(phrase) \
-                or any(t.word == phrase for t in terms) or not self._starts_a_word(phrase, q.folded):
+                or any(t.word == phrase for t in terms) or not self._starts_a_word(phrase, q.folded) \
+                or _JOINED_KINDS.search(phrase):  # 中小学和幼儿园: kinds listed, not one body's name
             return None
         # 建公办幼儿园, printed 建10所公办幼儿园 by the asked plan: a count between its words does not make it another
         counted = re.compile(_COUNT_INSIDE.join(re.escape(ch) for ch in phrase))

@@ -13,7 +13,7 @@ from ..documents.normalize import fold
 jieba.setLogLevel(logging.WARNING)
 
 # Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
-TOKENIZER_VERSION = "39"
+TOKENIZER_VERSION = "40"
 
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
@@ -34,7 +34,7 @@ STOPWORDS = frozenset(
     "原文 原话 原文里 前前后后 还有 另外 此外 "  # 原文咋概括: how the plan words it, not what about
     "落到 落在 分到 分给 交给 归到 "  # 落到哪个科室: where a task goes, asked with who leads
     "开头 打头 结尾 末尾 前头 "  # 总体思路开头, 打头的那条: where in the document, not what about
-    "对应 对应的 相对应 落实在 点名 "  # 省里文件这句要点里对应哪条, 点名的是哪两门: where a text sits in the plan
+    "对应 对应的 相对应 落实在 点名 点到 "  # 省里文件这句要点里对应哪条, 点名的是哪两门: where a text sits in the plan
     "举措 措施 做法 具体安排 具体要求 "  # 有哪些举措: asks what the plan does, as 动作 does
     # courtesy and urgency around a question (…，谢谢 / 急用 / 麻烦帮忙看下): how it is asked, never what about
     "谢谢 谢了 谢啦 多谢 感谢 辛苦 辛苦了 辛苦啦 劳驾 拜托 麻烦了 麻烦你 有劳 费心 打扰 打扰了 不好意思 抱歉 "
