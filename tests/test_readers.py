@@ -539,3 +539,21 @@ def test_word_controls_mapped_to_a_data_part_show_the_data_not_last_years_text()
     text = read_document(FIXTURE_PLANS / "p182_huangpu_district_2025_databinding.docx")
     assert "黄埔区教育局2025年工作要点" in text and "2024年工作要点" not in text
     assert "2025年11月30日" in text and "审计科" not in text and "校外教育培训监管科" not in text
+
+
+def test_a_sheet_printed_with_its_row_and_column_headings_reads_without_them():
+    """Excel's 行和列标题 prints A B C … over the columns and the sheet's row numbers beside every row: neither is the
+    plan's (sheet row 5 holds task 2), so the table reads from its 序号 column."""
+    text = read_document(FIXTURE_PLANS / "p185_chuzhou_city_2023_rowheadings.pdf")
+    lines = text.splitlines()
+    assert not any(line.split("\t")[:3] == ["A", "B", "C"] for line in lines)
+    assert any(line.startswith("2\t推进清廉学校建设") for line in lines)
+    assert any(line.startswith("序号\t重点任务") for line in lines)
+
+
+def test_enclosed_numbers_typed_from_the_symbol_panel_number_tasks_and_subsections():
+    """⒈ numbers a task and ㈠ a subsection, as 1. and （一） would; ⑴ stays a point inside a body or the preamble."""
+    document = parse_file(FIXTURE_PLANS / "p186_guoyang_county_2025_enclosednum.txt")
+    assert [t.task_no for t in document.tasks] == list(range(1, 16))
+    assert (document.tasks[4].section, document.tasks[4].subsection) == ("二", "（一）")
+    assert all("⑴" not in t.title for t in document.tasks)

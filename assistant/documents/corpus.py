@@ -15,6 +15,7 @@ from .parser import find_heading, parse_lines, without_running_heads
 from .readers import DocumentError, SUPPORTED_SUFFIXES, decode_document, read_document
 from .records import TASK, ParsedDocument, Record
 from .runon import split_run_on
+from .enclosed import read_enclosed_numbers
 from .scanned import mend_scanned_copy
 from .labels import join_cut_labels, join_open_lists
 from .chat import plan_messages
@@ -54,6 +55,7 @@ def parse_text(name: str, text: str, entry: CatalogEntry | None = None) -> Parse
     lines, chatted = plan_messages(lines)  # a plan posted over several messages of a saved work chat
     lines = without_running_heads(lines)  # the title again under each page's number (a PDF turned into Word)
     lines = join_box_rows(lines)  # a table drawn in box characters (┌─┬─┐ │): one line per row, cells tab-separated
+    lines = read_enclosed_numbers(lines)  # ⒈ and ㈠ typed from the symbol panel: 1. and （一）
     lines, split = split_run_on(join_spaced_rows(join_fixed_width(lines)))
     lines, scanned = mend_scanned_copy(lines)  # a scan's spaces inside words, labels and titles broken over lines
     lines = join_cut_labels(join_open_lists(join_stacked_cells(lines)))  # a PDF's table one cell a line; a wrapped

@@ -536,11 +536,25 @@ def _table_text(fragments: list[_Fragment], strokes: list[tuple[float, float, fl
     if ruled is None:
         return None
     table, inside, bottom, top = ruled
+    table = _without_sheet_headings(table)
     if not table or not any(read_header(rebuilt_line(0, "\t".join(cells))) for cells in table[:3]):
         return None
     above = _lines([f for f in fragments if f.y > top and f not in inside])
     below = _lines([f for f in fragments if f.y < bottom and f not in inside])
     return "\n".join([*above, *("\t".join(cells) for cells in table), *below])
+
+
+def _without_sheet_headings(table: list[list[str]]) -> list[list[str]]:
+    """The table without the column letters and row numbers Excel prints when 行和列标题 is ticked in page setup: a
+    first row A B C … over the columns (its corner empty) and a first column of the sheet's row numbers, which never
+    are the plan's 序号 (sheet row 5 holds task 2)."""
+    letters = [c for c in table[0] if c] if table else []
+    if not letters or table[0][0] or letters != [chr(ord("A") + i) for i in range(len(letters))]:
+        return table
+    rows = table[1:]
+    if all(not row[0] or row[0].isdigit() for row in rows):
+        rows = [row[1:] for row in rows]
+    return rows
 
 
 def _cell_text(cell: list[_Fragment], end: float) -> str:
