@@ -231,6 +231,10 @@ COMPARE_FLOORS = {
     # plan, a role, a detail it does not print, a new topic, 2026-12-19: first measured whole 71/89, 8/22, 32/50, office
     # lists 3/4; split
     "compare_batch35_heldout.jsonl": (38, 5, 17),  # 38/43, 5/10, 17/25 (office lists 2/2)
+    # when: a topic's deadline or time node compared across plans (partial where the task prints no time), rankings
+    # (最早, 一样吗), 承德 last year and this, offices' dated tasks, 2026-12-20: first measured whole 54/86, 6/20, 45/59,
+    # office lists 0/3; split
+    "compare_batch36_heldout.jsonl": (22, 1, 24),  # 22/42, 1/9, 24/30 (office lists 0/1)
 }
 
 
