@@ -202,7 +202,7 @@ _ASKS = [
                 r"多少万元|多少个?亿|几个?亿|金额|几万块|多少块|几块钱|几毛钱|多大(?:的)?盘子|盘子(?:有)?多大"), _AMOUNT),  # 多少个亿: 1.2亿元
     # 绿化率 今年要到多少: a rate named before the ask, a few words and a space apart
     (re.compile(r"比例|占比|百分之?多少|[百千万]分之(?:几|多少)|几成|多少%|覆盖率|率[^，,。；;？?！!]{0,8}?多少|率目标|几个点|几个百分点|多少个?百分点|"
-                r"多少个点"), _SHARE),
+                r"多少个点|(?:几|多少)个?\s*percent"), _SHARE),
     (re.compile(r"几倍|多少倍"), _MULTIPLE),
 ]
 # 那几样, 这几个: those things, pointed at, not how many (承德抓作业 睡眠 手机那几样管理的 是哪条)

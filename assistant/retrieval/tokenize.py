@@ -13,7 +13,7 @@ from ..documents.normalize import fold
 jieba.setLogLevel(logging.WARNING)
 
 # Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
-TOKENIZER_VERSION = "40"
+TOKENIZER_VERSION = "41"
 
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
@@ -24,7 +24,7 @@ STOPWORDS = frozenset(
     # words that ask who, not what: they say nothing about the task's subject
     "牵头 负责 主责 科室 部门 单位 处室 股室 责任 哪条 哪项 是否 谁来 由谁 "
     # how staff talk around the topic: pointing, hedging, asking to look something up
-    "deadline ddl budget lead owner leader office dept department charge pic target list team check 挑头 签头 主抓 带头 拍板 归口 那个 这个 那块 这块 那摊 那摊事 这事 那事 事儿 事情 一摊 啥 咋 咋样 咋办 "
+    "deadline ddl budget lead owner leader office dept department charge pic target list team check percent 挑头 签头 主抓 带头 拍板 归口 那个 这个 那块 这块 那摊 那摊事 这事 那事 事儿 事情 一摊 啥 咋 咋样 咋办 "
     "怎么样 干嘛 干啥 搞 弄 放 放在 管 管不管 不管 一下 有没有 有无 还 跟 一起 关于 到底 究竟 现在 目前 那种 这种 那类 这类 那样 这样 "
     "今年 明年 分别 比较 嘛 哦 呗 算 算是 是不是 能不能 要不要 会不会 帮 帮我 查 查一下 查查 想 想问 问下 "
     "不用说 不用管 不用问 不必说 "  # 配合的不用说: what need not be answered, never a topic
@@ -44,6 +44,7 @@ STOPWORDS = frozenset(
     "今天 明天 后天 今晚 上午 下午 中午 晚上 下班 下班前 上班 待会 一会儿 回头 "
     # when the thing happened, told loosely (疫情刚来那阵子): the plan's time is asked by its own words
     "那阵子 这阵子 那会儿 那会 那时候 那时 那段时间 "
+    "出去 大伙 大伙儿 大家伙 硬指标 "  # 出去游学, 大伙一块念: how it is told; 有没有硬指标 asks for the figure
     # how a long message hedges, remembers and corrects itself (我记得好像是…, 不对 我说错了, 上回填的): never the topic
     "说错 说错了 搞错 搞错了 口误 不对 印象 印象中 记得 我记得 好像 似乎 貌似 应该 可能 已经 上回 上次 感觉 觉得 我觉得 "
     "我猜 确认下 确认 确认一下 核实 核实下 核下 核一下 核对一下 先说下 "
