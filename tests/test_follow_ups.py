@@ -264,3 +264,13 @@ def test_a_follow_up_asking_only_a_role_after_a_comparison_compares_the_same_pla
     assert [(p["results"][0]["section"], p["results"][0]["task_no"]) for p in second["plans"]] == [
         ("五", 33), ("五", 27), ("五", 21)]
     assert second["answer"].startswith("（沿用上文：比较的达州、承德、长春")
+
+
+def test_a_follow_up_asking_who_leads_does_not_ask_again_the_value_asked_before(engine):
+    """那就看达州的 谁牵头 after a comparison asking when: who leads is asked, not the date again (the lead was shown
+    as a missing date); the words that asked the earlier value (各办到第几届了) weigh nothing in the later turn."""
+    _, lead = converse(engine, "校外培训机构整治 达州 长春 遂宁 啥时候搞 定时间没", "那就看达州的 谁牵头")
+    assert lead["status"] == "answered" and lead["results"][0]["doc"] == DAZHOU and "时间" not in lead["reason"]
+    *_, again = converse(engine, "经典诵读比赛 承德 长春 达州 各办到第几届了", "那就看长春的 谁牵头", "几月办 写了没",
+                         "那承德呢", "承德那条谁负责")
+    assert again["status"] == "answered" and again["results"][0]["doc"] == CHENGDE

@@ -184,6 +184,9 @@ class Question:
     # a follow-up asking only a value of the same task (评几个, 那啥时候完成): the topic the conversation goes on with,
     # without that ask, so the next turn (牵头的是哪个) does not ask it again
     carried_topic: str | None = None
+    # where the value asked is read, when not the whole question: a follow-up's own words ("" when it asks none, as
+    # 谁牵头 after 各市…啥时候搞), the topic it carries being asked no value of its own
+    value_asked_in: str | None = None
 
 
 # A message that corrects itself (温州… 不对 我说错了 是台州; 长春20年的我有 但领导要的是长春21年的): the place and

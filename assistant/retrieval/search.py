@@ -498,6 +498,11 @@ class Engine:
                               self.corpus_text, self._words, self._everyday)
             if value_asked:
                 q.carried_topic = previous["topic"]
+            if value_asked or asked_lead:
+                # 那就看达州的 谁牵头 after 各市…啥时候搞, 三年从哪年算起 after …扶持给几年: the turn asks its own thing;
+                # the value the previous turn asked goes with its words no further (else a lead is answered as a
+                # missing date)
+                q.value_asked_in = ask
             q.compare = q.compare or across
             if across and previous.get("compare") and previous.get("cities") and not q.cities:
                 q.cities = list(previous["cities"])
@@ -626,7 +631,7 @@ class Engine:
         """The question's words that name what about: weighed, not a value asked of it (评几个, 有时限没), not how
         often or for how long (一年, 每月)."""
         terms = self._terms(q)[1]
-        valued = value_words([t.word for t in terms], asked_detail(q.folded))
+        valued = value_words([t.word for t in terms], asked_detail(q.folded if q.value_asked_in is None else q.value_asked_in))
         return [t for t in terms if t.weight > 0 and t.word not in valued and not is_period_word(t.word)]
 
     def _says_nothing_new(self, q: Question, topic: str) -> bool:
@@ -782,7 +787,12 @@ class Engine:
             if 0 < len(holders) <= MAX_HOLDERS:
                 lexical = lexical + np.max([self._bm25([h]) for h in holders], axis=0)
         # 这几个地方都有吗 asks which plans, not how many of something
-        detail = asked_detail(PLACES_COUNTED.sub(" ", q.folded))
+        detail = asked_detail(PLACES_COUNTED.sub(" ", q.folded if q.value_asked_in is None else q.value_asked_in))
+        if q.value_asked_in is not None and (carried := asked_detail(PLACES_COUNTED.sub(" ", q.folded))) \
+                and carried.asked_in:
+            # the words a previous turn asked its value with (各办到第几届了) carry no topic into this turn's ask
+            terms = [replace(t, weight=0.0) if t.word in carried.asked_in and t.word not in q.value_asked_in else t
+                     for t in terms]
         if detail and detail.stated:  # 规划资金是10.6亿对吧: the figure to confirm is what is asked, not what about
             terms = [replace(t, weight=0.0) if t.word in detail.stated else t for t in terms]
         elif detail and _CONFIRMED.search(q.folded):  # 是21到23年吧, 是不是20所: so is a number in any other check
