@@ -1862,3 +1862,12 @@ def test_everyday_words_for_the_plans_words_do_not_sink_the_task(ask):
     assert a["status"] == "answered" and top(a) == (SUINING, "二", 14)
     b = ask("长春不发文凭的那种培训机构 审批权放到哪")
     assert b["status"] == "answered" and top(b) == (CHANGCHUN, "七", 29)
+
+
+def test_several_things_acting_together_are_no_count_asked():
+    """几个区一块搞教研, 跑几所学校轮着上课: 几 is "several" when the things counted then act together or in turn; the
+    question asks who, not how many. 新建几所幼儿园 still asks a count."""
+    assert asked_detail("遂宁城区几个区一块搞教研、一块考试比赛那个平台 谁牵头") is None
+    assert asked_detail("一个老师跑几所学校轮着上课 这做法谁负责") is None
+    assert asked_detail("新建几所幼儿园 谁牵头").kind == "count"
+    assert asked_detail("几个区一块搞教研 一年搞几次").asked_in == "一年搞几次"

@@ -234,6 +234,9 @@ def asked_detail(question: str) -> Detail | None:
     clause asks besides is in its `also` (配多少台、花多少钱 asks a count and an amount)."""
     question = _split_asks(question)
     detail = _asked_detail(question)
+    if detail is not None and detail.kind == "count" and _SEVERAL.match(detail.counted):
+        # 几个区一块搞教研, 跑几所学校轮着上课: several things doing something together, not a count asked
+        detail = _asked_detail(question.replace(detail.counted, " " * len(detail.counted)))
     if detail is not None and detail.kind == "count" and not _RATIO_NAMED.search(question):
         # 招多少新生 is not answered by 职普招生结构比不低于4：6: a part of a ratio counts nothing, unless the
         # question names a ratio (招生比不低于多少)
@@ -248,6 +251,8 @@ def asked_detail(question: str) -> Detail | None:
     return replace(detail, also=(other,))
 
 
+# 几 counting things that then act together or in turn (几个区一块搞, 几所学校轮着上课, 几个县一起搞的): several
+_SEVERAL = re.compile(r"^几\s*[个所家位名座]\S{1,6}?(?:一块|一起|一同|轮着|轮流|联合|共同|合起来|抱团|挨个)")
 # a ratio the question names (招生比, 结构比, 师生比, 三比七); not 比较, 比如, 对比 or a comparison (比去年多)
 _RATIO_NAMED = re.compile(r"(?<!对)(?<!相)(?<!评)比(?!较|如|起|去年|上年|往年|前年|赛|拼|一比|一下|比)")
 

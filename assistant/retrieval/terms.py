@@ -126,7 +126,7 @@ _ADVERB_FIRST = "都也还就又再才只"
 # a verb with a result complement (盖好, 编完, 开齐) that everyday Chinese has no word for: whether something is done,
 # never what; its verb alone says little more (盖, 编, 开), and 爱好 or 只好, words of their own, are counted more often
 _RESULT = re.compile(r"[\u4e00-\u9fff][好完掉齐]")
-_COUNTED_NUMBER = re.compile(r"[一二两三四五六七八九十几]+[个所项名家大]")
+_COUNTED_NUMBER = re.compile(r"[一二两三四五六七八九十几]+[个所项名家大张份件套]")
 # a number said in words (一千二百万, 百万 cut from it, 一点一万, 千分之): how much, never what about. Two digits side by
 # side are no number but a name (十四五, 一二): those stay topic words.
 _NUMBER_WORD = re.compile(r"[零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?[万亿]?(?:分之)?")
@@ -193,7 +193,7 @@ def question_terms(tokens: list[str], idf: dict[str, float], unseen_idf: float,
                 # 我家, 从来不, 上面, 跟着, 搞了个, 盖好: how it is told; 都督 of 五个市都督了些啥: an adverb jieba glued
                 # to the verb after it into a word no plan uses
                 weight = 0.0
-        if _COUNTED_NUMBER.fullmatch(word):  # 一所, 六个 (哪六个, 办一所大学): how many, never what about
+        if _COUNTED_NUMBER.fullmatch(word):  # 一所, 六个, 一张 (哪六个, 办一所大学, 列一张单子): how many, never what about
             weight = 0.0
         # a number in words is how much (一千二百万 and 百万 cut from it), unless the plans print it as a word and the
         # question says it on its own (十九 of 十九大, 百万 of 百万学子)
