@@ -26,7 +26,8 @@ def _sections(fmt: str) -> list[str]:
     return [*parts, current]
 
 
-def _section_for(fmt: str, value: float) -> tuple[str, float] | None:
+def _section_for(fmt: str, value: float) -> tuple[str, float]:
+    """The format's section for the value (positive; negative; zero; text) and the value as that section shows it."""
     sections = _sections(fmt)
     if value < 0 and len(sections) >= 2:
         return sections[1], -value  # its own sign, if any, is in the section's literals
@@ -58,10 +59,7 @@ def shown_number(value: float | int, fmt: str) -> str | None:
     """`value` as a cell formatted `fmt` shows it, or None for a format this reader does not know."""
     if not fmt or fmt == "General":
         return None
-    picked = _section_for(fmt, float(value))
-    if picked is None:
-        return None
-    section, value = picked
+    section, value = _section_for(fmt, float(value))
     tokens = _TOKEN.findall(section)
     dbnum = any(t.lower().startswith("[dbnum") for t in tokens)
     tokens = [t for t in tokens if not t.startswith("[")]

@@ -188,6 +188,11 @@ class Question:
     # 谁牵头 after 各市…啥时候搞), the topic it carries being asked no value of its own
     value_asked_in: str | None = None
 
+    @property
+    def value_text(self) -> str:
+        """The words the asked value is read from (the whole question, or a follow-up's own ask)."""
+        return self.folded if self.value_asked_in is None else self.value_asked_in
+
 
 # A message that corrects itself (温州… 不对 我说错了 是台州; 长春20年的我有 但领导要的是长春21年的): the place and
 # year named after the last correction or "what is wanted" are the ones asked; those before it, and one said to be

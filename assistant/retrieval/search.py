@@ -631,7 +631,7 @@ class Engine:
         """The question's words that name what about: weighed, not a value asked of it (评几个, 有时限没), not how
         often or for how long (一年, 每月)."""
         terms = self._terms(q)[1]
-        valued = value_words([t.word for t in terms], asked_detail(q.folded if q.value_asked_in is None else q.value_asked_in))
+        valued = value_words([t.word for t in terms], asked_detail(q.value_text))
         return [t for t in terms if t.weight > 0 and t.word not in valued and not is_period_word(t.word)]
 
     def _says_nothing_new(self, q: Question, topic: str) -> bool:
@@ -787,7 +787,7 @@ class Engine:
             if 0 < len(holders) <= MAX_HOLDERS:
                 lexical = lexical + np.max([self._bm25([h]) for h in holders], axis=0)
         # 这几个地方都有吗 asks which plans, not how many of something
-        detail = asked_detail(PLACES_COUNTED.sub(" ", q.folded if q.value_asked_in is None else q.value_asked_in))
+        detail = asked_detail(PLACES_COUNTED.sub(" ", q.value_text))
         if q.value_asked_in is not None and (carried := asked_detail(PLACES_COUNTED.sub(" ", q.folded))) \
                 and carried.asked_in:
             # the words a previous turn asked its value with (各办到第几届了) carry no topic into this turn's ask
