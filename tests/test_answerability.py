@@ -1871,3 +1871,14 @@ def test_several_things_acting_together_are_no_count_asked():
     assert asked_detail("一个老师跑几所学校轮着上课 这做法谁负责") is None
     assert asked_detail("新建几所幼儿园 谁牵头").kind == "count"
     assert asked_detail("几个区一块搞教研 一年搞几次").asked_in == "一年搞几次"
+
+
+def test_a_count_of_sheets_or_copies_and_a_one_character_insert_read_as_staff_mean_them(engine):
+    """一张 (列一张单子) says how many, never what about; 校（园）长 holds 园长 for matching, while a place's 县(市)区 is
+    never read as 市区 (a city's downtown)."""
+    from assistant.documents.normalize import with_inserts_read
+
+    _, terms = engine.reading("长春给老师列一张不许干啥的单子")
+    assert all(t.weight == 0 for t in terms if t.word == "一张")
+    assert "园长和教师" in with_inserts_read("启动新一轮校（园）长和教师队伍培训")
+    assert "各市区" not in with_inserts_read("各县(市)区教育局")  # 县市区 and 县区, never 市区 for 县
