@@ -36,6 +36,16 @@ def _section_for(fmt: str, value: float) -> tuple[str, float]:
     return sections[0], value
 
 
+def _literal(token: str) -> str:
+    """What a format token shows as itself: a quoted run, an escaped (\\x, !x) character, nothing for a padding (_x)
+    or fill (*x) mark, any other character as typed."""
+    if token.startswith('"'):
+        return token[1:-1]
+    if token[0] in "\\!":
+        return token[1]
+    return "" if token[0] in "_*" else token
+
+
 def _chinese_reading(n: int) -> str:
     """12 -> 十二, 105 -> 一百零五 (Excel's [DBNum1] on a whole number below ten thousand)."""
     if n == 0:
@@ -67,14 +77,13 @@ def shown_number(value: float | int, fmt: str) -> str | None:
         return ""  # ;;; hides the value
     if any(t in ("E", "e", "/", "h", "s", "@") or t.lower() in ("y", "m", "d") for t in tokens):
         return None
-    literal = lambda t: t[1:-1] if t.startswith('"') else t[1] if t[0] in "\\!" else "" if t[0] in "_*" else t
     if any(t.lower() == "general" for t in tokens):
         number = int(value) if float(value).is_integer() else value
         shown = _chinese_reading(number) if dbnum and isinstance(number, int) else f"{number:g}"
-        return "".join(shown if t.lower() == "general" else literal(t) for t in tokens)
+        return "".join(shown if t.lower() == "general" else _literal(t) for t in tokens)
     places = [i for i, t in enumerate(tokens) if t in ("0", "#", "?")]
     if not places:
-        return "".join(literal(t) for t in tokens)
+        return "".join(_literal(t) for t in tokens)
     dot = next((i for i, t in enumerate(tokens) if t == "."), None)
     integer_places = [i for i in places if dot is None or i < dot]
     fraction_places = [i for i in places if dot is not None and i > dot]
@@ -125,7 +134,7 @@ def shown_number(value: float | int, fmt: str) -> str | None:
         elif t == ".":
             out.append("." if fraction_places else "")
         else:
-            out.append(literal(t))
+            out.append(_literal(t))
     text = "".join(out)
     if dbnum:
         text = re.sub(r"\d", lambda m: _CN_DIGITS[int(m.group())], text)
@@ -157,7 +166,7 @@ def shown_date(value: datetime.date, fmt: str) -> str | None:
             shown.append(token[1:-1] if token.startswith('"') else token[1])
         elif token[0] in "_*":
             continue
-        elif _NOT_A_DATE.search(run + token) and not _NOT_A_DATE.search(run):
+        elif _NOT_A_DATE.search(run + token):  # a time, a name of a month or day: no deadline's format
             return None
         else:
             run += token
@@ -170,6 +179,4 @@ def shown_text(value: str, fmt: str) -> str:
     sections = _sections(fmt or "")
     if len(sections) < 4:
         return value
-    tokens = _TOKEN.findall(sections[3])
-    return "".join(value if t == "@" else t[1:-1] if t.startswith('"') else t[1] if t[0] in "\\!" else ""
-                   if t[0] in "_*[" else t for t in tokens)
+    return "".join(value if t == "@" else "" if t.startswith("[") else _literal(t) for t in _TOKEN.findall(sections[3]))
