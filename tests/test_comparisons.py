@@ -489,3 +489,13 @@ def test_what_targets_were_set_asks_for_the_figures_not_for_the_word_target(ask)
     assert asked_detail("特教定了啥指标").kind == "count"
     a = ask("各市 学前 定了啥指标")
     assert all(p["status"] != "not_found" for p in a["plans"])
+
+
+def test_a_comparisons_citation_leads_with_a_plan_that_answers(ask):
+    """生均公用经费 每生每年多少 哪个市写了: 遂宁 prints the sums (1420 元); 达州 names the topic without one and keeps
+    its block, after the plan that answers."""
+    answer = ask("高中生均公用经费 每生每年多少 哪个市写了")
+    blocks = {p["city"]: p["status"] for p in answer["plans"]}
+    assert blocks["遂宁"] == "answered" and blocks["达州"] == "partial"
+    r = answer["results"][0]
+    assert (r["doc"], r["section"], r["task_no"]) == (SUINING, "二", 7)

@@ -274,3 +274,27 @@ def test_a_follow_up_asking_who_leads_does_not_ask_again_the_value_asked_before(
     *_, again = converse(engine, "经典诵读比赛 承德 长春 达州 各办到第几届了", "那就看长春的 谁牵头", "几月办 写了没",
                          "那承德呢", "承德那条谁负责")
     assert again["status"] == "answered" and again["results"][0]["doc"] == CHENGDE
+
+
+def test_a_bare_change_of_place_asks_the_value_the_last_turn_asked(engine):
+    """那承德呢 after 几月办 写了没 asks 承德's month (its plan prints none), not the edition the session began with."""
+    *_, month, chengde = converse(engine, "经典诵读比赛 承德 长春 达州 各办到第几届了", "那就看长春的 谁牵头",
+                                  "几月办 写了没", "那承德呢")
+    assert month["status"] == "partial" and "时间" in month["reason"]
+    r = chengde["results"][0]
+    assert (r["doc"], r["section"], r["task_no"]) == (CHENGDE, "二", 9)
+    assert chengde["status"] == "partial" and "时间" in chengde["reason"]
+    # a question asked afresh names its place and year in its own clause: 承德呢 asks the rate, not 遂宁's 2019
+    _, rate = converse(engine, "遂宁2019年学前三年毛入园率目标是多少？", "承德呢？")
+    assert rate["status"] == "answered" and rate["results"][0]["doc"] == CHENGDE and "92%" in rate["answer"]
+
+
+def test_a_turn_about_a_part_of_the_task_just_cited_is_asked_of_that_task(engine):
+    """三年从哪年算起 after 遂宁's 集团化办学 task (给予3年经费扶持): that task, whose 3年 is the 三年 asked; 那长春呢
+    next asks 长春's 集团化办学, not a 长春 task that says 三年."""
+    *_, part, changchun = converse(engine, "集团化办学 扶持给几年 遂宁 长春 承德 咋写", "那就看遂宁的 谁牵头",
+                                   "三年从哪年算起 写了没", "那长春呢")
+    r = part["results"][0]
+    assert (r["doc"], r["section"], r["task_no"]) == (SUINING, "二", 11) and part["status"] == "partial"
+    r = changchun["results"][0]
+    assert (r["doc"], r["section"], r["task_no"]) == (CHANGCHUN, "三", 11) and changchun["status"] == "partial"

@@ -1,6 +1,7 @@
 """Questions as staff ask them, answered from the real index built with the real default model."""
 from assistant.answers.answer import NO_LEAD, NO_RESPONSIBLE
 from assistant.documents.records import JSON_KEYS
+from assistant.retrieval.terms import in_digits
 
 from conftest import CHANGCHUN, CHENGDE, DAZHOU, SUINING, WENZHOU, top
 
@@ -238,3 +239,9 @@ def test_concurrent_questions_get_the_same_answers_as_one_at_a_time(engine):
     with ThreadPoolExecutor(max_workers=4) as pool:
         together = list(pool.map(lambda q: engine.ask(q).hits[0].record.key, questions))
     assert together == alone
+
+
+def test_a_number_said_in_words_matches_the_plans_digits():
+    """三年 is what a plan prints as 3年 (给予3年经费扶持); 二次 (二次托管) and 一批 are words, not counts."""
+    assert in_digits("三年") == ("3年", "3 年") and in_digits("十二所") == ("12所", "12 所")
+    assert in_digits("二次") == () and in_digits("一批") == () and in_digits("教师") == ()

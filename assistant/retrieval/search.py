@@ -271,8 +271,33 @@ def follow_up_context(answer: Answer, previous: dict | None) -> dict | None:
     return {**compared, "city": city if isinstance(city, str) else None, "year": answer.filters.get("year"), "blocks": blocks,
             "plan_year": answer.hits[0].record.year if answer.hits else None,
             "office": answer.question.office, "topic": topic or None, "intent": answer.question.intent,
-            "role": answer.question.role, "task": _task_key(answer.hits[0].record)
+            "role": answer.question.role, "asked": _value_asked(answer.question), "task": _task_key(answer.hits[0].record)
             if answer.hits and answer.status in (ANSWERED, PARTIAL) and not answer.plans else None}
+
+
+_YEAR_NAMED = re.compile(r"(?:(?:19|20)?\d{2}|[〇零一二]{2,4})\s*年(?:度|的)?")
+
+
+def _value_asked(q: Question) -> str | None:
+    """The words a turn asked its value with (几月办 of 几月办 写了没; 搞多久, which the topic drops), which a turn
+    that only moves to another place or year (那承德呢) asks again there."""
+    detail = asked_detail(PLACES_COUNTED.sub(" ", q.value_text))
+    if not detail or detail.kind == "members":
+        return None
+    asked = detail.asked_in
+    if q.value_asked_in is None:  # a question asked afresh: its clause may name its place and year (遂宁2019年…)
+        for name in [*q.cities, *q.unknown_cities]:
+            asked = re.sub(rf"{re.escape(name)}[市县区]?", " ", asked)
+        asked = _YEAR_NAMED.sub(" ", asked)
+    return asked.strip() or None
+
+
+def _leading(plans: list[PlanAnswer]) -> list[Hit]:
+    """A comparison's own citations: the blocks keep the plans' order, the citations lead with the plans that answer
+    the question, then with those holding it best (党支部到期换届选举 哪个市写了: 长春's 换届 task, not the first
+    plan's nearest task; 生均公用经费 每生每年多少 哪个市写了: the plan printing the sum, before one naming the topic only)."""
+    holding = [p.answer for p in plans if p.answer.status != NOT_FOUND and p.answer.hits]
+    return [a.hits[0] for a in sorted(holding, key=lambda a: (not a.answered, -a.hits[0].coverage))]
 
 
 def _task_key(record: Record) -> list:
@@ -464,6 +489,11 @@ class Engine:
         value_asked = elliptical and asked is not None and asked.kind != "members"
         if elliptical:  # 那遂宁呢 / 2020年的呢 / 计财科呢: the previous topic and intent, with what this one names
             asked_lead = q.intent == LEAD
+            # 那承德呢 after 几月办 写了没: the value the last turn asked, now asked of 承德
+            again = previous.get("asked") if not asked_lead and asked is None else None
+            if again and re.sub(r"\s", "", again) in re.sub(r"\s", "", previous["topic"]):
+                again = None  # the topic asks it already
+            value_asked = value_asked or bool(again)
             others = q.others and not q.cities and previous.get("city")  # 别的地方呢: all plans but this one
             # 那各地呢 / 哪几个地方写了: the topic goes on, asked of every plan, not of the previous place; after a
             # comparison, 那责任科室呢 / 只看牵头的 compares the same plans again
@@ -493,7 +523,7 @@ class Engine:
                 "" if across else (q.cities or [previous.get("city") or ""])[0] if not q.unknown_cities
                 else q.unknown_cities[0],
                 f"{year}年" if year else "", q.office or previous.get("office") or ""]))
-            ask = f" {_MARKERS.sub('', q.topic)}" if value_asked else ""
+            ask = f" {again}" if again else f" {_MARKERS.sub('', q.topic)}" if value_asked else ""
             q = read_question(f"{named}{previous['topic']}{ask}", self.documents, self.office_forms,
                               self.corpus_text, self._words, self._everyday)
             if value_asked:
@@ -524,6 +554,12 @@ class Engine:
             if not q.year and previous.get("year"):
                 q.year = previous["year"]
                 carried.append(f"{previous['year']}年")
+            if previous.get("topic") and self._asks_of_the_task(q, previous.get("task")):
+                # 集中整治 搞多久 after 校外培训机构整治…: a part of the task the talk is on, asked of that task (not of
+                # another that says 集中整治 more often); 那长春呢 next asks 长春's 校外培训机构整治
+                q.carried_topic = f"{previous['topic']} {q.topic}"
+                record = next(r for r in self.records if _task_key(r) == list(previous["task"]))
+                q.year, q.position = record.year, (record.section, record.subsection or record.item, record.task_no)
         if not q.cities and not q.unknown_cities and city:
             q.cities = [city]
         if not elliptical and not q.year and not q.years and not q.year_over_year and len(q.cities) == 1:
@@ -1414,8 +1450,7 @@ class Engine:
         reason = f"分 {len(parts)} 项比较（{'、'.join(t for t, _ in parts)}）；共 {len(known)} 个文件，{holding} 个涉及。"
         if q.unknown_cities:
             reason = f"文件库中没有{'、'.join(q.unknown_cities)}的工作要点；{reason}"
-        hits = sorted((p.answer.hits[0] for p in known if p.answer.status != NOT_FOUND and p.answer.hits),
-                      key=lambda h: -h.coverage)
+        hits = _leading(known)
         return Answer(q, status, reason, hits, filters, plans=merged, parts=parts)
 
     def _plan_answers(self, q: Question, scope: list[int], filters: dict, s: _Scores) -> list[PlanAnswer]:
@@ -1479,11 +1514,7 @@ class Engine:
             status = PARTIAL if status == ANSWERED else status
             plans = plans + [PlanAnswer("", city, None, Answer(q, NOT_FOUND, f"文件库中没有{city}的工作要点。",
                                                                 filters=filters)) for city in q.unknown_cities]
-        # the blocks keep the plans' order; the answer's own citation leads with the plan that holds the question best
-        # (党支部到期换届选举 哪个市写了: 长春's 换届 task, not the first plan's nearest task)
-        hits = sorted((p.answer.hits[0] for p in plans if p.answer.status != NOT_FOUND and p.answer.hits),
-                      key=lambda h: -h.coverage)
-        return Answer(q, status, reason, hits, filters, plans=plans)
+        return Answer(q, status, reason, _leading(plans), filters, plans=plans)
 
     def _touching_only(self, q: Question, plans: list[PlanAnswer]) -> list[PlanAnswer]:
         """Blocks whose best task holds less than COMPARED_SHARE of the question as much as the best block's task does,

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Callable, Container
 
 from ..documents.normalize import fold
+from .figures import number_value
 
 SYNONYMS_FILE = Path(__file__).parent / "data" / "synonyms.tsv"
 # Everyday frequency (jieba's dictionary counts) between which an unseen word's weight falls from full to none:
@@ -172,6 +173,7 @@ def question_terms(tokens: list[str], idf: dict[str, float], unseen_idf: float,
         alternatives += tuple(dict.fromkeys(
             word.replace(key, plan) for key in table if len(key) >= 2 and key != word and key in word
             for plan in table[key][1:] if word.replace(key, plan) not in alternatives))
+        alternatives += in_digits(word)
         known = [idf[a] for a in alternatives if a in idf]
         if not known and tokens.count(word) <= sum(tokens.count(other) for other in set(tokens)
                                                    if other != word and word in other):
@@ -208,6 +210,20 @@ def question_terms(tokens: list[str], idf: dict[str, float], unseen_idf: float,
             or not frequency.get(word)) else None  # the table says what 推普 is
         out.append(Term(word, alternatives, weight, pattern, latin=bool(re.search("[a-z]", "".join(alternatives)))))
     return out
+
+
+# a number in words with what it counts (三年, 两所, 十个): plans print most such numbers in digits (给予3年经费扶持).
+# Not 一 (一批, 一体: a word, seldom 1批) nor 次 (二次托管, 一次性 are words, not counts)
+_NUMERAL_COUNTING = re.compile(r"([零〇二两三四五六七八九十百千][零〇一二两三四五六七八九十百千]*)"
+                               r"([年个所项名家条类种门间座场台套本位处期届天周批支])")
+
+
+def in_digits(word: str) -> tuple[str, ...]:
+    """三年 as plans print it: 3年, or 3 年 where a PDF spaced the digit off."""
+    if not (m := _NUMERAL_COUNTING.fullmatch(word)) or (value := number_value(m.group(1))) is None \
+            or not value.is_integer():
+        return ()
+    return f"{int(value)}{m.group(2)}", f"{int(value)} {m.group(2)}"
 
 
 def share(terms: list[Term], text: str) -> float:
