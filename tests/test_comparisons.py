@@ -237,6 +237,9 @@ COMPARE_FLOORS = {
     # (最早, 一样吗), 承德 last year and this, offices' dated tasks, 2026-12-20: first measured whole 54/86, 6/20, 45/59,
     # office lists 0/3; split
     "compare_batch36_heldout.jsonl": (22, 1, 24),  # 22/42, 1/9, 24/30 (office lists 0/1)
+    # corrections and repairs: 不对 我问的是达州的, 不是牵头的 是配合的, 我说错了 是2021年的, 重新问, a scope narrowed or
+    # widened inside one message (温州除外), 2026-12-21: first measured whole 12/29, 3/11, 42/88, office lists 1/3; split
+    "compare_batch37_heldout.jsonl": (6, 2, 25),  # 6/16, 2/5, 25/44 (office lists 1/1)
 }
 
 
