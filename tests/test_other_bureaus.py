@@ -72,6 +72,7 @@ CORPORA = {
     "fiftieth": "p178 p179 p180",  # two columns side by side in a text file, Word's style separator, a cropped PDF
     "fiftyfirst": "p181 p182 p183",  # Word text saved CR-only in GB18030, controls mapped to a data part, number formats
     "fiftysecond": "p184 p185 p186",  # Word smart tags, a sheet printed with its row and column headings, ⒈ ㈠ numbers
+    "fiftythird": "p187 p188 p189",  # a Word tick-box form, a PDF bold drawn twice, ditto marks in a sheet
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -570,6 +571,7 @@ HELD_FLOORS = [
     ("fiftieth", "other_bureaus52_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/3, 0/2
     ("fiftyfirst", "other_bureaus53_heldout.jsonl", (0.85, 1, 0, 0)),  # 0.857, 1/7, 0/3, 0/2
     ("fiftysecond", "other_bureaus54_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/3, 0/2
+    ("fiftythird", "other_bureaus55_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/3, 0/2
 ]
 
 

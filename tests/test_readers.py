@@ -10,6 +10,7 @@ from reportlab.pdfgen import canvas
 
 from assistant.documents.corpus import load_corpus, parse_bytes, parse_file
 from assistant.documents.readers import DocumentError, as_characters, read_document
+from assistant.documents.tickboxes import chosen, drawn, in_font
 
 from conftest import CORPUS, DAZHOU, SUINING
 
@@ -557,3 +558,31 @@ def test_enclosed_numbers_typed_from_the_symbol_panel_number_tasks_and_subsectio
     assert [t.task_no for t in document.tasks] == list(range(1, 16))
     assert (document.tasks[4].section, document.tasks[4].subsection) == ("二", "（一）")
     assert all("⑴" not in t.title for t in document.tasks)
+
+
+def test_a_tick_box_form_reads_the_boxes_ticked():
+    """☑牵头 ☐配合 after each office: the office leads or cooperates by the box ticked (a Wingdings symbol, an R set in
+    Wingdings 2, a typed √), takes no part with both boxes empty; a deadline is the option ticked."""
+    assert drawn("Wingdings 2", 0xF052) == "☑" and drawn("Wingdings 2", 0xF0A3) == "☐" and drawn("宋体", 0x52) is None
+    assert in_font("Wingdings 2", "R") == "☑" and in_font("仿宋_GB2312", "R") == "R"
+    assert chosen(["基础教育股　☑牵头　☐配合", "计划财务股　☐牵头　☐配合", "各镇区中心校　☐牵头　√配合"]) == [
+        "牵头：基础教育股；配合：各镇区中心校"]
+    assert chosen(["☐6月底前　☐9月底前", "☐12月底前　☑全年"]) == ["全年"]
+    document = parse_file(FIXTURE_PLANS / "p187_sheyang_county_2024_checkboxes.docx")
+    task = next(t for t in document.tasks if t.title == "扩大优质普惠学前教育资源")
+    assert task.lead_offices == ["基础教育股"] and task.cooperating_offices == ["计划财务股", "各镇区中心校"]
+    assert "9月底前" in task.fields.values() and "☐" not in " ".join(task.fields.values())
+
+
+def test_a_pdf_bold_drawn_twice_a_hair_apart_reads_once():
+    """An exporter emboldens a font with no bold face by showing each glyph twice 0.3 pt apart: 11..深深入入 is 1.深入."""
+    text = read_document(FIXTURE_PLANS / "p188_ezhou_city_2025_fakebold.pdf").replace("\n", "")
+    assert "1.深入学习贯彻党的二十届三中全会精神" in text and "牵头科室：机关党委" in text
+    assert "11.." not in text and "牵牵" not in text and "一一、、" not in text
+
+
+def test_ditto_marks_in_a_task_table_read_as_the_cell_above():
+    """同上 and 〃 stand for the same column of the row above, through a chain of them; no office is called 同上."""
+    document = parse_file(FIXTURE_PLANS / "p189_hongshan_district_2023_ditto.xlsx")
+    assert not any("同上" in o or "〃" in o for t in document.tasks for o in t.lead_offices + t.cooperating_offices)
+    assert [t.lead_offices for t in document.tasks[9:11]] == [["体育卫生艺术科"], ["体育卫生艺术科"]]

@@ -35,6 +35,8 @@ _CURVES = (b"c", b"v", b"y")  # path operators drawing a curve (a badge's circle
 _FILLS = (b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*")  # painting operators that fill the path
 _LIGHT = 0.75  # a fill this light in every channel is a watermark's grey (or white), not print
 _DARK = 0.5  # a fill this dark (luminance) is a shape light text can be read on
+_TWICE = 0.15  # of the font's height: a glyph drawn again this close beside itself is one character made bold
+_TWICE_BACK = 4  # fragments back a glyph drawn twice is looked for (each glyph twice, or each run twice)
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,36 @@ def _light(fill: tuple[float, ...]) -> bool:
 def _dark(fill: tuple[float, ...]) -> bool:
     red, green, blue = fill
     return 0.299 * red + 0.587 * green + 0.114 * blue <= _DARK
+
+
+def _drawn_again(fragment: _Fragment, fragments: list[_Fragment]) -> bool:
+    """Whether the fragment repeats one just drawn a hair to its side: a font without a bold face (仿宋_GB2312,
+    楷体_GB2312) is emboldened by drawing each glyph (or run) twice, 0.2–0.5 pt apart, and the text layer then holds
+    every bold character twice (`11..深深入入`, pdfplumber's dedupe_chars case). A character set again a whole glyph
+    further on (the 1 after 1 in 11) is another character."""
+    return any(f.text == fragment.text and abs(f.y - fragment.y) <= _EDGE
+               and abs(f.x - fragment.x) <= _TWICE * max(fragment.size, 1.0) for f in fragments[-_TWICE_BACK:])
+
+
+def _shown_once(items: list) -> list:
+    """A TJ array with every string shown twice in place read once: `(深) 981.25 (深) 18.75` shows 深, moves back all
+    but 0.3 pt, shows it again and moves back the 0.3 pt, the way an exporter emboldens a font with no bold face. The
+    cursor ends where one showing leaves it, so the copy and both moves are dropped."""
+    out, i = [], 0
+    while i < len(items):
+        if i + 3 < len(items) and isinstance(items[i], (str, bytes)) and items[i + 2] == items[i] \
+                and _number(items[i + 1]) and _number(items[i + 3]) and 0 < float(items[i + 3]) <= _TWICE * 1000 \
+                and float(items[i + 1]) > float(items[i + 3]):
+            out.append(items[i])
+            i += 4
+            continue
+        out.append(items[i])
+        i += 1
+    return out
+
+
+def _number(item) -> bool:
+    return isinstance(item, (int, float)) and not isinstance(item, bool)
 
 
 def _on_dark(fragment: _Fragment, shapes: list[tuple[float, float, float, float]]) -> bool:
@@ -317,12 +349,18 @@ def _read_stream(page, fragments: list[_Fragment],
                 if upright and _red(fills[-1]):  # a seal's red, unless underlined as an insertion is
                     reds.append(_Fragment(x, y, text, size * scale))
                 return
-            fragments.append(_Fragment(x, y, text, size * scale))
+            fragment = _Fragment(x, y, text, size * scale)
+            if _drawn_again(fragment, fragments):  # fake bold: the page reads once what it draws twice
+                over[0] = True
+                return
+            fragments.append(fragment)
 
     def on_operator(op, args, cm, tm):
         def at(px, py):
             return shown(px * cm[0] + py * cm[2] + cm[4], px * cm[1] + py * cm[3] + cm[5])
         try:
+            if op == b"TJ" and args and isinstance(args[0], list):
+                args[0][:] = _shown_once(args[0])  # before pypdf reads it: its text then holds each glyph once
             if op == b"q":
                 fills.append(fills[-1])
             elif op == b"Q" and len(fills) > 1:

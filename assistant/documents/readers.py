@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .databinding import data_stores, fill_bound_controls
+from .dittos import filled
 from .layout_text import columns_read
 from .mail import message_text
 from .numformat import shown_date, shown_number, shown_text
+from .tickboxes import chosen, drawn, in_font
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".xlsx")
 MAX_BYTES = 20 * 1024 * 1024
@@ -771,7 +773,7 @@ def accepted_text(paragraph) -> str:
     out = []
     hidden = _cross_reference_numbers(paragraph._p)
     enclosed = _enclosed_numbers(paragraph._p)
-    for element in paragraph._p.iter(*_TEXT_TAGS, *((_W + "fldChar",) if enclosed else ())):
+    for element in paragraph._p.iter(*_TEXT_TAGS, _W + "sym", *((_W + "fldChar",) if enclosed else ())):
         if element in hidden or (element.tag == _W + "fldChar" and element not in enclosed):
             continue
         removed = False
@@ -784,10 +786,23 @@ def accepted_text(paragraph) -> str:
                 # (w:vanish: a drafter's note, an old title kept out of print) is not printed
                 removed = True
                 break
-        if not removed:
-            out.append(enclosed[element] if element in enclosed else
-                       element.text or "" if _TEXT_TAGS[element.tag] is None else _TEXT_TAGS[element.tag])
+        if removed:
+            continue
+        if element.tag == _W + "sym":  # a symbol inserted from 插入 › 符号: read only where it draws a box (☐ ☑)
+            out.append(drawn(element.get(_W + "font"), int(element.get(_W + "char") or "0", 16)) or "")
+        elif element in enclosed:
+            out.append(enclosed[element])
+        elif _TEXT_TAGS[element.tag] is None:
+            out.append(in_font(_run_font(element.getparent()), element.text or ""))
+        else:
+            out.append(_TEXT_TAGS[element.tag])
     return "".join(out)
+
+
+def _run_font(run) -> str | None:
+    """The font a run's Latin letters are set in (a letter set in Wingdings 2 is drawn as a box)."""
+    fonts = run.find(f"{_W}rPr/{_W}rFonts") if run is not None else None
+    return None if fonts is None else fonts.get(_W + "ascii") or fonts.get(_W + "hAnsi")
 
 
 def _enclosed_numbers(p) -> dict:
@@ -890,13 +905,14 @@ def _table_lines(table, numbering: _WordNumbering) -> list[str]:
             same = previous is not None and cell._tc is previous._tc
             texts = [] if same else [numbering.label(p) + accepted_text(p).strip() for p in cell.paragraphs] \
                 + [_nested_text(t) for t in cell.tables]
-            texts = [t for t in texts if t.strip()]
+            texts = chosen([t for t in texts if t.strip()])
             # a name typed one character a paragraph, to stand upright in a narrow merged column (三 / 、 / 促 / 进 …),
             # is one word, not characters apart
             joiner = "" if len(texts) >= UPRIGHT_CHARACTERS and all(len(t.strip()) == 1 for t in texts) else " "
             cells.append(re.sub(r"[\t\r\n]+", " ", joiner.join(t.strip() if not joiner else t for t in texts)))
             previous = cell
         rows.append(cells)
+    rows = filled(rows)
     if card := _task_card(rows):
         return card
     return ["\t".join(cells) for cells in _two_up(rows)]  # two tasks a row (1 | 2, 3 | 4): read one a line
@@ -1041,7 +1057,7 @@ def _xlsx_text(name: str, data: bytes) -> str:
                     _COMMENT_HEADER.search(c) for c in cells) else ""))
             if any(cells):
                 rows.append(cells)
-        rows = _label_blocks(_two_up(rows))
+        rows = _label_blocks(_two_up(filled(rows)))
         if coloured.get((0, 0)):
             rows.append([coloured[(0, 0)]])
         if _SHEET_SECTION.match(sheet.title.strip()) and rows:
