@@ -245,3 +245,12 @@ def test_a_number_said_in_words_matches_the_plans_digits():
     """三年 is what a plan prints as 3年 (给予3年经费扶持); 二次 (二次托管) and 一批 are words, not counts."""
     assert in_digits("三年") == ("3年", "3 年") and in_digits("十二所") == ("12所", "12 所")
     assert in_digits("二次") == () and in_digits("一批") == () and in_digits("教师") == ()
+
+
+def test_a_pair_said_twice_over_weighs_nothing_and_close_tasks_prefer_the_one_lacking_nothing(engine):
+    """跑跑跳跳 pictures the race, no topic word; 奥运 (奥林匹克) is held by the summary item next in the ranking, not by
+    the one that says 省级 and 示范 more often: that item answers with its 15所."""
+    a = engine.ask("达州今年娃娃们那个跑跑跳跳的全市田径赛 办到第几界了")
+    assert a.status == "answered" and (a.hits[0].record.doc, a.hits[0].record.task_no) == (DAZHOU, 28)
+    a = engine.ask("承德去年 省里评的奥运教育样板校 一共多少所")
+    assert a.status == "answered" and a.hits[0].record.item == "（二）" and "15所" in "".join(a.hits[0].evidence)

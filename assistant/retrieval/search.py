@@ -86,6 +86,7 @@ MIN_COVERAGE = 0.35
 ELSEWHERE_COVERAGE = 0.65
 ELSEWHERE_HOLDS = 0.7  # a task of another plan holding the lacked word holds this share of the best one's coverage
 GUESSED_SHARE = 0.9  # a guessed office's best task holding less than this share of the best task's: a wrong guess
+NEAR_SCORE = 0.05  # fused score: a task this close behind the first, holding all it lacks, answers instead
 RESCUE_COVERAGE = 0.8  # a lower-ranked task holding this much of the question answers when the first holds too little
 # A word of everyday talk (jieba's dictionary count at least EVERYDAY: 材料 9137, 一级 6006) never says that a plan
 # lacks the topic (calibration: 3000 loses two right refusals, 10000 and above one answer)
@@ -968,6 +969,12 @@ class Engine:
             # of it: answer with that one rather than refuse with it in hand (特岗老师计划: the 教师 task ranks first)
             hits.remove(held[0])
             hits.insert(0, held[0])
+        if len(hits) > 1 and hits[0].missing and hits[0].coverage >= MIN_COVERAGE and not hits[1].missing \
+                and hits[1].coverage > hits[0].coverage and hits[0].score - hits[1].score <= NEAR_SCORE:
+            # two tasks as close in the ranking, the first (holding enough to be answered) lacking a word of the
+            # question the second holds with the rest (奥运教育样板校: one summary item says 省级 and 示范 over and
+            # over, the next says them and 奥林匹克); a first task holding too little is no answer to improve on
+            hits.insert(0, hits.pop(1))
         if self._opens_summary(hits[0].record) and (
                 held := [h for h in hits[1:3] if not self._opens_summary(h.record) and h.coverage >= hits[0].coverage]):
             # a work summary's opening paragraph names the year's work at a glance; the item that holds the question

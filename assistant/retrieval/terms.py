@@ -127,6 +127,8 @@ _ADVERB_FIRST = "都也还就又再才只"
 # a verb with a result complement (盖好, 编完, 开齐) that everyday Chinese has no word for: whether something is done,
 # never what; its verb alone says little more (盖, 编, 开), and 爱好 or 只好, words of their own, are counted more often
 _RESULT = re.compile(r"[\u4e00-\u9fff][好完掉齐]")
+# a pair said twice over (跑跑跳跳, 说说笑笑, 蹦蹦跳跳): how something looks to the asker, never what about
+_DOUBLED_PAIR = re.compile(r"([\u4e00-\u9fff])\1([\u4e00-\u9fff])\2")
 _COUNTED_NUMBER = re.compile(r"[一二两三四五六七八九十几]+[个所项名家大张份件套]")
 # a number said in words (一千二百万, 百万 cut from it, 一点一万, 千分之): how much, never what about. Two digits side by
 # side are no number but a name (十四五, 一二): those stay topic words.
@@ -190,6 +192,7 @@ def question_terms(tokens: list[str], idf: dict[str, float], unseen_idf: float,
             weight = unseen_idf * (1.0 if word in corpus_words else everyday_share(word, frequency))
             if word not in corpus_words and (word in function_words() or _WITH_ASPECT.fullmatch(word)
                                              or (len(word) == 2 and word[0] in _ADVERB_FIRST)
+                                             or _DOUBLED_PAIR.fullmatch(word)
                                              or (_RESULT.fullmatch(word) and frequency.get(word, 0) <= PASSING_COUNT
                                                  and frequency.get(word[0], 0) >= COMMON_LOW)):
                 # 我家, 从来不, 上面, 跟着, 搞了个, 盖好: how it is told; 都督 of 五个市都督了些啥: an adverb jieba glued

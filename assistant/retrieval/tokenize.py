@@ -13,7 +13,7 @@ from ..documents.normalize import fold
 jieba.setLogLevel(logging.WARNING)
 
 # Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
-TOKENIZER_VERSION = "42"
+TOKENIZER_VERSION = "43"
 
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
@@ -45,6 +45,7 @@ STOPWORDS = frozenset(
     # when the thing happened, told loosely (疫情刚来那阵子): the plan's time is asked by its own words
     "那阵子 这阵子 那会儿 那会 那时候 那时 那段时间 "
     "出去 大伙 大伙儿 大家伙 硬指标 专门 "  # 出去游学, 大伙一块念, 专门写了: how it is told; 有没有硬指标 asks for the figure
+    "上台 外头 拿出 "  # 上台讲思政, 请外头的专家, 拿出一个星期: how the asker pictures it, never what about
     # how a long message hedges, remembers and corrects itself (我记得好像是…, 不对 我说错了, 上回填的): never the topic
     "说错 说错了 搞错 搞错了 口误 不对 印象 印象中 记得 我记得 好像 似乎 貌似 应该 可能 已经 上回 上次 感觉 觉得 我觉得 "
     "我猜 确认下 确认 确认一下 核实 核实下 核下 核一下 核对一下 先说下 "
