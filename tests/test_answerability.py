@@ -1271,6 +1271,10 @@ HELDOUT_FLOORS = {
     # events, campaigns and recurring activities remembered instead of the task (运动会, 送教下乡, 专项督查, 评选示范校,
     # 教师节庆祝), often a clause inside a wider task, 2026-12-21: measured whole once 0.567, 23/60, 4/30, 0/18; split
     "colloquial_batch64_heldout.jsonl": (0.51, 12, 2, 0),  # 0.517, 12/29, 2/14, 0/8
+    # the receiving end: a principal, a kindergarten director, a class teacher, a training centre's manager asking
+    # what the plan asks of them or gives them (我是小学校长 今年要我们搞啥), 2026-12-22: measured whole once 0.450,
+    # 28/60, 2/30, 0/14; split
+    "colloquial_batch65_heldout.jsonl": (0.34, 16, 1, 0),  # 0.345, 16/29, 1/14, 0/5
 }
 
 
