@@ -586,3 +586,18 @@ def test_ditto_marks_in_a_task_table_read_as_the_cell_above():
     document = parse_file(FIXTURE_PLANS / "p189_hongshan_district_2023_ditto.xlsx")
     assert not any("同上" in o or "〃" in o for t in document.tasks for o in t.lead_offices + t.cooperating_offices)
     assert [t.lead_offices for t in document.tasks[9:11]] == [["体育卫生艺术科"], ["体育卫生艺术科"]]
+
+
+def test_a_drop_cap_is_the_first_character_of_its_paragraph():
+    """首字下沉 keeps 推 in a framed paragraph of its own; the page prints 推进义务教育…, one title."""
+    document = parse_file(FIXTURE_PLANS / "p190_yongchun_county_2025_dropcaps.docx")
+    assert "推进义务教育优质均衡发展" in [t.title for t in document.tasks]
+    assert all(len(t.title) > 3 for t in document.tasks)
+
+
+def test_a_workbooks_escaped_line_break_is_a_line_break():
+    """A macro's vbCrLf is stored as _x000D_ before each line feed: Excel shows a line break, never the escape."""
+    text = read_document(FIXTURE_PLANS / "p192_qingxiu_district_2024_crlfcells.xlsx")
+    assert "_x000D_" not in text
+    document = parse_file(FIXTURE_PLANS / "p192_qingxiu_district_2024_crlfcells.xlsx")
+    assert document.title == "青秀区教育局2024年工作要点重点任务分解表"

@@ -420,7 +420,7 @@ def _docx_text(data: bytes) -> str:
             continue
         if isinstance(block, docx.table.Table):
             lines.extend(_table_lines(block, numbering))
-        elif _mark_deleted(block):
+        elif _mark_deleted(block) or _drop_cap(block):
             joined += accepted_text(block)
         else:
             label = numbering.label(block)
@@ -878,6 +878,13 @@ def _placeholder(element) -> bool:
     """A content control left unfilled (w:showingPlcHdr): its text is Word's grey hint (选择一项。 / 单击或点击此处输入
     日期。), not the plan's."""
     return element.tag == _W + "sdt" and element.find(f"{_W}sdtPr/{_W}showingPlcHdr") is not None
+
+
+def _drop_cap(paragraph) -> bool:
+    """Whether the paragraph is a drop cap (首字下沉 / 悬挂): Word keeps the enlarged first character in a framed
+    paragraph of its own, and the page prints it as the first character of the paragraph after (推 | 进义务教育…)."""
+    frame = paragraph._p.find(f"{_W}pPr/{_W}framePr")
+    return frame is not None and frame.get(_W + "dropCap") in ("drop", "margin")
 
 
 def _mark_deleted(paragraph) -> bool:
@@ -1443,8 +1450,13 @@ def _cell_text(value, number_format: str = "General") -> str:
                 return f"{value * 100:g}%"
             return str(int(value)) if value.is_integer() else f"{value:g}"
     if isinstance(value, str):
-        value = shown_text(value, number_format)
+        value = shown_text(_OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value), number_format)
     return " ".join(str(value).split()) if isinstance(value, str) else str(value)  # a cell's own line breaks
+
+
+# a character a workbook stores escaped (_x000D_: the carriage return of a macro's vbCrLf), which Excel shows as the
+# character and openpyxl leaves as written
+_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
 def _date_text(value: datetime.date, number_format: str) -> str:
