@@ -298,3 +298,24 @@ def test_a_turn_about_a_part_of_the_task_just_cited_is_asked_of_that_task(engine
     assert (r["doc"], r["section"], r["task_no"]) == (SUINING, "二", 11) and part["status"] == "partial"
     r = changchun["results"][0]
     assert (r["doc"], r["section"], r["task_no"]) == (CHANGCHUN, "三", 11) and changchun["status"] == "partial"
+
+
+def test_a_follow_up_can_take_a_place_out_of_a_comparison_put_it_back_or_swap_it(engine):
+    """温州那个不要了 leaves 温州 out of the comparison before (not a topic word 不要); 温州还是加上吧 puts it back;
+    长春换成遂宁 puts 遂宁 in 长春's place and keeps 达州."""
+    first, fewer = converse(engine, "各市 民办学校分类登记 分类管理 咋写的", "温州那个不要了 只看另外几个")
+    assert len(first["plans"]) == 5 and [p["city"] for p in fewer["plans"]] == ["达州", "承德", "遂宁", "长春"]
+    assert any(p["status"] == "answered" for p in fewer["plans"])
+    *_, back = converse(engine, "长春 特教资源教室 要给几所学校配设备", "其他几个市呢 温州不用看", "哦 温州还是加上吧")
+    assert [p["city"] for p in back["plans"]] == ["达州", "温州", "承德", "遂宁"]
+    _, swapped = converse(engine, "达州 长春 放管服 咋写的", "不对 长春换成遂宁")
+    assert [p["city"] for p in swapped["plans"]] == ["达州", "遂宁"]
+    assert next(p for p in swapped["plans"] if p["city"] == "达州")["status"] == "answered"
+
+
+def test_a_role_said_not_to_be_the_one_asked_is_not_asked(engine):
+    """是参与的 不是牵头的: the shared role is asked, the lead taken back (not both roles because both are said)."""
+    q, _ = engine.reading("遂宁人事科 是参与的 不是牵头的 有哪些")
+    assert q.intent == "office_tasks" and q.role == "shared"
+    q, _ = engine.reading("遂宁人事科 不是配合的 是牵头的 有哪些")
+    assert q.intent == "office_tasks" and q.role == "lead"

@@ -71,7 +71,9 @@ _TOGETHER = re.compile(r"一起|共同|联合|同时|一块|一道|都是|都") 
 _BOTH_ROLES = re.compile(r"都算|都要|全部|所有|涉及|相关|有关|沾边|掺和|一块算|一起算|一并算|全算")
 # 它自己牵头的不算, 除了配合的: the role left out says which is asked
 _ROLE_WORD = r"(牵头|签头|挑头|主抓|主责|挑大梁|唱主角|参与|配合|协助|协办|协同|参加|打下手)"
-_EXCLUDED_ROLE = re.compile(rf"(?:不算|不含|不包括|除了?|除去|去掉|排除|刨去|刨除)(?:它|他们|他)?(?:自己)?的?{_ROLE_WORD}|"
+# 不是牵头的 我要配合的那些, 是参与的 不是牵头的: a role said not to be the one asked (a correction)
+_NEGATED_ROLE = re.compile(rf"不是(?:要|问)?(?:它|他们|他)?(?:自己)?的?{_ROLE_WORD}(?:科室|股室|处室|单位|的)?")
+_EXCLUDED_ROLE = re.compile(rf"(?:不算|不含|不包括|除了?|除去|去掉|排除|刨去|刨除|不是(?:要|问)?)(?:它|他们|他)?(?:自己)?的?{_ROLE_WORD}|"
                             rf"{_ROLE_WORD}的?(?:活|工作|任务|那些|那种)?(?:都|也)?(?:不算|除外|不要|不用|不含|不包括|去掉|别算)")
 _FIGURE = re.compile(r"多少|几(?:所|个|项|种|家|名|万|次|大|条|成)|几$|比例|百分|目标|达到|规模|数量|多大|多高|什么时候|何时|几时|哪年|时间|期限")
 # asks what a task says, beside who leads it (讲了啥，哪个科负责): the text answers that part
@@ -112,8 +114,8 @@ _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 PLACES_COUNTED = re.compile(r"(?:这|那)?[两三四五六七八九十几\d]+\s*(?:个?\s*(?:地市|城市|地方|市|地)(?![区县级场]|一级)|"
                             r"份(?=要点|计划|文件|[里中的]|\s|$))")  # not 几个市级 / 几个市一级基地; 那两份里: plans
 # 别的地方呢, 其他市有吗, 剩下几个市: the plans other than the one the conversation is about, a comparison's scope
-OTHER_PLACES = re.compile(r"(?:别的|别家|其他|其它|另外的?|剩下的?|其余的?)(?:几个|那几个|几家|那几家)?\s*"
-                          r"(?:地方|地市|城市|市|县区|县|区|家|份)")
+OTHER_PLACES = re.compile(r"(?:别的|别家|其他|其它|另外的?|剩下的?|其余的?)(?:(?:几个|那几个|几家|那几家)?\s*"
+                          r"(?:地方|地市|城市|市|县区|县|区|家|份)|那?几[个家](?=\s|$|[呢吧吗啊，,。？?]))")  # 只看另外几个
 _COMPARE = re.compile(r"各地|各市|各个(?:地方|城市|市|地市)|哪些(?:地方|城市|市|地市)|哪几个(?:地方|城市|市)|"
                       r"哪个(?:地方|城市|市)|谁家|几个市|比较|对比|相比|区别|异同|分别|比比|比一比|比一下|(?i:(?<![a-z])pk(?![a-z]))|"
                       + PLACES_COUNTED.pattern)
@@ -177,6 +179,11 @@ class Question:
     compare: bool = False  # asks across plans (各地 / 比较 / two places named): answered plan by plan
     only: bool = False  # 就承德写了吧 / 只有长春有吧: one place named as the only one, checked against every plan
     others: bool = False  # asks of the plans other than the conversation's (别的地方呢, 其他市有吗)
+    # a comparison's places edited in a follow-up: left out (温州那个不要了, 温州除外), put back (温州还是加上吧), or
+    # one put in another's place (长春换成遂宁: (长春, 遂宁))
+    excluded: list[str] = field(default_factory=list)
+    added: bool = False
+    replaced: tuple[str, str] | None = None
     year_over_year: bool = False  # 去年做了什么、今年要做什么: a plan's summary year beside its plan year
     # 三、第16条 / 二、（二）第1项 / 第42项: the part (三), the subsection as printed (（二）) and the task number named;
     # counted from the end when negative (倒数第二条: -2)
@@ -263,7 +270,13 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
             for name in (fold(info.region), fold(info.region)[:-1]):
                 if len(name) >= 2 and name in rest:
                     rest = rest.replace(name, " ")
-    if len(q.cities) == 2 and not excluded and (asked := _asked_after_example(q.folded, names, q.cities)):
+    q.excluded = excluded
+    if names and (edit := _scope_edit(q.folded, names)):
+        q.replaced, q.added = edit if isinstance(edit, tuple) else None, edit is True
+    if excluded or q.replaced or q.added:  # 只看另外几个, 还是加上吧, 换成: which plans, never what about
+        rest = _SCOPE_WORDS.sub(" ", rest)
+    if len(q.cities) == 2 and not excluded and not q.replaced and (
+            asked := _asked_after_example(q.folded, names, q.cities)):
         q.cities = [asked]
     plan_cities = list(dict.fromkeys(info.city for info in documents.values() if info.city))
     if excluded and not q.cities:
@@ -384,7 +397,8 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
             q.role = "lead" if lead else "shared"
     elif _LEAD_WORDS.search(_SUBJECTS_ASKED.sub(" ", q.folded)):  # 中考新加哪些科: subjects, not offices
         q.intent = LEAD
-        q.shared_only = bool(_SHARED_ASKED.search(q.folded)) and not _LEAD_ASKED.search(q.folded)
+        said = _NEGATED_ROLE.sub(" ", q.folded)  # 是配合的 不是牵头的: the role taken back is not asked
+        q.shared_only = bool(_SHARED_ASKED.search(said)) and not _LEAD_ASKED.search(said)
         rest = _ROLE_ASKED.sub(" ", rest)  # 配合科室呢, 谁配合: asks who, as 牵头 does; never a topic word
     q.figure = bool(_FIGURE.search(q.folded))
     q.overview = bool(_OVERVIEW.search(q.folded))
@@ -433,14 +447,30 @@ def _asked_after_example(folded: str, names: dict[str, str], cities: list[str]) 
 
 
 # 除了温州的, 除温州外, 温州以外的, 不算温州: the plans named are the ones left out of a comparison
-_EXCLUDING_BEFORE = r"(?:除了|除去|除开|刨去|刨除|不算|不含|不包括|排除|去掉|除)"
-_EXCLUDING_AFTER = r"(?:以外|之外|除外|不算)"
+_EXCLUDING_BEFORE = r"(?:除了|除去|除开|刨去|刨除|不算|不含|不包括|排除|去掉|不看|别看|除)"
+# (温州那个不要了, 温州不用看: a place taken out of a comparison, as 温州除外 says it)
+_EXCLUDING_AFTER = r"(?:那个|那份|的)?\s*(?:以外|之外|除外|不算|不要了?(?!求)|不用看了?|不看了?|不用了|去掉|拿掉)"
+# 温州还是加上吧, 把长春也算上: a place put back into the comparison
+_ADDING = re.compile(r"加上|算上|加进来|加进去|带上|也看看|也要")
+_REPLACING = r"(?:那个|那份|的)?\s*(?:换成|改成|换为|改为|替换成)"
+_SCOPE_WORDS = re.compile(r"(?:那个|那份)?(?:还是|也|再)?(?:加上|算上|加进来|加进去|带上|换成|改成|换为|改为|替换成)吧?|只看|就看")
 _NAMES_JOINED = r"\s*[、和与及跟,，/]\s*"
 # Where a province or a part of the country names plans (四川的, 两个四川的, 北方那俩, 浙江那个, 西南几个市), not a
 # topic (浙江经验, 东北师范大学, 四川省级示范)
 _AREA_BEFORE = r"(?:(?:这|那)?(?:[两三四五六七八九几]\s*个|俩|仨))?"
 _AREA_AFTER = (r"(?:省|地区|那边|这边)?(?=的|那|这|俩|仨|[两三四五几]\s*个|\s|$|[、和与跟及，,])"
                r"(?:的?(?:那|这)(?:俩|仨|[两三四五几]?\s*个|份|几份)?)?")
+
+
+def _scope_edit(text: str, names: dict[str, str]) -> tuple[str, str] | bool | None:
+    """长春换成遂宁 / 把遂宁那个换成长春: (the place taken out, the one put in); 温州还是加上吧: True (the places named
+    join the comparison); None when the question edits no comparison's places."""
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    if m := re.search(rf"({alternation})市?{_REPLACING}\s*({alternation})", text):
+        return names[m.group(1)], names[m.group(2)]
+    if re.search(rf"(?:{alternation})", text) and _ADDING.search(text):
+        return True
+    return None
 
 
 def _without_excluded(text: str, names: dict[str, str]) -> tuple[str, list[str]]:

@@ -27,7 +27,8 @@ from .passages import HEADER, office_lines
 from ..documents.offices import is_abbreviation, task_role
 from ..documents.places import bare_name
 from .deadlines import Window, due, find_window, is_filler, strip_window
-from .query import DEADLINE, GENERAL, LEAD, OFFICE_TASKS, PLACES_COUNTED, Question, read_question, same_office
+from .query import (DEADLINE, GENERAL, LEAD, OFFICE_TASKS, OTHER_PLACES, PLACES_COUNTED, Question, read_question,
+                    same_office)
 from ..documents.parser import numeral_value
 from ..documents.records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, place_name
 from ..documents.labels import COOPERATING, RESPONSIBLE
@@ -481,7 +482,7 @@ class Engine:
             carried.append(f"{step.group(0)}（{record.path}）")
             return self._search(q, self._scope(q), k, {"city": record.city, "year": record.year, "office": q.office,
                                                         "carried": carried})
-        asked = asked_detail(q.folded)
+        asked = asked_detail(OTHER_PLACES.sub(" ", PLACES_COUNTED.sub(" ", q.folded)))  # 另外几个: which plans, no count
         # 承德呢 今年认定几所 after 达州 普惠性民办园认定 谁牵头: a value asked with words the previous topic already
         # says (认定) asks that topic's value; it names no topic of its own
         elliptical = bool(previous.get("topic")) and (not self._has_topic(q) or (
@@ -499,6 +500,8 @@ class Engine:
             # 那各地呢 / 哪几个地方写了: the topic goes on, asked of every plan, not of the previous place; after a
             # comparison, 那责任科室呢 / 只看牵头的 compares the same plans again
             across = (q.compare or bool(previous.get("compare"))) and not q.cities and not q.unknown_cities
+            if edited := self._edited_scope(q, previous):  # 温州那个不要了, 长春换成遂宁: the same comparison, its places edited
+                across = True
             if q.year and not q.cities and not q.unknown_cities and previous.get("city") and (held_then := sorted(
                     {r.city for r in self.records if r.year == q.year and r.city})) and previous["city"] not in held_then:
                 # 那19年的呢 in a conversation about 承德, which has no 2019 plan: the plans of 2019 are meant
@@ -538,6 +541,9 @@ class Engine:
             if across and previous.get("compare") and previous.get("cities") and not q.cities:
                 q.cities = list(previous["cities"])
                 carried.append(f"比较的{'、'.join(q.cities)}")
+            if edited:
+                q.cities = edited
+                carried.append(f"比较的{'、'.join(edited)}")
             if others:
                 q.cities = [c for c in dict.fromkeys(r.city for r in self.records if r.city) if c != previous["city"]]
                 carried.append(f"{previous['city']}以外的文件")
@@ -675,6 +681,25 @@ class Engine:
         """Whether every topic word of `q` beside the value it asks is a word of the conversation's `topic`."""
         words = [t for t in self._topic_words(q) if not t.guess]
         return bool(words) and all(t.found_in(fold(topic)) for t in words)
+
+    def _edited_scope(self, q: Question, previous: dict) -> list[str] | None:
+        """The places a follow-up compares when it edits the comparison before it: 温州那个不要了 leaves 温州 out,
+        温州还是加上吧 puts it back, 长春换成遂宁 puts 遂宁 in 长春's place; the others compared stay."""
+        if not (q.excluded or q.added or q.replaced) or not (previous.get("compare") or q.excluded):
+            return None
+        held = list(dict.fromkeys(r.city for r in self.records if r.city))
+        if q.others and previous.get("city") and not previous.get("compare"):  # 其他几个市呢 温州不用看
+            base = [city for city in held if city != previous["city"]]
+        else:
+            base = list(previous.get("cities") or (held if previous.get("compare") else [previous["city"]]
+                                                    if previous.get("city") else held))
+        if q.replaced:
+            out, new = q.replaced
+            base = [new if city == out else city for city in base] + ([] if out in base else [new])
+        elif q.added:
+            base += [city for city in q.cities if city not in base]
+        base = [city for city in dict.fromkeys(base) if city not in q.excluded]
+        return base if len(base) >= 2 else None
 
     def _asks_of_the_task(self, q: Question, task: list | None) -> bool:
         """Whether every topic word of `q` is held by the task the conversation just cited."""
