@@ -502,3 +502,12 @@ def test_a_comparisons_citation_leads_with_a_plan_that_answers(ask):
     assert blocks["遂宁"] == "answered" and blocks["达州"] == "partial"
     r = answer["results"][0]
     assert (r["doc"], r["section"], r["task_no"]) == (SUINING, "二", 7)
+
+
+def test_a_comparison_corrected_inside_its_message_compares_the_places_meant(ask):
+    """哦不 takes back the places before it; 不是承德 我说的是遂宁 takes back 承德 alone; 承德不要 leaves 承德 out of the
+    places named before it."""
+    assert [p["city"] for p in ask("达州和遂宁 哦不 达州和温州 职业院校办大学 升本科这块 比较一下")["plans"]] == ["达州", "温州"]
+    assert [p["city"] for p in ask("长春 承德 冰雪运动进校园 不是承德 我说的是遂宁")["plans"]] == ["遂宁", "长春"]
+    assert [p["city"] for p in ask("达州 承德 遂宁 教育装备 质量抽检 咋写的 承德不要 换成长春")["plans"]] == [
+        "达州", "遂宁", "长春"]

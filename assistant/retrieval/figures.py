@@ -31,7 +31,7 @@ _AROUND = r"左右|上下"
 # a figure the question checks (是200所吗, 目标90%？, 是5所吧, 我印象是150所, 好像是20个 对吧): the plan's own figure
 # answers it, whichever it is
 _CHECKED_AFTER = re.compile(r"[的了]?\s*(?:吗|吧|嘛|么|对吧|是吧|对不对|对吗|没错|不对|没记错|[？?])")
-_BELIEF = re.compile(r"印象|好像|记得|以为|听说|写的|写着|据说|应该是|是不是|是否|大概是|貌似|还是|或者|或是")
+_BELIEF = re.compile(r"印象|好像|记得|记成|记的是|以为|听说|写的|写着|据说|应该是|是不是|是否|大概是|貌似|还是|或者|或是")
 BELIEF_REACH = 4  # characters between a word of belief and the figure it holds (我印象中是150所)
 _CLAUSE_MARK = re.compile(r"[，,。；;！!？?\s]")
 _CHECK_ONLY = re.compile(r"[\s，,]*(?:对吧|是吧|对不对|对吗|没错吧?|是不是|吧|吗)(?=[\s？?。！!，,]|$)")

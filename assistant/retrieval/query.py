@@ -204,13 +204,20 @@ class Question:
 # A message that corrects itself (温州… 不对 我说错了 是台州; 长春20年的我有 但领导要的是长春21年的): the place and
 # year named after the last correction or "what is wanted" are the ones asked; those before it, and one said to be
 # "not it" (不是温州 是台州, 我要的不是19年), are taken back. The topic words stay wherever they stand.
-_CORRECTION = re.compile(r"不对不对|不对|说错了?|搞错了?|口误|更正一下|纠正一下|(?:我|领导|他|她|他们|我们|要)?要的是|要查的是|"
-                         r"需要的是|问的是")
-_NOT_THIS = re.compile(r"不是(?P<taken>[^，,。；;！!？?\s]{1,12}?)(?=\s*[，,]?\s*(?:而)?是)")
+_CORRECTION = re.compile(r"不对不对|不对|说错了?|搞错了?|打错了?|写错了?|输错了?|口误|更正一下|纠正一下|(?:我|领导|他|她|他们|我们|要)?要的是|要查的是|"
+                         r"需要的是|问的是|说的是|[哦噢喔]\s*不(?=[\s，,])")
+_NOT_THIS = re.compile(r"不是(?P<taken>[^，,。；;！!？?\s]{1,12}?)(?=\s*[，,]?\s*(?:而|我说的|我问的|我要的|说的|问的|要的)?是)")
 
 
 def _retracted(text: str, places: list[str]) -> str:
-    """`text` with the places and years a correction takes back blanked (same length), or as it was."""
+    """`text` with the places and years a correction takes back blanked (same length), or as it was. A place said
+    not to be the one meant (长春 承德… 不是承德 我说的是遂宁, 遂宁的职成科 哦不是遂宁 是达州的) is taken back wherever
+    it stands and the others stay; otherwise a correction takes back every place and year before it."""
+    taken = {p for m in _NOT_THIS.finditer(text) for p in places if p in m.group("taken")}
+    if taken:
+        for place in sorted(taken, key=len, reverse=True):
+            text = text.replace(place, " " * len(place))
+        return text
     corrections = list(_CORRECTION.finditer(text))
     if not corrections:
         return text
@@ -271,6 +278,8 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
                 if len(name) >= 2 and name in rest:
                     rest = rest.replace(name, " ")
     q.excluded = excluded
+    if excluded:  # 达州 承德 遂宁…咋写的 承德不要: named, then left out
+        q.cities = [city for city in q.cities if city not in excluded]
     if names and (edit := _scope_edit(q.folded, names)):
         q.replaced, q.added = edit if isinstance(edit, tuple) else None, edit is True
     if excluded or q.replaced or q.added:  # 只看另外几个, 还是加上吧, 换成: which plans, never what about
