@@ -254,3 +254,12 @@ def test_a_pair_said_twice_over_weighs_nothing_and_close_tasks_prefer_the_one_la
     assert a.status == "answered" and (a.hits[0].record.doc, a.hits[0].record.task_no) == (DAZHOU, 28)
     a = engine.ask("承德去年 省里评的奥运教育样板校 一共多少所")
     assert a.status == "answered" and a.hits[0].record.item == "（二）" and "15所" in "".join(a.hits[0].evidence)
+
+
+def test_the_askers_own_post_is_no_topic_but_their_kind_of_school_is(engine):
+    """我是承德学校管资助的会计: 会计 is who asks (the 资助 task answers); 我是…初中的校长 keeps 初中, which says what
+    schools are meant."""
+    a = engine.ask("我是承德学校管资助的会计 今年全市计划发多少资助的钱")
+    assert a.hits and (a.hits[0].record.doc, a.hits[0].record.task_no) == (CHENGDE, 30) and "会计" not in a.reason
+    q, terms = engine.reading("我是达州一所初中的校长 今年学校体育上要搞啥")
+    assert next(t for t in terms if t.word == "初中").weight > 0

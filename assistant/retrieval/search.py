@@ -294,6 +294,12 @@ def _value_asked(q: Question) -> str | None:
     return asked.strip() or None
 
 
+# the asker introducing themselves (我是承德初中语文老师, 我们是…学校的会计): a clause ending in their post
+_ASKER = re.compile(r"我们?(?:是|在)[^\s，,。？?！!]{1,24}?(?:老师|教师|校长|园长|书记|会计|出纳|报账员|主任|职工|干事|科员|"
+                    r"家长|管理员|负责人|工作人员|股长|科长|局长)")
+_SCHOOL_KIND = re.compile(r"幼儿园|小学|初中|高中|中学|中职|职校|职高|中专|特校|特教|民办|私立|公办|高校|大学|普高|乡村|农村|城区")
+
+
 def _leading(plans: list[PlanAnswer]) -> list[Hit]:
     """A comparison's own citations: the blocks keep the plans' order, the citations lead with the plans that answer
     the question, then with those holding it best (党支部到期换届选举 哪个市写了: 长春's 换届 task, not the first
@@ -899,6 +905,12 @@ class Engine:
         # 体卫艺问…, 是计财管吗: an office's shortening that no plan's text prints names who asks or who is guessed,
         # not what about; it never counts as a topic a task lacks (the office itself is read by read_question)
         terms = [replace(t, weight=0.0) if self._office_shortening(t.word) else t for t in terms]
+        if intro := _ASKER.search(q.folded):
+            # 我是承德初中语文老师, 我是学校管资助的会计: who asks, never what about, unless the rest says it again; the
+            # kind of school stays (初中 says which schools the asker means: a 高中 task does not answer an 初中 head)
+            rest = q.folded[:intro.start()] + q.folded[intro.end():]
+            terms = [replace(t, weight=0.0) if t.word in intro.group(0) and t.word not in rest
+                     and not _SCHOOL_KIND.search(t.word) else t for t in terms]
         return tokens, terms + self._quoted(q.topic or q.folded, tokens) + self._named_unpunctuated(q.topic or q.folded)
 
     def _named_unpunctuated(self, topic: str) -> list[Term]:
