@@ -910,7 +910,7 @@ class Engine:
             # kind of school stays (初中 says which schools the asker means: a 高中 task does not answer an 初中 head)
             rest = q.folded[:intro.start()] + q.folded[intro.end():]
             terms = [replace(t, weight=0.0) if t.word in intro.group(0) and t.word not in rest
-                     and not _SCHOOL_KIND.search(t.word) else t for t in terms]
+                     and not _SCHOOL_KIND.fullmatch(t.word) else t for t in terms]
         return tokens, terms + self._quoted(q.topic or q.folded, tokens) + self._named_unpunctuated(q.topic or q.folded)
 
     def _named_unpunctuated(self, topic: str) -> list[Term]:
