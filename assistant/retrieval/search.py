@@ -558,7 +558,7 @@ class Engine:
             q.text = text
             carried.append(f"问题“{previous['topic']}”")
         elif not q.cities and not q.unknown_cities and not city and previous.get("city") and not q.compare \
-                and (_CONTINUES.search(text) or self._asks_of_the_task(q, previous.get("task"))):
+                and (_CONTINUES.search(text) or self._asks_of_the_task(q, previous.get("task")) is not None):
             # 那学前教育呢？ continues the conversation's place; so does a question all of whose words the task just
             # cited holds (要创几个基地 after 温州研学…: its 基地); any other question with its own topic and no place
             # is asked of every plan (疫情防控谁牵头 after a 遂宁 task that never mentions 疫情)
@@ -567,11 +567,10 @@ class Engine:
             if not q.year and previous.get("year"):
                 q.year = previous["year"]
                 carried.append(f"{previous['year']}年")
-            if previous.get("topic") and self._asks_of_the_task(q, previous.get("task")):
+            if previous.get("topic") and (record := self._asks_of_the_task(q, previous.get("task"))) is not None:
                 # 集中整治 搞多久 after 校外培训机构整治…: a part of the task the talk is on, asked of that task (not of
                 # another that says 集中整治 more often); 那长春呢 next asks 长春's 校外培训机构整治
                 q.carried_topic = f"{previous['topic']} {q.topic}"
-                record = next(r for r in self.records if _task_key(r) == list(previous["task"]))
                 q.year, q.position = record.year, (record.section, record.subsection or record.item, record.task_no)
         if not q.cities and not q.unknown_cities and city:
             q.cities = [city]
@@ -707,11 +706,12 @@ class Engine:
         base = [city for city in dict.fromkeys(base) if city not in q.excluded]
         return base if len(base) >= 2 else None
 
-    def _asks_of_the_task(self, q: Question, task: list | None) -> bool:
-        """Whether every topic word of `q` is held by the task the conversation just cited."""
+    def _asks_of_the_task(self, q: Question, task: list | None) -> Record | None:
+        """The task the conversation just cited, when it holds every topic word of `q` (else None)."""
         found = [i for i, r in enumerate(self.records) if _task_key(r) == list(task or [])]
         words = [t for t in self._topic_words(q) if not t.guess]
-        return len(found) == 1 and bool(words) and all(t.found_in(self.matching[found[0]]) for t in words)
+        held = len(found) == 1 and bool(words) and all(t.found_in(self.matching[found[0]]) for t in words)
+        return self.records[found[0]] if held else None
 
     def _has_topic(self, q: Question) -> bool:
         """Whether the question says anything beyond a place, a year, an office and 那…呢 (负责哪些工作 does): a word
