@@ -72,8 +72,9 @@ _BOTH_ROLES = re.compile(r"都算|都要|全部|所有|涉及|相关|有关|沾�
 # 它自己牵头的不算, 除了配合的: the role left out says which is asked
 _ROLE_WORD = r"(牵头|签头|挑头|主抓|主责|挑大梁|唱主角|参与|配合|协助|协办|协同|参加|打下手)"
 # 不是牵头的 我要配合的那些, 是参与的 不是牵头的: a role said not to be the one asked (a correction)
-_NEGATED_ROLE = re.compile(rf"不是(?:要|问)?(?:它|他们|他)?(?:自己)?的?{_ROLE_WORD}(?:科室|股室|处室|单位|的)?")
-_EXCLUDED_ROLE = re.compile(rf"(?:不算|不含|不包括|除了?|除去|去掉|排除|刨去|刨除|不是(?:要|问)?)(?:它|他们|他)?(?:自己)?的?{_ROLE_WORD}|"
+_NOT_ASKED = r"不是(?:要|问)?"
+_NEGATED_ROLE = re.compile(rf"{_NOT_ASKED}(?:它|他们|他)?(?:自己)?的?{_ROLE_WORD}(?:科室|股室|处室|单位|的)?")
+_EXCLUDED_ROLE = re.compile(rf"(?:不算|不含|不包括|除了?|除去|去掉|排除|刨去|刨除|{_NOT_ASKED})(?:它|他们|他)?(?:自己)?的?{_ROLE_WORD}|"
                             rf"{_ROLE_WORD}的?(?:活|工作|任务|那些|那种)?(?:都|也)?(?:不算|除外|不要|不用|不含|不包括|去掉|别算)")
 _FIGURE = re.compile(r"多少|几(?:所|个|项|种|家|名|万|次|大|条|成)|几$|比例|百分|目标|达到|规模|数量|多大|多高|什么时候|何时|几时|哪年|时间|期限")
 # asks what a task says, beside who leads it (讲了啥，哪个科负责): the text answers that part
@@ -252,7 +253,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
             if info.city and name and name.strip():  # an empty name would match every question
                 names[fold(name)] = info.city
     if names:  # 河北承德 / 四川省达州市教育局: the province before a city and the bureau after it name the plan
-        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        alternation = _alternation(names)
         rest = re.sub(rf"(?:{_PROVINCES})(?:省|壮族自治区|回族自治区|维吾尔自治区|自治区)?\s*(?=(?:{alternation}))", "", rest)
         rest = re.sub(rf"((?:{alternation})市?)\s*{BODY}", r"\1 ", rest)
     rest = _retracted(rest, [*names, *gazetteer()])
@@ -459,10 +460,12 @@ def _asked_after_example(folded: str, names: dict[str, str], cities: list[str]) 
 _EXCLUDING_BEFORE = r"(?:除了|除去|除开|刨去|刨除|不算|不含|不包括|排除|去掉|不看|别看|除)"
 # (温州那个不要了, 温州不用看: a place taken out of a comparison, as 温州除外 says it)
 _EXCLUDING_AFTER = r"(?:那个|那份|的)?\s*(?:以外|之外|除外|不算|不要了?(?!求)|不用看了?|不看了?|不用了|去掉|拿掉)"
-# 温州还是加上吧, 把长春也算上: a place put back into the comparison
-_ADDING = re.compile(r"加上|算上|加进来|加进去|带上|也看看|也要")
-_REPLACING = r"(?:那个|那份|的)?\s*(?:换成|改成|换为|改为|替换成)"
-_SCOPE_WORDS = re.compile(r"(?:那个|那份)?(?:还是|也|再)?(?:加上|算上|加进来|加进去|带上|换成|改成|换为|改为|替换成)吧?|只看|就看")
+# 温州还是加上吧, 把长春也算上: a place put back into the comparison; 长春换成遂宁: one put in another's place
+_ADD_WORDS = "加上|算上|加进来|加进去|带上"
+_SWAP_WORDS = "换成|改成|换为|改为|替换成"
+_ADDING = re.compile(rf"{_ADD_WORDS}|也看看|也要")
+_REPLACING = rf"(?:那个|那份|的)?\s*(?:{_SWAP_WORDS})"
+_SCOPE_WORDS = re.compile(rf"(?:那个|那份)?(?:还是|也|再)?(?:{_ADD_WORDS}|{_SWAP_WORDS})吧?|只看|就看")
 _NAMES_JOINED = r"\s*[、和与及跟,，/]\s*"
 # Where a province or a part of the country names plans (四川的, 两个四川的, 北方那俩, 浙江那个, 西南几个市), not a
 # topic (浙江经验, 东北师范大学, 四川省级示范)
@@ -471,10 +474,15 @@ _AREA_AFTER = (r"(?:省|地区|那边|这边)?(?=的|那|这|俩|仨|[两三四�
                r"(?:的?(?:那|这)(?:俩|仨|[两三四五几]?\s*个|份|几份)?)?")
 
 
+def _alternation(names: dict[str, str]) -> str:
+    """The place names as one regex alternation, longest first (达州市 before 达州)."""
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
 def _scope_edit(text: str, names: dict[str, str]) -> tuple[str, str] | bool | None:
     """长春换成遂宁 / 把遂宁那个换成长春: (the place taken out, the one put in); 温州还是加上吧: True (the places named
     join the comparison); None when the question edits no comparison's places."""
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    alternation = _alternation(names)
     if m := re.search(rf"({alternation})市?{_REPLACING}\s*({alternation})", text):
         return names[m.group(1)], names[m.group(2)]
     if re.search(rf"(?:{alternation})", text) and _ADDING.search(text):
@@ -484,7 +492,7 @@ def _scope_edit(text: str, names: dict[str, str]) -> tuple[str, str] | bool | No
 
 def _without_excluded(text: str, names: dict[str, str]) -> tuple[str, list[str]]:
     """`text` without its 除了X / X以外 phrases naming corpus places, and the cities they leave out."""
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    alternation = _alternation(names)
     listed = rf"(?:{alternation})(?:{_NAMES_JOINED}(?:{alternation}))*"
     pattern = re.compile(rf"{_EXCLUDING_BEFORE}\s*(?P<a>{listed})(?:\s*(?:以外|之外|外))?|(?P<b>{listed})\s*{_EXCLUDING_AFTER}")
     excluded: list[str] = []
