@@ -601,3 +601,19 @@ def test_a_workbooks_escaped_line_break_is_a_line_break():
     assert "_x000D_" not in text
     document = parse_file(FIXTURE_PLANS / "p192_qingxiu_district_2024_crlfcells.xlsx")
     assert document.title == "青秀区教育局2024年工作要点重点任务分解表"
+
+
+def test_a_pdf_bold_drawn_as_a_whole_line_twice_reads_once(tmp_path):
+    """Another exporter fakes bold by drawing each bold line twice, 0.3 pt apart, in two text objects: the page reads
+    each line once, and the plain line under them stays."""
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "twice.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("STSong-Light", 11)
+    lines = [("达州市教育局2024年工作要点", True), ("一、党的建设", True), ("1.深入学习贯彻党的二十大精神。", True),
+             ("全年集中学习12次。", False), ("牵头科室：党建办", False)]
+    for i, (line, bold) in enumerate(lines):
+        for dx in ((0, 0.3) if bold else (0,)):
+            pdf.drawString(40 + dx, 800 - 18 * i, line)
+    pdf.save()
+    assert read_document(path).split("\n") == [line for line, _ in lines]
