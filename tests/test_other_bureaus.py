@@ -74,6 +74,7 @@ CORPORA = {
     "fiftysecond": "p184 p185 p186",  # Word smart tags, a sheet printed with its row and column headings, ⒈ ㈠ numbers
     "fiftythird": "p187 p188 p189",  # a Word tick-box form, a PDF bold drawn twice, ditto marks in a sheet
     "fiftyfourth": "p190 p191 p192",  # Word drop caps, task numbers drawn as pictures in a PDF, a macro's _x000D_
+    "fiftyfifth": "p193 p194 p195",  # Word pinyin over rare characters, a vertical merged 类别 column in a PDF, Big5 text
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -574,6 +575,7 @@ HELD_FLOORS = [
     ("fiftysecond", "other_bureaus54_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/3, 0/2
     ("fiftythird", "other_bureaus55_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/3, 0/2
     ("fiftyfourth", "other_bureaus56_heldout.jsonl", (0.66, 2, 0, 0)),  # 0.667, 2/6, 0/4, 0/3
+    ("fiftyfifth", "other_bureaus57_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/3, 0/3
 ]
 
 

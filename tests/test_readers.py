@@ -617,3 +617,28 @@ def test_a_pdf_bold_drawn_as_a_whole_line_twice_reads_once(tmp_path):
             pdf.drawString(40 + dx, 800 - 18 * i, line)
     pdf.save()
     assert read_document(path).split("\n") == [line for line, _ in lines]
+
+
+def test_pinyin_over_a_rare_character_is_no_part_of_the_text():
+    """拼音指南 sets xū yí over 盱眙 as a ruby: the page reads 盱眙县…, never 县… alone nor xū yí盱眙县…."""
+    text = read_document(FIXTURE_PLANS / "p193_xuyi_county_2024_ruby.docx")
+    assert "盱眙县教育体育局2024年工作要点" in text and "xū" not in text
+    document = parse_file(FIXTURE_PLANS / "p193_xuyi_county_2024_ruby.docx")
+    assert document.place == "盱眙县"
+    assert "赓续红色血脉，深化党的创新理论武装" in [t.title for t in document.tasks]
+
+
+def test_a_pdf_cell_merged_down_a_vertical_column_is_the_section_of_the_rows_beside_it():
+    """A 类别 cell merged over three tasks and set 竖排 (一︑党的建设 one character under another) is one cell: each
+    task beside it, and those a page break carries on, stand in that section."""
+    text = read_document(FIXTURE_PLANS / "p194_xiuzhou_district_2023_verticalcells.pdf")
+    assert "一、党的建设\t1\t" in text and "︑" not in text
+    document = parse_file(FIXTURE_PLANS / "p194_xiuzhou_district_2023_verticalcells.pdf")
+    assert [t.section for t in document.tasks] == ["一"] * 3 + ["二"] * 5 + ["三"] * 3 + ["四"] * 4
+
+
+def test_a_traditional_deadline_label_and_none_read_as_in_simplified():
+    """A Big5 plan's 完成時限 is the task's deadline and 配合股室：無 names no office."""
+    document = parse_file(FIXTURE_PLANS / "p195_taishan_city_2025_big5.txt")
+    task = next(t for t in document.tasks if t.number == "10")
+    assert task.fields.get("完成时限") and task.cooperating_offices == []

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 _OPEN, _CLOSE = "（(", "）)"
 _SEPARATORS = set("、，,；; \u00a0\u3000\t｜")  # ｜ between two labelled lists (牵头科室：X｜配合科室：Y)
-_NO_OFFICE = {"无", "暂无", "—", "——", "-", "－", "/", "／"}  # 协助股室：无 prints the label and no office
+_NO_OFFICE = {"无", "無", "暂无", "暫無", "—", "——", "-", "－", "/", "／"}  # 协助股室：无 prints the label and no office
 _TRAILING = "。.；;，,、 \u00a0\u3000★☆◎｜"  # ☆ opening the next label (★牵头：X　☆配合：Y)
 
 

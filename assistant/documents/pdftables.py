@@ -516,15 +516,30 @@ def _ruled_rows(fragments: list[_Fragment], strokes: list[tuple[float, float, fl
         return None
     left, right, bottom, top = columns[0], columns[-1], rows[0], rows[-1]
     inside = [f for f in fragments if left - _EDGE <= f.x <= right and bottom <= f.y <= top]
+    across = [(min(x0, x1), max(x0, x1), y0) for x0, y0, x1, y1 in strokes
+              if abs(y1 - y0) < _EDGE and abs(x1 - x0) >= _RULE_MIN]
+    bands = list(zip(reversed(rows[1:]), reversed(rows[:-1])))  # top to bottom
     table = []
-    for upper, lower in zip(reversed(rows[1:]), reversed(rows[:-1])):  # top to bottom
+    for index, (upper, lower) in enumerate(bands):
         cells = []
         for start, end in zip(columns, columns[1:]):
-            cell = [f for f in inside if lower < f.y < upper and start - _EDGE <= f.x < end]
+            if index and not _crossed(across, bands[index][0], start, end):
+                cells.append("")  # the cell merged down from the row above: its text was read with that cell's
+                continue
+            stop = next((y for y in reversed(rows) if y <= lower + _EDGE and _crossed(across, y, start, end)), bottom)
+            cell = [f for f in inside if stop < f.y < upper and start - _EDGE <= f.x < end]
             cells.append(_cell_text(cell, end))
         if any(cells):
             table.append(cells)
     return table, inside, bottom, top
+
+
+def _crossed(across: list[tuple[float, float, float]], y: float, start: float, end: float) -> bool:
+    """Whether the row rule at `y` crosses the column between `start` and `end`. A cell merged down over several rows
+    (a 类别 column whose 一、党的建设 stands beside three tasks, set vertically) has no rule across it between them: its
+    text is one cell, read whole into the first row it covers, not shared out line by line among the rows beside."""
+    middle = (start + end) / 2
+    return any(abs(ry - y) <= _EDGE and x0 - _EDGE <= middle <= x1 + _EDGE for x0, x1, ry in across)
 
 
 def side_columns(page) -> tuple[list[str], dict[str, list[str]]] | None:

@@ -94,7 +94,7 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def as_characters(text: str) -> str:
-    """The text with radicals read as the characters they stand for: a PDF made by some exporters (macOS Quartz, some
+    """The text with radicals (and vertical punctuation forms) read as the characters they stand for: a PDF made by some exporters (macOS Quartz, some
     WPS versions) maps the glyphs its font shares with a radical to the radical's code point (⼀、全⾯…, 校⻓), so
     the page shows 一、全面… but the text layer, a copy and a search hold other characters. Only the radical blocks
     change: NFKC on them alone (Kangxi ⼀ -> 一), and the simplified-form radicals NFKC leaves as they are (⻓ -> 长);
@@ -104,7 +104,9 @@ def as_characters(text: str) -> str:
     return _RADICALS.sub(lambda m: _SIMPLIFIED_RADICALS.get(m.group(0)) or unicodedata.normalize("NFKC", m.group(0)), text)
 
 
-_RADICALS = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
+# also the punctuation's vertical presentation forms (︑ for 、, ︒ for 。, ︵ for （): text set 竖排 in Word or WPS keeps
+# them in the text layer, and read across they are the marks they stand for (二︑基础教育 is a section 二、)
+_RADICALS = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf\ufe10-\ufe19\ufe30-\ufe44]")
 # the CJK Radicals Supplement's simplified forms (C-SIMPLIFIED / SIMPLIFIED), which have no compatibility mapping
 _SIMPLIFIED_RADICALS = dict(zip("⺟⻅⻆⻈⻉⻋⻐⻓⻔⻙⻚⻛⻜⻠⻢⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳", "母见角讠贝车钅长门韦页风飞饣马鱼鸟卤麦黄黾齐齿龙龟"))
 
@@ -479,6 +481,8 @@ def _side_column(body) -> dict:
         for p in paragraphs:
             before, after, broken = [], [], False
             for node in p.iter(_W + "t", _W + "br"):
+                if _ruby_text(node):
+                    continue
                 if node.tag == _W + "br" and node.get(_W + "type") == "column":
                     broken = right = True
                 elif node.tag == _W + "t":
@@ -576,7 +580,7 @@ def _office_notes(document, kind: str) -> dict[str, str]:
             for note in root.iter(_W + kind):
                 # a note of two paragraphs (牵头：X / 配合：Y) reads as one list: 牵头：X；配合：Y
                 text = "；".join(part.rstrip("；;") for part in (
-                    "".join(t.text or "" for t in q.iter(_W + "t")).strip() for q in note.iter(_W + "p")) if part)
+                    _printed(q).strip() for q in note.iter(_W + "p")) if part)
                 if _OFFICE_COMMENT.match(text):
                     found[(kind, note.get(_W + "id")) if kind != "comment" else note.get(_W + "id")] = text
     return found
@@ -639,7 +643,7 @@ def _text_boxes(p) -> list[str]:
             continue
         if any(a.tag == _W + "txbxContent" for a in content.iterancestors()):
             continue  # a box inside a box is read with it
-        parts = ["".join(t.text or "" for t in q.iter(_W + "t")).strip() for q in content.iter(_W + "p")]
+        parts = [_printed(q).strip() for q in content.iter(_W + "p")]
         if text := "；".join(part.rstrip("；;") for part in parts if part):
             boxes.append(text)
     return boxes
@@ -762,8 +766,19 @@ def _frame(tbl) -> bool:
 
 _FRAME_PARAGRAPHS = 8
 _REMOVED = (_W + "del", _W + "moveFrom")
+_NOT_INLINE = (_W + "txbxContent", _W + "rt")
 _TEXT_TAGS = {_W + "t": None, _W + "tab": "\t", _W + "ptab": "\t", _W + "br": "\n", _W + "cr": "\n",
               _W + "noBreakHyphen": "-"}
+
+
+def _ruby_text(node) -> bool:
+    """Whether a text node is the pinyin over a character (w:rt of a w:ruby), which is no part of the text."""
+    return any(a.tag == _W + "rt" for a in node.iterancestors())
+
+
+def _printed(paragraph) -> str:
+    """A paragraph element's text nodes, without the pinyin Word's 拼音指南 sets over rare characters."""
+    return "".join(t.text or "" for t in paragraph.iter(_W + "t") if not _ruby_text(t))
 
 
 def accepted_text(paragraph) -> str:
@@ -780,9 +795,11 @@ def accepted_text(paragraph) -> str:
         for ancestor in element.iterancestors():
             if ancestor is paragraph._p:
                 break
-            if ancestor.tag in _REMOVED or ancestor.tag == _W + "txbxContent" or _placeholder(ancestor) or (
+            if ancestor.tag in _REMOVED or ancestor.tag in _NOT_INLINE or _placeholder(ancestor) or (
                     ancestor.tag == _W + "r" and _hidden_run(ancestor)):
-                # a text box is not the paragraph's; an unfilled control shows only Word's hint; hidden text
+                # a text box is not the paragraph's; nor is the pinyin Word's 拼音指南 sets over a rare character
+                # (w:rt of a w:ruby: the page shows 盱眙 with xū yí above it, the text is 盱眙); an unfilled
+                # control shows only Word's hint; hidden text
                 # (w:vanish: a drafter's note, an old title kept out of print) is not printed
                 removed = True
                 break
