@@ -75,6 +75,7 @@ CORPORA = {
     "fiftythird": "p187 p188 p189",  # a Word tick-box form, a PDF bold drawn twice, ditto marks in a sheet
     "fiftyfourth": "p190 p191 p192",  # Word drop caps, task numbers drawn as pictures in a PDF, a macro's _x000D_
     "fiftyfifth": "p193 p194 p195",  # Word pinyin over rare characters, a vertical merged 类别 column in a PDF, Big5 text
+    "fiftysixth": "p196 p197 p198",  # Word fill-in blanks, a PDF blacked out by painting over, a sheet of office codes
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -576,6 +577,7 @@ HELD_FLOORS = [
     ("fiftythird", "other_bureaus55_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/3, 0/2
     ("fiftyfourth", "other_bureaus56_heldout.jsonl", (0.66, 2, 0, 0)),  # 0.667, 2/6, 0/4, 0/3
     ("fiftyfifth", "other_bureaus57_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/3, 0/3
+    ("fiftysixth", "other_bureaus58_heldout.jsonl", (1.0, 0, 1, 1)),  # 1.000, 0/7, 1/3, 1/3
 ]
 
 
@@ -986,3 +988,17 @@ def test_a_long_office_name_set_apart_by_a_space_that_the_plan_never_prints_is_r
     says the plan lists no such office, rather than citing the 双减 task on 培训 and 校外."""
     a = plans_of("fiftieth")("吴中 校外教育培训监管科 负责哪些任务")
     assert a["status"] == "not_found" and "没有列出“校外教育培训监管科”" in a["reason"]
+
+
+def test_a_figure_left_blank_or_painted_over_is_not_given_and_no_other_figure_is_quoted(plans_of):
+    """缙云's draft leaves 新增公办学位____个 to fill, 北仑's published copy paints over the 学前教育专项资金: asked for
+    them, the answer is partial (the task named, nothing quoted as the figure), never 新建公办幼儿园3所 or last
+    year's 52%; a figure printed after a bar in the same sentence (投入■■■■建设智慧教室180间) is still given."""
+    ask = plans_of("fiftysixth")
+    for question in ("缙云 幼儿园 新增多少公办学位", "缙云 体质健康优良率 目标多少", "北仑 学前教育专项资金 安排多少"):
+        a = ask(question)
+        assert a["status"] == "partial" and not a["answered"], question
+    b = ask("北仑 智慧教室 建几间")
+    assert b["answered"] and "180间" in "".join(b["results"][0]["evidence"])
+    c = ask("铜陵 幼儿园 哪个科牵头")  # an office cell holding the code 3, named on the 单位代码 sheet
+    assert c["answered"] and c["results"][0]["lead_offices"] == ["基础教育科"]

@@ -642,3 +642,32 @@ def test_a_traditional_deadline_label_and_none_read_as_in_simplified():
     document = parse_file(FIXTURE_PLANS / "p195_taishan_city_2025_big5.txt")
     task = next(t for t in document.tasks if t.number == "10")
     assert task.fields.get("完成时限") and task.cooperating_offices == []
+
+
+def test_a_fill_in_blank_reads_as_a_line_to_fill_and_a_figure_written_on_it_reads_plain():
+    """A draft's 新增公办学位＿＿＿个 (underlined spaces) is a figure still to be filled: it reads ____, so no figure is
+    read into the sentence; a figure written on the line (宣讲＿60＿场) reads 宣讲60场; a deadline left blank is none."""
+    text = read_document(FIXTURE_PLANS / "p196_jinyun_county_2024_fillblanks.docx")
+    assert "新增公办学位____个" in text and "宣讲60场" in text and "提高到______%" in text
+    document = parse_file(FIXTURE_PLANS / "p196_jinyun_county_2024_fillblanks.docx")
+    task = next(t for t in document.tasks if t.number == "9")
+    assert not any(f in task.fields for f in ("完成时限", "时限"))
+
+
+def test_words_painted_over_with_black_bars_are_not_read_as_printed():
+    """A redaction that only paints over (a black highlight in Word, a black rectangle comment on the PDF) leaves the
+    words in the text layer; the page shows bars, and so does the text read: no budget figure, no school name."""
+    text = read_document(FIXTURE_PLANS / "p197_beilun_district_2023_blackout.pdf")
+    for hidden in ("8600", "塘头小学", "2350万元", "陈晓燕"):
+        assert hidden not in text
+    assert "专项资金■■■■■" in text and "建设智慧教室180间" in text
+
+
+def test_office_codes_read_by_the_workbooks_own_code_list():
+    """Office cells hold unit codes from a dropdown (03, 02、01; a code Excel kept as the number 3); the names are on
+    a 单位代码 sheet, which is no part of the plan."""
+    document = parse_file(FIXTURE_PLANS / "p198_tongling_city_2025_codelist.xlsx")
+    assert len(document.tasks) == 15
+    first = document.tasks[0]
+    assert first.lead_offices == ["机关党委"] and first.cooperating_offices == ["组织人事科", "办公室"]
+    assert next(t for t in document.tasks if t.number == "4").lead_offices == ["基础教育科"]

@@ -13,6 +13,7 @@ from functools import lru_cache
 _OPEN, _CLOSE = "（(", "）)"
 _SEPARATORS = set("、，,；; \u00a0\u3000\t｜")  # ｜ between two labelled lists (牵头科室：X｜配合科室：Y)
 _NO_OFFICE = {"无", "無", "暂无", "暫無", "—", "——", "-", "－", "/", "／"}  # 协助股室：无 prints the label and no office
+_FILL_LINE = re.compile(r"[_＿]+")  # 配合科室：＿＿＿＿ left blank on a draft: no office yet
 _TRAILING = "。.；;，,、 \u00a0\u3000★☆◎｜"  # ☆ opening the next label (★牵头：X　☆配合：Y)
 
 
@@ -35,7 +36,7 @@ def split_offices(printed: str) -> list[str]:
             current += ch
     if current.strip():
         names.append(current.strip().rstrip(_TRAILING))
-    return [n for n in names if n and n not in _NO_OFFICE]
+    return [n for n in names if n and n not in _NO_OFFICE and not _FILL_LINE.fullmatch(n)]
 
 
 def is_subsequence(short: str, long: str) -> bool:

@@ -21,6 +21,7 @@ from .tables import read_header, read_side_header, task_and_offices_header
 
 _SAME_LINE = 2.0  # points: fragments this close in height are on one printed line
 _RULE_MIN = 8.0  # points: shorter strokes are glyph parts or ticks, not rules
+_GLYPH_MIDDLE = 0.35  # a glyph's middle stands this share of the font size above its baseline
 _EDGE = 1.0  # points: a rule this close to another is the same rule (double strokes, rounding)
 _SHORT_OF_EDGE = 2  # characters: a line ending further than this from its cell's right rule was ended by hand
 _MIN_COLUMNS = 3
@@ -353,6 +354,9 @@ def _read_stream(page, fragments: list[_Fragment],
             if _drawn_again(fragment, fragments):  # fake bold: the page reads once what it draws twice
                 over[0] = True
                 return
+            if darks and _dark(fills[-1]) and (masked := _masked(fragment, darks)) is not fragment:
+                over[0] = True  # black on a black bar drawn before it (Word's black highlight): blacked out
+                fragment = masked
             fragments.append(fragment)
 
     def on_operator(op, args, cm, tm):
@@ -400,6 +404,10 @@ def _read_stream(page, fragments: list[_Fragment],
             pass
 
     text = page.extract_text(visitor_text=on_text, visitor_operand_before=on_operator)
+    if bars := _blacked_out(page, shown):  # a black rectangle comment drawn over words hides them on the page
+        masked = [_masked(f, bars) for f in fragments]
+        over[0] = over[0] or any(m is not f for m, f in zip(masked, fragments))
+        fragments[:] = masked
     strokes[:] = [s for s in strokes if inside(s[0], s[1]) or inside(s[2], s[3])]
     fragments.extend(f for f in _typed_on(page, shown) if inside(f.x, f.y))
     printed = [f for f in lights if _on_dark(f, darks)]
@@ -420,6 +428,41 @@ def _read_stream(page, fragments: list[_Fragment],
 
 _FONT_SIZE = re.compile(r"([\d.]+)\s+Tf")
 _HIDDEN = 2 | 32  # annotation flags Hidden and NoView
+
+
+def _masked(fragment: _Fragment, boxes: list[tuple[float, float, float, float]]) -> _Fragment:
+    """The fragment as the page shows it under black bars: each character whose middle a bar covers reads ■. A
+    redaction that only paints over the words (a black highlight in Word, a filled rectangle comment on the PDF)
+    leaves them in the text layer, where every extractor reads them as printed; what the published page shows is
+    the bar, so a figure or name under it is no part of what the plan says. The same fragment when none is."""
+    chars, x, hit = [], fragment.x, False
+    for c in fragment.text:
+        width = 0.0 if c in "\r\n" else _width(c, fragment.size)
+        middle_x, middle_y = x + width / 2, fragment.y + _GLYPH_MIDDLE * fragment.size
+        covered = width > 0 and any(x0 <= middle_x <= x1 and y0 <= middle_y <= y1 for x0, y0, x1, y1 in boxes)
+        chars.append("■" if covered else c)
+        hit = hit or covered
+        x += width
+    return _Fragment(fragment.x, fragment.y, "".join(chars), fragment.size) if hit else fragment
+
+
+def _blacked_out(page, shown) -> list[tuple[float, float, float, float]]:
+    """The boxes of the page's black shape comments (批注 › 矩形, filled black: /Square with a dark /IC), which a
+    reviewer draws over what is not to be published."""
+    boxes = []
+    try:
+        for ref in page.get("/Annots") or []:
+            annotation = ref.get_object()
+            fill = annotation.get("/IC")
+            if annotation.get("/Subtype") not in ("/Square", "/Polygon") or int(annotation.get("/F", 0)) & _HIDDEN \
+                    or not fill or len(fill) != 3 or not _dark(tuple(float(v) for v in fill)):
+                continue
+            x0, y0, x1, y1 = (float(v) for v in annotation["/Rect"])
+            (a, b), (c, d) = shown(x0, y0), shown(x1, y1)
+            boxes.append((min(a, c), min(b, d), max(a, c), max(b, d)))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return boxes
+    return boxes
 
 
 def _typed_on(page, shown) -> list[_Fragment]:

@@ -16,6 +16,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .codelists import code_lists, decoded
 from .databinding import data_stores, fill_bound_controls
 from .dittos import filled
 from .layout_text import columns_read
@@ -785,7 +786,7 @@ def accepted_text(paragraph) -> str:
     """A paragraph's text with its tracked changes accepted, as Word prints the final version: text inserted or
     moved in (w:ins, w:moveTo) is read, text deleted or moved out (w:del, w:moveFrom) is not. A draft returned with
     its revisions still marked reads as the plan it became, not as both versions at once."""
-    out = []
+    out, underlined = [], set()
     hidden = _cross_reference_numbers(paragraph._p)
     enclosed = _enclosed_numbers(paragraph._p)
     for element in paragraph._p.iter(*_TEXT_TAGS, _W + "sym", *((_W + "fldChar",) if enclosed else ())):
@@ -810,10 +811,35 @@ def accepted_text(paragraph) -> str:
         elif element in enclosed:
             out.append(enclosed[element])
         elif _TEXT_TAGS[element.tag] is None:
+            if _underlined_run(element.getparent()):
+                underlined.add(len(out))
             out.append(in_font(_run_font(element.getparent()), element.text or ""))
         else:
             out.append(_TEXT_TAGS[element.tag])
-    return "".join(out)
+    return "".join(_blanks_shown(out, underlined))
+
+
+def _blanks_shown(pieces: list[str], underlined: set[int]) -> list[str]:
+    """Fill-in blanks as the page shows them. A run of underlined spaces with nothing written on its line is a blank
+    the drafter left to fill (新增公办学位＿＿＿＿个, 提高到＿＿＿%): it reads as a line (____), so no figure is read into
+    it and the sentence does not read whole without it; the spaces padding a figure written on the line (宣讲＿60＿场)
+    are no part of the text."""
+    out = list(pieces)
+    i = 0
+    while i < len(out):
+        if i not in underlined:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(out) and j + 1 in underlined:
+            j += 1
+        group = range(i, j + 1)
+        written = any(out[k].strip() for k in group)
+        for k in group:
+            if out[k] and not out[k].strip():
+                out[k] = "" if written else "_" * len(out[k])
+        i = j + 1
+    return out
 
 
 def _run_font(run) -> str | None:
@@ -860,6 +886,12 @@ def _circled(digits: str) -> str | None:
     if 36 <= n <= 50:
         return chr(0x32B1 + n - 36)
     return None
+
+
+def _underlined_run(run) -> bool:
+    """Whether the run is underlined (w:u of any style but none)."""
+    underline = run.find(f"{_W}rPr/{_W}u")
+    return underline is not None and underline.get(_W + "val", "single") != "none"
 
 
 def _hidden_run(run) -> bool:
@@ -1048,7 +1080,7 @@ def _xlsx_text(name: str, data: bytes) -> str:
     if merged := _office_sheets_text(workbook):
         return merged
     struck = _unseen_text(data)
-    lines = []
+    sheets = {}
     for sheet in _shown_sheets(workbook):
         shared = _merged_values(sheet)
         # a hidden column (the codes a lookup formula reads) is no part of the plan the sheet shows
@@ -1090,8 +1122,12 @@ def _xlsx_text(name: str, data: bytes) -> str:
             # (the 序号 column need not be the first: a 牵头科室 column written once per run of tasks may lead)
             first = next((i for i, cells in enumerate(rows) if any(c.isascii() and c.isdigit() for c in cells[:3])), 0)
             rows.insert(first, [sheet.title.strip()] + [""] * (len(rows[first]) - 1))
-        lines.extend("\t".join(cells) for cells in rows)
-    return "\n".join(lines)
+        sheets[sheet.title] = rows
+    # a sheet of unit codes (01 办公室 …) is the legend of the office cells of the others, no part of the plan
+    codes = code_lists(sheets) if len(sheets) > 1 else {}
+    legend = {code: name for found in codes.values() for code, name in found.items()}
+    return "\n".join("\t".join(cells) for title, rows in sheets.items() if title not in codes
+                     for cells in (decoded(rows, legend) if legend else rows))
 
 
 def _merged_values(sheet) -> dict[tuple[int, int], object]:

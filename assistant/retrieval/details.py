@@ -493,6 +493,9 @@ def _in_time_frame(word: str, asked_in: str) -> bool:
     return any(word in m.group(1) for m in _TIME_FRAME.finditer(asked_in))
 
 
+_GAP = re.compile(r"_{2,}|＿{2,}|■+")  # where a figure would stand: a line left to fill, a bar painted over it
+
+
 def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: Detail,
                     min_share: float) -> int | None:
     """Index of the sentence whose clause holds a value of the asked kind and names the asked object, or None.
@@ -574,4 +577,16 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
             at_level = bool(asked_levels and _levels(clause) & asked_levels)
             if share >= min_share and named and (at_level, whole, share, rest) > best_share:
                 best, best_share = i, (at_level, whole, share, rest)
+    # a figure left as a blank to fill (新增公办学位____个) or painted over (专项资金■■■■) where the asked object
+    # stands: the plan does not give it, and a figure beside it (新建公办幼儿园3所) is another object's
+    # (unless a value follows the gap in its clause: 投入■■■■建设智慧教室180间 gives the rooms, only the money is hidden)
+    for text in folded:
+        for clause in clauses(text):
+            if (gap := _GAP.search(clause)) and not any(_new_value(m.group(0), detail.given)
+                                                        for m in detail.pattern.finditer(clause, gap.end())):
+                window = with_inserts_read(title + " " + clause)
+                share = sum(t.weight for t in present if t.found_in(window)) / total
+                named = heaviest.found_in(clause) or bool(pieces) and all(t.found_in(clause) for t in pieces)
+                if named and share >= min_share and share >= best_share[2]:
+                    return None
     return best
