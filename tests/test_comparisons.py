@@ -240,6 +240,7 @@ COMPARE_FLOORS = {
     # corrections and repairs: 不对 我问的是达州的, 不是牵头的 是配合的, 我说错了 是2021年的, 重新问, a scope narrowed or
     # widened inside one message (温州除外), 2026-12-21: first measured whole 12/29, 3/11, 42/88, office lists 1/3; split
     "compare_batch37_heldout.jsonl": (6, 2, 25),  # 6/16, 2/5, 25/44 (office lists 1/1)
+    "compare_batch38_heldout.jsonl": (16, 1, 25),  # 16/21, 1/6, 25/42 (office lists 2/2)
 }
 
 

@@ -34,7 +34,8 @@ _CHECKED_AFTER = re.compile(r"[的了]?\s*(?:吗|吧|嘛|么|对吧|是吧|对�
 _BELIEF = re.compile(r"印象|好像|记得|记成|记的是|以为|听说|写的|写着|据说|应该是|是不是|是否|大概是|貌似|还是|或者|或是")
 BELIEF_REACH = 4  # characters between a word of belief and the figure it holds (我印象中是150所)
 _CLAUSE_MARK = re.compile(r"[，,。；;！!？?\s]")
-_CHECK_ONLY = re.compile(r"[\s，,]*(?:对吧|是吧|对不对|对吗|没错吧?|是不是|吧|吗)(?=[\s？?。！!，,]|$)")
+_CHECK_ONLY = re.compile(r"[\s，,]*(?:对吧|是吧|对不对|对吗|没错吧?|是不是|吧|吗|"
+                         r"是(?:这个数字?|这么多|这些|这样)(?:吗|吧|嘛|么)?)(?=[\s？?。！!，,]|$)")  # …7所幼儿园 是这个数吗
 
 
 def _checked(question: str, m: re.Match) -> bool:

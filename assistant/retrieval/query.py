@@ -198,9 +198,18 @@ class Question:
 
     @property
     def value_text(self) -> str:
-        """The words the asked value is read from (the whole question, or a follow-up's own ask)."""
-        return self.folded if self.value_asked_in is None else self.value_asked_in
+        """The words the asked value is read from (the whole question, or a follow-up's own ask); not who reported
+        the matter (达州几个家长联名写信反映… asks no count)."""
+        return REPORTED.sub(" ", self.folded) if self.value_asked_in is None else self.value_asked_in
 
+
+# how the matter reached the asker (家长打12345说…, 有考生打热线反映…, 达州几个老师联名写信 说…, 一所中学报上来): who
+# reported and by what channel, never what about
+REPORTED = re.compile(r"(?:有(?:个|位|些)?|一(?:个|位|名|所)|几(?:个|位|名|所))?[^\s，,。；;？?！!]{0,6}?"
+                      r"(?:家长|市民|居民|群众|考生|学生|老师|教师|校长|园长|老人|职工|网友|业主|老板|包工头|人|学校|中学|"
+                      r"小学|幼儿园|代表|委员|记者)们?"
+                      r"(?:(?:实名|匿名|联名)?(?:举报|投诉|反映|打(?:了|过)?(?:12345|热线|市长热线|电话)(?:来)?|来电话?|"
+                      r"写信(?:来)?|来信|报上来|来局里|找到局里))+(?:说|称|问)?")
 
 # A message that corrects itself (温州… 不对 我说错了 是台州; 长春20年的我有 但领导要的是长春21年的): the place and
 # year named after the last correction or "what is wanted" are the ones asked; those before it, and one said to be

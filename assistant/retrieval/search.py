@@ -27,8 +27,8 @@ from .passages import HEADER, office_lines
 from ..documents.offices import is_abbreviation, task_role
 from ..documents.places import bare_name
 from .deadlines import Window, due, find_window, is_filler, strip_window
-from .query import (DEADLINE, GENERAL, LEAD, OFFICE_TASKS, OTHER_PLACES, PLACES_COUNTED, Question, read_question,
-                    same_office)
+from .query import (DEADLINE, GENERAL, LEAD, OFFICE_TASKS, OTHER_PLACES, PLACES_COUNTED, REPORTED, Question,
+                    read_question, same_office)
 from ..documents.parser import numeral_value
 from ..documents.records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, place_name
 from ..documents.labels import COOPERATING, RESPONSIBLE
@@ -297,6 +297,7 @@ def _value_asked(q: Question) -> str | None:
 # the asker introducing themselves (我是承德初中语文老师, 我们是…学校的会计): a clause ending in their post
 _ASKER = re.compile(r"我们?(?:是|在)[^\s，,。？?！!]{1,24}?(?:老师|教师|校长|园长|书记|会计|出纳|报账员|主任|职工|干事|科员|"
                     r"家长|管理员|负责人|工作人员|股长|科长|局长)")
+_REPORT_AGAIN = re.compile(r"(?:这个|这条|这种|这起|这封|该|此)(?:举报|投诉|反映|来信|来电|热线)")
 _SCHOOL_KIND = re.compile(r"幼儿园|小学|初中|高中|中学|中职|职校|职高|中专|特校|特教|民办|私立|公办|高校|大学|普高|乡村|农村|城区")
 
 
@@ -905,12 +906,15 @@ class Engine:
         # 体卫艺问…, 是计财管吗: an office's shortening that no plan's text prints names who asks or who is guessed,
         # not what about; it never counts as a topic a task lacks (the office itself is read by read_question)
         terms = [replace(t, weight=0.0) if self._office_shortening(t.word) else t for t in terms]
-        if intro := _ASKER.search(q.folded):
+        for intro in (_ASKER.search(q.folded), REPORTED.search(q.folded)):
             # 我是承德初中语文老师, 我是学校管资助的会计: who asks, never what about, unless the rest says it again; the
-            # kind of school stays (初中 says which schools the asker means: a 高中 task does not answer an 初中 head)
-            rest = q.folded[:intro.start()] + q.folded[intro.end():]
-            terms = [replace(t, weight=0.0) if t.word in intro.group(0) and t.word not in rest
-                     and not _SCHOOL_KIND.fullmatch(t.word) else t for t in terms]
+            # kind of school stays (初中 says which schools the asker means: a 高中 task does not answer an 初中 head);
+            # so too who reported the matter and how (有市民打12345, 家长举报): 举报 asked of again is a topic
+            if intro:
+                # (这个举报 points back at the report: it asks of the matter reported, not of reports)
+                rest = _REPORT_AGAIN.sub(" ", q.folded[:intro.start()] + " " + q.folded[intro.end():])
+                terms = [replace(t, weight=0.0) if t.word in intro.group(0) and t.word not in rest
+                         and not _SCHOOL_KIND.fullmatch(t.word) else t for t in terms]
         return tokens, terms + self._quoted(q.topic or q.folded, tokens) + self._named_unpunctuated(q.topic or q.folded)
 
     def _named_unpunctuated(self, topic: str) -> list[Term]:

@@ -13,7 +13,7 @@ from ..documents.normalize import fold
 jieba.setLogLevel(logging.WARNING)
 
 # Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
-TOKENIZER_VERSION = "43"
+TOKENIZER_VERSION = "44"
 
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
@@ -32,7 +32,7 @@ STOPWORDS = frozenset(
     "问一下 麻烦 知道 告诉 说说 讲讲 一共 总共 累计 大概 大约 左右 写 写了 提 说法 规定 要求 打算 准备 "
     "咱 咱们 我们 局里 咱局 我局 教育局 市教育局 我市 全市 本市 市里 全县 本县 我县 全区 本区 我区 那些 这些 东西 方面的 有关的 一块 这边 那边 动作 活 活儿 要点 工作要点 ppt "
     "原文 原话 原文里 前前后后 还有 另外 此外 "  # 原文咋概括: how the plan words it, not what about
-    "落到 落在 分到 分给 交给 归到 "  # 落到哪个科室: where a task goes, asked with who leads
+    "落到 落在 分到 分给 交给 归到 转给 转交 转到 "  # 落到哪个科室, 该转给哪个科: where a task goes, asked with who leads
     "开头 打头 结尾 末尾 前头 "  # 总体思路开头, 打头的那条: where in the document, not what about
     "对应 对应的 相对应 落实在 点名 点到 "  # 省里文件这句要点里对应哪条, 点名的是哪两门: where a text sits in the plan
     "举措 措施 做法 具体安排 具体要求 "  # 有哪些举措: asks what the plan does, as 动作 does
