@@ -247,6 +247,22 @@ def test_the_nth_one_after_a_comparison_is_the_task_of_the_nth_plan_holding_the_
     assert fourth["status"] == "not_found" and "没有第九个" in fourth["reason"]
 
 
+def test_the_last_block_its_offices_and_its_offices_list_after_a_comparison(engine):
+    """最后那个 is the last block's task; 配合的科室呢 asks the compared topic's offices again, not a topic of 配合;
+    第一个那个电教中心 一共牵头几项 is that office's list in the first block's plan, not a count in the task."""
+    first, last = converse(engine, "普惠性民办园 扶持 认定 达州 承德 长春 咋写的", "最后那个 原文发我")
+    held = [p for p in first["plans"] if p["status"] != "not_found"]
+    assert (last["results"][0]["doc"], last["results"][0]["task_no"]) == (held[-1]["doc"],
+                                                                          held[-1]["results"][0]["task_no"])
+    compared, again = converse(engine, "达州 遂宁 长春 足球特色学校 各定了多少所", "配合的科室呢")
+    assert again["intent"] == "compare"
+    assert [p["results"][0]["task_no"] for p in again["plans"] if p["results"]] == \
+        [p["results"][0]["task_no"] for p in compared["plans"] if p["results"]]
+    _, listed = converse(engine, "实验教学 达州 遂宁 咋要求的", "第一个那个电教中心 一共牵头几项")
+    assert listed["intent"] == "office_tasks" and listed["answered"]
+    assert {r["doc"] for r in listed["results"]} == {DAZHOU} and len(listed["results"]) >= 2
+
+
 def test_that_citys_task_after_a_comparison_is_the_task_its_block_cited(engine):
     # 承德's block holds 组织网络安全演习 (四 21); asked afresh, 承德 lacks 攻防 and would be refused
     first, second = converse(engine, "网络安全演练 攻防演练 谁家搞得最勤", "那承德那条谁负责")

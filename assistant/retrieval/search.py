@@ -62,8 +62,11 @@ _PAIR_JOIN = re.compile(r"(?<=[\u4e00-\u9fff])\s*(?:跟|和|与|以及|还有)\s
 _PAIR_SPAN_BEFORE = re.compile(r"[^\s，,。？?！!；;：:]+$")
 _PAIR_SPAN_AFTER = re.compile(r"[^\s，,。？?！!；;：:]+")
 # 第一个那条, 第二个呢, 第3个: the Nth plan block of the comparison the conversation is about
-_NTH_BLOCK = re.compile(r"第\s*([一二两三四五六七八九十\d]{1,2})\s*个(?:那条|那项|那个|文件|地方|市|城市)?")
+# (最后那个, 倒数第二个: counted from the end)
+_NTH_BLOCK = re.compile(r"(?P<back>倒数)?\s*第\s*(?P<n>[一二两三四五六七八九十\d]{1,2})\s*个(?:那条|那项|那个|文件|地方|市|城市)?|"
+                        r"(?P<last>最后)\s*(?:一个|那个|一条|那条|一项|那项|一家|那家|一个市|那个市)")
 # 下一条, 上一项, 前一条: the task beside the one the conversation cited
+_BLOCK_LEAD = re.compile(r"(?:它的|那条的|这条的)?牵头的(?:那个)?(?:科室?|单位|部门|股室?)|它的牵头(?:科室?|单位|部门)")
 _THAT_ONE = re.compile(r"[那这]一?(?:条|项|个任务)")  # 那承德那条: pointing at a task just shown
 _NEIGHBOUR = re.compile(r"([下上前后])\s*(?:一|1)\s*(?:条|项|个任务|点)")
 _IT = re.compile(r"它们?|他们?|该科室?")
@@ -74,6 +77,7 @@ _ELLIPSIS = re.compile(r"那么|[那这](?:条|项|个|种|件事)|那|还有|�
                        r"换成|换到|改成|改问|换个|换|"  # 换成计财科呢: the same question of another office or place
                        r"实际|具体|达到了?|完成了?|多少|几|"  # 那承德2020年实际达到多少: the figure of the same topic
                        r"牵头|挑头|签头|主抓|负责|主责|责任|科室|部门|单位|处室|是|谁|哪个|哪些|"  # 牵头的呢: its offices
+                       r"配合|协助|协办|参与|协同|"  # 配合的科室呢: its other offices
                        r"去年|前年|上一年|上年|今年|"  # 去年呢: the same topic a plan year earlier
                        # 达州有吗, 遂宁也搞了吗, 温州写了没: whether the new place has the same topic
                        r"有没有|有没|也|有|搞了?|提了?|写了?|弄了?|办了?|做了?|没|不")
@@ -444,14 +448,28 @@ class Engine:
                 carried.append(previous["city"])
         if previous.get("blocks") and (nth := _NTH_BLOCK.search(q.folded)) and not q.cities and not q.position:
             # 第一个那条谁牵头, 第二个呢 after a comparison: the task of the Nth plan that held the topic, in its order
-            n = int(nth.group(1)) if nth.group(1).isdigit() else numeral_value(nth.group(1).replace("两", "二"))
             blocks = previous["blocks"]
+            if nth.group("last"):
+                n = len(blocks)
+            else:
+                n = int(nth.group("n")) if nth.group("n").isdigit() else numeral_value(nth.group("n").replace("两", "二"))
+                n = len(blocks) + 1 - n if nth.group("back") else n
             if not 1 <= n <= len(blocks):
                 return Answer(q, NOT_FOUND, f"上一个比较回答中涉及此事的文件只有 {len(blocks)} 个，没有{nth.group(0)}。",
                               filters={"carried": ["上一个比较回答"]})
             record = next((r for r in self.records if _task_key(r) == list(blocks[n - 1])), None)
             if record is not None:
                 rest = q.folded[:nth.start()] + " " + q.folded[nth.end():]
+                if record.lead_offices and _BLOCK_LEAD.search(rest):
+                    rest = _BLOCK_LEAD.sub(record.lead_offices[0], rest, count=1)  # 牵头的那个科 of that block
+                office_list = read_question(f"{record.city}{record.year}年{rest}", self.documents, self.office_forms,
+                                            self.corpus_text, self._words, self._everyday)
+                if office_list.intent == OFFICE_TASKS and office_list.office:
+                    # 第一个那个电教中心 一共牵头几项: the list of that office of that block's plan, not the task
+                    office_list.text = text
+                    carried.append(f"{nth.group(0)}（{record.city}{record.path}）")
+                    return self._office_tasks(office_list, self._scope(office_list), {
+                        "city": record.city, "year": record.year, "office": office_list.office, "carried": carried})
                 q = read_question(rest, self.documents, self.office_forms, self.corpus_text, self._words,
                                   self._everyday)
                 if not _ELLIPSIS.sub("", rest) and previous.get("intent") in (LEAD, GENERAL):
