@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 
-
-from .normalize import fold
 from .labels import header_role, is_office_name
+from .normalize import fold
 
 _CODE = re.compile(r"\d{1,3}")
 _SEPARATORS = re.compile(r"([、，,；;\s]+)")

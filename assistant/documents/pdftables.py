@@ -566,7 +566,7 @@ def _ruled_rows(fragments: list[_Fragment], strokes: list[tuple[float, float, fl
     for index, (upper, lower) in enumerate(bands):
         cells = []
         for start, end in zip(columns, columns[1:]):
-            if index and not _crossed(across, bands[index][0], start, end):
+            if index and not _crossed(across, upper, start, end):
                 cells.append("")  # the cell merged down from the row above: its text was read with that cell's
                 continue
             stop = next((y for y in reversed(rows) if y <= lower + _EDGE and _crossed(across, y, start, end)), bottom)

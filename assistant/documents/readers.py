@@ -95,11 +95,11 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def as_characters(text: str) -> str:
-    """The text with radicals (and vertical punctuation forms) read as the characters they stand for: a PDF made by some exporters (macOS Quartz, some
-    WPS versions) maps the glyphs its font shares with a radical to the radical's code point (⼀、全⾯…, 校⻓), so
-    the page shows 一、全面… but the text layer, a copy and a search hold other characters. Only the radical blocks
-    change: NFKC on them alone (Kangxi ⼀ -> 一), and the simplified-form radicals NFKC leaves as they are (⻓ -> 长);
-    full-width punctuation and letters keep their forms."""
+    """The text with radicals (and vertical punctuation forms) read as the characters they stand for: a PDF made by
+    some exporters (macOS Quartz, some WPS versions) maps the glyphs its font shares with a radical to the radical's
+    code point (⼀、全⾯…, 校⻓), so the page shows 一、全面… but the text layer, a copy and a search hold other
+    characters. Only those blocks change: NFKC on them alone (Kangxi ⼀ -> 一, ︑ -> 、), and the simplified-form
+    radicals NFKC leaves as they are (⻓ -> 长); full-width punctuation and letters keep their forms."""
     if not _RADICALS.search(text):
         return text
     return _RADICALS.sub(lambda m: _SIMPLIFIED_RADICALS.get(m.group(0)) or unicodedata.normalize("NFKC", m.group(0)), text)
