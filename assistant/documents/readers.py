@@ -14,6 +14,7 @@ import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 
 from .codelists import code_lists, decoded
@@ -825,20 +826,14 @@ def _blanks_shown(pieces: list[str], underlined: set[int]) -> list[str]:
     it and the sentence does not read whole without it; the spaces padding a figure written on the line (宣讲＿60＿场)
     are no part of the text."""
     out = list(pieces)
-    i = 0
-    while i < len(out):
-        if i not in underlined:
-            i += 1
+    for under, run in groupby(range(len(out)), key=lambda k: k in underlined):
+        group = list(run)
+        if not under:
             continue
-        j = i
-        while j + 1 < len(out) and j + 1 in underlined:
-            j += 1
-        group = range(i, j + 1)
         written = any(out[k].strip() for k in group)
         for k in group:
             if out[k] and not out[k].strip():
                 out[k] = "" if written else "_" * len(out[k])
-        i = j + 1
     return out
 
 
