@@ -1296,6 +1296,7 @@ HELDOUT_FLOORS = {
     # 28/60, 2/30, 0/14; split
     "colloquial_batch65_heldout.jsonl": (0.34, 16, 1, 0),  # 0.345, 16/29, 1/14, 0/5
     "colloquial_batch66_heldout.jsonl": (0.44, 16, 1, 0),  # 0.448, 16/29, 1/14, 0/8
+    "colloquial_batch67_heldout.jsonl": (0.82, 3, 4, 0),  # 0.828, 3/29, 4/14, 0/8
 }
 
 

@@ -241,6 +241,7 @@ COMPARE_FLOORS = {
     # widened inside one message (温州除外), 2026-12-21: first measured whole 12/29, 3/11, 42/88, office lists 1/3; split
     "compare_batch37_heldout.jsonl": (6, 2, 25),  # 6/16, 2/5, 25/44 (office lists 1/1)
     "compare_batch38_heldout.jsonl": (16, 1, 25),  # 16/21, 1/6, 25/42 (office lists 2/2)
+    "compare_batch39_heldout.jsonl": (29, 5, 14),  # 29/38, 5/9, 14/25 (office lists 2/2)
 }
 
 

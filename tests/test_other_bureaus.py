@@ -76,6 +76,7 @@ CORPORA = {
     "fiftyfourth": "p190 p191 p192",  # Word drop caps, task numbers drawn as pictures in a PDF, a macro's _x000D_
     "fiftyfifth": "p193 p194 p195",  # Word pinyin over rare characters, a vertical merged 类别 column in a PDF, Big5 text
     "fiftysixth": "p196 p197 p198",  # Word fill-in blanks, a PDF blacked out by painting over, a sheet of office codes
+    "fiftyseventh": "p199 p200 p201",  # ordinary plans written afresh: three levels with closing brackets, a task table, office paragraphs
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -578,6 +579,7 @@ HELD_FLOORS = [
     ("fiftyfourth", "other_bureaus56_heldout.jsonl", (0.66, 2, 0, 0)),  # 0.667, 2/6, 0/4, 0/3
     ("fiftyfifth", "other_bureaus57_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/3, 0/3
     ("fiftysixth", "other_bureaus58_heldout.jsonl", (1.0, 0, 1, 1)),  # 1.000, 0/7, 1/3, 1/3
+    ("fiftyseventh", "other_bureaus59_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/3, 0/3
 ]
 
 
