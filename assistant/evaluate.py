@@ -112,8 +112,11 @@ def score_conversation(engine: Engine, gold: dict, started: float) -> dict:
 
 
 def score_office_list(gold: dict, answer: Answer, seconds: float) -> dict:
-    got_lead = {(h.record.doc, h.record.section, _no(h.record)) for h in answer.hits if h.role == "牵头"}
-    got_shared = {(h.record.doc, h.record.section, _no(h.record)) for h in answer.hits if h.role != "牵头"}
+    """The tasks of an answered list, by role; a partial answer's tasks are shown for reference, not as the list
+    asked (承德…牵头的有哪些: the plan names no lead, so none is listed as led)."""
+    listed = answer.hits if answer.answered else []
+    got_lead = {(h.record.doc, h.record.section, _no(h.record)) for h in listed if h.role == "牵头"}
+    got_shared = {(h.record.doc, h.record.section, _no(h.record)) for h in listed if h.role != "牵头"}
     lead = {(t["doc"], t["section"], t["task_no"]) for t in gold.get("lead_tasks", [])}
     shared = {(t["doc"], t["section"], t["task_no"]) for t in gold.get("shared_tasks", [])}
     role = gold.get("role_asked", "both")

@@ -127,6 +127,19 @@ def test_who_reported_a_matter_and_how_is_not_its_topic(ask, engine):
     assert {t.word: t.weight for t in terms}["投诉"] > 0  # asked of complaints themselves
 
 
+def test_a_compound_and_its_pieces_weigh_once_against_a_topic_no_plan_prints(ask, engine):
+    """jieba cuts 大学生 into 大学, 学生 and 大学生: said once, they count once, so a task holding 大学生 does not
+    outweigh 传销, which no plan prints; a word jieba tags as a numeral but that counts nothing (港澳台) is a topic."""
+    a = ask("大学生防传销教育 哪个市写了")
+    assert not a["answered"] and not any(p["status"] == "answered" for p in a["plans"])
+    assert ask("温州校史馆建设 校园文化里提没")["status"] == "not_found"
+    _, terms = engine.reading("溫州港澳台學生交流 要點有沒")
+    assert {t.word: t.weight for t in terms}["港澳台"] > 0
+    assert ask("溫州港澳台學生交流 要點有沒")["status"] == "not_found"
+    a = ask("温州 培训机构 纳入网格化管理 是哪条")  # the compound a task prints still answers
+    assert a["answered"] and top(a) == (WENZHOU, "二", 1)
+
+
 def test_a_figure_heard_and_checked_is_answered_with_the_plans_own(ask):
     """听说…新建改扩建7所幼儿园 是这个数吗 checks a figure: the plan's 17 所 answers it, the task is not refused for
     not printing 7."""
@@ -1136,7 +1149,7 @@ HELDOUT_FLOORS = {
     # ... and cost one batch 9 answer (0.900 -> 0.867, 3 -> 4 refused)
     "colloquial_batch9_heldout.jsonl": (0.93, 2, 2, 1),  # 0.933, 2/30, 2/14, 1/15 (2026-12-05, toneless slips; was 0.900, 3/30)
     "colloquial_batch10_heldout.jsonl": (0.86, 4, 1, 0),  # 0.867, 4/30, 1/9, 0/9 (2026-12-02d; was 0.833, 5/30)
-    "colloquial_batch11.jsonl": (0.98, 0, 1, 0),  # 1.000, 0/54, 1/26, 0/22 (2026-12-03; was 2/26)
+    "colloquial_batch11.jsonl": (0.98, 1, 1, 0),  # 0.981, 1/54, 0/26, 0/21 (2026-12-24, a compound counted once against a word no plan prints: 加多 of 加多少 and 人心惶惶 now outweigh the rest); 1.000, 0/54, 1/26 before
     "colloquial_batch12_heldout.jsonl": (0.98, 0, 0, 0),  # 1.000, 0/32, 0/12, 0/22
     # ... and answer one more unanswerable batch 13 question (3 -> 4)
     "colloquial_batch13_heldout.jsonl": (0.93, 2, 1, 0),  # 0.931, 2/29, 1/18, 0/12 (2026-12-02d; was 4/18 answered)
@@ -1295,7 +1308,7 @@ HELDOUT_FLOORS = {
     # what the plan asks of them or gives them (我是小学校长 今年要我们搞啥), 2026-12-22: measured whole once 0.450,
     # 28/60, 2/30, 0/14; split
     "colloquial_batch65_heldout.jsonl": (0.34, 16, 1, 0),  # 0.345, 16/29, 1/14, 0/5
-    "colloquial_batch66_heldout.jsonl": (0.44, 16, 1, 0),  # 0.448, 16/29, 1/14, 0/8
+    "colloquial_batch66_heldout.jsonl": (0.41, 17, 1, 0),  # 0.414, 17/29, 1/14, 0/8 (2026-12-24, a compound counted once against a word no plan prints: 加多 of 加多少 and 人心惶惶 now outweigh the rest); 0.448, 16/29 before
     "colloquial_batch67_heldout.jsonl": (0.82, 3, 4, 0),  # 0.828, 3/29, 4/14, 0/8
 }
 

@@ -104,6 +104,8 @@ def _body(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape, link:
         return _comparison(answer, documents, esc, link)
     if answer.parts:  # two topics asked together: each answered in full, in the order named
         return "\n\n".join(f"### {esc(topic)}\n\n{_body(part, documents, esc, link)}" for topic, part in answer.parts)
+    if answer.question.intent == OFFICE_TASKS and answer.hits and answer.status == PARTIAL:
+        return _office_list(answer, documents, esc, link)  # 承德…牵头哪些: the plan names no lead; the tasks naming it
     if answer.status == PARTIAL:
         return _partial(answer, documents, esc, link)
     if not answer.answered:
@@ -174,8 +176,8 @@ def _office_list(answer: Answer, documents: dict[str, DocumentInfo], esc: Escape
     elif answer.filters.get("role") == "lead":
         lines = [f"**{scope}{esc(q.office)}{also}{together}牵头的任务共 {len(answer.hits)} 项：**", ""]
     elif answer.filters.get("role") == "lead_unprinted":
-        lines = [f"**{scope or '所选文件中，'}任务只列责任科室，没有单列牵头科室；{esc(q.office)}{also}{together}"
-                 f"列为责任科室的任务共 {len(answer.hits)} 项：**", ""]
+        lines = [f"**{scope or '所选文件中，'}任务只列责任科室，没有单列牵头科室，文件没有写明{esc(q.office)}{also}{together}"
+                 f"牵头哪些任务。**", "", f"供参考，{esc(q.office)}列为责任科室的任务共 {len(answer.hits)} 项：", ""]
     else:
         lines = [f"**{scope}{esc(q.office)}{also}{together}{counts}：**", ""]
     for role, hits in groups:

@@ -35,7 +35,8 @@ from ..documents.labels import COOPERATING, RESPONSIBLE
 from .store import DocumentInfo, IndexData
 from .slips import PinyinSpelled, SoundAlike
 from .terms import (COMMON_LOW, SHORTENING_COUNT, Passage, Term, abbreviation_pattern, everyday_share,
-                    function_words, is_digits, question_terms, share, slip_readings, synonyms, with_slips)
+                    function_words, is_digits, question_terms, share, slip_readings, synonyms, whole_share,
+                    with_slips)
 from .tokenize import STOPWORDS, TOKENIZER_VERSION, Tokenizer
 from .topics import COUNTED, listed_topics
 from .wordcache import cached_words
@@ -795,6 +796,9 @@ class Engine:
             return Answer(q, NOT_FOUND, f"所选文件中没有{q.office}{together}{what}的任务。", filters=filters)
         hits = [Hit(self.records[i], 1.0, office_lines(self.records[i]), role="牵头" if roles[i] == "lead" else "参与")
                 for i in chosen]
+        if filters["role"] == "lead_unprinted":
+            # what it leads is the detail the plan does not give: partial, the tasks naming it shown for reference
+            return Answer(q, PARTIAL, "任务只列责任科室，没有单列牵头科室。", hits, filters)
         return Answer(q, ANSWERED, "", hits, filters)
 
     def _in_separate_plans(self, offices: list[set[str]], scope: list[int]) -> bool:
@@ -924,7 +928,8 @@ class Engine:
         # 体卫艺问…, 是计财管吗: an office's shortening that no plan's text prints names who asks or who is guessed,
         # not what about; it never counts as a topic a task lacks (the office itself is read by read_question)
         terms = [replace(t, weight=0.0) if self._office_shortening(t.word) else t for t in terms]
-        for intro in (_ASKER.search(q.folded), REPORTED.search(q.folded)):
+        # (不问去年的, 不是去年: a year taken back says which plan year, never what about)
+        for intro in (_ASKER.search(q.folded), REPORTED.search(q.folded), _TAKEN_BACK.search(q.folded)):
             # 我是承德初中语文老师, 我是学校管资助的会计: who asks, never what about, unless the rest says it again; the
             # kind of school stays (初中 says which schools the asker means: a 高中 task does not answer an 初中 head);
             # so too who reported the matter and how (有市民打12345, 家长举报): 举报 asked of again is a topic
@@ -1093,7 +1098,9 @@ class Engine:
         # (and a piece the task holds elsewhere in another word: 合作 of 校企合作 is no 中外合作)
         lacked += [t for t in terms if not t.guess and t not in lacked and any(t.word in u.word for u in lacked)]
         if judged and (sum(t.weight for t in unheard) > UNHEARD_SHARE * sum(t.weight for t in whole) or (
-                not placed and best.coverage < UNHEARD_COVERAGE and lacked and sum(t.weight for t in lacked)
+                # (the compound of a question cut into pieces counts once here: 大学生防传销 is not 3/4 大学生)
+                not placed and whole_share(terms, self.matching[self.records.index(best.record)]) < UNHEARD_COVERAGE
+                and lacked and sum(t.weight for t in lacked)
                 # 营养餐补助标准多少: 补助 and 标准 say which value is asked, not about what
                 >= MISSING_UNHEARD_SHARE * sum(t.weight for t in terms if not t.guess and t.word not in valued))):
             words = _quote_words(unheard)  # 网吧, asked of a task on 学校周边
