@@ -1099,8 +1099,9 @@ class Engine:
         lacked += [t for t in terms if not t.guess and t not in lacked and any(t.word in u.word for u in lacked)]
         if judged and (sum(t.weight for t in unheard) > UNHEARD_SHARE * sum(t.weight for t in whole) or (
                 # (the compound of a question cut into pieces counts once here: 大学生防传销 is not 3/4 大学生)
-                not placed and whole_share(terms, self.matching[self.records.index(best.record)]) < UNHEARD_COVERAGE
-                and lacked and sum(t.weight for t in lacked)
+                not placed and lacked
+                and whole_share(terms, self.matching[self.records.index(best.record)]) < UNHEARD_COVERAGE
+                and sum(t.weight for t in lacked)
                 # 营养餐补助标准多少: 补助 and 标准 say which value is asked, not about what
                 >= MISSING_UNHEARD_SHARE * sum(t.weight for t in terms if not t.guess and t.word not in valued))):
             words = _quote_words(unheard)  # 网吧, asked of a task on 学校周边
