@@ -238,3 +238,14 @@ def test_a_formulas_saved_error_and_a_hidden_column_are_no_part_of_the_task():
     assert not gulou[7].cooperating_offices and "#N/A" not in gulou[7].text
     assert not any("代码" in name for t in gulou.values() for name in t.fields)  # the hidden codes column
     assert gulou[5].lead_offices == ["基础教育科", "区人民政府教育督导室"]  # =科室代码!B2&"、"&科室代码!B5
+
+
+def test_the_offices_after_the_first_take_the_role_the_preamble_gives_them():
+    # p203: 排在第一位的为牵头单位，其他为配合单位 -> the first leads, the rest cooperate under the printed label
+    wangcheng = parsed(FIXTURES / "p203_wangcheng_district_2025_leadfirst.pdf.expected.json").tasks
+    first = wangcheng[0]
+    assert first.lead_offices == ["机关党委"] and first.cooperating_offices == ["组织人事科", "办公室"]
+    assert not first.responsible_offices and first.office_labels == {"lead": "责任单位", "cooperating": "责任单位"}
+    # p29 says only who leads (排在第一位的为牵头单位): the rest stay responsible, as printed
+    renshou = parsed(FIXTURES / "p29_renshou_county_2021_firstlead.txt.expected.json").tasks
+    assert renshou[0].lead_offices == ["党建办"] and renshou[0].responsible_offices == ["机关党委", "各中小学校"]
