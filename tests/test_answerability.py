@@ -1503,6 +1503,19 @@ def test_a_measure_word_typed_by_sound_at_the_end_of_the_ask_is_read(ask):
     assert asked_detail("要多少比例的幼儿园").kind == "share" and asked_detail("脱贫人口 多少万").kind == "count"
 
 
+def test_a_role_word_typed_by_sound_asks_of_the_offices(ask, engine):
+    # 谁牵投 for 谁牵头: asked of a 长春 task (长春 prints no office) it is partial, as 谁牵头 is, not answered as content
+    a = ask("长春管理信息系统整合 谁牵投")
+    assert a["status"] == "partial" and top(a) == (CHANGCHUN, "六", 27)
+    from assistant.retrieval.slips import read_role_slips
+    cut = engine.tokenizer.cut
+    assert read_role_slips("哪几个股室陪合", cut) == "哪几个股室配合" and read_role_slips("那个科负则", cut) == "那个科负责"
+    assert read_role_slips("是哪个科前头的", cut) == "是哪个科牵头的"  # a word of its own, right after who is asked
+    # … but never a word that means itself, nor characters of two words (这些|办理), nor two characters off (写着)
+    for typed in ("走在前头的学校", "这些办理工作", "清单上写着各级"):
+        assert read_role_slips(typed, cut) == typed
+
+
 def test_the_limit_a_value_is_asked_as_names_the_value_not_a_topic(ask):
     # 红线 says which value (the limit) is asked: 不出现56人以上的大班额 answers it (大斑额 is a slip of 大班额)
     a = ask("遂宁高一大斑额红线是多少人")

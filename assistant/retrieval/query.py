@@ -15,7 +15,7 @@ from ..documents.offices import is_abbreviation
 from ..documents.parser import numeral_value
 from ..documents.places import BODY
 from .regions import PROVINCES as _PROVINCES, areas, districts, gazetteer, province_of
-from .slips import sounds
+from .slips import read_role_slips, sounds
 from .spoken import as_mandarin
 from .store import DocumentInfo
 from .terms import abbreviation_pattern
@@ -254,7 +254,8 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     question cut as the engine cuts it, so that a city name is only read where it stands as a word (推广普通化, a
     slip for 普通话, names no 通化); `everyday`: whether everyday Chinese uses a word often enough that it means itself
     rather than an office's name with characters left out (教室 is not 教研室, though a small corpus prints it once)."""
-    q = Question(text=text, folded=as_mandarin(fold(text).strip()))  # 啥子时候, 好多所: read as Mandarin
+    folded = as_mandarin(fold(text).strip())  # 啥子时候, 好多所: read as Mandarin
+    q = Question(text=text, folded=read_role_slips(folded, words) if words else folded)  # 谁牵投: 谁牵头
     rest = q.folded
     names = {}
     for info in documents.values():
