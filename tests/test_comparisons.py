@@ -242,6 +242,9 @@ COMPARE_FLOORS = {
     "compare_batch37_heldout.jsonl": (6, 2, 25),  # 6/16, 2/5, 25/44 (office lists 1/1)
     "compare_batch38_heldout.jsonl": (16, 1, 25),  # 16/21, 1/6, 25/42 (office lists 2/2)
     "compare_batch39_heldout.jsonl": (29, 5, 14),  # 29/38, 5/9, 14/25 (office lists 2/2)
+    # the issue's own mix across plans (各地, 分别, 和…相比, two cities, a city the corpus lacks; place, year and office
+    # follow-ups; office lists by role), 2026-12-25: first measured whole 59/81, 8/19, 18/40, office lists 3/5; split
+    "compare_batch40_heldout.jsonl": (35, 5, 9),  # 35/42, 5/9, 9/17 (office lists 1/2)
 }
 
 
