@@ -128,6 +128,13 @@ def test_a_follow_up_asking_which_places_is_asked_of_every_plan_not_the_previous
     assert second["intent"] == "compare" and len(second["plans"]) == 5
 
 
+def test_a_follow_up_asking_which_bureau_wrote_it_is_asked_of_every_plan(engine):
+    # 是哪家的 asks which plan, as 哪个市的 does: after a 长春 question, 遂宁 (一-2) is the one that has it
+    _, second = converse(engine, "长春 请应急管理局的专家 查学校安全 在哪条", "另外 走红色路线 看红色经典 那个活动 是哪家的")
+    assert second["intent"] == "compare" and len(second["plans"]) == 5
+    assert [p["city"] for p in second["plans"] if p["status"] == "answered"] == ["遂宁"]
+
+
 def test_a_follow_up_asking_the_same_of_another_office_with_huan_cheng_keeps_the_topic(engine):
     first, second = converse(engine, "达州 自学考试改革 在哪条 谁挑头", "换成计财科呢")
     assert second["intent"] == "lead" and second["results"][0]["doc"] == DAZHOU

@@ -67,6 +67,7 @@ def test_what_an_office_is_responsible_for_is_grouped_by_role_with_counts(ask):
     ("人事科 牵头 遂宁", {"牵头"}),  # typed as keywords: an office, a role and a place, no topic
     ("遂宁 人事科 配合", {"参与"}),
     ("遂宁人事科 只是打配合的是哪些", {"参与"}),  # 的是哪些 asks the list as 的有哪些 does
+    ("遂宁人事科 由它牵头的 一共几件", {"牵头"}),  # the total said between the role and the count
 ])
 def test_role_words_choose_which_tasks_are_listed(ask, question, roles):
     a = ask(question)

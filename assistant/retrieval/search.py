@@ -1362,8 +1362,10 @@ class Engine:
         unheard = [t for t in terms if not t.guess and t.weight > 0
                    and not any(a in self.idf for a in t.alternatives + t.slips) and not t.found_in(self.corpus_text)]
         heard = [t.word for t in terms if t not in unheard]
-        # 教研室 is heard where 教研 is (one character left: a suffix); 单亲家庭 is not where 家庭 is (单亲 left)
-        return [t for t in unheard if not _covered(t.word, [w for w in heard if w in t.word])]
+        # 教研室 is heard where 教研 is (one character left: a suffix); 单亲家庭 is not where 家庭 is (单亲 left); a word
+        # the search leaves out as saying nothing (工作, 情况, 任务) is heard everywhere: 保密工作 is heard where 保密 is
+        return [t for t in unheard if not _covered(t.word, [w for w in heard if w in t.word]
+                                                   + [w for w in _GENERIC if w in t.word])]
 
     # -- comparisons -------------------------------------------------------------------------------------------
     def _wide(self, q: Question, scope: list[int], k: int, filters: dict) -> Answer:
@@ -1901,6 +1903,9 @@ def _counted_name(word: str, found: list[str]) -> bool:
     rest = len(held) - held[::-1].index(True) if True in held else 0
     start = held.index(True) if True in held else len(word)
     return start > 0 and all(held[start:rest]) and rest == len(word) and bool(_COUNT_OPENING.fullmatch(word[:start]))
+
+
+_GENERIC = tuple(w for w in STOPWORDS if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w))
 
 
 def _covered(word: str, found: list[str]) -> bool:
