@@ -1526,6 +1526,13 @@ def test_a_compound_of_a_plan_word_and_a_word_that_says_nothing_is_heard(ask):
     assert a["answered"] and top(a) == (SUINING, "六", 42)
 
 
+def test_asked_which_phase_the_task_printing_it_beside_the_thing_answers(ask):
+    # 遂宁 4 names 遂宁教育云平台 with no phase, 遂宁 9 prints 启动遂宁教育云平台二期建设: 第几期 is answered by 9, as a
+    # count is by the close task printing it beside the thing
+    a = ask("遂宁教育云平台 这回建第几期")
+    assert a["answered"] and top(a) == (SUINING, "二", 9) and "二期" in a["results"][0]["evidence"][0]
+
+
 def test_the_limit_a_value_is_asked_as_names_the_value_not_a_topic(ask):
     # 红线 says which value (the limit) is asked: 不出现56人以上的大班额 answers it (大斑额 is a slip of 大班额)
     a = ask("遂宁高一大斑额红线是多少人")

@@ -10,7 +10,7 @@ _HAS_FIGURE = re.compile(r"\d|[一二两三四五六七八九十百千万亿]+(?
 
 
 _NUMERAL = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万亿]+)\s*"
-_ASKED_MEASURE = re.compile(r"(?:几|多少)\s*([所个项家名万亿次条批类种级轮大校园元人])")
+_ASKED_MEASURE = re.compile(r"(?:几|多少)\s*([所个项家名万亿次条批类种级轮期届大校园元人])")
 
 
 def asked_measure(question: str) -> str | None:

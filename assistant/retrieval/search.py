@@ -1053,7 +1053,7 @@ class Engine:
             # lower task's number of the same words is as often another object's (新建幼儿园37所 for 10所中小学)
             hits.remove(held[0])
             hits.insert(0, held[0])
-        if detail is not None and detail.kind == "count" and hits[0].detail_missing and (
+        if detail is not None and detail.kind in ("count", "ordinal") and hits[0].detail_missing and (
                 measure := asked_measure(q.folded)) and (
                 held := [h for h in hits[1:3] if not h.detail_missing and h.evidence and h.coverage >= hits[0].coverage
                          and _counts_the_asked(terms, "".join(h.evidence), measure)]):
