@@ -1780,6 +1780,9 @@ def test_a_word_closed_by_a_place_or_thing_character_no_plan_prints_is_a_topic_o
     a = ask("温州学区房 有啥新说法")
     assert a["status"] == "not_found" and "学区房" in a["reason"]
     assert ask("温州学区制 有啥新说法")["answered"]
+    # so is a corner, a wall or a gallery (读书角, 文化墙): 读书 is printed, 读书角 nowhere
+    b = ask("班级读书角 建设要求")
+    assert b["status"] == "not_found" and "读书角" in b["reason"]
 
 
 def test_a_piece_opening_a_longer_word_that_the_found_parts_do_not_reach_is_still_asked(ask):

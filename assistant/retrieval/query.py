@@ -56,7 +56,7 @@ _LIST_WORDS = re.compile(
     # 让基教科打配合的事最多: which office has the most (or fewest) tasks in a role
     r"(?:牵头|挑头|主抓|负责|参与|配合|协助|打下手)的(?:事|活|工作|任务)(?:儿|情)?(?:最多|最少|多|少)|"
     r"哪些(?:工作|任务|事项|事|活)|(?:几|多少)项(?:工作|任务)?|清单|列(?:出|一下|下|个|举|全)|罗列|都有什么|都有啥|有啥|都管|手上|"
-    r"(?:负责|管|承担|牵头|分管|主抓|抓|干|搞|参与|配合|协助)(?:了|的)?(?:什么|啥)"
+    r"(?:负责|管|承担|牵头|挑头|分管|主抓|抓|干|搞|参与|配合|协助)(?:了|的)?(?:什么|啥)"
 )
 # A question about one task's offices, though it says 有哪些 (教育脱贫攻坚那条，是扶贫办牵头吗，责任科室有哪些;
 # 信息化那条牵头是不是电教站，配合的有哪些): it points at the task, or asks yes or no whether the office leads it

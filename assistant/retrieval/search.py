@@ -1884,7 +1884,7 @@ def _reaches_into(longer: str, piece: str, found: list[str]) -> bool:
 # a character closing a word that makes a place or building of an activity (游泳池 is no 游泳, 体育馆 no 体育), or a
 # thing one hands out (学生奶 is no 学生, 直饮水 no 饮水, 学生卡, 饭票, 证): left uncovered, it is another thing, not a
 # suffix (教研室 is where 教研 is done, 龙舟赛 is 龙舟)
-_FACILITY_END = "池馆场房楼厅奶水卡票证"
+_FACILITY_END = "池馆场房楼厅奶水卡票证角廊墙栏亭屋"
 _JOINTLY = re.compile(r"一起|共同|联合|同时|一块|一道|都(?:牵头|挑头|参与|配合|负责|有份)|都是.{0,6}的")
 _LONE = re.compile(r"[\u4e00-\u9fff]")
 # characters that stand alone in a question as grammar or asking, never half of a thing's name
