@@ -487,9 +487,10 @@ class _Parser:
         self.held: list[int] = []
         self.body_after_offices = False  # some task's body goes on after its office list: nothing is held
         self.keys = [_key(l) for l in lines]  # the folded, prefix-stripped form every pattern is matched on
-        self.first_leads = any(_FIRST_LEADS.search(k) for k in self.keys)
-        self.rest_role = COOPERATING if self.first_leads and any(
-            (m := _FIRST_LEADS.search(k)) and _REST_HELP.search(k, m.end()) for k in self.keys) else RESPONSIBLE
+        leading = [(k, m) for k in self.keys if (m := _FIRST_LEADS.search(k))]
+        self.first_leads = bool(leading)
+        # …其他为配合单位 after the rule: the offices after the first cooperate; else they are responsible
+        self.rest_role = COOPERATING if any(_REST_HELP.search(k, m.end()) for k, m in leading) else RESPONSIBLE
         self.legend, self.legend_line = _legend(lines, self.keys)
         self.in_parts = any((m := _SECTION.match(k)) and _WORK_PART.fullmatch(m.group(2).strip("。： "))
                             for k in self.keys)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from pypinyin import Style, pinyin
@@ -139,24 +139,24 @@ ROLE_WORDS = ("牵头", "挑头", "负责", "配合", "参与", "协助", "协�
 _ASKER_BEFORE = re.compile(r"[谁科室股处门位]\s*$")  # 哪个科前头的, 谁千头: who is asked of, right before it
 
 
-def read_role_slips(text: str, cut) -> str:
+def read_role_slips(text: str, cut: Callable[[str], list[str]]) -> str:
     """`text` with a two-character slip of a role word read as the word (same length). One character mistyped for
     one of the same reading, standing as a word of the question's cut (这些办理 holds no 协办). A slip that is a word of
     its own (前头, 千头) is read so only right after who is asked of (哪个科前头的), not in 走在前头."""
-    pieces, at = [], 0
+    edges, words, at = {0}, set(), 0  # where the cut's pieces begin and end; where a two-character piece begins
     for piece in cut(text):
-        pieces.append((at, piece))
+        if len(piece) == 2:
+            words.add(at)
         at += len(piece)
-    starts = {start for start, _ in pieces}
-    whole = {start for start, piece in pieces if len(piece) == 2}
+        edges.add(at)
     chars = list(text)
     for i in range(len(text) - 1):
         span = text[i:i + 2]
-        if i not in starts or i + 2 not in starts | {len(text)} or not all(_CJK.match(c) for c in span):
+        if i not in edges or i + 2 not in edges or not all(_CJK.match(c) for c in span):
             continue
         for role in ROLE_WORDS:
             if span != role and sum(a != b for a, b in zip(span, role)) == 1 and sounds_like(span, role) and (
-                    i not in whole or _ASKER_BEFORE.search(text[:i])):
+                    i not in words or _ASKER_BEFORE.search(text[:i])):
                 chars[i:i + 2] = role
                 break
     return "".join(chars)
