@@ -78,6 +78,7 @@ CORPORA = {
     "fiftysixth": "p196 p197 p198",  # Word fill-in blanks, a PDF blacked out by painting over, a sheet of office codes
     "fiftyseventh": "p199 p200 p201",  # ordinary plans written afresh: three levels with closing brackets, a task table, office paragraphs
     "fiftyeighth": "p202 p203 p204",  # ordinary plans: offices after a （一） title, the first office leads, a table restarting per section
+    "fiftyninth": "p205 p206 p207",  # ordinary plans: a WeChat repost with office brackets, a Word table with a 责任领导 column, three levels in a PDF
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -582,6 +583,7 @@ HELD_FLOORS = [
     ("fiftysixth", "other_bureaus58_heldout.jsonl", (1.0, 0, 1, 1)),  # 1.000, 0/7, 1/3, 1/3
     ("fiftyseventh", "other_bureaus59_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/3, 0/3
     ("fiftyeighth", "other_bureaus60_heldout.jsonl", (0.85, 1, 2, 1)),  # 0.857, 1/7, 2/4, 1/4
+    ("fiftyninth", "other_bureaus61_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/3, 0/3
 ]
 
 

@@ -336,6 +336,11 @@ def _row(index: int, cells: list[str], columns: list[Column]) -> Row:
                 # 具体任务 holding the task's title and its measures: 扩大普惠性学前教育资源。新建…
                 row.title, rest = cell.split("。", 1)
                 row.fields.append((column.name, rest.strip()))
+            elif (split := _TITLE_PARAGRAPH.match(cell)) and len(split.group(2)) > 2 * len(split.group(1)) \
+                    and not any(c.kind == CONTENT for c in columns):
+                # 推动县域普通高中振兴 / 实施…，推进…。: the title a paragraph of its own in the cell, its measures the next
+                row.title = split.group(1)
+                row.fields.append((column.name, split.group(2).strip()))
         elif column.kind == OFFICE:
             if cell.strip() or not _SHARE_HEADER.match(fold(column.name).strip()):
                 # an empty 责任分工 cell prints no label: the roles of such a column are the labels inside its cells
@@ -370,6 +375,10 @@ _TIME_HEADER = re.compile(r"时限|时间|截止")
 DEADLINE_FIELD = "完成时限"  # the field a deadline read from elsewhere in the task is kept in
 _STEP = re.compile(r"(?P<label>(?:第?[一二三四1-4]|每)季度|上半年|下半年|(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月份?)"
                    r"\s*(?:[（(](?P<date>[^（）()]{2,16})[)）])?\s*[:：]")
+
+
+# a task cell whose first paragraph (a line break the cell's text keeps as a space) is a bare title, the next a sentence
+_TITLE_PARAGRAPH = re.compile(r"^([^\s。，,；;：:、]{4,30}?)\s+(?=[\u4e00-\u9fff“（(])(\S.*[，,；;。].*)$")
 
 
 def _last_step_due(cell: str) -> str | None:
