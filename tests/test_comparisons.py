@@ -245,6 +245,9 @@ COMPARE_FLOORS = {
     # the issue's own mix across plans (各地, 分别, 和…相比, two cities, a city the corpus lacks; place, year and office
     # follow-ups; office lists by role), 2026-12-25: first measured whole 59/81, 8/19, 18/40, office lists 3/5; split
     "compare_batch40_heldout.jsonl": (35, 5, 9),  # 35/42, 5/9, 9/17 (office lists 1/2)
+    # the mix across plans again, 2026-12-26: first measured whole 38/63, 5/19, 24/40, office lists 4/5; split;
+    # its one-plan blocks inside sessions put as single turns, as earlier sessions write them
+    "compare_batch41_heldout.jsonl": (25, 3, 15),  # 25/35, 3/9, 15/18 (office lists 2/2)
 }
 
 
