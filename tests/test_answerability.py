@@ -333,7 +333,8 @@ def test_a_position_the_plan_does_not_have_is_refused_with_how_far_it_goes(ask):
 
 def test_a_part_named_alone_narrows_the_search_to_its_tasks_and_its_title_words_name_no_topic(ask):
     """第八部分保民生里 蓓蕾计划那条: the part says where, its title's words (民生) are not the task's topic; a part asked
-    about as a whole (第一部分讲啥的) is answered by its opening task; a part the plan lacks is refused."""
+    about as a whole (第一部分讲啥的) is answered by its opening task; a part the plan lacks is refused; 最后一部分 is
+    the plan's last part."""
     a = ask("长春第八部分保民生里 蓓蕾计划那条 课后服务的钱要咋管")
     assert a["answered"] and top(a) == (CHANGCHUN, "八", 34)
     b = ask("承德21年要点第一部分 主要讲啥的")
@@ -345,6 +346,9 @@ def test_a_part_named_alone_narrows_the_search_to_its_tasks_and_its_title_words_
     assert position_read("第三部分里 资助那条") == ("三", None, 0)
     e = ask("长春第六部分“资源配置”那块 主要讲啥")  # only the part's title words: the part, as its opening task says
     assert e["answered"] and top(e) == (CHANGCHUN, "六", 25)
+    f = ask("承德最后一部分 主要讲啥")  # the plan's last part, whatever its numeral: 承德 2021's 六
+    assert f["answered"] and top(f) == (CHENGDE, "六", 29)
+    assert position_read("最后一部分里 统计那条") == ("最后", None, 0)
 
 
 def test_where_in_the_document_and_what_the_answer_is_for_are_no_topic_words(ask):
@@ -1313,6 +1317,8 @@ HELDOUT_FLOORS = {
     # the issue's own mix, every voice at once, tasks drawn at random over the least-asked, 2026-12-25: measured whole
     # once 0.933, 4/60, 3/30, 0/17; split
     "colloquial_batch68_heldout.jsonl": (0.93, 2, 0, 0),  # 0.933, 2/30, 0/14, 0/8
+    # the issue's own mix again, every voice at once, 2026-12-26: measured whole once 0.918, 4/61, 3/29, 2/17; split
+    "colloquial_batch69_heldout.jsonl": (0.90, 3, 1, 1),  # 0.900, 3/30, 1/13, 1/8
 }
 
 
@@ -1948,6 +1954,31 @@ def test_several_things_acting_together_are_no_count_asked():
     assert asked_detail("几个区一块搞教研 一年搞几次").asked_in == "一年搞几次"
 
 
+def test_a_few_inside_a_yes_no_question_is_no_count_asked(ask):
+    """是不是先拿几个点试, 能不能几个学校共用: inside a yes-no question 几个 is "a few"; the question asks whether,
+    and is answered by the task, not refused for lacking a count. A day or span asked there is still asked."""
+    assert asked_detail("承德幼儿园跟小学的衔接 是不是先拿几个点试") is None
+    assert asked_detail("能不能几所学校共用一个音乐老师") is None
+    assert asked_detail("计划里有没有规定最晚每个月几号发").kind == "date"
+    assert asked_detail("是不是新建了30所 到底新建几所").kind == "count"
+    assert asked_detail("我们前几年评上的达标学校 今年还抽查吗") is None  # some years back, not how many
+    assert asked_detail("近几年一直在推的课后服务 谁牵头") is None
+    assert asked_detail("培养周期几年").label == "年限"
+    a = ask("承德幼小衔接 是不是先拿几个点试 原话发一下")
+    assert a["status"] == "answered" and top(a)[0] == CHENGDE
+
+
+def test_the_pieces_of_a_word_said_around_the_question_are_no_topic(engine, ask):
+    """疫情刚来那阵子, 刚起来那会儿: search mode would cut 阵子 and 会儿 out of the whole, which no plan prints; they
+    say when, loosely, no more than the whole word does, and must not refuse the question as a missing topic."""
+    _, terms = engine.reading("承德疫情刚来那阵子 局里多久调度一回")
+    assert not {"阵子", "那阵子"} & {t.word for t in terms}
+    _, terms = engine.reading("疫情刚起来那会儿 拉起几个工作小组")
+    assert not {"会儿", "那会儿"} & {t.word for t in terms}
+    a = ask("承德疫情刚来那阵子 局里多久调度一回")
+    assert a["status"] != "not_found" and top(a)[0] == CHENGDE
+
+
 def test_a_count_of_sheets_or_copies_and_a_one_character_insert_read_as_staff_mean_them(engine):
     """一张 (列一张单子) says how many, never what about; 校（园）长 holds 园长 for matching, while a place's 县(市)区 is
     never read as 市区 (a city's downtown)."""
@@ -1957,3 +1988,48 @@ def test_a_count_of_sheets_or_copies_and_a_one_character_insert_read_as_staff_me
     assert all(t.weight == 0 for t in terms if t.word == "一张")
     assert "园长和教师" in with_inserts_read("启动新一轮校（园）长和教师队伍培训")
     assert "各市区" not in with_inserts_read("各县(市)区教育局")  # 县市区 and 县区, never 市区 for 县
+
+
+def test_a_value_the_title_gives_is_quoted_from_the_title_not_from_a_body_figure_of_another_thing(ask):
+    """长春 八、34 「打造蓓蕾计划、温馨村小两个升级版」: asked how many 升级版, the title gives 两个 beside its object; the
+    body's only figure is 二次托管, of another thing, and must never be quoted as the answer."""
+    a = ask("长春蓓蕾计划 升级版有几个")
+    assert a["answered"] and top(a) == (CHANGCHUN, "八", 34)
+    evidence = "".join(a["results"][0]["evidence"])
+    assert "两个升级版" in evidence and "二次托管" not in evidence
+
+
+def test_the_time_of_an_event_asked_by_its_verb_asks_a_date(ask):
+    """出台时间, 启动时间, 具体时间: when a thing is issued, started or done is asked as 完成时间 is; 承德 三、16 asks
+    for a guiding plan of 民办学校 布局 but prints no date for it, so the answer is partial."""
+    for question in ("有出台时间没", "启动时间定了没", "有没有具体时间", "竣工时间是哪天"):
+        assert asked_detail(question).kind == "date", question
+    a = ask("承德统筹民办学校布局的指导性规划 有出台时间没")
+    assert a["status"] == "partial" and top(a) == (CHENGDE, "三", 16)
+
+
+def test_a_numbered_name_or_a_word_holding_one_states_no_figure(ask):
+    """“5+2”类 names a kind of work (as 3+2 学制 does), not a count the asker already knows, so the 5 of “5”类新型安全工作
+    may answer; 统一批 (approved as one) states no batch to confirm."""
+    assert asked_detail("审批是要收到市里统一批吧") is None
+    assert asked_detail("达州“5+2”类传统安全工作以外 新型的有几类").given == ()
+    a = ask("达州“5+2”类传统安全工作以外 新型安全工作有几类")
+    assert a["answered"] and top(a) == (DAZHOU, "二", 14)
+    assert "新型安全工作" in "".join(a["results"][0]["evidence"])
+
+
+def test_pointing_at_a_kind_just_named_is_no_topic(engine, ask):
+    """普惠的那一类, 强基计划那一类: 那一类 points back as 那类 does; its 一类 is no word a plan lacks."""
+    _, terms = engine.reading("遂宁私立幼儿园收费不高 能不能算进普惠的那一类")
+    assert "一类" not in {t.word for t in terms}
+    a = ask("遂宁私立幼儿园收费不高 能不能算进普惠的那一类")
+    assert a["status"] != "not_found" and top(a) == (SUINING, "二", 5)
+
+
+def test_a_bandwidth_asked_in_megabits_is_answered_only_by_a_figure_in_megabits(ask):
+    """几百兆 asks a bandwidth: 遂宁's 100Mbps（兆/秒） answers it; 长春's task names the 三通 target and no figure of
+    bandwidth, so it is partial, never answered with the 三 of 三通."""
+    a = ask("遂宁中小学出口带宽要多少兆")
+    assert a["answered"] and "100Mbps" in "".join(a["results"][0]["evidence"])
+    b = ask("长春学校宽带三通 带宽要到几百兆")
+    assert b["status"] == "partial" and not b["answered"]

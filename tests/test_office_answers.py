@@ -69,6 +69,8 @@ def test_what_an_office_is_responsible_for_is_grouped_by_role_with_counts(ask):
     ("遂宁人事科 只是打配合的是哪些", {"参与"}),  # 的是哪些 asks the list as 的有哪些 does
     ("遂宁人事科 由它牵头的 一共几件", {"牵头"}),  # the total said between the role and the count
     ("遂宁人事科 还挑头了啥", {"牵头"}),  # 挑头 asks as 牵头 does
+    ("遂宁人事科 lead的活 配合的不要", {"牵头"}),  # its tasks named by their kind alone, in an English role word
+    ("遂宁人事科配合的活儿", {"参与"}),
 ])
 def test_role_words_choose_which_tasks_are_listed(ask, question, roles):
     a = ask(question)

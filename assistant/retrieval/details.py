@@ -191,7 +191,7 @@ _ASKS = [
     (re.compile(rf"(?:多久|多长时间|多少时间)(?!\S{{0,6}}(?:完成|建成|建好|办完|搞完|做完|出台|落地|到位|实现|投用|结束|{_ONCE}))|"
                 r"几(?:个)?(?:周|星期|小时|课时|学时)|多少(?:天|小时|课时|学时|分钟)"), _DURATION),
     (re.compile(r"什么时[候侯]|啥时[候侯]?|何时|几时|哪天|哪一天|哪几天|哪些天|哪几个月|哪个月|几月|几号|几点(?![零〇0])|哪年|哪几年|哪一年|多久|什么时间|啥时间|日期|"
-                r"时间节点|时间表|时间安排|进度安排|排期|截止|deadline|ddl|(?:完成|完工|办完|搞完|做完)(?:时间|日期)|时限|"
+                r"时间节点|时间表|时间安排|进度安排|排期|截止|deadline|ddl|(?:完成|完工|竣工|建成|办完|搞完|做完|出台|印发|发布|实施|启动|开始|开工|上线|投用|举办|举行|召开|具体)(?:时间|日期)|时限|"
                 # 是9月中旬搞对吧, 6月底前完成吧: a remembered date to confirm asks the date
                 r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份|初|中|底|上旬|中旬|下旬|\d{1,2}\s*[日号])?\S{0,6}?"
                 r"(?:对吧|是吧|吧|对不对|没错吧?)(?=[\s？?。！!]|$)|"
@@ -206,14 +206,14 @@ _ASKS = [
     (re.compile(r"几倍|多少倍"), _MULTIPLE),
 ]
 # 那几样, 这几个: those things, pointed at, not how many (承德抓作业 睡眠 手机那几样管理的 是哪条)
-_HOW_MANY_YEARS = re.compile(r"(?:(?<![哪那这])几|(?<!哪)多少)\s*个?\s*年(?!级|度|份|底|初|前|内|中|终|末|$)|(?:(?<![哪那这])几|(?<!哪)多少)\s*个?\s*年$")
+_HOW_MANY_YEARS = re.compile(r"(?:(?<![哪那这前近头])几|(?<!哪)多少)\s*个?\s*年(?!级|度|份|底|初|前|内|中|终|末|$)|(?:(?<![哪那这前近头])几|(?<!哪)多少)\s*个?\s*年$")
 _YEARS = Detail("count", "年限", re.compile(r"(?<![\d〇零一二两三四五六七八九十])(?:\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个)?\s*年"
                                           r"(?!级|度|底|初|前|内|中)"))
 _TASK_NAMED = re.compile(r"(?:任务|工作|项|条|文件|科室|部门)\S{0,2}$")
 # 几千人, 几百所: the hundreds or thousands say how big, the measure word after them what is counted
-_COUNT = re.compile(r"(?:(?<![哪那这])几|(?<!哪)多少)\s*(?:[十百千]\s*(?=[^万亿]))?([所个项家名人次回条批类种级轮支门间座场届期万亿所校园台套件本辆张块栋亩节])")
+_COUNT = re.compile(r"(?:(?<![哪那这])几|(?<!哪)多少)\s*(?:[十百千]\s*(?=[^万亿]))?([所个项家名人次回条批类种级轮支门间座场届期万亿所校园台套件本辆张块栋亩节兆])")
 # 多少残疾孩子, 几个农村老师: the people counted may have a word or two before them (not 多少所学校的老师: schools)
-_PEOPLE_COUNT = re.compile(r"(?<!第)(?:(?<![哪那这])几|(?<!哪)多少)\s*(?:个|名|位)?(?![所间座场台套项家次条批类种级轮支门届期校园件本辆张块栋亩节万亿元钱])"
+_PEOPLE_COUNT = re.compile(r"(?<!第)(?:(?<![哪那这])几|(?<!哪)多少)\s*(?:个|名|位)?(?![所间座场台套项家次条批类种级轮支门届期校园件本辆张块栋亩节万亿元钱兆])"
                            r"(?:[\u4e00-\u9fff]{0,4}?)(?=老师|教师|学生|师生|幼儿|儿童|家长|校长|孩子|娃|人员|干部|职工)")
 # 定了啥指标, 有啥数, 硬指标: the figures a task sets, of whatever kind (a count, a share, an amount all answer)
 _PLAIN_COUNT = re.compile(r"多少|(?<![哪那这])几(?!乎)|(?:啥|什么|哪些)\s*(?:硬|量化|具体)?\s*(?:指标|数字|数据|数)|(?:硬|量化)指标")
@@ -224,7 +224,11 @@ _PLAIN_COUNT = re.compile(r"多少|(?<![哪那这])几(?!乎)|(?:啥|什么|哪�
 _WHICH_ITEM = re.compile(r"第几(?:条|项|点|部分|大项|小项)(?=任务|工作|内容|里|中|上|呢|吗|啊|呀|$|[\s，,。？?！!])")
 
 
+_NUMBERED_NAME = re.compile(r"\d+\s*[+＋]\s*\d+")
 _SEVERAL_BETWEEN = re.compile(r"(几)\s*个?[\u4e00-\u9fff]{1,4}?之间")
+# 是不是先拿几个点试, 能不能几个学校共用: inside a yes-no question 几个 is "a few", not how many (有没有规定几天内回复
+# still asks a span)
+_YES_NO_SEVERAL = re.compile(r"((?:是不是|是否|能不能|可不可以|会不会|要不要|有没有|可否)[^，,。？?！!\s]{0,10}?)几(?=\s*[个所家点])")
 _OFFICES_BEFORE = re.compile(r"(?:科室|部门|单位|处室|股室)\s*(?:一共|总共|共)?\s*(?:有|是)?\s*$")
 _OFFICES_COUNTED = re.compile(r"\S{0,2}?(?:个|家)?(?:科室|部门|单位|处室|科(?=[牵负参配一都来在管呢吗啊？?，,。\s]|$))")
 
@@ -291,8 +295,10 @@ def _asked_detail(question: str) -> Detail | None:
     question = _SLIPPED_MEASURE.sub(_mend_measure, question)
     question = _WHICH_ITEM.sub(lambda m: " " * len(m.group(0)), question)
     question = question.replace("好几", "  ")  # 好几个科室一起牵头: several, not how many
+    question = re.sub(r"(?<=[前近头])几(?=\s*年)", " ", question)  # 前几年评上的, 近几年: some years back, not how many
     # 在几个学校之间轮着上课: between several, not how many
     question = _SEVERAL_BETWEEN.sub(lambda m: " " * len(m.group(1)) + m.group(0)[len(m.group(1)):], question)
+    question = _YES_NO_SEVERAL.sub(lambda m: m.group(1) + " ", question)
     members, members_at = _members_asked(question)
     detail, at = _asked(question)
     confirming = detail is None
@@ -310,7 +316,8 @@ def _asked_detail(question: str) -> Detail | None:
     if _OFFICES_COUNTED.match(counted) or (detail.kind == "count" and not confirming and _OFFICES_BEFORE.search(
             question[:at])):  # 几个科室负责, 责任科室有几个: the task's office lines answer it, not a figure in its text
         return None
-    given = () if confirming else tuple(dict.fromkeys(_DIGITS.findall(question)))
+    # numbers the question states (那130个项目): never the answer; 5+2类, 3+2学制 are names of a kind, not counts stated
+    given = () if confirming else tuple(dict.fromkeys(_DIGITS.findall(_NUMBERED_NAME.sub(" ", question))))
     return Detail(detail.kind, detail.label, detail.pattern, clause.group(0) if clause else question, counted, given,
                   stated=detail.stated)
 
@@ -363,7 +370,8 @@ def _counted_as(measure: str) -> str:
     # 10个义务教育学校 counts schools as 所 does
     schools = r"所|个(?=[^，,；;。\d]{0,8}?(?:学校|校|园)(?:$|[，,；;。、和及与）)]))"  # not 5个青少年校外…基地
     return {"人": _PEOPLE, "名": _PEOPLE, "所": schools, "校": f"{schools}|校", "园": f"{schools}|园",
-            "辆": "辆|台", "回": "回|次", "个": _ANY_MEASURE}.get(measure, re.escape(measure))  # 车辆202台
+            "辆": "辆|台", "回": "回|次", "个": _ANY_MEASURE,
+            "兆": r"兆|(?i:mbps|gbps|[mg](?![a-z]))"}.get(measure, re.escape(measure))  # 车辆202台, 100Mbps（兆/秒）
 
 
 def _count_of(measure: str) -> Detail:
@@ -382,7 +390,7 @@ _FIGURE_KINDS = (
     rf"|(?P<money>{_SPOKEN}\s*(?:[万千]\s*)?(?:多|余)?\s*(?:个?亿元?|[万千]?元|块钱?))"
     rf"|{_SPOKEN}\s*(?:[万亿]\s*)?(?:多|余)?\s*(?P<measure>人次|[{_MEASURES}人名])")
 _STATED_FIGURE = re.compile(
-    rf"(?<![第\d.〇零一二两三四五六七八九十百千万亿])(?:{_FIGURE_KINDS}"
+    rf"(?<![第\d.〇零一二两三四五六七八九十百千万亿统唯同划整])(?:{_FIGURE_KINDS}"  # 统一批吧: approved as one, no batch
     rf"|(?P<bare>{_SPOKEN}\s*[万亿]?(?:多|余)?)(?={_CONFIRMING}))"
     rf"(?![年月日号点天周])[^\s，,。；;？?！!\d〇零一二两三四五六七八九十百千万亿]{{0,3}}?{_CONFIRMING}"
     # 是不是20所？: the check said before the figure

@@ -55,6 +55,8 @@ _LIST_WORDS = re.compile(
     r"打下手)的(?!\s*(?:是|谁|哪|有谁))|"
     # 让基教科打配合的事最多: which office has the most (or fewest) tasks in a role
     r"(?:牵头|挑头|主抓|负责|参与|配合|协助|打下手)的(?:事|活|工作|任务)(?:儿|情)?(?:最多|最少|多|少)|"
+    # 督导办 lead的活, 人事科牵头的事儿: the office's tasks in that role, named by their kind alone
+    r"(?:牵头|挑头|主抓|参与|配合|协助|(?<![a-z])lead)的(?:活|事|工作|任务)儿?(?!\s*(?:吗|吧|嘛|么|是不是|是谁|是哪|对吧|不|没))(?=\s|$|[，,。？?！!]|有|都|呢|列|一共|共)|"
     r"哪些(?:工作|任务|事项|事|活)|(?:几|多少)项(?:工作|任务)?|清单|列(?:出|一下|下|个|举|全)|罗列|都有什么|都有啥|有啥|都管|手上|"
     r"(?:负责|管|承担|牵头|挑头|分管|主抓|抓|干|搞|参与|配合|协助)(?:了|的)?(?:什么|啥)"
 )
@@ -63,7 +65,7 @@ _LIST_WORDS = re.compile(
 _ONE_TASK = re.compile(r"(?:那|这)一?(?:条|项)|(?:牵头|挑头|主抓|(?i:lead))的?(?:吗|嘛|么|吧)|是不是\S{1,8}(?:牵头|挑头|主抓)|"
                        r"(?:牵头|挑头|主抓)的?(?:是不是|是否)|(?:科室|部门|单位|处室)(?:都|还)?有哪些|"
                        r"哪(?:几|些)个?(?:科室|部门|单位|处室|科)")  # 还有哪几个科配合: which offices, of one task
-_LEAD_ROLE = re.compile(r"牵头|签头|挑头|主抓|主责|作为牵头|挑大梁|唱主角")
+_LEAD_ROLE = re.compile(r"牵头|签头|挑头|主抓|主责|作为牵头|挑大梁|唱主角|(?<![a-z])lead(?![a-z])")
 # a cooperating role asked about (配合科室呢, 协办单位是谁, 还有谁配合, 区卫健局也要参与吗, 有配合的没, 哪些科配合, 是配合吗),
 # not a topic (家校配合机制, 学生参与率)
 _ROLE_ASKED = re.compile(r"(?:(?<=^)|(?<=[\s，,。？?：:谁些个呢和与及的要也还都那有是科室股处门位]))(?:配合|协办|协同|参与|协助)(?=科室|单位|处室|部门|股室|的|呢|吗|[？?。，,\s]|$)")
@@ -138,6 +140,9 @@ _FROM_END = (r"倒数\s*第?\s*(\d{1,2}|[一二三四五六七八九十两]{1,3}
 _NAMED_PART = re.compile(rf"(?<![第\u4e00-\u9fff])((?!第)[\u4e00-\u9fff]{{2,6}}?)(?:那|这)?个?\s*(?:部分|板块|大块|大项)\s*(?:的|里|中)?\s*(?:{_NTH}|{_FROM_END})")
 # 第八部分, 第三部分里: a part alone, the task then named by the question's words among that part's tasks
 _PART_ONLY = re.compile(r"第\s*([一二三四五六七八九十]{1,3})\s*(?:部分|大项|大块|板块|章)(?:的|里|中|那块|这块)?")
+# 最后一部分里, 最后那块: the plan's last part, whatever its numeral (the part is then LAST_PART)
+LAST_PART = "最后"
+_LAST_PART_ONLY = re.compile(r"(?:最后|最末)\s*(?:一|那|这)?\s*个?\s*(?:部分|大项|大块|板块|章)(?:的|里|中|那块|这块)?")
 _NAMED_PART_ONLY = re.compile(r"(?<![第\u4e00-\u9fff])((?!第)[\u4e00-\u9fff]{2,6}?)(?:那|这)个?\s*(?:部分|板块|大块)(?:的|里|中)?")
 _FIRST_ONE = re.compile(r"头一(?=条|项)")
 _ITEM_POSITION = re.compile(r"(?:([一二三四五六七八九十]{1,3})\s*[、.．]?\s*|第\s*([一二三四五六七八九十]{1,3})\s*(?:部分|大项|板块|章)"
@@ -154,6 +159,9 @@ _A_NOT_A = re.compile(r"(.)[不没]\1")
 # 有没有提到 / 提没提 asks whether the plan mentions the topic that follows; a bare 提 is only taken off where it
 # and the next character make no word of the plans (有没有提防溺水 asks about 防溺水; 有没有提高收费 keeps 提高)
 _MENTIONED = re.compile(r"(?:有没有|有无|是否|提没|没)提(?:到|及|过)|(?:有没有|有无|是否|提没)提")
+# 普惠的那一类, 强基计划那一类: pointing at a kind just named, as 那类 does (jieba cuts 那 | 一类, and 一类 would be
+# read as a topic word no plan prints)
+_THAT_KIND = re.compile(r"[那这]一(?:类|种|样)")
 # How long: asks a duration, like 多少 asks a number; jieba would leave 长时间 behind as a topic word
 _HOW_LONG = re.compile(r"多长时间|多少时间|多长|多久")
 
@@ -431,7 +439,8 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
         rest = _DOCUMENT_WORDS.sub(" ", rest)
     q.others = bool(OTHER_PLACES.search(rest))
     rest = OTHER_PLACES.sub(" ", rest)
-    q.topic = re.sub(r"\s+", " ", _HOW_LONG.sub(" ", _A_NOT_A.sub(" ", PLACES_COUNTED.sub(" ", rest)))).strip()
+    q.topic = re.sub(r"\s+", " ", _HOW_LONG.sub(" ", _A_NOT_A.sub(" ", PLACES_COUNTED.sub(" ", _THAT_KIND.sub(
+        " ", rest))))).strip()
     q.year_over_year = bool(_YEAR_OVER_YEAR.search(q.folded)) or len(q.years) > 1
     if len(q.cities) == 1 and not excluded and any(re.search(
             rf"(?:就|只有|仅有|只|光)\s*{re.escape(n)}(?:市|那边|这边|的)?\s*(?:写|提|有|搞|弄|安排|定)", q.folded)
@@ -586,6 +595,8 @@ def read_position(rest: str) -> tuple[tuple[str | None, str | None, int | None] 
         position = (None, None, _count(m.group(1)))
     elif m := _PART_ONLY.search(rest):  # 第八部分保民生里 蓓蕾计划那条: the task is one of that part's (number 0)
         position = (m.group(1), None, 0)
+    elif m := _LAST_PART_ONLY.search(rest):  # 最后一部分里 教育统计那条: one of the last part's tasks
+        position = (LAST_PART, None, 0)
     elif m := _NAMED_PART_ONLY.search(rest):  # 党建那部分里 讲巡察的那条: a part named by its title's words
         position = (m.group(1), None, 0)
     else:

@@ -27,7 +27,7 @@ from .passages import HEADER, office_lines
 from ..documents.offices import is_abbreviation, task_role
 from ..documents.places import bare_name
 from .deadlines import Window, due, find_window, is_filler, strip_window
-from .query import (DEADLINE, GENERAL, LEAD, OFFICE_TASKS, OTHER_PLACES, PLACES_COUNTED, REPORTED, Question,
+from .query import (DEADLINE, GENERAL, LAST_PART, LEAD, OFFICE_TASKS, OTHER_PLACES, PLACES_COUNTED, REPORTED, Question,
                     read_question, same_office)
 from ..documents.parser import numeral_value
 from ..documents.records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, place_name
@@ -900,6 +900,10 @@ class Engine:
         if q.position and not q.topic.strip():
             return [], []
         tokens = self.tokenizer.tokens(q.topic or q.folded, hmm=False)
+        # 刚来那阵子, 那会儿: a piece of a word said around the question that no plan prints (阵子, 会儿) is no more a
+        # topic than the whole; one a plan prints (指标 of 硬指标) may still say what is meant
+        aside = {p for p in self.tokenizer.aside_pieces(q.topic or q.folded) if p not in self.corpus_text}
+        tokens = [t for t in tokens if t not in aside]
         # 学区房 cut into 学区 and a lone 房: a word closed by a place or thing character (_FACILITY_END) that no plan
         # prints is a thing of its own, not the 学区 the plans speak of
         tokens += [a + b for a, b in zip(tokens, tokens[1:]) if len(b) == 1 and b in _FACILITY_END and len(a) >= 2
@@ -1290,6 +1294,9 @@ class Engine:
         of their characters in order, two at least, when one plan is asked and one section does."""
         if len({self.records[i].doc for i in candidates}) != 1:
             return None
+        if words == LAST_PART:  # 最后一部分: the part of the plan's last task (a summary's, in a plan holding one)
+            return next((self.records[i].section for i in sorted(candidates, reverse=True)
+                         if self.records[i].kind in (TASK, SUMMARY) and self.records[i].section), None)
         titles = {self.records[i].section: fold(self.records[i].section_title or "") for i in candidates
                   if self.records[i].section}
 
@@ -1786,6 +1793,13 @@ class Engine:
             picked = sorted(order[: 2 if q.overview and len(order) > 1 else 1])  # in reading order
             if detail is not None and (holders := [j for _, j in parts if j is not None]):
                 picked = sorted(set(holders)) if len(parts) > 1 else holders[:1]
+            if detail is not None and len(parts) == 1 and self._title_gives(record, folded, terms, detail,
+                                                                            parts[0][1]):
+                # 打造蓓蕾计划、温馨村小两个升级版, asked 升级版一共几个: the title prints the value beside its object,
+                # while the body's figures (二次托管) are of other things; the title is the quote
+                evidence.append(record.title)
+                detail_missing = detail_given = None
+                picked = []
             evidence.extend(texts[j] for j in picked)
         if q.intent == LEAD:
             evidence = office_lines(record) + evidence
@@ -1795,6 +1809,20 @@ class Engine:
                   and not any(t.word in form for form in offices)]
         return Hit(record, score, evidence, dense=dense, coverage=coverage, missing=missing, caveat=caveat,
                    detail_missing=detail_missing, detail_given=detail_given)
+
+    @staticmethod
+    def _title_gives(record: Record, folded: list[str], terms: list[Term], detail: Detail, holder: int | None) -> bool:
+        """Whether the task's title gives the asked value of the asked object by itself, and no body sentence does as
+        well without the title's help (the body sentence found may hold a figure of something else, read as the
+        title's subject)."""
+        if detail.kind in ("members", "date") or not detail.pattern.search(title := fold(record.title)):
+            return False
+        held = [t for t in terms if t.weight > 0 and (t.found_in(title) or any(t.found_in(f) for f in folded))]
+        if not held or not all(t.found_in(title) for t in held) \
+                or detail_sentence("", [title], terms, detail, DETAIL_SHARE) is None:
+            return False  # every word of the question the task holds is the title's: the title is about what is asked
+        return holder is None or detail_sentence("", folded[holder:holder + 1], terms, detail, DETAIL_SHARE) is None \
+            or share(terms, title) > share(terms, folded[holder])
 
     def _detail_holder(self, record: Record, chunk_ids: list[int], folded: list[str], terms: list[Term],
                        detail: Detail, q: Question) -> int | None:

@@ -141,6 +141,12 @@ class Tokenizer:
                 out.append(token)
         return out
 
+    def aside_pieces(self, text: str) -> set[str]:
+        """Search mode's pieces of the words said around a question (会儿 of 那会儿, 阵子 of 那阵子, 指标 of 硬指标): the
+        whole word is dropped as saying nothing of the topic, its pieces are still cut out of it."""
+        return {piece for word in self._jieba.cut(fold(text), HMM=False) if word.strip().lower() in STOPWORDS
+                and len(word) > 2 for piece in self._jieba.cut_for_search(word, HMM=False) if piece != word}
+
     def _stems(self, text: str) -> list[str]:
         """Words jieba knows only as the start of a longer word (性侵 of 性侵犯, 唐山 of 唐山市: frequency 0), which
         without its guesser it cuts into single characters and so drops: 防性侵教育 would read as 教育 alone. Taken
