@@ -2033,3 +2033,12 @@ def test_a_bandwidth_asked_in_megabits_is_answered_only_by_a_figure_in_megabits(
     assert a["answered"] and "100Mbps" in "".join(a["results"][0]["evidence"])
     b = ask("长春学校宽带三通 带宽要到几百兆")
     assert b["status"] == "partial" and not b["answered"]
+
+
+def test_a_figure_to_confirm_with_the_thing_counted_after_it_checks_that_things_figure(ask):
+    """12个工作小组对吧: the figure to confirm is 12个, the thing counted (工作小组) still says what about; 承德's summary
+    二（一） 组建9个工作组 answers, not the 12个督导检查组 of 二（二）, which counts another thing."""
+    assert asked_detail("局里一下拉起12个工作小组对吧").stated == "12个"
+    a = ask("承德疫情刚起来那会儿 局里一下拉起12个工作小组对吧")
+    assert a["answered"] and a["results"][0]["item"] == "（一）"
+    assert "9个工作组" in "".join(a["results"][0]["evidence"])

@@ -390,9 +390,10 @@ _FIGURE_KINDS = (
     rf"|(?P<money>{_SPOKEN}\s*(?:[万千]\s*)?(?:多|余)?\s*(?:个?亿元?|[万千]?元|块钱?))"
     rf"|{_SPOKEN}\s*(?:[万亿]\s*)?(?:多|余)?\s*(?P<measure>人次|[{_MEASURES}人名])")
 _STATED_FIGURE = re.compile(
-    rf"(?<![第\d.〇零一二两三四五六七八九十百千万亿统唯同划整])(?:{_FIGURE_KINDS}"  # 统一批吧: approved as one, no batch
+    rf"(?<![第\d.〇零一二两三四五六七八九十百千万亿统唯同划整])(?:(?P<figure>{_FIGURE_KINDS})"  # 统一批吧: approved as one, no batch
     rf"|(?P<bare>{_SPOKEN}\s*[万亿]?(?:多|余)?)(?={_CONFIRMING}))"
-    rf"(?![年月日号点天周])[^\s，,。；;？?！!\d〇零一二两三四五六七八九十百千万亿]{{0,3}}?{_CONFIRMING}"
+    # (12个工作小组对吧: the thing counted may stand between the figure and the check)
+    rf"(?![年月日号点天周])[^\s，,。；;？?！!\d〇零一二两三四五六七八九十百千万亿]{{0,6}}?{_CONFIRMING}"
     # 是不是20所？: the check said before the figure
     rf"|(?:是不是|是否)\s*(?:各|都|就|只)?\s*(?:{_FIGURE_KINDS.replace('?P<', '?P<pre_')})(?=[\s？?。！!，,]|$)")
 
@@ -414,7 +415,8 @@ def _stated_figure(question: str) -> tuple[Detail | None, int]:
         detail = _count_of("人" if measure == "人次" else measure)
     else:
         detail = _PLAIN
-    return replace(detail, stated=m.group(0)), m.start()
+    # the figure itself, without the thing counted after it (12个 of 12个工作小组对吧), which stays a topic word
+    return replace(detail, stated=m.group("figure") or m.group(0)), m.start()
 
 
 # Words that say which value is asked (每月, 奖金, 时间), not what it is about: a task that lacks them still holds the topic.
