@@ -140,7 +140,7 @@ _FROM_END = (r"倒数\s*第?\s*(\d{1,2}|[一二三四五六七八九十两]{1,3}
 _NAMED_PART = re.compile(rf"(?<![第\u4e00-\u9fff])((?!第)[\u4e00-\u9fff]{{2,6}}?)(?:那|这)?个?\s*(?:部分|板块|大块|大项)\s*(?:的|里|中)?\s*(?:{_NTH}|{_FROM_END})")
 # 第八部分, 第三部分里: a part alone, the task then named by the question's words among that part's tasks
 _PART_ONLY = re.compile(r"第\s*([一二三四五六七八九十]{1,3})\s*(?:部分|大项|大块|板块|章)(?:的|里|中|那块|这块)?")
-# 最后一部分里, 最后那块: the plan's last part, whatever its numeral (the part is then LAST_PART)
+# 最后一部分里, 最后那个板块: the plan's last part, whatever its numeral (the part is then LAST_PART)
 LAST_PART = "最后"
 _LAST_PART_ONLY = re.compile(r"(?:最后|最末)\s*(?:一|那|这)?\s*个?\s*(?:部分|大项|大块|板块|章)(?:的|里|中|那块|这块)?")
 _NAMED_PART_ONLY = re.compile(r"(?<![第\u4e00-\u9fff])((?!第)[\u4e00-\u9fff]{2,6}?)(?:那|这)个?\s*(?:部分|板块|大块)(?:的|里|中)?")

@@ -1817,10 +1817,11 @@ class Engine:
         title's subject)."""
         if detail.kind in ("members", "date") or not detail.pattern.search(title := fold(record.title)):
             return False
+        # every word of the question the task holds is the title's: the title is about what is asked
         held = [t for t in terms if t.weight > 0 and (t.found_in(title) or any(t.found_in(f) for f in folded))]
         if not held or not all(t.found_in(title) for t in held) \
                 or detail_sentence("", [title], terms, detail, DETAIL_SHARE) is None:
-            return False  # every word of the question the task holds is the title's: the title is about what is asked
+            return False
         return holder is None or detail_sentence("", folded[holder:holder + 1], terms, detail, DETAIL_SHARE) is None \
             or share(terms, title) > share(terms, folded[holder])
 
