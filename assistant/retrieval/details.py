@@ -206,7 +206,7 @@ _ASKS = [
     (re.compile(r"几倍|多少倍"), _MULTIPLE),
 ]
 # 那几样, 这几个: those things, pointed at, not how many (承德抓作业 睡眠 手机那几样管理的 是哪条)
-_HOW_MANY_YEARS = re.compile(r"(?:(?<![哪那这前近头])几|(?<!哪)多少)\s*个?\s*年(?!级|度|份|底|初|前|内|中|终|末|$)|(?:(?<![哪那这前近头])几|(?<!哪)多少)\s*个?\s*年$")
+_HOW_MANY_YEARS = re.compile(r"(?:(?<![哪那这])几|(?<!哪)多少)\s*个?\s*年(?!级|度|份|底|初|前|内|中|终|末|$)|(?:(?<![哪那这])几|(?<!哪)多少)\s*个?\s*年$")
 _YEARS = Detail("count", "年限", re.compile(r"(?<![\d〇零一二两三四五六七八九十])(?:\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个)?\s*年"
                                           r"(?!级|度|底|初|前|内|中)"))
 _TASK_NAMED = re.compile(r"(?:任务|工作|项|条|文件|科室|部门)\S{0,2}$")
@@ -224,7 +224,8 @@ _PLAIN_COUNT = re.compile(r"多少|(?<![哪那这])几(?!乎)|(?:啥|什么|哪�
 _WHICH_ITEM = re.compile(r"第几(?:条|项|点|部分|大项|小项)(?=任务|工作|内容|里|中|上|呢|吗|啊|呀|$|[\s，,。？?！!])")
 
 
-_NUMBERED_NAME = re.compile(r"\d+\s*[+＋]\s*\d+")
+_NUMBERED_NAME = re.compile(r"\d+\s*[+＋]\s*\d+")  # 5+2类, 3+2学制: the name of a kind, no figure stated
+_YEARS_BACK = re.compile(r"(?<=[前近头])几(?=\s*年)")
 _SEVERAL_BETWEEN = re.compile(r"(几)\s*个?[\u4e00-\u9fff]{1,4}?之间")
 # 是不是先拿几个点试, 能不能几个学校共用: inside a yes-no question 几个 is "a few", not how many (有没有规定几天内回复
 # still asks a span)
@@ -295,7 +296,7 @@ def _asked_detail(question: str) -> Detail | None:
     question = _SLIPPED_MEASURE.sub(_mend_measure, question)
     question = _WHICH_ITEM.sub(lambda m: " " * len(m.group(0)), question)
     question = question.replace("好几", "  ")  # 好几个科室一起牵头: several, not how many
-    question = re.sub(r"(?<=[前近头])几(?=\s*年)", " ", question)  # 前几年评上的, 近几年: some years back, not how many
+    question = _YEARS_BACK.sub(" ", question)  # 前几年评上的, 近几年: some years back, not how many
     # 在几个学校之间轮着上课: between several, not how many
     question = _SEVERAL_BETWEEN.sub(lambda m: " " * len(m.group(1)) + m.group(0)[len(m.group(1)):], question)
     question = _YES_NO_SEVERAL.sub(lambda m: m.group(1) + " ", question)
