@@ -151,7 +151,13 @@ def sentence_roles(text: str) -> list[Group]:
         while (then := _THEN_CLAUSE.match(text, pos)) and _all_offices(then.group("names")):
             groups.append(Group(_SPOKEN_ROLE[then.group("verb")], then.span("verb"), then.span("names")))
             pos = then.end()
+    if not groups and (last := _LAST_SENTENCE.search(text)):
+        # the task's last sentence is its office list alone, with no 由 (基础教育科牵头，市教育考试院配合。 / 办公室负责。)
+        groups = spoken_roles(last.group(1), last.start(1)) or []
     return groups
+
+
+_LAST_SENTENCE = re.compile(r"(?:^|[。；;！!\n])\s*([^。；;！!\n]+?)\s*[。；;！!]?\s*$")
 
 
 def spoken_bracket(text: str) -> Bracket | None:
