@@ -1321,6 +1321,7 @@ HELDOUT_FLOORS = {
     "colloquial_batch68_heldout.jsonl": (0.93, 2, 0, 0),  # 0.933, 2/30, 0/14, 0/8
     # the issue's own mix again, every voice at once, 2026-12-26: measured whole once 0.918, 4/61, 3/29, 2/17; split
     "colloquial_batch69_heldout.jsonl": (0.90, 3, 1, 1),  # 0.900, 3/30, 1/13, 1/8
+    "colloquial_batch70_heldout.jsonl": (0.96, 1, 0, 0),  # 0.968, 1/31, 0/13, 0/8
 }
 
 
@@ -2044,3 +2045,25 @@ def test_a_figure_to_confirm_with_the_thing_counted_after_it_checks_that_things_
     a = ask("承德疫情刚起来那会儿 局里一下拉起12个工作小组对吧")
     assert a["answered"] and a["results"][0]["item"] == "（一）"
     assert "9个工作组" in "".join(a["results"][0]["evidence"])
+
+
+def test_the_list_of_a_role_checked_for_an_office_is_no_topic(engine, ask):
+    """市教育直属单位也在配合名单里吧 checks the office's role: 配合名单 asks who, as 配合科室 does, and is no topic word the
+    cited task lacks (达州's 人才 task names 市教育直属单位 among those responsible)."""
+    q, terms = engine.reading("达州人才分类评价那条 市教育直属单位也在配合名单里吧")
+    assert q.intent == "lead" and not {"配合", "名单"} & {t.word for t in terms}
+    a = ask("达州教育人才分类评价那条 市教育直属单位也在配合名单里吧")
+    assert a["answered"] and a["results"][0]["title"] == "加强教育系统干部人才队伍建设"
+
+
+def test_a_county_level_said_as_xian_yi_ji_and_a_count_in_words_are_read_as_the_plan_prints_them(ask):
+    """县一级 is the plans' 县级 (never the 一级 of 一级园), and 十一 of 十一个县区 is the count, not the plan's 十一届:
+    承德's summary answers that every county has its 教育工委."""
+    a = ask("承德去年总结里 十一个县区 县一级的教育工委都成立了吗")
+    assert a["answered"] and a["results"][0]["doc"].startswith("002") and "11个县市区全部成立教育工委" in a["answer"]
+
+
+def test_a_place_pair_a_plan_shortens_is_read_by_the_synonym_table(ask):
+    """北京天津 are the plans' 京津: 承德's summary counts the schools paired with 京津 (手拉手), the answer."""
+    a = ask("承德跟北京天津的学校结对子 去年有多少所")
+    assert a["answered"] and "京津两地" in a["answer"]

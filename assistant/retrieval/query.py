@@ -15,7 +15,7 @@ from ..documents.offices import is_abbreviation
 from ..documents.parser import numeral_value
 from ..documents.places import BODY
 from .regions import PROVINCES as _PROVINCES, areas, districts, gazetteer, province_of
-from .slips import read_role_slips, sounds
+from .slips import read_role_slips, sounds, sounds_like
 from .spoken import as_mandarin
 from .store import DocumentInfo
 from .terms import abbreviation_pattern
@@ -35,7 +35,9 @@ _LEAD_WORDS = re.compile(
     r"哪(?:个|些|一个|几个)(?:科室|部门|单位|处室|股室|科|处|股)|(?:牵头|挑头|签头|主抓|配合|协办|协同|协助)的?\s*(?:呢|是)|(?:牵头|挑头)的?\s*[？?]?\s*$|"
     r"什么(?:科室|部门|单位|股室)|牵头(?:科室|单位|部门|股室)|责任(?:科室|单位|部门|股室)|负责(?:科室|单位|部门|股室)|"
     r"主责(?:科室|单位|股室)?|(?:配合|协办|协同|参与)(?:科室|单位|部门|处室|股室)|谁(?:来)?(?:配合|协办|协同)|"
-    r"(?:配合|协办)的(?:有|是)(?:谁|哪)"
+    r"(?:配合|协办)的(?:有|是)(?:谁|哪)|"
+    # 市教育直属单位也在配合名单里吧: the offices of a role, listed
+    r"(?:牵头|负责|责任|配合|协办|协同|参与|协助)(?:科室|单位|部门|处室|股室)?名单"
 )
 # 哪些科 asked of an exam (中考 新加 哪些科) asks its subjects, not which office
 _SUBJECTS_ASKED = re.compile(r"(?:中考|高考|考试|学考|会考|选考|统考|联考)[^，,。？?！!；;]{0,6}?哪(?:些|几|几个|一)?科(?![室长])")
@@ -65,6 +67,8 @@ _LIST_WORDS = re.compile(
 _ONE_TASK = re.compile(r"(?:那|这)一?(?:条|项)|(?:牵头|挑头|主抓|(?i:lead))的?(?:吗|嘛|么|吧)|是不是\S{1,8}(?:牵头|挑头|主抓)|"
                        r"(?:牵头|挑头|主抓)的?(?:是不是|是否)|(?:科室|部门|单位|处室)(?:都|还)?有哪些|"
                        r"哪(?:几|些)个?(?:科室|部门|单位|处室|科)")  # 还有哪几个科配合: which offices, of one task
+# 配合名单, 牵头单位名单: the list of the offices in a role, no topic word
+_ROLE_LIST = re.compile(r"(?:牵头|负责|责任|配合|协办|协同|参与|协助)(?:科室|单位|部门|处室|股室)?名单")
 _LEAD_ROLE = re.compile(r"牵头|签头|挑头|主抓|主责|作为牵头|挑大梁|唱主角|(?<![a-z])lead(?![a-z])")
 # a cooperating role asked about (配合科室呢, 协办单位是谁, 还有谁配合, 区卫健局也要参与吗, 有配合的没, 哪些科配合, 是配合吗),
 # not a topic (家校配合机制, 学生参与率)
@@ -292,6 +296,12 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
             if names[name] not in q.cities:
                 q.cities.append(names[name])
             rest = rest.replace(name, " ")
+    while names and (slip := _place_slip(rest, {n: c for n, c in names.items() if c not in q.cities}, corpus_text,
+                                         everyday)):
+        # 郴洲 for 郴州 (温洲和达州): a plan's place typed with a same-sounding character, where a place stands
+        start, name = slip
+        q.cities.append(names[name])
+        rest = rest[:start] + " " + rest[start + len(name):]
     for info in documents.values():  # 上海市崇明区: the region before a named district is part of naming it
         if info.city in q.cities and info.region:
             for name in (fold(info.region), fold(info.region)[:-1]):
@@ -428,7 +438,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
         q.intent = LEAD
         said = _NEGATED_ROLE.sub(" ", q.folded)  # 是配合的 不是牵头的: the role taken back is not asked
         q.shared_only = bool(_SHARED_ASKED.search(said)) and not _LEAD_ASKED.search(said)
-        rest = _ROLE_ASKED.sub(" ", rest)  # 配合科室呢, 谁配合: asks who, as 牵头 does; never a topic word
+        rest = _ROLE_ASKED.sub(" ", _ROLE_LIST.sub(" ", rest))  # 配合科室呢, 谁配合: asks who, as 牵头 does; never a topic word
     q.figure = bool(_FIGURE.search(q.folded))
     q.overview = bool(_OVERVIEW.search(q.folded))
     q.content = q.overview or bool(_CONTENT.search(q.folded))
@@ -551,6 +561,23 @@ def _areas_read(q: Question, rest: str, documents: dict[str, DocumentInfo], plan
             q.unknown_cities.append(area)
         rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
     return rest
+
+
+def _place_slip(rest: str, names: dict[str, str], corpus_text: str,
+                everyday: Callable[[str], bool]) -> tuple[int, str] | None:
+    """Where `rest` opens (or a clause opens) with a plan's place name typed with one character a pinyin input method
+    put for a same-sounding one (郴洲 for 郴州, 常春 for 长春), and which names no real place (宿州 is not 苏州), no
+    word the plans print and no everyday word: its start and the name meant."""
+    for name in sorted((n for n in names if len(n) >= 2), key=len, reverse=True):
+        for start in range(len(rest) - len(name) + 1):
+            if start and _CJK_CHAR.match(rest[start - 1]):
+                continue
+            typed = rest[start: start + len(name)]
+            if typed != name and sum(a != b for a, b in zip(typed, name)) == 1 and sounds_like(typed, name) \
+                    and typed not in corpus_text and typed not in gazetteer() \
+                    and not everyday(typed):
+                return start, name
+    return None
 
 
 def _word_edges(text: str, cut: Callable[[str], list[str]]) -> set[int]:

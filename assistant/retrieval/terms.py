@@ -202,8 +202,10 @@ def question_terms(tokens: list[str], idf: dict[str, float], unseen_idf: float,
             weight = 0.0
         # a number in words is how much (一千二百万 and 百万 cut from it), unless the plans print it as a word and the
         # question says it on its own (十九 of 十九大, 百万 of 百万学子)
+        # (十一 of 十一个县区: the count's number, not the plan's 十一届)
         if is_number_word(word) and (word not in idf or any(
-                word != other and word in other and is_number_word(other) for other in tokens)):
+                word != other and word in other and (is_number_word(other) or _COUNTED_NUMBER.fullmatch(other))
+                for other in tokens)):
             weight = 0.0
         # a shortening: a word no plan prints, or one that some plan prints but everyday Chinese lacks (缺科, which
         # another plan may print as 短缺学科); a word everyday Chinese uses often means itself (留学生 is no shortening

@@ -13,7 +13,7 @@ from ..documents.normalize import fold
 jieba.setLogLevel(logging.WARNING)
 
 # Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
-TOKENIZER_VERSION = "44"
+TOKENIZER_VERSION = "45"
 
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
@@ -23,6 +23,7 @@ STOPWORDS = frozenset(
     "工作 任务 相关 有关 内容 情况 问题 哪里 哪儿 属于 一项 哪一项 具体 主要 提到 出自 出处 说 讲 安排 "
     # words that ask who, not what: they say nothing about the task's subject
     "牵头 负责 主责 科室 部门 单位 处室 股室 责任 哪条 哪项 是否 谁来 由谁 "
+    "分管领导 责任领导 牵头领导 联系领导 责任人 分管局长 "  # the person a plan hangs a task on: who, as 牵头 asks
     # how staff talk around the topic: pointing, hedging, asking to look something up
     "deadline ddl budget lead owner leader office dept department charge pic target list team check percent 挑头 签头 主抓 带头 拍板 归口 那个 这个 那块 这块 那摊 那摊事 这事 那事 事儿 事情 一摊 啥 咋 咋样 咋办 "
     "怎么样 干嘛 干啥 搞 弄 放 放在 管 管不管 不管 一下 有没有 有无 还 跟 一起 关于 到底 究竟 现在 目前 那种 这种 那类 这类 那样 这样 "
