@@ -248,6 +248,7 @@ COMPARE_FLOORS = {
     # the mix across plans again, 2026-12-26: first measured whole 38/63, 5/19, 24/40, office lists 4/5; split;
     # its one-plan blocks inside sessions put as single turns, as earlier sessions write them
     "compare_batch41_heldout.jsonl": (25, 3, 15),  # 25/35, 3/9, 15/18 (office lists 2/2)
+    "compare_batch42_heldout.jsonl": (31, 3, 14),  # 31/40, 3/9, 14/18 (office lists 1/2)
 }
 
 

@@ -79,6 +79,7 @@ CORPORA = {
     "fiftyseventh": "p199 p200 p201",  # ordinary plans written afresh: three levels with closing brackets, a task table, office paragraphs
     "fiftyeighth": "p202 p203 p204",  # ordinary plans: offices after a （一） title, the first office leads, a table restarting per section
     "fiftyninth": "p205 p206 p207",  # ordinary plans: a WeChat repost with office brackets, a Word table with a 责任领导 column, three levels in a PDF
+    "sixtieth": "p208 p209 p210",  # ordinary plans: a workbook's 类别 column merged down, offices in a closing sentence, a bold 牵头领导 line in a PDF
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -584,6 +585,7 @@ HELD_FLOORS = [
     ("fiftyseventh", "other_bureaus59_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/3, 0/3
     ("fiftyeighth", "other_bureaus60_heldout.jsonl", (0.85, 1, 2, 1)),  # 0.857, 1/7, 2/4, 1/4
     ("fiftyninth", "other_bureaus61_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/3, 0/3
+    ("sixtieth", "other_bureaus62_heldout.jsonl", (1.0, 0, 2, 0)),  # 1.000, 0/7, 2/2, 0/3
 ]
 
 
@@ -1008,3 +1010,16 @@ def test_a_figure_left_blank_or_painted_over_is_not_given_and_no_other_figure_is
     assert b["answered"] and "180间" in "".join(b["results"][0]["evidence"])
     c = ask("铜陵 幼儿园 哪个科牵头")  # an office cell holding the code 3, named on the 单位代码 sheet
     assert c["answered"] and c["results"][0]["lead_offices"] == ["基础教育科"]
+
+
+def test_a_place_typed_with_a_same_sounding_character_and_the_person_a_task_is_hung_on_are_read(plans_of):
+    """郴洲 (a pinyin slip for 郴州) asks 郴州's plan, not every plan; 分管领导是谁 asks who, as 谁牵头 does, and the
+    answer gives the person the workbook's 分管领导 column prints beside the offices."""
+    ask = plans_of("sixtieth")
+    a = ask("郴洲 公办幼儿园新增学位多少个")
+    assert a["answered"] and a["results"][0]["doc"].startswith("p209") and "4500个" in "".join(a["results"][0]["evidence"])
+    b = ask("曹县 义务教育优质均衡 谁牵头 分管领导是谁")
+    assert b["answered"] and b["results"][0]["lead_offices"] == ["基础教育科", "县人民政府教育督导室"]
+    assert "分管领导：刘建军" in b["answer"]
+    c = ask("郴州 双减 牵头的是哪个科")  # the office sentence closing the task, with no 由: 校外教育培训监管科牵头，…配合。
+    assert c["answered"] and c["results"][0]["lead_offices"] == ["校外教育培训监管科"]
