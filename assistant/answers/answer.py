@@ -6,13 +6,11 @@ passes html.escape so that a `<script>` in a question or a document shows as tex
 """
 from __future__ import annotations
 
-import re
-
 from collections.abc import Callable
 
 from ..retrieval.query import DEADLINE, LEAD, OFFICE_TASKS
 from ..documents.records import PREAMBLE, SUMMARY, TASK, Record, place_name
-from ..documents.labels import COOPERATING
+from ..documents.labels import COOPERATING, PERSON_LABELS
 from ..retrieval.passages import office_lines
 from ..retrieval.search import NOT_FOUND, PARTIAL, Answer, Hit, PlanAnswer
 from ..retrieval.store import DocumentInfo
@@ -72,12 +70,9 @@ def office_lines_md(record: Record, esc: Escape = _same) -> list[str]:
     elif COOPERATING in record.office_labels:  # 配合科室 | 无: the plan says there is none
         lines.append(f"- **{esc(record.office_labels[COOPERATING])}：无**（原文此栏未列科室）")
     # the person the plan hangs the task on (分管领导: 刘建军), printed beside its offices: asked as often as they are
-    lines.extend(f"- {esc(name)}：{esc(value)}" for name, value in record.fields.items() if _PERSON_FIELD.fullmatch(name))
+    lines.extend(f"- {esc(name)}：{esc(value)}" for name, value in record.fields.items() if name in PERSON_LABELS)
     lines.extend(f"- 注：{esc(note)}" for note in record.notes)
     return lines
-
-
-_PERSON_FIELD = re.compile(r"(?:分管|责任|牵头|联系|包联)(?:局)?领导|分管局长|责任人")
 
 
 def office_check(answer: Answer) -> str | None:

@@ -37,9 +37,11 @@ OFFICE_LABEL = re.compile(rf"(?P<role>{_WORD}|{_BARE})\s*[:：]|【\s*(?P<role2>
 # A table column header that names offices: 牵头单位, 责任单位（配合单位）, 配合科室.
 _HEADER = re.compile(rf"^\s*{_WORD}")
 # An opening bracket whose content starts with a label: the start of an inline office list.
+# Labels of the person a plan hangs a task on (责任领导：张立新): a field of the task, never an office's role
+PERSON_LABELS = ("分管领导", "分管局领导", "责任领导", "责任人", "联系人")
 # (分管领导：张伟；牵头处室：…): a person named first (no role) does not hide the list after it
 # (【责任领导：张立新　牵头科室：…】): the person's name may end at a space as well as at a semicolon
-_PERSON_FIRST = r"(?:(?:分管领导|分管局领导|责任领导|责任人|联系人)\s*[:：][^；;（）()【】]{1,20}?(?:[；;]|\s)\s*)?"
+_PERSON_FIRST = rf"(?:(?:{'|'.join(PERSON_LABELS)})\s*[:：][^；;（）()【】]{{1,20}}?(?:[；;]|\s)\s*)?"
 _INLINE_OPEN = re.compile(rf"[（(【]\s*(?={_PERSON_FIRST}(?:{_WORD}|(?:牵头|责任|配合|协办|参与))\s*[:：])")
 
 

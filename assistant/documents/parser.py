@@ -15,8 +15,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .labels import (COOPERATING, DEADLINE, LEAD, OFFICE_LABEL, OFFICE_LABEL_WORD, RESPONSIBLE, Group, front_bracket,
-                     inline_brackets, is_office_name, label_groups, role_of, sentence_roles, spoken_role, spoken_roles)
+from .labels import (COOPERATING, DEADLINE, LEAD, OFFICE_LABEL, OFFICE_LABEL_WORD, PERSON_LABELS, RESPONSIBLE, Group,
+                     front_bracket, inline_brackets, is_office_name, label_groups, role_of, sentence_roles, spoken_role,
+                     spoken_roles)
 from .normalize import SourceLine, fold, is_chrome, join_wrapped
 from .offices import is_abbreviation, is_subsequence, split_offices
 from .places import is_date_line, is_issuer_line
@@ -90,7 +91,7 @@ _ATTACHMENT_LINE = re.compile(r"^附\s*件\s*\d*\s*(?:[:：].{0,30})?$")
 _FIELD_LABEL = (r"(?:^|(?<=[\s。；;★☆◎]))(?P<field>问题描述|目标任务|任务目标|工作措施|工作举措|主要措施|具体措施|备注"
                 r"|完成时限|时间节点|完成时间|时限要求|时限"
                 # a person answering for the task (责任人：王建平（副局长）): a field, never more of an office list
-                r"|责任人|责任领导|分管领导|分管局领导|联系人)\s*[:：]"
+                rf"|{'|'.join(PERSON_LABELS)})\s*[:：]"
                 # the same labels in lenticular brackets, each opening its paragraph: 【目标任务】… 【完成时限】…
                 r"|【\s*(?P<field2>问题描述|目标任务|任务目标|工作措施|工作举措|主要措施|具体措施|备注"
                 r"|完成时限|时间节点|完成时间|时限要求|时限)\s*】")

@@ -25,6 +25,8 @@ OFFICE_TASKS = "office_tasks"
 DEADLINE = "deadline"  # what is due when: answered from the records' time nodes (deadlines.py)
 GENERAL = "general"
 
+# 配合名单, 牵头单位名单: the list of the offices in a role, no topic word
+_ROLE_LIST = re.compile(r"(?:牵头|负责|责任|配合|协办|协同|参与|协助)(?:科室|单位|部门|处室|股室)?名单")
 _LEAD_WORDS = re.compile(
     r"(?i:(?<![a-z])(?:lead|owner|leader|in charge|pic)(?![a-z]))|"  # 承德校服 owner 是谁, 谁lead
     r"谁(?:来)?(?:牵头|签头|挑头|负责|主责|主抓|管|抓|弄|干|搞)|由谁|归谁|是谁|归哪|"
@@ -36,8 +38,7 @@ _LEAD_WORDS = re.compile(
     r"什么(?:科室|部门|单位|股室)|牵头(?:科室|单位|部门|股室)|责任(?:科室|单位|部门|股室)|负责(?:科室|单位|部门|股室)|"
     r"主责(?:科室|单位|股室)?|(?:配合|协办|协同|参与)(?:科室|单位|部门|处室|股室)|谁(?:来)?(?:配合|协办|协同)|"
     r"(?:配合|协办)的(?:有|是)(?:谁|哪)|"
-    # 市教育直属单位也在配合名单里吧: the offices of a role, listed
-    r"(?:牵头|负责|责任|配合|协办|协同|参与|协助)(?:科室|单位|部门|处室|股室)?名单"
+    + _ROLE_LIST.pattern  # 市教育直属单位也在配合名单里吧: the offices of a role, listed
 )
 # 哪些科 asked of an exam (中考 新加 哪些科) asks its subjects, not which office
 _SUBJECTS_ASKED = re.compile(r"(?:中考|高考|考试|学考|会考|选考|统考|联考)[^，,。？?！!；;]{0,6}?哪(?:些|几|几个|一)?科(?![室长])")
@@ -67,8 +68,6 @@ _LIST_WORDS = re.compile(
 _ONE_TASK = re.compile(r"(?:那|这)一?(?:条|项)|(?:牵头|挑头|主抓|(?i:lead))的?(?:吗|嘛|么|吧)|是不是\S{1,8}(?:牵头|挑头|主抓)|"
                        r"(?:牵头|挑头|主抓)的?(?:是不是|是否)|(?:科室|部门|单位|处室)(?:都|还)?有哪些|"
                        r"哪(?:几|些)个?(?:科室|部门|单位|处室|科)")  # 还有哪几个科配合: which offices, of one task
-# 配合名单, 牵头单位名单: the list of the offices in a role, no topic word
-_ROLE_LIST = re.compile(r"(?:牵头|负责|责任|配合|协办|协同|参与|协助)(?:科室|单位|部门|处室|股室)?名单")
 _LEAD_ROLE = re.compile(r"牵头|签头|挑头|主抓|主责|作为牵头|挑大梁|唱主角|(?<![a-z])lead(?![a-z])")
 # a cooperating role asked about (配合科室呢, 协办单位是谁, 还有谁配合, 区卫健局也要参与吗, 有配合的没, 哪些科配合, 是配合吗),
 # not a topic (家校配合机制, 学生参与率)
