@@ -342,3 +342,21 @@ def test_a_role_said_not_to_be_the_one_asked_is_not_asked(engine):
     assert q.intent == "office_tasks" and q.role == "shared"
     q, _ = engine.reading("遂宁人事科 不是配合的 是牵头的 有哪些")
     assert q.intent == "office_tasks" and q.role == "lead"
+
+
+def test_going_back_to_a_place_or_its_block_continues_the_conversation_there(engine):
+    """回到达州 … / 回到达州那条: back to a place or a block the conversation spoke of, never a topic word 回到 (which a
+    plan prints): the office's list again for 达州, and 达州's block of the comparison with its offices."""
+    *_, third = converse(engine, "达州职成科牵头哪些", "那遂宁呢", "回到达州 职成科还lead啥")
+    assert third["intent"] == "office_tasks" and {r["doc"] for r in third["results"]} == {DAZHOU}
+    *_, back = converse(engine, "巴中 达州 学校食堂 校长陪餐 家长监餐 咋写的", "遂宁呢", "回到达州那条 谁挑头 还有谁配合")
+    assert back["answered"] and back["intent"] == "lead"
+    assert (back["results"][0]["doc"], back["results"][0]["section"], back["results"][0]["task_no"]) == (DAZHOU, "三", 22)
+
+
+def test_an_office_described_by_what_it_handles_is_each_plans_office_for_it(engine):
+    """管钱的那个科: 遂宁's 计财科, 承德's 规划财务（审计）科 (money is what their 财 stands for)."""
+    _, suining, chengde = converse(engine, "承德督导室负责哪些", "遂宁管钱的那个科呢", "承德管钱的那个科呢")
+    assert suining["intent"] == chengde["intent"] == "office_tasks"
+    head = lambda answer: "\n".join(answer["answer"].split("\n")[:3])  # the line naming the office listed
+    assert "计财科" in head(suining) and "规划财务（审计）科" in head(chengde)

@@ -475,7 +475,13 @@ def is_detail_word(word: str, detail: Detail | None = None) -> bool:
                 # 多久一次: 一次 says a frequency is asked, not of what
                 or (detail is not None and detail.kind == "frequency" and word in ("一次", "1次", "一回", "频次", "频率"))
                 # 三防达标率定多少: the rate is the value asked; a task on 三防 that prints none lacks the figure
-                or (detail is not None and detail.kind == "share" and len(word) >= 3 and word.endswith("率")))
+                or (detail is not None and detail.kind == "share" and len(word) >= 3 and word.endswith("率"))
+                # 计划几所, 计划新增多少: planned, as 打算 says, before the count; no object (the plan may say 规划)
+                or (detail is not None and word in _PLANNED and bool(re.search(rf"{word}\S{{0,4}}?(?:几|多少)",
+                                                                            detail.asked_in))))
+
+
+_PLANNED = ("计划", "预计", "规划", "拟")
 
 
 def value_words(words: list[str], detail: Detail | None) -> set[str]:
@@ -504,11 +510,31 @@ def _in_time_frame(word: str, asked_in: str) -> bool:
     return any(word in m.group(1) for m in _TIME_FRAME.finditer(asked_in))
 
 
+def _counts_left_out(clause: str, value: re.Match, left_out: tuple[str, ...]) -> bool:
+    """Whether the value counts a thing the question leaves out: the thing named right beside it, between the value
+    before it and the one after it (国家级120所 of 国家级120所、市级19所; 10个专业 of 5所职业院校10个专业, not 5所), or in
+    the items of a list before it that have no value of their own, which it counts with its own (名教师、名校长、
+    名班主任250名)."""
+    *before, own = re.split(r"(?<=、)", clause[:value.start()])
+    start = value.start() - len(own) + max((m.end() for m in _A_NUMBER.finditer(own)), default=0)
+    if start == value.start() - len(own):
+        for item in reversed(before):
+            if re.search(r"\d", item):
+                break
+            start -= len(item)
+    after = re.search(r"[\d、]", clause[value.end():])
+    end = value.end() + after.start() if after else len(clause)
+    return any(w in clause[start:end] for w in left_out)
+
+
+_A_NUMBER = re.compile(r"\d+(?:\.\d+)?\s*[^\d\s、，,；;]?")
+
+
 _GAP = re.compile(r"_{2,}|＿{2,}|■+")  # where a figure would stand: a line left to fill, a bar painted over it
 
 
 def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: Detail,
-                    min_share: float) -> int | None:
+                    min_share: float, left_out: tuple[str, ...] = ()) -> int | None:
     """Index of the sentence whose clause holds a value of the asked kind and names the asked object, or None.
 
     The object: the words of the question's asking clause (教室灯光改造 今年改多少间 -> 改; when that clause holds no
@@ -516,6 +542,8 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
     the clause before it in the same sentence (the subject is often one clause back: 创建…学校，力争达到30所) and
     the task's title (a task's figures are about its own subject), holds at least `min_share` of those terms'
     weight, counting the heaviest one. `title` and `folded` are in the folded (Simplified) script.
+    `left_out`: plan words of what the question leaves out (特岗不算): a value whose own clause names one of them
+    counts that thing, alone or with others (名教师、名校长、名班主任250名 asked of 班主任 without 校长 and 老师).
     """
     best, best_share = None, (False, 0.0, 0.0, 0.0)
     task_text = "".join(title) + "".join(folded)
@@ -567,6 +595,9 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
             if not any(_new_value(m.group(0), detail.given) for m in detail.pattern.finditer(clause)):
                 continue  # no value, or only the ones the question states itself
             if asked_levels and (levels := _levels(clause)) and not levels & asked_levels:
+                continue
+            if left_out and not any(_new_value(m.group(0), detail.given) and not _counts_left_out(clause, m, left_out)
+                                    for m in detail.pattern.finditer(clause)):
                 continue
             # a run of parallel values (省级…1420元，市级…1180元) shares the clause that leads into it (提高…公用经费标准)
             lead = j - 1

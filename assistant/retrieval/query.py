@@ -61,7 +61,7 @@ _LIST_WORDS = re.compile(
     # 督导办 lead的活, 人事科牵头的事儿: the office's tasks in that role, named by their kind alone
     r"(?:牵头|挑头|主抓|参与|配合|协助|(?<![a-z])lead)的(?:活|事|工作|任务)儿?(?!\s*(?:吗|吧|嘛|么|是不是|是谁|是哪|对吧|不|没))(?=\s|$|[，,。？?！!]|有|都|呢|列|一共|共)|"
     r"哪些(?:工作|任务|事项|事|活)|(?:几|多少)项(?:工作|任务)?|清单|列(?:出|一下|下|个|举|全)|罗列|都有什么|都有啥|有啥|都管|手上|"
-    r"(?:负责|管|承担|牵头|挑头|分管|主抓|抓|干|搞|参与|配合|协助)(?:了|的)?(?:什么|啥)"
+    r"(?:负责|管|承担|牵头|挑头|分管|主抓|抓|干|搞|参与|配合|协助|(?<![a-z])lead)(?:了|的)?(?:什么|啥)"
 )
 # A question about one task's offices, though it says 有哪些 (教育脱贫攻坚那条，是扶贫办牵头吗，责任科室有哪些;
 # 信息化那条牵头是不是电教站，配合的有哪些): it points at the task, or asks yes or no whether the office leads it
@@ -82,6 +82,17 @@ _NOT_ASKED = r"不是(?:要|问)?"
 _NEGATED_ROLE = re.compile(rf"{_NOT_ASKED}(?:它|他们|他)?(?:自己)?的?{_ROLE_WORD}(?:科室|股室|处室|单位|的)?")
 _EXCLUDED_ROLE = re.compile(rf"(?:不算|不含|不包括|除了?|除去|去掉|排除|刨去|刨除|{_NOT_ASKED})(?:它|他们|他)?(?:自己)?的?{_ROLE_WORD}|"
                             rf"{_ROLE_WORD}的?(?:活|工作|任务|那些|那种)?(?:都|也)?(?:不算|除外|不要|不用|不含|不包括|去掉|别算)")
+# 幼儿园的不算, 三大球那些不算, 幼儿园那个先别管, 别把特岗算进去: a thing said to be left out of the count or the
+# answer, set apart from the rest by a space or a mark (幼儿园 of 建设项目几个幼儿园的不算 could be any of its words
+# before). (买学位的算不算 asks whether it counts: no leaving out.)
+_LEFT_OUT_WORDS = r"(?:不算|除外|别管|不用管|别算|不用算|不要算|不计入?|不要了?)(?![吗嘛么])"
+_LEFT_OUT = re.compile(rf"(?:(?<=^)|(?<=[\s，,。？?；;！!：:]))(?P<what>[\u4e00-\u9fff]{{1,8}}?)(?:的|那个|那些|那块|这块|那种|这些|这个)?\s*(?:先|都|也|就)?"
+                       rf"(?<![算要]){_LEFT_OUT_WORDS}(?=[\s，,。；;！!]|$)|"
+                       r"(?:先|也)?(?:别把|不要把|不把|别将)(?P<what2>[\u4e00-\u9fff]{1,8}?)(?:也|都)?(?:算|计|统计|加)(?:进去|进来|在内|上)")
+_LEFT_OUT_BARE = re.compile(rf"(?:的|那个|那些)?(?<![算要]){_LEFT_OUT_WORDS}(?=[\s，,。；;！!]|$)")
+# (它自己牵头的不算, 配合的不要: a role left out of an office's list, read by _EXCLUDED_ROLE; 刚才那个不算: a question
+# taken back; neither is a thing left out of a count)
+_NOT_A_THING = re.compile(rf"{_ROLE_WORD}|^(?:刚才|刚刚|上面|前面|之前|上一个|这个|那个)$")
 _FIGURE = re.compile(r"多少|几(?:所|个|项|种|家|名|万|次|大|条|成)|几$|比例|百分|目标|达到|规模|数量|多大|多高|什么时候|何时|几时|哪年|时间|期限")
 # asks what a task says, beside who leads it (讲了啥，哪个科负责): the text answers that part
 _CONTENT = re.compile(r"[讲说写]了?(?:啥|什么|些啥|些什么)|[讲说写]的(?:啥|什么|是啥|是什么)|(?:咋|怎么|如何)(?:说|讲|写|表述)|"
@@ -110,6 +121,7 @@ _ASKED_BY = re.compile(r"(?<=[，,。？?！!；;\s])[^：:，,。？?！!；;\s
                        r"[—–]+\s*[^：:，,。？?！!；;\s—–]{1,10}?问的?[。？?！!\s]*$")  # …？——体艺科问
 # 体卫艺管吗, 基教管的吧: 管 as a verb standing alone (管理, 管控 are the plans' words)
 _POSSESSIVE = ("其", "的")
+_DOES_WHAT = re.compile(r"(?:管|搞|负责|主管|分管)[\u4e00-\u9fff]{1,4}的$")
 _ROLE_AFTER_OFFICE = re.compile(r"牵头|挑头|负责|参与|配合|协助|主抓|分管|主责|管(?=[吗嘛么吧的啊呀不？?，,。!！\s]|$)")
 _BEFORE_ROLE = re.compile(r"(?:\s|那块|这块|那边|这边|那里|这里|那儿|方面)*$")  # between an office's name and its role word
 _OFFICE_END = re.compile(r"科|办|室|所|站|馆|中心|委|处|股|院|局")  # 区卫健局 for 区卫生健康局, 基教股, 教科院
@@ -195,6 +207,9 @@ class Question:
     # a comparison's places edited in a follow-up: left out (温州那个不要了, 温州除外), put back (温州还是加上吧), or
     # one put in another's place (长春换成遂宁: (长春, 遂宁))
     excluded: list[str] = field(default_factory=list)
+    # what the question leaves out of what it asks (幼儿园的不算, 别把特岗算进去, 三大球那些先别管): neither a topic word
+    # nor the object of the figure asked
+    left_out: list[str] = field(default_factory=list)
     added: bool = False
     replaced: tuple[str, str] | None = None
     year_over_year: bool = False  # 去年做了什么、今年要做什么: a plan's summary year beside its plan year
@@ -267,6 +282,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     slip for 普通话, names no 通化); `everyday`: whether everyday Chinese uses a word often enough that it means itself
     rather than an office's name with characters left out (教室 is not 教研室, though a small corpus prints it once)."""
     folded = as_mandarin(fold(text).strip())  # 啥子时候, 好多所: read as Mandarin
+    folded = BACK_TO.sub("", folded) or folded  # 回到达州那条 谁挑头: back to what was said, not a topic word
     q = Question(text=text, folded=read_role_slips(folded, words) if words else folded)  # 谁牵投: 谁牵头
     rest = q.folded
     names = {}
@@ -378,8 +394,10 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     forms = set().union(*(office_forms.get(f, set()) for f in scope)) if scope else set()
     folded_forms = {fold(f) for f in every_form}
     q.office, span = _find_office(rest, forms, corpus_text, everyday, folded_forms)
-    if q.office and rest[max(0, span[0] - 1):span[0]] in _POSSESSIVE:
+    if q.office and rest[max(0, span[0] - 1):span[0]] in _POSSESSIVE \
+            and not _DOES_WHAT.search(rest, 0, span[0]):
         q.office = None  # 督导委员会及其办公室, 学校的办公室: another body's office, part of the topic
+        # (管钱的计财科, 负责安全的安全科: what the office does, said before its name, describes it)
     if q.office:
         q.office_forms = same_office(q.office, scope, documents, office_forms)
         for other in _same_abbreviation(rest[span[0]:span[1]], q.office, scope, office_forms):
@@ -448,6 +466,11 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
         rest = _DOCUMENT_WORDS.sub(" ", rest)
     q.others = bool(OTHER_PLACES.search(rest))
     rest = OTHER_PLACES.sub(" ", rest)
+    left_out = [m for m in _LEFT_OUT.finditer(rest) if not _NOT_A_THING.search(m.group("what") or m.group("what2"))]
+    q.left_out = [m.group("what") or m.group("what2") for m in left_out]
+    for m in reversed(left_out):
+        rest = rest[:m.start()] + " " + rest[m.end():]
+    rest = _LEFT_OUT_BARE.sub(" ", rest)  # (…几个幼儿园的不算: 不算 says nothing of a topic)
     q.topic = re.sub(r"\s+", " ", _HOW_LONG.sub(" ", _A_NOT_A.sub(" ", PLACES_COUNTED.sub(" ", _THAT_KIND.sub(
         " ", rest))))).strip()
     q.year_over_year = bool(_YEAR_OVER_YEAR.search(q.folded)) or len(q.years) > 1
@@ -802,6 +825,10 @@ def _written_forms(forms: frozenset[str]) -> dict[str, str]:
     return written
 
 
+# what an office does, said in everyday words, -> the character its name holds for it
+_DUTY_CHARACTER = {"钱": "财", "经费": "财", "资金": "财", "账": "财", "花钱": "财"}
+# 回到达州那条, 说回遂宁, 再回到第一个: a conversation going back to a place or block it spoke of
+BACK_TO = re.compile(r"^(?:那|那么|好的?|行)?[，,\s]*(?:再|先)?(?:回到|说回到?|回头说|转回到?|返回)(?:刚才的?|前面的?|上面的?)?\s*")
 _DESCRIBED_OFFICE = re.compile(r"(?:管|搞|负责)?([\u4e00-\u9fff]{2,4}?)(?:的)?那个(?:科室|科|股室|股|处室|处|办公室|办|中心|室)")
 
 
@@ -916,7 +943,10 @@ def _office_in(text: str, forms: set[str], corpus_text: str, everyday: Callable[
         # 搞财务的那个科: a plan printing 计财科 shortens 计划财务科 to one character of each word; the one office
         # whose short name holds the described word's first character is the one meant (not when several do)
         if not named:
-            holding = {f for w, f in written.items() if described.group(1)[0] in w[:-1]}
+            # (管钱的那个科: money is what the 财 of 计财科 or 规划财务科 stands for)
+            word = described.group(1).rstrip("的")
+            key = _DUTY_CHARACTER.get(word, word)
+            holding = {f for w, f in written.items() if key[0] in w[:-1]}
             named = sorted(holding) if len(holding) == 1 else []
         if named:
             return named[0], described.span()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from difflib import SequenceMatcher
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -34,7 +35,7 @@ from ..documents.records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, pl
 from ..documents.labels import COOPERATING, RESPONSIBLE
 from .store import DocumentInfo, IndexData
 from .slips import PinyinSpelled, SoundAlike
-from .terms import (COMMON_LOW, SHORTENING_COUNT, Passage, Term, abbreviation_pattern, everyday_share,
+from .terms import (COUNTED_NUMBER, COMMON_LOW, SHORTENING_COUNT, Passage, Term, abbreviation_pattern, everyday_share,
                     function_words, is_digits, question_terms, share, slip_readings, synonyms, whole_share,
                     with_slips)
 from .tokenize import STOPWORDS, TOKENIZER_VERSION, Tokenizer
@@ -47,7 +48,7 @@ MAX_QUESTION = 300
 # A question needs a letter, a digit or a CJK character to be about anything
 _WORDS = re.compile(r"[\w\u3400-\u9fff]")
 # A question that plainly continues the conversation: 那学前教育呢？ 还有教师队伍？
-_CONTINUES = re.compile(r"^(?:那|那么|还有|另外|再|同样)|呢\s*[？?。!！]*\s*$")
+_CONTINUES = re.compile(r"^(?:那|那么|还有|另外|再|同样|回到|说回|回头说|转回)|呢\s*[？?。!！]*\s*$")
 _MARKERS = re.compile(r"^(?:那么|那|还有|另外)|呢?\s*[？?。!！]*\s*$")
 # After an office's list (人事科牵头哪些工作), a turn that only changes the role, the place or the year asks the same
 # office's list again (那它配合的呢, 光牵头的, 都算上呢, 那遂宁呢): what such a turn may hold besides the role words
@@ -93,6 +94,8 @@ ELSEWHERE_COVERAGE = 0.65
 ELSEWHERE_HOLDS = 0.7  # a task of another plan holding the lacked word holds this share of the best one's coverage
 GUESSED_SHARE = 0.9  # a guessed office's best task holding less than this share of the best task's: a wrong guess
 NEAR_SCORE = 0.05  # fused score: a task this close behind the first, holding all it lacks, answers instead
+NEAR_GAP = 0.5  # … or holding this much more of the question's weight (0.3 took 长春's 督导 task over its 学前教育 one)
+VERBATIM_LEAD = 4  # characters more of the question printed as typed beside the figure: the asked object named whole
 RESCUE_COVERAGE = 0.8  # a lower-ranked task holding this much of the question answers when the first holds too little
 # A word of everyday talk (jieba's dictionary count at least EVERYDAY: 材料 9137, 一级 6006) never says that a plan
 # lacks the topic (calibration: 3000 loses two right refusals, 10000 and above one answer)
@@ -917,6 +920,10 @@ class Engine:
         tokens += [a + b for a, b in zip(tokens, tokens[1:]) if _LONE.fullmatch(a) and _LONE.fullmatch(b)
                    and a not in _LONE_FUNCTION and b not in _LONE_FUNCTION and a + b in (q.topic or q.folded)
                    and a + b not in tokens and not {a, b, a + b} & slipped and a + b in self.corpus_text]
+        # 五个一 (遂宁's 五个一素质能力): a count with a character after it that a plan prints together is a name of
+        # theirs, as 十四五 is, not the count 五个 (which weighs nothing) and a lone 一
+        tokens += [a + b for a, b in zip(tokens, tokens[1:]) if COUNTED_NUMBER.fullmatch(a) and _LONE.fullmatch(b)
+                   and a + b in (q.topic or q.folded) and a + b in self.corpus_text and a + b not in tokens]
         terms = question_terms(tokens, self.idf, self.unseen_idf, self.frequency, self.plan_only_words)
         # zhoubian typed for 周边: a Latin word no plan prints that spells a plan word's pinyin is that word
         readings |= {t.word: spelled for t in terms if t.latin and len(t.alternatives) == 1
@@ -993,12 +1000,12 @@ class Engine:
         candidates = preambles if q.preamble and preambles else [i for i in scope if self.records[i].kind != PREAMBLE]
         if q.office:
             with_office = [i for i in candidates if q.office_forms & self._offices_of(i)]
-            if q.intent == LEAD and _GUESSED.search(q.asked or q.text) and with_office and \
+            if q.intent in (LEAD, GENERAL) and _GUESSED.search(q.asked or q.text) and with_office and \
                     self._best_share(terms, with_office) < GUESSED_SHARE * (best := self._best_share(terms, candidates)) \
                     and best >= MIN_COVERAGE:
                 # 宪法晨读…是不是思政德育科, 请高考专家来办学科培训 是市招办牵头的吧: the office is the asker's guess,
                 # and another task holds the topic better than any of its tasks (市招办's 高考综合改革 holds 高考 only);
-                # that task is the answer, and its office lines correct the guess
+                # that task is the answer, and its office lines correct the guess (so too 小金库 是不是该转给计财科去查)
                 with_office = []
             candidates = with_office or candidates
         figures = _named_figures(q, detail)
@@ -1037,11 +1044,14 @@ class Engine:
             # of it: answer with that one rather than refuse with it in hand (特岗老师计划: the 教师 task ranks first)
             hits.remove(held[0])
             hits.insert(0, held[0])
-        if len(hits) > 1 and hits[0].missing and hits[0].coverage >= MIN_COVERAGE and not hits[1].missing \
+        if len(hits) > 1 and (hits[0].missing or hits[1].coverage - hits[0].coverage >= NEAR_GAP) \
+                and hits[0].coverage >= MIN_COVERAGE and not hits[1].missing \
                 and hits[1].coverage > hits[0].coverage and hits[0].score - hits[1].score <= NEAR_SCORE:
             # two tasks as close in the ranking, the first (holding enough to be answered) lacking a word of the
             # question the second holds with the rest (奥运教育样板校: one summary item says 省级 and 示范 over and
-            # over, the next says them and 奥林匹克); a first task holding too little is no answer to improve on
+            # over, the next says them and 奥林匹克); a first task holding too little is no answer to improve on.
+            # So too when the first lacks no word outright but holds far less of the question (招老师招多少个: the 师德
+            # task holds 老师 as its 班主任, the next holds 招聘 and 教师 too)
             hits.insert(0, hits.pop(1))
         if self._opens_summary(hits[0].record) and (
                 held := [h for h in hits[1:3] if not self._opens_summary(h.record) and h.coverage >= hits[0].coverage]):
@@ -1063,6 +1073,14 @@ class Engine:
                          and _counts_the_asked(terms, "".join(h.evidence), measure)]):
             # 新建幼儿园几所: the first task speaks of 幼儿园 with no count, a close one prints 幼儿园 17 所, the asked
             # thing with the asked measure beside it; a number of another thing (10所中小学) never moves it
+            hits.remove(held[0])
+            hits.insert(0, held[0])
+        if detail is not None and detail.kind in ("count", "amount") and hits[0].evidence and (
+                held := [h for h in hits[1:3] if not h.detail_missing and h.evidence and h.coverage >= hits[0].coverage
+                         and _verbatim(q.topic, "".join(h.evidence)) >= _verbatim(q.topic, "".join(hits[0].evidence))
+                         + VERBATIM_LEAD]):
+            # 省级体育传统项目示范学校创几所: a close task printing the object's whole name beside its figure gives it,
+            # not the first task's figure of a thing sharing a few of its words (省级艺术特色学校 4 所)
             hits.remove(held[0])
             hits.insert(0, held[0])
         best = hits[0]
@@ -1825,6 +1843,13 @@ class Engine:
         return holder is None or detail_sentence("", folded[holder:holder + 1], terms, detail, DETAIL_SHARE) is None \
             or share(terms, title) > share(terms, folded[holder])
 
+    def _left_out(self, q: Question) -> tuple[str, ...]:
+        """The words of what the question leaves out (特岗不算, 别把校长老师算进去) with the plan words that stand
+        for them (老师: 教师 …)."""
+        table = synonyms()
+        words = [w for part in q.left_out for w in self.tokenizer.tokens(part, hmm=False) if len(w) >= 2]
+        return tuple(dict.fromkeys(a for w in words for a in table.get(w, (w,))))
+
     def _detail_holder(self, record: Record, chunk_ids: list[int], folded: list[str], terms: list[Term],
                        detail: Detail, q: Question) -> int | None:
         """The sentence of the record that gives the asked value, or None."""
@@ -1838,7 +1863,7 @@ class Engine:
         if holder is None and not (deadline and record.doc in self.dated_docs):
             # in a plan printing a 完成时限 for its tasks, a task left without one has none (每学期 is no
             # deadline); elsewhere the body may say when (2020年底前完成)
-            holder = detail_sentence(fold(record.title), folded, terms, detail, DETAIL_SHARE)
+            holder = detail_sentence(fold(record.title), folded, terms, detail, DETAIL_SHARE, self._left_out(q))
         if holder is None and detail.kind == "date" and detail.label == "时间":
             # 那条 谁负责 啥时候: when the body names no date for it, the task's own 完成时限 line says when, also
             # without a date (全年, 持续推进: the plan's own answer)
@@ -1850,6 +1875,12 @@ class Engine:
 def _named_figures(q: Question, detail: Detail | None):
     """The figures the question names a task by, without the one it asks to confirm."""
     return named_figures(q.folded, detail.stated if detail else "")
+
+
+def _verbatim(topic: str, text: str) -> int:
+    """The length of the longest run of the question's words that `text` prints as typed."""
+    topic, text = re.sub(r"\s+", "", topic), re.sub(r"\s+", "", fold(text))
+    return SequenceMatcher(None, topic, text, autojunk=False).find_longest_match(0, len(topic), 0, len(text)).size
 
 
 def _counts_the_asked(terms: list[Term], text: str, measure: str) -> bool:

@@ -129,7 +129,7 @@ _ADVERB_FIRST = "都也还就又再才只"
 _RESULT = re.compile(r"[\u4e00-\u9fff][好完掉齐]")
 # a pair said twice over (跑跑跳跳, 说说笑笑, 蹦蹦跳跳): how something looks to the asker, never what about
 _DOUBLED_PAIR = re.compile(r"([\u4e00-\u9fff])\1([\u4e00-\u9fff])\2")
-_COUNTED_NUMBER = re.compile(r"[一二两三四五六七八九十几]+[个所项名家大张份件套]")
+COUNTED_NUMBER = re.compile(r"[一二两三四五六七八九十几]+[个所项名家大张份件套]")
 # a number said in words (一千二百万, 百万 cut from it, 一点一万, 千分之): how much, never what about. Two digits side by
 # side are no number but a name (十四五, 一二): those stay topic words.
 _NUMBER_WORD = re.compile(r"[零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?[万亿]?(?:分之)?")
@@ -198,13 +198,13 @@ def question_terms(tokens: list[str], idf: dict[str, float], unseen_idf: float,
                 # 我家, 从来不, 上面, 跟着, 搞了个, 盖好: how it is told; 都督 of 五个市都督了些啥: an adverb jieba glued
                 # to the verb after it into a word no plan uses
                 weight = 0.0
-        if _COUNTED_NUMBER.fullmatch(word):  # 一所, 六个, 一张 (哪六个, 办一所大学, 列一张单子): how many, never what about
+        if COUNTED_NUMBER.fullmatch(word):  # 一所, 六个, 一张 (哪六个, 办一所大学, 列一张单子): how many, never what about
             weight = 0.0
         # a number in words is how much (一千二百万 and 百万 cut from it), unless the plans print it as a word and the
         # question says it on its own (十九 of 十九大, 百万 of 百万学子)
         # (十一 of 十一个县区: the count's number, not the plan's 十一届)
         if is_number_word(word) and (word not in idf or any(
-                word != other and word in other and (is_number_word(other) or _COUNTED_NUMBER.fullmatch(other))
+                word != other and word in other and (is_number_word(other) or COUNTED_NUMBER.fullmatch(other))
                 for other in tokens)):
             weight = 0.0
         # a shortening: a word no plan prints, or one that some plan prints but everyday Chinese lacks (缺科, which
