@@ -80,6 +80,7 @@ CORPORA = {
     "fiftyeighth": "p202 p203 p204",  # ordinary plans: offices after a （一） title, the first office leads, a table restarting per section
     "fiftyninth": "p205 p206 p207",  # ordinary plans: a WeChat repost with office brackets, a Word table with a 责任领导 column, three levels in a PDF
     "sixtieth": "p208 p209 p210",  # ordinary plans: a workbook's 类别 column merged down, offices in a closing sentence, a bold 牵头领导 line in a PDF
+    "sixtyfirst": "p211 p212 p213",  # ordinary plans: a portal page copy with （牵头）-marked office lines, a Word table whose one office column marks its lead, a WPS PDF with 主责 / 协同 paragraphs
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -586,6 +587,7 @@ HELD_FLOORS = [
     ("fiftyeighth", "other_bureaus60_heldout.jsonl", (0.85, 1, 2, 1)),  # 0.857, 1/7, 2/4, 1/4
     ("fiftyninth", "other_bureaus61_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/3, 0/3
     ("sixtieth", "other_bureaus62_heldout.jsonl", (1.0, 0, 2, 0)),  # 1.000, 0/7, 2/2, 0/3
+    ("sixtyfirst", "other_bureaus63_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/3, 0/4
 ]
 
 
@@ -1023,3 +1025,24 @@ def test_a_place_typed_with_a_same_sounding_character_and_the_person_a_task_is_h
     assert "分管领导：刘建军" in b["answer"]
     c = ask("郴州 双减 牵头的是哪个科")  # the office sentence closing the task, with no 由: 校外教育培训监管科牵头，…配合。
     assert c["answered"] and c["results"][0]["lead_offices"] == ["校外教育培训监管科"]
+
+
+def test_a_lead_marked_by_a_suffix_in_one_office_list_and_a_close_task_holding_more_of_the_question(plans_of):
+    """A county portal copy whose office line marks the lead second (计财股、人事股（牵头）、…), a Word table whose one
+    office column carries the mark and wraps over two paragraphs, a WPS PDF's 主责 / 协同 paragraph; and 招老师招多少个
+    answered by the task printing 招聘…教师420名, not by the 师德 task ranked a hair ahead, which holds only 老师 (its
+    优秀班主任100名 is no count of teachers hired)."""
+    ask = plans_of("sixtyfirst")
+    a = ask("鹿邑 县管校聘 谁牵头")
+    assert a["answered"] and a["results"][0]["doc"].startswith("p211")
+    assert a["results"][0]["lead_offices"] == ["人事股"] and a["results"][0]["responsible_offices"] == ["计财股", "县教师发展中心"]
+    b = ask("钦州 平陆运河 调专业 谁牵头 还有哪些科")
+    assert b["answered"] and b["results"][0]["lead_offices"] == ["职业教育与成人教育科"]
+    assert b["results"][0]["responsible_offices"] == ["计划财务科", "各中等职业学校"]
+    c = ask("花都 义务教育优质均衡 主责科室 协同科室")
+    assert c["results"][0]["lead_offices"] == ["基础教育科", "区人民政府教育督导室"]
+    assert c["results"][0]["cooperating_offices"] == ["计划财务科", "各镇（街）中心学校"]
+    d = ask("花都 今年招老师招多少个")
+    assert d["answered"] and d["results"][0]["task_no"] == 15
+    quote = "".join(d["results"][0]["evidence"])
+    assert "420名" in quote and "100名" not in quote
