@@ -76,8 +76,9 @@ def test_every_task_exactly(gold):
 
 
 # an office list in brackets: labelled (（牵头科室：…）) or in plain words (（基础教育科牵头，督导室配合）),
-_INLINE_OFFICES = re.compile(r"[（(](?:牵头|责任|配合|协办|参与|主责|协同)(?:[^（）()]|[（(][^（）()]*[)）])*[)）]|"
-                             r"[（(](?:[^（）()]|[（(][^（）()]*[)）])*(?:牵头|负责|配合)(?:[^（）()]|[（(][^（）()]*[)）])*[)）]|"
+# (a mark quoted in a preamble explaining it, 标注“（牵头）”的为牵头股室, is prose of the plan, no office list)
+_INLINE_OFFICES = re.compile(r"(?<!“)[（(](?:牵头|责任|配合|协办|参与|主责|协同)(?:[^（）()]|[（(][^（）()]*[)）])*[)）]|"
+                             r"(?<!“)[（(](?:[^（）()]|[（(][^（）()]*[)）])*(?:牵头|负责|配合)(?:[^（）()]|[（(][^（）()]*[)）])*[)）]|"
                              # or mentions closing a line of a collaborative document: @X（牵头）@Y（配合）📅 2025-09-01
                              r"[@＠][^@＠（()）]+?[（(](?:牵头|配合|协办|协助|参与|责任)[)）]|📅[\d\-./]+|分管[:：][@＠][\u4e00-\u9fff]{2,3}")
 
