@@ -82,6 +82,9 @@ _NOT_ASKED = r"不是(?:要|问)?"
 _NEGATED_ROLE = re.compile(rf"{_NOT_ASKED}(?:它|他们|他)?(?:自己)?的?{_ROLE_WORD}(?:科室|股室|处室|单位|的)?")
 _EXCLUDED_ROLE = re.compile(rf"(?:不算|不含|不包括|除了?|除去|去掉|排除|刨去|刨除|{_NOT_ASKED})(?:它|他们|他)?(?:自己)?的?{_ROLE_WORD}|"
                             rf"{_ROLE_WORD}的?(?:活|工作|任务|那些|那种)?(?:都|也)?(?:不算|除外|不要|不用|不含|不包括|去掉|别算)")
+# 回到达州那条, 说回遂宁, 再回到第一个: a conversation going back to a place or block it spoke of
+BACK_TO_WORDS = r"回到|说回到?|回头说|转回到?|返回"
+BACK_TO = re.compile(rf"^(?:那|那么|好的?|行)?[，,\s]*(?:再|先)?(?:{BACK_TO_WORDS})(?:刚才的?|前面的?|上面的?)?\s*")
 # 幼儿园的不算, 三大球那些不算, 幼儿园那个先别管, 别把特岗算进去: a thing said to be left out of the count or the
 # answer, set apart from the rest by a space or a mark (幼儿园 of 建设项目几个幼儿园的不算 could be any of its words
 # before). (买学位的算不算 asks whether it counts: no leaving out.)
@@ -827,8 +830,6 @@ def _written_forms(forms: frozenset[str]) -> dict[str, str]:
 
 # what an office does, said in everyday words, -> the character its name holds for it
 _DUTY_CHARACTER = {"钱": "财", "经费": "财", "资金": "财", "账": "财", "花钱": "财"}
-# 回到达州那条, 说回遂宁, 再回到第一个: a conversation going back to a place or block it spoke of
-BACK_TO = re.compile(r"^(?:那|那么|好的?|行)?[，,\s]*(?:再|先)?(?:回到|说回到?|回头说|转回到?|返回)(?:刚才的?|前面的?|上面的?)?\s*")
 _DESCRIBED_OFFICE = re.compile(r"(?:管|搞|负责)?([\u4e00-\u9fff]{2,4}?)(?:的)?那个(?:科室|科|股室|股|处室|处|办公室|办|中心|室)")
 
 

@@ -28,8 +28,8 @@ from .passages import HEADER, office_lines
 from ..documents.offices import is_abbreviation, task_role
 from ..documents.places import bare_name
 from .deadlines import Window, due, find_window, is_filler, strip_window
-from .query import (DEADLINE, GENERAL, LAST_PART, LEAD, OFFICE_TASKS, OTHER_PLACES, PLACES_COUNTED, REPORTED, Question,
-                    read_question, same_office)
+from .query import (BACK_TO_WORDS, DEADLINE, GENERAL, LAST_PART, LEAD, OFFICE_TASKS, OTHER_PLACES, PLACES_COUNTED,
+                    REPORTED, Question, read_question, same_office)
 from ..documents.parser import numeral_value
 from ..documents.records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, place_name
 from ..documents.labels import COOPERATING, RESPONSIBLE
@@ -48,7 +48,7 @@ MAX_QUESTION = 300
 # A question needs a letter, a digit or a CJK character to be about anything
 _WORDS = re.compile(r"[\w\u3400-\u9fff]")
 # A question that plainly continues the conversation: 那学前教育呢？ 还有教师队伍？
-_CONTINUES = re.compile(r"^(?:那|那么|还有|另外|再|同样|回到|说回|回头说|转回)|呢\s*[？?。!！]*\s*$")
+_CONTINUES = re.compile(rf"^(?:那|那么|还有|另外|再|同样|{BACK_TO_WORDS})|呢\s*[？?。!！]*\s*$")
 _MARKERS = re.compile(r"^(?:那么|那|还有|另外)|呢?\s*[？?。!！]*\s*$")
 # After an office's list (人事科牵头哪些工作), a turn that only changes the role, the place or the year asks the same
 # office's list again (那它配合的呢, 光牵头的, 都算上呢, 那遂宁呢): what such a turn may hold besides the role words
@@ -917,13 +917,12 @@ class Engine:
         # nor a typing slip the readings give a plan word for. (Pairs no plan prints, 电竞 beside 牵投 typed for 牵头,
         # cannot be told from slips of the question's frame: they stay unweighed.)
         slipped = set(readings) | {c for w in readings for c in w}
-        tokens += [a + b for a, b in zip(tokens, tokens[1:]) if _LONE.fullmatch(a) and _LONE.fullmatch(b)
-                   and a not in _LONE_FUNCTION and b not in _LONE_FUNCTION and a + b in (q.topic or q.folded)
-                   and a + b not in tokens and not {a, b, a + b} & slipped and a + b in self.corpus_text]
-        # 五个一 (遂宁's 五个一素质能力): a count with a character after it that a plan prints together is a name of
-        # theirs, as 十四五 is, not the count 五个 (which weighs nothing) and a lone 一
-        tokens += [a + b for a, b in zip(tokens, tokens[1:]) if COUNTED_NUMBER.fullmatch(a) and _LONE.fullmatch(b)
-                   and a + b in (q.topic or q.folded) and a + b in self.corpus_text and a + b not in tokens]
+        # So too 五个一 (遂宁's 五个一素质能力): a count with a character after it that a plan prints together is a name
+        # of theirs, as 十四五 is, not the count 五个 (which weighs nothing) and a lone 一
+        tokens += [a + b for a, b in zip(tokens, tokens[1:]) if _LONE.fullmatch(b) and a + b in (q.topic or q.folded)
+                   and a + b not in tokens and a + b in self.corpus_text and (
+                       COUNTED_NUMBER.fullmatch(a) or (_LONE.fullmatch(a) and a not in _LONE_FUNCTION
+                                                       and b not in _LONE_FUNCTION and not {a, b, a + b} & slipped))]
         terms = question_terms(tokens, self.idf, self.unseen_idf, self.frequency, self.plan_only_words)
         # zhoubian typed for 周边: a Latin word no plan prints that spells a plan word's pinyin is that word
         readings |= {t.word: spelled for t in terms if t.latin and len(t.alternatives) == 1
@@ -1075,14 +1074,14 @@ class Engine:
             # thing with the asked measure beside it; a number of another thing (10所中小学) never moves it
             hits.remove(held[0])
             hits.insert(0, held[0])
-        if detail is not None and detail.kind in ("count", "amount") and hits[0].evidence and (
-                held := [h for h in hits[1:3] if not h.detail_missing and h.evidence and h.coverage >= hits[0].coverage
-                         and _verbatim(q.topic, "".join(h.evidence)) >= _verbatim(q.topic, "".join(hits[0].evidence))
-                         + VERBATIM_LEAD]):
+        if detail is not None and detail.kind in ("count", "amount") and hits[0].evidence:
             # 省级体育传统项目示范学校创几所: a close task printing the object's whole name beside its figure gives it,
             # not the first task's figure of a thing sharing a few of its words (省级艺术特色学校 4 所)
-            hits.remove(held[0])
-            hits.insert(0, held[0])
+            needed = _verbatim(q.topic, "".join(hits[0].evidence)) + VERBATIM_LEAD
+            if held := [h for h in hits[1:3] if not h.detail_missing and h.evidence and h.coverage >= hits[0].coverage
+                        and _verbatim(q.topic, "".join(h.evidence)) >= needed]:
+                hits.remove(held[0])
+                hits.insert(0, held[0])
         best = hits[0]
         judged = any(t.weight > 0 for t in terms)  # with no topic words left (X科负责什么), only filters decide
         in_scope = named = {(self.records[i].doc, self.records[i].year) for i in scope}
