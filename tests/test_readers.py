@@ -671,3 +671,26 @@ def test_office_codes_read_by_the_workbooks_own_code_list():
     first = document.tasks[0]
     assert first.lead_offices == ["机关党委"] and first.cooperating_offices == ["组织人事科", "办公室"]
     assert next(t for t in document.tasks if t.number == "4").lead_offices == ["基础教育科"]
+
+
+@pytest.mark.parametrize("list_title, expanded", [("科室简称对照表", True), ("联系人", False)])
+def test_short_office_names_are_read_by_a_sheet_that_says_it_lists_them(tmp_path, list_title, expanded):
+    """A 分解表 whose office cells hold 基教科, 计财科 reads them by its sheet of short names (序号 | 简称 | 全称), and
+    that sheet is no part of the plan; a two-column sheet that says nothing of short names is left as it is."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    table = workbook.active
+    table.title = "分解表"
+    table.append(["序号", "重点任务", "牵头科室", "配合科室"])
+    table.append(["1", "扩大普惠性学前教育资源", "学前科", "计财科、\n各镇街"])
+    names = workbook.create_sheet(list_title)
+    names.append(["序号", "简称", "全称"] if expanded else ["序号", "科室", "联系科室"])
+    for number, (short, full) in enumerate([("学前科", "学前教育科"), ("计财科", "计划财务科"), ("基教科", "基础教育科"),
+                                            ("各镇街", "各镇（街道）中心学校")], 1):
+        names.append([str(number), short, full])
+    path = tmp_path / "plan.xlsx"
+    workbook.save(path)
+    task = read_document(path).split("\n")[1].split("\t")
+    assert task[2:] == (["学前教育科", "计划财务科、 各镇（街道）中心学校"] if expanded else ["学前科", "计财科、 各镇街"])
+    assert ("基础教育科" in read_document(path)) != expanded  # the list's rows are read only when it lists no short names
