@@ -764,6 +764,35 @@ def test_the_members_of_a_counted_set_are_answered_only_by_a_clause_listing_them
     assert "信访办理机制" not in e["answer"] and "安信办" in e["answer"]
 
 
+def test_times_asked_in_a_period_read_as_how_often_and_a_count_printed_without_its_measure_word(ask):
+    """每学期搞几次 asks how often (每学期开展一次 answers as 2次 would); 认定几个 is answered by 认定10双师型名师工作室,
+    whose plan dropped the 个; 多少个公办幼儿园学位 counts places, not the children the 幼儿 of 幼儿园 names."""
+    from assistant.retrieval.details import asked_detail
+    a = ask("长春 校园周边联合治理 每学期搞几次")
+    assert a["answered"] and "每学期开展一次" in "".join(a["results"][0]["evidence"])
+    assert asked_detail("一年搞几次培训").kind == "frequency" and asked_detail("一年级开了几次").kind == "count"
+    b = ask("长春 双师型名师工作室 认定几个")
+    assert b["answered"] and "10双师型名师工作室" in "".join(b["results"][0]["evidence"])
+    assert asked_detail("新增多少个公办幼儿园学位").pattern.search("新增公办学位810个")
+    assert asked_detail("补充多少个幼儿园老师").pattern.search("补充教师30人")  # a teacher of a kindergarten is people
+
+
+def test_a_count_in_a_list_of_counted_things_is_of_its_own_item(ask):
+    """139所足球特色学校(国家级120所、市级19所)、13所足球特色幼儿园: 国家级120所 counts schools, so the 幼儿园 asked by
+    level (国家级的有几所, the object said before it) get no figure; the schools still get theirs, and the list's
+    lead-in (推进) is every item's."""
+    from assistant.retrieval.details import asked_detail
+    a = ask("达州足球特色幼儿园13所 里面国家级的有几所")
+    assert a["status"] == "partial" and not a["results"][0]["evidence"]
+    b = ask("达州足球特色学校 国家级的有几所")
+    assert b["answered"] and "国家级120所" in "".join(b["results"][0]["evidence"])
+    c = ask("达州 足球特色学校一共推进多少所")
+    assert c["answered"] and "139所足球特色学校" in "".join(c["results"][0]["evidence"])
+    # a figure checked after words of its own (是不是规定最多只能收3个月) is a stated duration, not a count of 个
+    stated = asked_detail("温州预收费 是不是规定最多只能收3个月")
+    assert stated.kind == "duration" and stated.stated == "3个月"
+
+
 def test_how_often_is_answered_by_a_frequency_the_task_prints(ask):
     a = ask("达州中小学集中政治学习多长时间搞一次")  # 各中小学校每月至少组织1次集中政治学习
     assert a["answered"] and "每月至少组织1次" in "".join(a["results"][0]["evidence"])

@@ -74,6 +74,7 @@ def test_a_place_the_corpus_lacks_named_among_compared_ones_gets_a_block_saying_
     blocks = {p["city"]: p for p in a["plans"]}
     assert set(blocks) == {"温州", "长春", "宁波"}
     assert blocks["宁波"]["status"] == "not_found" and "没有宁波" in blocks["宁波"]["reason"]
+    assert blocks["宁波"]["doc"] is None and blocks["宁波"]["year"] is None  # no document: null, not a file name
     assert blocks["长春"]["status"] == "answered"
     assert "文件库中没有宁波的工作要点" in a["answer"]
     # a place the corpus lacks named alone is refused whole, as before

@@ -354,6 +354,18 @@ def test_going_back_to_a_place_or_its_block_continues_the_conversation_there(eng
     assert (back["results"][0]["doc"], back["results"][0]["section"], back["results"][0]["task_no"]) == (DAZHOU, "三", 22)
 
 
+def test_going_back_to_a_place_returns_to_the_task_cited_for_it_turns_before(engine):
+    """回到遂宁那条, after a turn on another place and a comparison of another topic that 遂宁 lacks: the task cited
+    for 遂宁 then, not the last topic asked of 遂宁 afresh; 配合的都有谁 asks its offices."""
+    first, _, compared, back = converse(engine, "遂宁 体育产业 在哪条 谁牵头", "那长春呢", "另外 军训 哪几个市写了",
+                                        "回到遂宁那条 配合的都有谁")
+    assert compared["intent"] == "compare" and SUINING not in {p["doc"] for p in compared["plans"]
+                                                               if p["status"] != "not_found"}
+    cited = lambda answer: (answer["results"][0]["doc"], answer["results"][0]["section"], answer["results"][0]["task_no"])
+    assert back["intent"] == "lead" and back["answered"] and cited(back) == cited(first)
+    assert first["results"][0]["doc"] == SUINING and "回到" not in back["reason"]
+
+
 def test_an_office_described_by_what_it_handles_is_each_plans_office_for_it(engine):
     """管钱的那个科: 遂宁's 计财科, 承德's 规划财务（审计）科 (money is what their 财 stands for)."""
     _, suining, chengde = converse(engine, "承德督导室负责哪些", "遂宁管钱的那个科呢", "承德管钱的那个科呢")

@@ -211,10 +211,13 @@ _YEARS = Detail("count", "年限", re.compile(r"(?<![\d〇零一二两三四五�
                                           r"(?!级|度|底|初|前|内|中)"))
 _TASK_NAMED = re.compile(r"(?:任务|工作|项|条|文件|科室|部门)\S{0,2}$")
 # 几千人, 几百所: the hundreds or thousands say how big, the measure word after them what is counted
+_PER_PERIOD = re.compile(r"[一每]\s*个?\s*(?:学期|学年|年|月|周|星期|季度|季|天)(?!级)\S{0,6}?$")  # 一学期 … 几回
 _COUNT = re.compile(r"(?:(?<![哪那这])几|(?<!哪)多少)\s*(?:[十百千]\s*(?=[^万亿]))?([所个项家名人次回条批类种级轮支门间座场届期万亿所校园台套件本辆张块栋亩节兆])")
 # 多少残疾孩子, 几个农村老师: the people counted may have a word or two before them (not 多少所学校的老师: schools)
 _PEOPLE_COUNT = re.compile(r"(?<!第)(?:(?<![哪那这])几|(?<!哪)多少)\s*(?:个|名|位)?(?![所间座场台套项家次条批类种级轮支门届期校园件本辆张块栋亩节万亿元钱兆])"
-                           r"(?:[\u4e00-\u9fff]{0,4}?)(?=老师|教师|学生|师生|幼儿|儿童|家长|校长|孩子|娃|人员|干部|职工)")
+                           r"(?:[\u4e00-\u9fff]{0,4}?)(?=(?:老师|教师|学生|师生|幼儿|儿童|家长|校长|孩子|娃|人员|干部|职工)"
+                           # 多少个公办幼儿园学位: people naming a place or a thing of theirs count that, not people
+                           r"(?!园|宿舍|公寓|食堂|周转房|中心|工作室|之家|驿站|学校|基地))")
 # 定了啥指标, 有啥数, 硬指标: the figures a task sets, of whatever kind (a count, a share, an amount all answer)
 _PLAIN_COUNT = re.compile(r"多少|(?<![哪那这])几(?!乎)|(?:啥|什么|哪些)\s*(?:硬|量化|具体)?\s*(?:指标|数字|数据|数)|(?:硬|量化)指标")
 
@@ -355,6 +358,10 @@ def _asked(question: str) -> tuple[Detail | None, int]:
         if question[max(0, m.start() - 1):m.start()] == "第":  # 第几批 asks an ordinal: 第十三批
             # 二期质量提升工程 answers 第几期 too: the plan may leave out 第
             return Detail("ordinal", "序次", re.compile(rf"(?:第\s*)?{_NUM}\s*(?:{_counted_as(m.group(1))})")), m.start()
+        if m.group(1) in "次回" and _PER_PERIOD.search(question[:m.start()]):
+            # 一学期几回, 每年搞几次: times in a period ask how often; 每学期开展一次 answers as 2次 would
+            return Detail("frequency", "频次", re.compile(
+                rf"{_FREQUENCY.pattern}|{_count_of(m.group(1)).pattern.pattern}")), m.start()
         return _count_of(m.group(1)), m.start()
     if m := _PLAIN_COUNT.search(question):
         return _PLAIN, m.start()
@@ -366,12 +373,17 @@ _PEOPLE = "人|名|人次|位|师生|学生|教师|老师|幼儿|儿童|家长" 
 _PLAIN = Detail("count", "数字", re.compile(r"(?!(?:19|20)\d{2}(?:\d|\s*年|\s*[-—–~～至到]))" + _CARDINAL))
 
 
+# 认定10双师型教师培养培训实践基地: a plan may drop the 个 between a number and what it counts; 几个 is answered by
+# digits standing right before a word (not before a unit, a date's 年 or a measure: 2020年, 10所 are read as such)
+_BARE_COUNT = rf"(?<=\d)(?=[\u4e00-\u9fff])(?![{_MEASURES}{_UNITS}兆年月日号点时分秒周天倍元万亿千百十余多])"
+
+
 def _counted_as(measure: str) -> str:
     """The measure words a plan may print for the asked one."""
     # 10个义务教育学校 counts schools as 所 does
     schools = r"所|个(?=[^，,；;。\d]{0,8}?(?:学校|校|园)(?:$|[，,；;。、和及与）)]))"  # not 5个青少年校外…基地
     return {"人": _PEOPLE, "名": _PEOPLE, "所": schools, "校": f"{schools}|校", "园": f"{schools}|园",
-            "辆": "辆|台", "回": "回|次", "个": _ANY_MEASURE,
+            "辆": "辆|台", "回": "回|次", "个": f"{_ANY_MEASURE}|{_BARE_COUNT}",
             "兆": r"兆|(?i:mbps|gbps|[mg](?![a-z]))"}.get(measure, re.escape(measure))  # 车辆202台, 100Mbps（兆/秒）
 
 
@@ -387,7 +399,7 @@ _CONFIRMING = r"(?:对吧|是吧|对不对|没错吧|是不是|对吗|吧)(?=[\s
 _FIGURE_KINDS = (
     rf"(?P<share>(?:百分之|[千万]分之){_SPOKEN}|{_SPOKEN}\s*(?:%|％|‰|成|个?百分点))"
     rf"|(?P<times>{_SPOKEN}\s*倍)"
-    rf"|(?P<span>{_SPOKEN}\s*个?\s*(?:小时|课时|学时|分钟))"  # 每天是不是各一小时: how long, checked
+    rf"|(?P<span>{_SPOKEN}\s*(?:个?\s*(?:小时|课时|学时|分钟|星期)|个\s*月))"  # 每天是不是各一小时, 最多收3个月: how long
     rf"|(?P<money>{_SPOKEN}\s*(?:[万千]\s*)?(?:多|余)?\s*(?:个?亿元?|[万千]?元|块钱?))"
     rf"|{_SPOKEN}\s*(?:[万亿]\s*)?(?:多|余)?\s*(?P<measure>人次|[{_MEASURES}人名])")
 _STATED_FIGURE = re.compile(
@@ -395,8 +407,9 @@ _STATED_FIGURE = re.compile(
     rf"|(?P<bare>{_SPOKEN}\s*[万亿]?(?:多|余)?)(?={_CONFIRMING}))"
     # (12个工作小组对吧: the thing counted may stand between the figure and the check)
     rf"(?![年月日号点天周])[^\s，,。；;？?！!\d〇零一二两三四五六七八九十百千万亿]{{0,6}}?{_CONFIRMING}"
-    # 是不是20所？: the check said before the figure
-    rf"|(?:是不是|是否)\s*(?:各|都|就|只)?\s*(?:{_FIGURE_KINDS.replace('?P<', '?P<pre_')})(?=[\s？?。！!，,]|$)")
+    # 是不是20所？, 是不是规定最多只能收3个月: the check said before the figure closing the question
+    rf"|(?:是不是|是否)[^\s，,。？?！!\d〇零一二两三四五六七八九十百千万亿]{{0,10}}?(?<!第)"
+    rf"(?P<checked>{_FIGURE_KINDS.replace('?P<', '?P<pre_')})(?=[\s？?。！!，,]|$)")
 
 
 def _stated_figure(question: str) -> tuple[Detail | None, int]:
@@ -417,7 +430,7 @@ def _stated_figure(question: str) -> tuple[Detail | None, int]:
     else:
         detail = _PLAIN
     # the figure itself, without the thing counted after it (12个 of 12个工作小组对吧), which stays a topic word
-    return replace(detail, stated=m.group("figure") or m.group(0)), m.start()
+    return replace(detail, stated=m.group("figure") or m.group("checked") or m.group(0)), m.start()
 
 
 # Words that say which value is asked (每月, 奖金, 时间), not what it is about: a task that lacks them still holds the topic.
@@ -527,6 +540,21 @@ def _counts_left_out(clause: str, value: re.Match, left_out: tuple[str, ...]) ->
     return any(w in clause[start:end] for w in left_out)
 
 
+def _own_item(clause: str, at: int, detail: Detail) -> str:
+    """The item of a 、 list (brackets kept whole with the item they follow) holding the value at `at`, when two or
+    more of the list's items hold a value of their own; else the whole clause."""
+    items, depth, start = [], 0, 0
+    for i, char in enumerate(clause):
+        depth += char in "（(" and 1 or char in "）)" and -1 or 0
+        if char == "、" and depth <= 0:
+            items.append((start, i))
+            start = i + 1
+    items.append((start, len(clause)))
+    if sum(1 for a, b in items if detail.pattern.search(clause[a:b])) < 2:
+        return clause
+    return next(clause[a:b] for a, b in items if a <= at < b or at == b)
+
+
 _A_NUMBER = re.compile(r"\d+(?:\.\d+)?\s*[^\d\s、，,；;]?")
 
 
@@ -560,6 +588,15 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
     if detail.kind == "members":
         return _members_sentence(folded, present, detail)
     asking = [t for t in present if t.word in detail.asked_in]
+    # 那13所足球特色幼儿园，国家级的有几所: a level says which of them; the object is said before, every word of it
+    # named beside the value (国家级120所 of 139所足球特色学校(国家级120所、…) is no 幼儿园's count)
+    said_before = detail.asked_in[:len(detail.asked_in) - len(detail.counted)] if detail.counted else ""
+    of_level = bool(asking) and all((_levels(t.word) or any(t.word in a.word for a in asking if _levels(a.word)))
+                                    and t.word in said_before for t in asking)  # (几个县级的样板 counts 样板)
+    if of_level:
+        asking = []
+    whole_object = [t for t in present if of_level and t not in asking and not _levels(t.word)
+                    and not _DIGITS.fullmatch(t.word) and not any(t.word in a.word for a in present if _levels(a.word))]
     if all(any(is_detail_word(a, detail) for a in t.alternatives) for t in asking):
         asking = []  # 那108个民心工程 总投资多少亿: 投资 (read as 资金) says which value; the rest names of what
     # between clauses the asking words hold alike, the rest of the question decides (教育装备达标园 温州打造多少:
@@ -607,13 +644,22 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
             # how often is said before what is done (每学期开展一次联合专项治理行动，打击校园周边重点乱象行为)
             # and a date before who does what (2020年12月21日至25日，省政府教育督导委员会实地督查组…)
             after = parts[j + 1] if detail.kind in ("frequency", "date") and j + 1 < len(parts) else ""
-            window = with_inserts_read(title + " " + before + clause + after)  # 县(市)区 holds 县区
+            own = clause
+            if detail.kind == "count":
+                # in a list of counted things (139所足球特色学校(国家级120所、市级19所)、13所足球特色幼儿园) a count is
+                # of its own item: 国家级120所 counts schools, not the 幼儿园 the next item names
+                own = " ".join(dict.fromkeys(_own_item(clause, m.start(), detail) for m in detail.pattern.finditer(clause)
+                                             if _new_value(m.group(0), detail.given)))
+                if own != clause and (first := detail.pattern.search(clause)):
+                    own = clause[:first.start()] + " " + own  # what leads into the list (推进1个试点区、…) is each item's
+            window = with_inserts_read(title + " " + before + own + after)  # 县(市)区 holds 县区
             share = sum(t.weight for t in present if t.found_in(window)) / total
             rest = sum(t.weight for t in everything if t.found_in(window))
             if whole is None:
                 sentence = with_inserts_read(text)
                 whole = sum(t.weight for t in everything if t.found_in(sentence))
             named = heaviest.found_in(window) or bool(pieces) and all(t.found_in(window) for t in pieces)
+            named = named and all(t.found_in(window) for t in whole_object)
             # a value said at the asked level (打造2-3个县级示范, asked 县一级的样板树几个) is the one asked, before
             # a value of the same thing that names no level (30所示范校)
             at_level = bool(asked_levels and _levels(clause) & asked_levels)

@@ -48,6 +48,7 @@ MAX_QUESTION = 300
 # A question needs a letter, a digit or a CJK character to be about anything
 _WORDS = re.compile(r"[\w\u3400-\u9fff]")
 # A question that plainly continues the conversation: 那学前教育呢？ 还有教师队伍？
+_BACK_TO = re.compile(rf"^\s*(?:那|那么|好的?|行)?[，,\s]*(?:再|先)?(?:{BACK_TO_WORDS})")
 _CONTINUES = re.compile(rf"^(?:那|那么|还有|另外|再|同样|{BACK_TO_WORDS})|呢\s*[？?。!！]*\s*$")
 _MARKERS = re.compile(r"^(?:那么|那|还有|另外)|呢?\s*[？?。!！]*\s*$")
 # After an office's list (人事科牵头哪些工作), a turn that only changes the role, the place or the year asks the same
@@ -217,8 +218,8 @@ class _Scores:
 
 @dataclass
 class PlanAnswer:
-    """One plan's block in a comparison."""
-    doc: str
+    """One plan's block in a comparison; `doc` None for a place named that the corpus has no plan of."""
+    doc: str | None
     city: str | None
     year: int | None
     answer: "Answer"
@@ -273,12 +274,18 @@ def follow_up_context(answer: Answer, previous: dict | None) -> dict | None:
                 or answer.filters.get("carried"):
             return previous
     topic = _MARKERS.sub("", answer.question.carried_topic or answer.question.topic).strip()
+    # the task last cited for each place, for 回到达州那条 a few turns on (a comparison cites one a place)
+    cited = dict((previous or {}).get("cited") or {})
+    for record in ([p.answer.hits[0].record for p in answer.plans if p.answer.status != NOT_FOUND and p.answer.hits]
+                   if answer.plans else [answer.hits[0].record] if answer.hits else []):
+        if record.city:
+            cited[record.city] = {"task": _task_key(record), "topic": topic or None}
     # a comparison's blocks holding the topic, in order, for 第二个那条呢; kept while the talk stays on them
     blocks = [_task_key(p.answer.hits[0].record) for p in answer.plans if p.answer.status != NOT_FOUND and
               p.answer.hits] if answer.plans else (previous or {}).get("blocks")
     # a comparison's scope (the places it named, or every plan) for 那责任科室呢 / 只看牵头的: compared again
     compared = {"compare": True, "cities": city if isinstance(city, list) else None} if answer.plans else {}
-    return {**compared, "city": city if isinstance(city, str) else None, "year": answer.filters.get("year"), "blocks": blocks,
+    return {**compared, "cited": cited, "city": city if isinstance(city, str) else None, "year": answer.filters.get("year"), "blocks": blocks,
             "plan_year": answer.hits[0].record.year if answer.hits else None,
             "office": answer.question.office, "topic": topic or None, "intent": answer.question.intent,
             "role": answer.question.role, "asked": _value_asked(answer.question), "task": _task_key(answer.hits[0].record)
@@ -483,6 +490,17 @@ class Engine:
                 carried.append(f"{nth.group(0)}（{record.city}{record.path}）")
                 return self._search(q, self._scope(q), k, {"city": record.city, "year": record.year,
                                                             "office": q.office, "carried": carried})
+        if _BACK_TO.match(text) and len(q.cities) == 1 and not q.position and not q.compare \
+                and _THAT_ONE.search(q.folded) and (back := (previous.get("cited") or {}).get(q.cities[0])) \
+                and (record := next((r for r in self.records if _task_key(r) == list(back["task"])), None)) is not None:
+            # 回到达州那条 配合的都有谁, turns after 达州's task was cited: that task again, whatever was asked since
+            if not _ROLE_NAMED.search(q.folded) and q.intent == GENERAL and previous.get("intent") in (LEAD, GENERAL):
+                q.intent = previous["intent"]
+            q.year, q.position = record.year, (record.section, record.subsection or record.item, record.task_no)
+            q.carried_topic = back.get("topic")
+            carried.append(f"前面说到的{record.city}那一项（{record.path}）")
+            return self._search(q, self._scope(q), k, {"city": record.city, "year": record.year,
+                                                        "office": q.office, "carried": carried})
         if previous.get("blocks") and len(q.cities) == 1 and not q.position and not q.compare \
                 and _THAT_ONE.search(q.folded) and not self._has_topic(q) and (record := next((
                     r for key in previous["blocks"] for r in self.records
@@ -1612,7 +1630,7 @@ class Engine:
             lacking = "、".join(q.unknown_cities)
             reason = f"文件库中没有{lacking}的工作要点；{reason}"
             status = PARTIAL if status == ANSWERED else status
-            plans = plans + [PlanAnswer("", city, None, Answer(q, NOT_FOUND, f"文件库中没有{city}的工作要点。",
+            plans = plans + [PlanAnswer(None, city, None, Answer(q, NOT_FOUND, f"文件库中没有{city}的工作要点。",
                                                                 filters=filters)) for city in q.unknown_cities]
         return Answer(q, status, reason, _leading(plans), filters, plans=plans)
 
