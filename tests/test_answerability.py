@@ -598,6 +598,15 @@ def test_a_slip_in_a_words_last_character_is_read_as_the_plan_word(ask):
     assert b["answered"] and top(b) == (DAZHOU, "五", 30)
 
 
+def test_a_whole_word_said_alike_is_read_as_the_plan_word_the_next_character_confirms(ask, engine):
+    """进士率 dictated for 近视率: 进士 is a word of its own, but the plans print 近视率 (近视 said exactly as 进士 is),
+    so the question asks of 近视; 进士 alone, with nothing the plans print after it, stays 进士."""
+    a = ask("长春 学生进士率 目标降多少")
+    assert a["answered"] and "近视率下降0.5%" in "".join(a["results"][0]["evidence"])
+    _, terms = engine.reading("长春 进士 有没有")
+    assert all("近视" not in t.slips for t in terms)
+
+
 def test_a_guessed_reading_never_counts_against_a_task():
     from assistant.retrieval.terms import Term, share
     asked = [Term("冰雪", ("冰雪",), 2.0), Term("医教", ("医教",), 3.0, guess=True)]

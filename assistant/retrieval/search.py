@@ -929,7 +929,8 @@ class Engine:
         # prints is a thing of its own, not the 学区 the plans speak of
         tokens += [a + b for a, b in zip(tokens, tokens[1:]) if len(b) == 1 and b in _FACILITY_END and len(a) >= 2
                    and a + b in (q.topic or q.folded) and a + b not in self.corpus_text and a + b not in tokens]
-        readings = slip_readings(tokens, self.sound_alike, self.frequency, self.idf, (q.topic or q.folded).lower())
+        readings = slip_readings(tokens, self.sound_alike, self.frequency, self.idf, (q.topic or q.folded).lower(),
+                                 self.corpus_text, self.sound_alike.homophones)
         # 根脉 (of 温州's 红色根脉): two characters jieba knows only one by one, side by side, that a plan prints
         # together are a word of theirs, which would otherwise weigh nothing; not a function character (的, 不, 啥),
         # nor a typing slip the readings give a plan word for. (Pairs no plan prints, 电竞 beside 牵投 typed for 牵头,

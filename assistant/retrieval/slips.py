@@ -77,10 +77,21 @@ class SoundAlike:
 
     def __init__(self, words: Iterable[str]):
         self._by_blank: dict[tuple[str, int], set[str]] = defaultdict(set)
+        self._by_length: dict[int, list[str]] = defaultdict(list)
         for word in words:
             if 2 <= len(word) <= 4 and all(_CJK.match(ch) for ch in word):
+                self._by_length[len(word)].append(word)
                 for i in range(len(word)):
                     self._by_blank[(word[:i] + "_" + word[i + 1:], i)].add(word)
+
+    def homophones(self, word: str) -> tuple[str, ...]:
+        """The plan words said exactly as `word` is, every character in the same syllable and tone (进士 -> 近视):
+        a voice-input slip of a whole word. Only for a caller that confirms it otherwise (the plans print the plan
+        word with the character the question typed after it: 近视率 for 进士率)."""
+        if not 2 <= len(word) <= 4 or not all(_CJK.match(ch) for ch in word):
+            return ()
+        return tuple(sorted(other for other in self._by_length.get(len(word), ())
+                            if other != word and all(toned(a) & toned(b) for a, b in zip(word, other))))
 
     def __call__(self, word: str) -> tuple[str, ...]:
         """The plan words that `word` would be with one character replaced by one of the same reading."""

@@ -255,18 +255,24 @@ _SINGLE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def slip_readings(tokens: list[str], sound_alike: Callable[[str], tuple[str, ...]], frequency: dict[str, int],
-                  known: Container[str], question: str | None = None) -> dict[str, tuple[str, ...]]:
+                  known: Container[str], question: str | None = None, printed: Container[str] = (),
+                  homophones: Callable[[str], tuple[str, ...]] = lambda word: ()) -> dict[str, tuple[str, ...]]:
     """Plan words that the question's non-words would be with one character mistyped, by the non-word: 巩故率 ->
     巩固率, 代款 -> 贷款, 评介 -> 评价. A non-word is a run of characters jieba could only cut one by one (no dictionary
     word covers them), or a word no plan has and everyday Chinese rarely uses. Common words are left alone: 放学 is
-    not 访学. `question`: the text the tokens were cut from, where a run must stand as typed."""
+    not 访学. `question`: the text the tokens were cut from, where a run must stand as typed. `printed`: the plans'
+    text; a word before a character it makes no word with (进士 before 率) is read as the sound-alike plan word, or
+    the plan word said exactly as it is (`homophones`), that the plans print with that character (近视率), though
+    the word itself is common."""
     candidates: list[str] = []
+    suffixed: list[tuple[str, str]] = []
     run: list[str] = []
     previous = ""
     for token in [*tokens, ""]:
         if len(token) == 1 and _SINGLE.match(token):
             if not run and len(previous) == 2 and _SINGLE.match(previous[-1]) and previous + token not in known:
                 candidates.append(previous + token)  # 教师结 for 教师节: a slip in a word's last character
+                suffixed.append((previous, token))
             run.append(token)
             previous = token
             continue
@@ -279,6 +285,10 @@ def slip_readings(tokens: list[str], sound_alike: Callable[[str], tuple[str, ...
             candidates.append(token)
     # characters the question's dropped words stood between are no run (贷 and 市 of 校园贷 哪个市有提)
     readings = {c: sound_alike(c) for c in dict.fromkeys(candidates) if question is None or c in question}
+    for word, after in suffixed:
+        if not readings.get(word + after) and word not in readings and (
+                alike := tuple(w for w in (*sound_alike(word), *homophones(word)) if w != word and w + after in printed)):
+            readings[word] = alike  # 进士率 typed for 近视率
     return {c: r for c, r in readings.items() if r}
 
 
