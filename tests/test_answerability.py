@@ -1361,6 +1361,7 @@ HELDOUT_FLOORS = {
     "colloquial_batch69_heldout.jsonl": (0.90, 3, 1, 1),  # 0.900, 3/30, 1/13, 1/8
     "colloquial_batch70_heldout.jsonl": (0.96, 1, 0, 0),  # 0.968, 1/31, 0/13, 0/8
     "colloquial_batch71_heldout.jsonl": (0.83, 5, 2, 0),  # 0.833, 5/30, 2/13, 0/7
+    "colloquial_batch72_heldout.jsonl": (0.96, 1, 1, 0),  # 0.967, 1/30, 1/14, 0/10
 }
 
 

@@ -81,6 +81,7 @@ CORPORA = {
     "fiftyninth": "p205 p206 p207",  # ordinary plans: a WeChat repost with office brackets, a Word table with a 责任领导 column, three levels in a PDF
     "sixtieth": "p208 p209 p210",  # ordinary plans: a workbook's 类别 column merged down, offices in a closing sentence, a bold 牵头领导 line in a PDF
     "sixtyfirst": "p211 p212 p213",  # ordinary plans: a portal page copy with （牵头）-marked office lines, a Word table whose one office column marks its lead, a WPS PDF with 主责 / 协同 paragraphs
+    "sixtysecond": "p214 p215 p216",  # ordinary plans: a Notepad GB18030 text indented with tabs, offices closing each task in words or labels; a PDF of （一） tasks each as labelled field paragraphs; a workbook whose office cells hold short names its second sheet spells out
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -588,6 +589,7 @@ HELD_FLOORS = [
     ("fiftyninth", "other_bureaus61_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/3, 0/3
     ("sixtieth", "other_bureaus62_heldout.jsonl", (1.0, 0, 2, 0)),  # 1.000, 0/7, 2/2, 0/3
     ("sixtyfirst", "other_bureaus63_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/3, 0/4
+    ("sixtysecond", "other_bureaus64_heldout.jsonl", (1.0, 0, 1, 0)),  # 1.000, 0/7, 1/3, 0/3
 ]
 
 
