@@ -28,8 +28,8 @@ from .passages import HEADER, office_lines
 from ..documents.offices import is_abbreviation, task_role
 from ..documents.places import bare_name
 from .deadlines import Window, due, find_window, is_filler, strip_window
-from .query import (BACK_TO_WORDS, DEADLINE, GENERAL, LAST_PART, LEAD, OFFICE_TASKS, OTHER_PLACES, PLACES_COUNTED,
-                    REPORTED, Question, read_question, same_office)
+from .query import (BACK_TO, BACK_TO_WORDS, DEADLINE, GENERAL, LAST_PART, LEAD, OFFICE_TASKS, OTHER_PLACES,
+                    PLACES_COUNTED, REPORTED, Question, read_question, same_office)
 from ..documents.parser import numeral_value
 from ..documents.records import PREAMBLE, SUMMARY, TASK, TIME_FIELDS, Record, place_name
 from ..documents.labels import COOPERATING, RESPONSIBLE
@@ -48,7 +48,6 @@ MAX_QUESTION = 300
 # A question needs a letter, a digit or a CJK character to be about anything
 _WORDS = re.compile(r"[\w\u3400-\u9fff]")
 # A question that plainly continues the conversation: 那学前教育呢？ 还有教师队伍？
-_BACK_TO = re.compile(rf"^\s*(?:那|那么|好的?|行)?[，,\s]*(?:再|先)?(?:{BACK_TO_WORDS})")
 _CONTINUES = re.compile(rf"^(?:那|那么|还有|另外|再|同样|{BACK_TO_WORDS})|呢\s*[？?。!！]*\s*$")
 _MARKERS = re.compile(r"^(?:那么|那|还有|另外)|呢?\s*[？?。!！]*\s*$")
 # After an office's list (人事科牵头哪些工作), a turn that only changes the role, the place or the year asks the same
@@ -285,7 +284,8 @@ def follow_up_context(answer: Answer, previous: dict | None) -> dict | None:
               p.answer.hits] if answer.plans else (previous or {}).get("blocks")
     # a comparison's scope (the places it named, or every plan) for 那责任科室呢 / 只看牵头的: compared again
     compared = {"compare": True, "cities": city if isinstance(city, list) else None} if answer.plans else {}
-    return {**compared, "cited": cited, "city": city if isinstance(city, str) else None, "year": answer.filters.get("year"), "blocks": blocks,
+    return {**compared, "cited": cited, "city": city if isinstance(city, str) else None,
+            "year": answer.filters.get("year"), "blocks": blocks,
             "plan_year": answer.hits[0].record.year if answer.hits else None,
             "office": answer.question.office, "topic": topic or None, "intent": answer.question.intent,
             "role": answer.question.role, "asked": _value_asked(answer.question), "task": _task_key(answer.hits[0].record)
@@ -490,7 +490,7 @@ class Engine:
                 carried.append(f"{nth.group(0)}（{record.city}{record.path}）")
                 return self._search(q, self._scope(q), k, {"city": record.city, "year": record.year,
                                                             "office": q.office, "carried": carried})
-        if _BACK_TO.match(text) and len(q.cities) == 1 and not q.position and not q.compare \
+        if BACK_TO.match(text.strip()) and len(q.cities) == 1 and not q.position and not q.compare \
                 and _THAT_ONE.search(q.folded) and (back := (previous.get("cited") or {}).get(q.cities[0])) \
                 and (record := next((r for r in self.records if _task_key(r) == list(back["task"])), None)) is not None:
             # 回到达州那条 配合的都有谁, turns after 达州's task was cited: that task again, whatever was asked since
