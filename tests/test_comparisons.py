@@ -427,6 +427,10 @@ def test_a_province_said_as_the_object_of_a_task_stays_a_topic(engine):
     assert q.cities == ["遂宁"] and not q.unknown_cities and "新疆" in q.topic
     q, _ = engine.reading("学习浙江经验 达州咋写的")  # 浙江经验: a topic, not a scope
     assert q.cities == ["达州"] and "浙江" in q.topic
+    # 川东北 (north-east Sichuan, 达州's region) names a part of one province by its one-character name: not the
+    # 东北 of 长春, whose plan never speaks of it
+    q, _ = engine.reading("川东北几个市 职校联盟 谁牵头")
+    assert "长春" not in q.cities and "川东北" in q.topic
 
 
 def test_the_plans_left_out_are_the_ones_a_comparison_does_not_ask(ask):

@@ -14,7 +14,7 @@ from ..documents.normalize import fold
 from ..documents.offices import is_abbreviation
 from ..documents.parser import numeral_value
 from ..documents.places import BODY
-from .regions import PROVINCES as _PROVINCES, areas, districts, gazetteer, province_of
+from .regions import PROVINCES as _PROVINCES, areas, districts, gazetteer, province_of, regions
 from .slips import read_role_slips, sounds, sounds_like
 from .spoken import as_mandarin
 from .store import DocumentInfo
@@ -524,6 +524,7 @@ _SCOPE_WORDS = re.compile(rf"(?:那个|那份)?(?:还是|也|再)?(?:{_ADD_WORDS
 _NAMES_JOINED = r"\s*[、和与及跟,，/]\s*"
 # Where a province or a part of the country names plans (四川的, 两个四川的, 北方那俩, 浙江那个, 西南几个市), not a
 # topic (浙江经验, 东北师范大学, 四川省级示范)
+_PROVINCE_SHORT = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼黔滇陇秦蜀"  # the provinces' one-character names
 _AREA_BEFORE = r"(?:(?:这|那)?(?:[两三四五六七八九几]\s*个|俩|仨))?"
 _AREA_AFTER = (r"(?:省|地区|那边|这边)?(?=的|那|这|俩|仨|[两三四五几]\s*个|\s|$|[、和与跟及，,])"
                r"(?:的?(?:那|这)(?:俩|仨|[两三四五几]?\s*个|份|几份)?)?")
@@ -576,6 +577,8 @@ def _areas_read(q: Question, rest: str, documents: dict[str, DocumentInfo], plan
             continue
         if not (m := re.search(rf"{_AREA_BEFORE}{re.escape(area)}{_AREA_AFTER}", rest)):
             continue
+        if m.start() and rest[m.start() - 1] in _PROVINCE_SHORT and area in regions():
+            continue  # 川东北, 鲁西南, 陕西北: a part of one province, named with its one-character name
         there = [city for city in plan_cities if plan_province.get(city) in held]
         if there:
             if not (q.cities and all(plan_province.get(named) in held for named in q.cities)):
