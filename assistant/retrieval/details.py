@@ -540,12 +540,15 @@ def _counts_left_out(clause: str, value: re.Match, left_out: tuple[str, ...]) ->
     return any(w in clause[start:end] for w in left_out)
 
 
+_BRACKET_DEPTH = {"（": 1, "(": 1, "）": -1, ")": -1}
+
+
 def _own_item(clause: str, at: int, detail: Detail) -> str:
     """The item of a 、 list (brackets kept whole with the item they follow) holding the value at `at`, when two or
     more of the list's items hold a value of their own; else the whole clause."""
     items, depth, start = [], 0, 0
     for i, char in enumerate(clause):
-        depth += char in "（(" and 1 or char in "）)" and -1 or 0
+        depth += _BRACKET_DEPTH.get(char, 0)
         if char == "、" and depth <= 0:
             items.append((start, i))
             start = i + 1
@@ -595,8 +598,8 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
                                     and t.word in said_before for t in asking)  # (几个县级的样板 counts 样板)
     if of_level:
         asking = []
-    whole_object = [t for t in present if of_level and t not in asking and not _levels(t.word)
-                    and not _DIGITS.fullmatch(t.word) and not any(t.word in a.word for a in present if _levels(a.word))]
+    whole_object = [t for t in present if not _levels(t.word) and not _DIGITS.fullmatch(t.word)
+                    and not any(t.word in a.word for a in present if _levels(a.word))] if of_level else []
     if all(any(is_detail_word(a, detail) for a in t.alternatives) for t in asking):
         asking = []  # 那108个民心工程 总投资多少亿: 投资 (read as 资金) says which value; the rest names of what
     # between clauses the asking words hold alike, the rest of the question decides (教育装备达标园 温州打造多少:
