@@ -82,6 +82,7 @@ CORPORA = {
     "sixtieth": "p208 p209 p210",  # ordinary plans: a workbook's 类别 column merged down, offices in a closing sentence, a bold 牵头领导 line in a PDF
     "sixtyfirst": "p211 p212 p213",  # ordinary plans: a portal page copy with （牵头）-marked office lines, a Word table whose one office column marks its lead, a WPS PDF with 主责 / 协同 paragraphs
     "sixtysecond": "p214 p215 p216",  # ordinary plans: a Notepad GB18030 text indented with tabs, offices closing each task in words or labels; a PDF of （一） tasks each as labelled field paragraphs; a workbook whose office cells hold short names its second sheet spells out
+    "sixtythird": "p217 p218 p219",  # ordinary plans: a Word outline whose （一） headings close with the offices of the 1. tasks under them; an OA notice copied as text, a section's tasks run on in one line; a workbook ledger repeating its header above every section's block
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -590,6 +591,7 @@ HELD_FLOORS = [
     ("sixtieth", "other_bureaus62_heldout.jsonl", (1.0, 0, 2, 0)),  # 1.000, 0/7, 2/2, 0/3
     ("sixtyfirst", "other_bureaus63_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/3, 0/4
     ("sixtysecond", "other_bureaus64_heldout.jsonl", (1.0, 0, 1, 0)),  # 1.000, 0/7, 1/3, 0/3
+    ("sixtythird", "other_bureaus65_heldout.jsonl", (1.0, 0, 3, 0)),  # 1.000, 0/7, 3/3, 0/4
 ]
 
 
