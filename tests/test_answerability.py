@@ -2160,3 +2160,32 @@ def test_a_count_is_quoted_from_the_task_printing_the_objects_whole_name_beside_
     assert "体育传统项目示范学校 1 所" in quote and "艺术特色学校 4" not in quote
     b = ask("承德 中小学 新建改扩建 计划几所")
     assert b["answered"] and top(b) == (CHENGDE, "三", 11) and "中小学10所" in "".join(b["results"][0]["evidence"])
+
+
+def test_a_city_called_by_its_other_name_asks_that_citys_plan(ask, engine):
+    """春城 is 长春 (the corpus has no 昆明, the other city so called); 蓉城 is 成都, a city with no plan here; 长春城区
+    names 长春 and holds no 春城 of its own."""
+    a = ask("春城那份要点 语言文字达标校 要干啥")
+    assert a["answered"] and top(a) == (CHANGCHUN, "五", 24)
+    b = ask("蓉城的要点 课后服务咋说")
+    assert b["status"] == "not_found" and "成都" in b["reason"]
+    assert engine.reading("长春城区学校 课后服务")[0].cities == ["长春"]
+
+
+def test_one_office_alone_said_with_a_count_word_states_no_count(ask):
+    """中学教研室一家负责吧: 一家 says the office is alone, not a count of 家 to check against the plan."""
+    a = ask("承德一中做大做强那条 记得是中学教研室一家负责吧")
+    assert a["answered"] and top(a) == (CHENGDE, "三", 12)
+    assert "中学教研室" in a["results"][0]["responsible_offices"]
+
+
+def test_which_indicators_a_task_draws_up_asks_no_figure(ask):
+    """要制定啥指标: the indicators drawn up, which 温州 一、4 names (“清廉教育”監測指標); no figure is asked."""
+    a = ask("溫州清廉學校 要制定啥指標 完善啥辦法")
+    assert a["answered"] and top(a) == (WENZHOU, "一", 4)
+
+
+def test_a_ratio_the_task_never_names_is_not_answered_by_another_figure(ask):
+    """师生比按多少配: 遂宁's 身心健康 task names no 师生比, only that schools with a counselling room are 不足 50%."""
+    a = ask("心理健康老师 师生比按多少配 遂宁19年")
+    assert not a["answered"] and a["status"] in ("partial", "not_found")

@@ -527,3 +527,19 @@ def test_a_comparison_corrected_inside_its_message_compares_the_places_meant(ask
     assert [p["city"] for p in ask("长春 承德 冰雪运动进校园 不是承德 我说的是遂宁")["plans"]] == ["遂宁", "长春"]
     assert [p["city"] for p in ask("达州 承德 遂宁 教育装备 质量抽检 咋写的 承德不要 换成长春")["plans"]] == [
         "达州", "遂宁", "长春"]
+
+
+def test_a_plan_printing_one_of_the_listed_ways_of_saying_the_topic_holds_it(ask):
+    """不想用 不会用 重配备轻应用: 达州 prints the first two (不想用、不会用), 遂宁 the third word for word (重配备轻应用);
+    beside 达州's fuller task 遂宁's is no mere touch of the topic."""
+    a = ask("教育装备 买回来不想用 不会用 重配备轻应用 这问题 哪几个市点出来了 谁牵头")
+    blocks = {p["doc"]: p for p in a["plans"]}
+    assert blocks[DAZHOU]["status"] == "answered" and blocks[SUINING]["status"] == "answered"
+    assert blocks[SUINING]["results"][0]["task_no"] == 24
+    assert blocks[CHANGCHUN]["status"] == "not_found"
+
+
+def test_which_ones_said_with_jia_asks_across_plans(ask, engine):
+    """是哪几家: which bureaus, a comparison; 哪几家单位配合 still asks offices of one task."""
+    assert engine.reading("职校 中职那块的思政 有专门安排的 是哪几家")[0].compare
+    assert not engine.reading("遂宁 课后服务 哪几家单位配合")[0].compare

@@ -211,3 +211,11 @@ def test_which_city_gives_an_office_the_most_tasks_in_a_role_lists_them_across_t
     assert a["intent"] == "office_tasks" and a["results"]
     assert {r["doc"] for r in a["results"]} == {DAZHOU, SUINING, CHENGDE}
     assert all(r["role"] != "牵头" for r in a["results"])
+
+
+def test_an_office_name_holding_a_role_word_does_not_widen_the_roles_asked(ask):
+    """写成机关所有科室的也算: 遂宁 prints the office as 机关各科室 and 机关所有科室; the 所有 of its name asks for no
+    other role than the 打配合 said, and 写成 / 也算 (how to count) are no topic words."""
+    a = ask("遂宁 机关各科室 打配合的活 都列下 写成机关所有科室的也算")
+    assert a["intent"] == "office_tasks" and {r["role"] for r in a["results"]} == {"参与"}
+    assert len(a["results"]) == 16

@@ -364,8 +364,14 @@ def _asked(question: str) -> tuple[Detail | None, int]:
                 rf"{_FREQUENCY.pattern}|{_count_of(m.group(1)).pattern.pattern}")), m.start()
         return _count_of(m.group(1)), m.start()
     if m := _PLAIN_COUNT.search(question):
+        if _DRAWN_UP.search(question[:m.start()]) and _NAMED_SET.match(question, m.start()):
+            return None, -1  # 要制定啥指标: which indicators are drawn up, which the task names; no figure
         return _PLAIN, m.start()
     return None, -1
+
+
+_DRAWN_UP = re.compile(r"(?:制定|研制|研究制定|建立|出台|完善|设计|构建)\s*$")
+_NAMED_SET = re.compile(r"(?:啥|什么|哪些)\s*(?:指标|数据)")
 
 
 _PEOPLE = "人|名|人次|位|师生|学生|教师|老师|幼儿|儿童|家长"  # 70万师生全覆盖 counts people
@@ -401,7 +407,8 @@ _FIGURE_KINDS = (
     rf"|(?P<times>{_SPOKEN}\s*倍)"
     rf"|(?P<span>{_SPOKEN}\s*(?:个?\s*(?:小时|课时|学时|分钟|星期)|个\s*月))"  # 每天是不是各一小时, 最多收3个月: how long
     rf"|(?P<money>{_SPOKEN}\s*(?:[万千]\s*)?(?:多|余)?\s*(?:个?亿元?|[万千]?元|块钱?))"
-    rf"|{_SPOKEN}\s*(?:[万亿]\s*)?(?:多|余)?\s*(?P<measure>人次|[{_MEASURES}人名])")
+    # (中学教研室一家负责吧: one office alone, no count of 家)
+    rf"|{_SPOKEN}\s*(?:[万亿]\s*)?(?:多|余)?\s*(?P<measure>人次|[{_MEASURES}人名])(?!(?<=家)\s*(?:负责|牵头|主抓|管|承担|单独|包))")
 _STATED_FIGURE = re.compile(
     rf"(?<![第\d.〇零一二两三四五六七八九十百千万亿统唯同划整])(?:(?P<figure>{_FIGURE_KINDS})"  # 统一批吧: approved as one, no batch
     rf"|(?P<bare>{_SPOKEN}\s*[万亿]?(?:多|余)?)(?={_CONFIRMING}))"
@@ -579,7 +586,9 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
     best, best_share = None, (False, 0.0, 0.0, 0.0)
     task_text = "".join(title) + "".join(folded)
     # a rate is a named quantity (毛入园率, 巩固率): a task that never names the asked one holds only other rates
-    rates = [t for t in terms if len(t.word) >= 2 and t.word.endswith("率") and t.word in detail.asked_in]
+    # (a ratio too: 师生比, 生师比)
+    rates = [t for t in terms if (len(t.word) >= 2 and t.word.endswith("率") or len(t.word) >= 3 and t.word.endswith("比"))
+             and t.word in detail.asked_in]
     # jieba leaves 率 apart from a verb (压减率 -> 压减 | 率): the verb names the rate
     rates += [t for t in terms if not t.word.endswith("率") and t.word + "率" in detail.asked_in
               and not any(r.word.endswith(t.word + "率") for r in rates)]

@@ -39,6 +39,12 @@ def gazetteer() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def nicknames() -> dict[str, list[str]]:
+    """A city's other name as staff say it (春城, 蓉城) -> the cities it may mean, most usual first."""
+    return dict(_table("nicknames.txt"))
+
+
+@lru_cache(maxsize=1)
 def districts() -> dict[str, frozenset[str]]:
     """County-level places -> the prefecture-level cities that have one of that name (朝阳区: 北京, 长春)."""
     out: dict[str, set[str]] = {}

@@ -246,6 +246,9 @@ def _years_back(text: str) -> int:
     return next((n for word, n in _RELATIVE_YEAR.items() if word in text), 0)
 
 
+LISTED_PHRASE = 5  # characters of a listed way of saying the topic that a plan must print word for word
+
+
 def _holds_a_listed_topic(topic: str, elsewhere: list[Term], terms: list[Term]) -> bool:
     """Whether the question lists topics (A、B), or says one topic twice apart (城乡义务教育一体化 缩小城乡差距这块),
     and one of them, naming something, has no word that only other plans hold."""
@@ -1651,11 +1654,17 @@ class Engine:
         every = self._terms(q)[1]
         terms = sorted((t for t in every if t.weight > 0 and not t.guess), key=lambda t: -t.weight)[:2]
         best_text = self.matching[self.records.index(best.answer.hits[0].record)]
+        # a question listing ways of saying what it asks (不想用 不会用 重配备轻应用): a plan printing one of them word
+        # for word that the best task does not print holds the topic in its own words
+        phrases = [c for c in re.split(r"[\s、，,；;]+", q.topic or "") if len(c) >= LISTED_PHRASE]
         out = []
         for p in plans:
             a = p.answer
             text = self.matching[self.records.index(a.hits[0].record)] if a.hits else ""
             held_words = [u.word for u in every if u.found_in(text)]
+            if any(c in text and c not in best_text for c in phrases):
+                out.append(p)
+                continue
             if a.status != NOT_FOUND and a.hits and a.hits[0].coverage < COMPARED_SHARE * most and any(
                     t.found_in(best_text) and not t.found_in(text)
                     and not any(t.word in w for w in held_words) for t in terms):  # 退休 of a held 离退休

@@ -13,7 +13,7 @@ from ..documents.normalize import fold
 jieba.setLogLevel(logging.WARNING)
 
 # Bump when tokens change (stopwords, dictionary rules): the stored BM25 index is then rebuilt, vectors are kept.
-TOKENIZER_VERSION = "45"
+TOKENIZER_VERSION = "46"
 
 # Function words and question words that say nothing about which task is meant.
 STOPWORDS = frozenset(
@@ -53,6 +53,8 @@ STOPWORDS = frozenset(
     # regional spoken words left once data/spoken.tsv has read the rest as Mandarin (老鼻子了 = a lot, 搞起 = get it
     # going, 啥玩意, 哪旮旯): how one talks at home, never what about
     "搞起 搞得 要得 玩意 玩意儿 旮旯 巴适 安逸 "
+    # what the answer should count in (写成机关所有科室的也算, 配合的都算上, 别的叫法): how to list, never what about
+    "写成 也算 都算 算上 写法 叫法 "
     # words that ask across plans (query.py reads them as a comparison): they say nothing about the topic
     "各地 各市 各个 地方 城市 地市 哪些地方 比较 对比 相比 区别 异同 不同 一样 谁家 对照 pk".split()  # 比一比: an aside phrase
 )
