@@ -219,3 +219,22 @@ def test_an_office_name_holding_a_role_word_does_not_widen_the_roles_asked(ask):
     a = ask("遂宁 机关各科室 打配合的活 都列下 写成机关所有科室的也算")
     assert a["intent"] == "office_tasks" and {r["role"] for r in a["results"]} == {"参与"}
     assert len(a["results"]) == 16
+
+
+def test_a_role_said_after_the_question_corrects_itself_is_the_role_listed(ask):
+    """配合的有哪些 哦说错了 我要它牵头的: 牵头, said after the correction, is asked; 督导室 leads one task in 遂宁."""
+    a = ask("遂宁督导室 配合的有哪些 哦说错了 我要它牵头的")
+    assert a["intent"] == "office_tasks" and {r["role"] for r in a["results"]} == {"牵头"}
+    assert [r["task_no"] for r in a["results"]] == [28]
+
+
+def test_whether_an_office_leads_anything_is_answered_by_its_list(ask):
+    """有自己牵头的活没 没有就说没有: 承德's plan names no lead at all, and the answer says so (电教馆 only shares)."""
+    a = ask("承德电教馆 有自己牵头的活没 没有就说没有")
+    assert a["intent"] == "office_tasks" and a["status"] == "partial" and not a["answered"]
+
+
+def test_the_led_tasks_listed_apart_asks_both_roles(ask):
+    """牵头的单列: list what it leads apart from the rest, so both roles are listed."""
+    a = ask("遂宁督导室 手上几件事 牵头的单列")
+    assert a["intent"] == "office_tasks" and {r["role"] for r in a["results"]} == {"牵头", "参与"}

@@ -60,6 +60,8 @@ _LIST_WORDS = re.compile(
     r"(?:牵头|挑头|主抓|负责|参与|配合|协助|打下手)的(?:事|活|工作|任务)(?:儿|情)?(?:最多|最少|多|少)|"
     # 督导办 lead的活, 人事科牵头的事儿: the office's tasks in that role, named by their kind alone
     r"(?:牵头|挑头|主抓|参与|配合|协助|(?<![a-z])lead)的(?:活|事|工作|任务)儿?(?!\s*(?:吗|吧|嘛|么|是不是|是谁|是哪|对吧|不|没))(?=\s|$|[，,。？?！!]|有|都|呢|列|一共|共)|"
+    # 有自己牵头的活没: whether it leads any task, answered by the list of those it leads (or none)
+    r"有(?:它|他|其)?(?:自己)?(?:牵头|挑头|主抓|(?<![a-z])lead)的(?:活|事|工作|任务)|"
     r"哪些(?:工作|任务|事项|事|活)|(?:几|多少)项(?:工作|任务)?|清单|列(?:出|一下|下|个|举|全)|罗列|都有什么|都有啥|有啥|都管|手上|"
     r"(?:负责|管|承担|牵头|挑头|分管|主抓|抓|干|搞|参与|配合|协助|(?<![a-z])lead)(?:了|的)?(?:什么|啥)"
 )
@@ -74,7 +76,7 @@ _LEAD_ROLE = re.compile(r"牵头|签头|挑头|主抓|主责|作为牵头|挑大
 _ROLE_ASKED = re.compile(r"(?:(?<=^)|(?<=[\s，,。？?：:谁些个呢和与及的要也还都那有是科室股处门位]))(?:配合|协办|协同|参与|协助)(?=科室|单位|处室|部门|股室|的|呢|吗|[？?。，,\s]|$)")
 _SHARED_ROLE = re.compile(r"参与|配合|协助|协办|协同|参加|打下手")
 _TOGETHER = re.compile(r"一起|共同|联合|同时|一块|一道|都是|都")  # 两个科一起牵头: all of the named offices
-_BOTH_ROLES = re.compile(r"都算|都要|全部|所有|涉及|相关|有关|沾边|掺和|一块算|一起算|一并算|全算")
+_BOTH_ROLES = re.compile(r"都算|都要|全部|所有|涉及|相关|有关|沾边|掺和|一块算|一起算|一并算|全算|单列|分开列|分开算|分开")  # 牵头的单列: both, apart
 # 它自己牵头的不算, 除了配合的: the role left out says which is asked
 _ROLE_WORD = r"(牵头|签头|挑头|主抓|主责|挑大梁|唱主角|参与|配合|协助|协办|协同|参加|打下手)"
 # 不是牵头的 我要配合的那些, 是参与的 不是牵头的: a role said not to be the one asked (a correction)
@@ -464,7 +466,12 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
             and not _ONE_TASK.search(q.folded):
         # (基教科 牵头 达州, 体艺科 配合 达州 遂宁: an office and a role typed as keywords, no topic: its task list)
         q.intent = OFFICE_TASKS
-        lead, shared = bool(_LEAD_ROLE.search(q.folded)), bool(_SHARED_ROLE.search(q.folded))
+        # 配合的有哪些 哦说错了 我要它牵头的: a role said after the question corrects itself is the one asked
+        said = q.folded
+        if (corrections := list(_CORRECTION.finditer(said))) and (
+                _LEAD_ROLE.search(after := said[corrections[-1].end():]) or _SHARED_ROLE.search(after)):
+            said = after
+        lead, shared = bool(_LEAD_ROLE.search(said)), bool(_SHARED_ROLE.search(said))
         if m := _EXCLUDED_ROLE.search(q.folded):
             q.role = "shared" if _LEAD_ROLE.fullmatch(m.group(1) or m.group(2)) else "lead"
         elif q.other_offices and lead and not shared and _TOGETHER.search(q.folded):
