@@ -372,3 +372,10 @@ def test_an_office_described_by_what_it_handles_is_each_plans_office_for_it(engi
     assert suining["intent"] == chengde["intent"] == "office_tasks"
     head = lambda answer: "\n".join(answer["answer"].split("\n")[:3])  # the line naming the office listed
     assert "计财科" in head(suining) and "规划财务（审计）科" in head(chengde)
+
+
+def test_a_follow_up_naming_two_places_compares_them_on_the_topic(engine):
+    """达州 遂宁 有没有 after a 长春 question: the topic asked of both, side by side, not of 达州 alone."""
+    *_, last = converse(engine, "长春 幼儿园老师培训那个三年计划 在哪条", "承德那边呢", "达州 遂宁 有没有")
+    assert last["intent"] == "compare" and [p["doc"] for p in last["plans"]] == [DAZHOU, SUINING]
+    assert "幼儿园老师培训" in last["answer"].split("\n")[0]  # the topic carried is said in the first line

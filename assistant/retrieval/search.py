@@ -573,8 +573,10 @@ class Engine:
             if not q.year and back and (base := previous.get("year") or previous.get("plan_year")):
                 year = base - back  # 去年呢 after 承德今年…: the plan a year before the one that answered
                 carried.append(f"{year}年（{base}年的上{'一' if back == 1 else '两'}年）")
+            # (达州 遂宁 有没有: the places named together, compared on the topic)
             named = "".join(filter(None, [
-                "" if across else (q.cities or [previous.get("city") or ""])[0] if not q.unknown_cities
+                "" if across else " ".join(q.cities) + " " if len(q.cities) > 1 and not q.unknown_cities
+                else (q.cities or [previous.get("city") or ""])[0] if not q.unknown_cities
                 else q.unknown_cities[0],
                 f"{year}年" if year else "", q.office or previous.get("office") or ""]))
             ask = f" {again}" if again else f" {_MARKERS.sub('', q.topic)}" if value_asked else ""
