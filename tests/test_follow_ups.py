@@ -379,3 +379,10 @@ def test_a_follow_up_naming_two_places_compares_them_on_the_topic(engine):
     *_, last = converse(engine, "长春 幼儿园老师培训那个三年计划 在哪条", "承德那边呢", "达州 遂宁 有没有")
     assert last["intent"] == "compare" and [p["doc"] for p in last["plans"]] == [DAZHOU, SUINING]
     assert "幼儿园老师培训" in last["answer"].split("\n")[0]  # the topic carried is said in the first line
+
+
+def test_a_place_after_picking_a_compared_block_asks_the_compared_topic(engine):
+    """第二个谁牵头 picks 遂宁's block of 矛盾纠纷 排查化解; 那温州呢 then asks 温州 of 矛盾纠纷, not of 谁牵头."""
+    *_, pick, last = converse(engine, "达州 遂宁 矛盾纠纷 排查化解 各咋写的", "第二个谁牵头", "那温州呢")
+    assert pick["results"][0]["doc"] == SUINING
+    assert "矛盾纠纷" in last["answer"].split("\n")[0]

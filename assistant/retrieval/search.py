@@ -488,6 +488,8 @@ class Engine:
                                   self._everyday)
                 if not _ELLIPSIS.sub("", rest) and previous.get("intent") in (LEAD, GENERAL):
                     q.intent = previous["intent"]
+                if not self._has_topic(q):  # 第二个谁牵头 then 那温州呢: the compared topic, asked of 温州
+                    q.carried_topic = previous.get("topic")
                 q.text, q.cities, q.year, q.compare = text, [record.city], record.year, False
                 q.position = (record.section, record.subsection or record.item, record.task_no)
                 carried.append(f"{nth.group(0)}（{record.city}{record.path}）")
