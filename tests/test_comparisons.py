@@ -543,3 +543,9 @@ def test_which_ones_said_with_jia_asks_across_plans(ask, engine):
     """是哪几家: which bureaus, a comparison; 哪几家单位配合 still asks offices of one task."""
     assert engine.reading("职校 中职那块的思政 有专门安排的 是哪几家")[0].compare
     assert not engine.reading("遂宁 课后服务 哪几家单位配合")[0].compare
+
+
+def test_the_only_place_asked_about_may_be_typed_with_a_slip(engine):
+    """只有承得写了吗: 承德 typed 承得 after 只有 is still the one place checked against every plan."""
+    q, _ = engine.reading("新老师岗前培训 只有承得写了吗")
+    assert q.only and q.compare and q.cities == []

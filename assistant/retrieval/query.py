@@ -323,11 +323,13 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
             if names[name] not in q.cities:
                 q.cities.append(names[name])
             rest = rest.replace(name, " ")
+    typed: dict[str, str] = {}  # places typed with a slip (承得), as typed -> the corpus city
     while names and (slip := _place_slip(rest, {n: c for n, c in names.items() if c not in q.cities}, corpus_text,
                                          everyday)):
         # 郴洲 for 郴州 (温洲和达州): a plan's place typed with a same-sounding character, where a place stands
         start, name = slip
         q.cities.append(names[name])
+        typed[rest[start:start + len(name)]] = names[name]
         rest = rest[:start] + " " + rest[start + len(name):]
     for nickname, meant in sorted(nicknames().items(), key=lambda item: -len(item[0])):
         # 春城那份要点: a city called by its other name, read as the one the corpus has a plan for (else as a city
@@ -507,7 +509,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     q.year_over_year = bool(_YEAR_OVER_YEAR.search(q.folded)) or len(q.years) > 1
     if len(q.cities) == 1 and not excluded and any(re.search(
             rf"(?:就|只有|仅有|只|光)\s*{re.escape(n)}(?:市|那边|这边|的)?\s*(?:写|提|有|搞|弄|安排|定)", q.folded)
-            for n, c in names.items() if c == q.cities[0]):
+            for n, c in [*names.items(), *typed.items()] if c == q.cities[0]):  # (只有承得写了吗: 承德 typed so)
         q.cities, q.only = [], True  # 就承德写了吧: whether any other plan does too is asked, every plan side by side
     q.compare = q.intent != OFFICE_TASKS and (len(q.cities) >= 2 or q.year_over_year or q.others or q.only
                                               or bool(_COMPARE.search(q.folded)))
@@ -619,6 +621,9 @@ def _areas_read(q: Question, rest: str, documents: dict[str, DocumentInfo], plan
     return rest
 
 
+_BEFORE_PLACE = re.compile(r"(?:只有|仅有|就|光|除了)$")
+
+
 def _place_slip(rest: str, names: dict[str, str], corpus_text: str,
                 everyday: Callable[[str], bool]) -> tuple[int, str] | None:
     """Where `rest` opens (or a clause opens) with a plan's place name typed with one character a pinyin input method
@@ -626,8 +631,8 @@ def _place_slip(rest: str, names: dict[str, str], corpus_text: str,
     word the plans print and no everyday word: its start and the name meant."""
     for name in sorted((n for n in names if len(n) >= 2), key=len, reverse=True):
         for start in range(len(rest) - len(name) + 1):
-            if start and _CJK_CHAR.match(rest[start - 1]):
-                continue
+            if start and _CJK_CHAR.match(rest[start - 1]) and not _BEFORE_PLACE.search(rest, 0, start):
+                continue  # (只有承得写了吗: a place after 只有 stands as one)
             typed = rest[start: start + len(name)]
             if typed != name and sum(a != b for a, b in zip(typed, name)) == 1 and sounds_like(typed, name) \
                     and typed not in corpus_text and typed not in gazetteer() \
