@@ -1362,6 +1362,7 @@ HELDOUT_FLOORS = {
     "colloquial_batch70_heldout.jsonl": (0.96, 1, 0, 0),  # 0.968, 1/31, 0/13, 0/8
     "colloquial_batch71_heldout.jsonl": (0.83, 5, 2, 0),  # 0.833, 5/30, 2/13, 0/7
     "colloquial_batch72_heldout.jsonl": (0.96, 1, 1, 0),  # 0.967, 1/30, 1/14, 0/10
+    "colloquial_batch73_heldout.jsonl": (0.92, 2, 1, 0),  # 0.929, 2/28, 1/15, 0/8 (whole at first measure: 0.917, 4/60, 3/30, 0/17)
 }
 
 

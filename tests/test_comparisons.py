@@ -252,6 +252,7 @@ COMPARE_FLOORS = {
     "compare_batch42_heldout.jsonl": (31, 3, 14),  # 31/40, 3/9, 14/18 (office lists 1/2)
     "compare_batch43_heldout.jsonl": (25, 5, 10),  # 25/31, 5/9, 10/17 (office lists 2/2)
     "compare_batch44_heldout.jsonl": (37, 6, 10),  # 37/42, 6/9, 10/18 (office lists 1/2)
+    "compare_batch45_heldout.jsonl": (34, 6, 9),  # 34/41, 6/10, 9/13 (office lists 2/2)
 }
 
 
