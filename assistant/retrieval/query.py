@@ -76,7 +76,7 @@ _LEAD_ROLE = re.compile(r"牵头|签头|挑头|主抓|主责|作为牵头|挑大
 _ROLE_ASKED = re.compile(r"(?:(?<=^)|(?<=[\s，,。？?：:谁些个呢和与及的要也还都那有是科室股处门位]))(?:配合|协办|协同|参与|协助)(?=科室|单位|处室|部门|股室|的|呢|吗|[？?。，,\s]|$)")
 _SHARED_ROLE = re.compile(r"参与|配合|协助|协办|协同|参加|打下手")
 _TOGETHER = re.compile(r"一起|共同|联合|同时|一块|一道|都是|都")  # 两个科一起牵头: all of the named offices
-_BOTH_ROLES = re.compile(r"都算|都要|全部|所有|涉及|相关|有关|沾边|掺和|一块算|一起算|一并算|全算|单列|分开列|分开算|分开")  # 牵头的单列: both, apart
+_BOTH_ROLES = re.compile(r"都算|都要|全部|所有|涉及|相关|有关|沾边|掺和|一块算|一起算|一并算|全算|单列|分开")  # 牵头的单列: both, apart
 # 它自己牵头的不算, 除了配合的: the role left out says which is asked
 _ROLE_WORD = r"(牵头|签头|挑头|主抓|主责|挑大梁|唱主角|参与|配合|协助|协办|协同|参加|打下手)"
 # 不是牵头的 我要配合的那些, 是参与的 不是牵头的: a role said not to be the one asked (a correction)
@@ -334,16 +334,14 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
     for nickname, meant in sorted(nicknames().items(), key=lambda item: -len(item[0])):
         # 春城那份要点: a city called by its other name, read as the one the corpus has a plan for (else as a city
         # without a plan); 长春城区 holds no 春城, its place taken out above
-        if nickname in rest and (edges := _word_edges(rest, words) if words else None) is not None \
-                and not _stands_as_word(nickname, rest, edges):
+        if nickname not in rest or (words and not _stands_as_word(nickname, rest, _word_edges(rest, words))):
             continue
-        if nickname in rest:
-            city = next((names[c] for c in meant if c in names), None)
-            if city is None:
-                q.unknown_cities.append(meant[0])
-            elif city not in q.cities:
-                q.cities.append(city)
-            rest = rest.replace(nickname, " ")
+        city = next((names[c] for c in meant if c in names), None)
+        if city is None:
+            q.unknown_cities.append(meant[0])
+        elif city not in q.cities:
+            q.cities.append(city)
+        rest = rest.replace(nickname, " ")
     for info in documents.values():  # 上海市崇明区: the region before a named district is part of naming it
         if info.city in q.cities and info.region:
             for name in (fold(info.region), fold(info.region)[:-1]):
