@@ -108,6 +108,7 @@ WIDE_COVERAGE = 0.7
 # in a comparison, a plan whose best task holds less than this share of what the best-holding plan's task holds does
 # not treat the topic: it touches a word or two of it (领导干部 of 领导干部讲思政课 in a 党风廉政 task)
 COMPARED_SHARE = 0.5
+LISTED_PHRASE = 5  # characters of a listed way of saying the topic that a plan must print word for word
 # topics listed in one question (教师交流轮岗、县管校聘, 坐校车或者住校): any one may answer
 _LISTED = re.compile(r"[、／/]")
 # a stretch that asks, or says what is wanted of a topic named before it (把它算进考核了, 这事有安排没)
@@ -244,9 +245,6 @@ def _years_back(text: str) -> int:
     """去年 -> 1, 前年 -> 2, no such word -> 0; a year taken back (不是去年完成的 今年…) is none."""
     text = _TAKEN_BACK.sub(" ", text)
     return next((n for word, n in _RELATIVE_YEAR.items() if word in text), 0)
-
-
-LISTED_PHRASE = 5  # characters of a listed way of saying the topic that a plan must print word for word
 
 
 def _holds_a_listed_topic(topic: str, elsewhere: list[Term], terms: list[Term]) -> bool:
@@ -1665,10 +1663,10 @@ class Engine:
         for p in plans:
             a = p.answer
             text = self.matching[self.records.index(a.hits[0].record)] if a.hits else ""
-            held_words = [u.word for u in every if u.found_in(text)]
             if any(c in text and c not in best_text for c in phrases):
                 out.append(p)
                 continue
+            held_words = [u.word for u in every if u.found_in(text)]
             if a.status != NOT_FOUND and a.hits and a.hits[0].coverage < COMPARED_SHARE * most and any(
                     t.found_in(best_text) and not t.found_in(text)
                     and not any(t.word in w for w in held_words) for t in terms):  # 退休 of a held 离退休
