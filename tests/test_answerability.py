@@ -2190,3 +2190,20 @@ def test_a_ratio_the_task_never_names_is_not_answered_by_another_figure(ask):
     """师生比按多少配: 遂宁's 身心健康 task names no 师生比, only that schools with a counselling room are 不足 50%."""
     a = ask("心理健康老师 师生比按多少配 遂宁19年")
     assert not a["answered"] and a["status"] in ("partial", "not_found")
+
+
+def test_how_often_is_said_once_for_its_sentence_whose_object_may_stand_clauses_back(ask):
+    """按照“一校一案”…原则，…对重点学校周边存在的问题，每学期开展一次联合专项治理行动: the frequency is the sentence's, so
+    its object three clauses back counts; a frequency whose clauses name nothing asked (每月…集中政治学习, asked of
+    体检) still answers nothing."""
+    a = ask("长春一校一案 周边整治多久搞一回")
+    assert a["answered"] and top(a) == (CHANGCHUN, "七", 31) and "每学期开展一次" in "".join(a["results"][0]["evidence"])
+    b = ask("达州 教职工体检 一年几次")
+    assert not b["answered"]
+
+
+def test_a_list_points_heading_sentence_is_the_subject_of_the_sentences_under_it(ask):
+    """二是认真落实党风廉政建设主体责任。 heads the sentence …责任清单，对七方面28项内容逐一进行分解: 主体责任 is what the
+    28项 are of, as a task's title is of its body."""
+    a = ask("承德2020年工作总结里，主体责任清单分了多少项")
+    assert a["answered"] and "七方面28项" in "".join(a["results"][0]["evidence"])

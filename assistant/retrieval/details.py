@@ -568,6 +568,8 @@ def _own_item(clause: str, at: int, detail: Detail) -> str:
 _A_NUMBER = re.compile(r"\d+(?:\.\d+)?\s*[^\d\s、，,；;]?")
 
 
+# a point of a list said alone as its heading sentence (二是认真落实党风廉政建设主体责任。): short, no figure of its own
+_ITEM_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}是[^，,；;。\d]{2,30}[。.]?\s*$")
 _GAP = re.compile(r"_{2,}|＿{2,}|■+")  # where a figure would stand: a line left to fill, a bar painted over it
 
 
@@ -633,8 +635,11 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
         pieces = []
     # 省级冰雪特色校多少所 is not answered by 新增国家级冰雪特色校80所: a value of another level is another object's
     asked_levels = _levels(detail.asked_in)
+    heading = ""
     for i, text in enumerate(folded):
         parts = clauses(text)
+        if _ITEM_HEADING.match(text):
+            heading = text  # 二是认真落实党风廉政建设主体责任。: the subject of the sentences under it, as a title is
         # between values whose clauses name the asked object alike, the sentence naming more of the question gives
         # it, as its subject may stand several clauses back (…承德应用技术职业学院发展迅速，…专业，在校生规模达到3856人
         # is the college's figure; 中职教育在校生稳定在3.8万人 another object's); within one sentence the clauses
@@ -656,6 +661,11 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
             # how often is said before what is done (每学期开展一次联合专项治理行动，打击校园周边重点乱象行为)
             # and a date before who does what (2020年12月21日至25日，省政府教育督导委员会实地督查组…)
             after = parts[j + 1] if detail.kind in ("frequency", "date") and j + 1 < len(parts) else ""
+            if detail.kind == "frequency" and any(t.found_in(before + clause + after) for t in present):
+                # how often a thing is done is said once for the sentence, the rest of its object anywhere before it
+                # (按照“一校一案”的原则，…对重点学校周边存在的问题，每学期开展一次联合专项治理行动), when the clauses
+                # around the value name some of it (完善教职工…学习制度，…每月至少组织1次集中政治学习 is no 体检's)
+                before = "".join(parts[:j])
             own = clause
             if detail.kind == "count":
                 # in a list of counted things (139所足球特色学校(国家级120所、市级19所)、13所足球特色幼儿园) a count is
@@ -664,7 +674,7 @@ def detail_sentence(title: str, folded: list[str], terms: list[Term], detail: De
                                              if _new_value(m.group(0), detail.given)))
                 if own != clause and (first := detail.pattern.search(clause)):
                     own = clause[:first.start()] + " " + own  # what leads into the list (推进1个试点区、…) is each item's
-            window = with_inserts_read(title + " " + before + own + after)  # 县(市)区 holds 县区
+            window = with_inserts_read(title + " " + heading + " " + before + own + after)  # 县(市)区 holds 县区
             share = sum(t.weight for t in present if t.found_in(window)) / total
             rest = sum(t.weight for t in everything if t.found_in(window))
             if whole is None:
