@@ -83,6 +83,7 @@ CORPORA = {
     "sixtyfirst": "p211 p212 p213",  # ordinary plans: a portal page copy with （牵头）-marked office lines, a Word table whose one office column marks its lead, a WPS PDF with 主责 / 协同 paragraphs
     "sixtysecond": "p214 p215 p216",  # ordinary plans: a Notepad GB18030 text indented with tabs, offices closing each task in words or labels; a PDF of （一） tasks each as labelled field paragraphs; a workbook whose office cells hold short names its second sheet spells out
     "sixtythird": "p217 p218 p219",  # ordinary plans: a Word outline whose （一） headings close with the offices of the 1. tasks under them; an OA notice copied as text, a section's tasks run on in one line; a workbook ledger repeating its header above every section's block
+    "sixtyfourth": "p220 p221 p222",  # ordinary plans: a Word task table cut by hand at page ends under 续表 (主办 / 协办 columns); a DingTalk notice copied as GB18030 text, the lead named again in a bracket closing each office list; a workbook whose 责任单位 splits its names by kind of office, the lead marked （牵头）
 }
 JIANAN, CHONGMING, ANJI, BOLUO, XINDU = map(plan, ["p06", "p02", "p05", "p16", "p19"])
 ZHAOQING, TONGLU, YANCHENG, LINQU, JIANGNING = map(plan, ["p22", "p24", "p26", "p32", "p35"])
@@ -592,6 +593,7 @@ HELD_FLOORS = [
     ("sixtyfirst", "other_bureaus63_heldout.jsonl", (1.0, 0, 0, 0)),  # 1.000, 0/7, 0/3, 0/4
     ("sixtysecond", "other_bureaus64_heldout.jsonl", (1.0, 0, 1, 0)),  # 1.000, 0/7, 1/3, 0/3
     ("sixtythird", "other_bureaus65_heldout.jsonl", (1.0, 0, 3, 0)),  # 1.000, 0/7, 3/3, 0/4
+    ("sixtyfourth", "other_bureaus66_heldout.jsonl", (1.0, 0, 2, 1)),  # 1.000, 0/7, 2/3, 1/4
 ]
 
 
@@ -1050,3 +1052,24 @@ def test_a_lead_marked_by_a_suffix_in_one_office_list_and_a_close_task_holding_m
     assert d["answered"] and d["results"][0]["task_no"] == 15
     quote = "".join(d["results"][0]["evidence"])
     assert "420名" in quote and "100名" not in quote
+
+
+def test_a_table_cut_at_page_ends_a_lead_named_again_after_its_list_and_offices_split_by_kind(plans_of):
+    """汉中 (Word): the task table cut by hand under 续表, 主办 / 协办 columns, task 11's third measure in a row of the
+    next piece under its 序号 typed again; 泌阳 (a DingTalk notice): 责任股室：A、B、C（A、督导室共同牵头）, the lead named
+    again in a closing bracket, by a short form too; 盘龙 (a workbook): 责任单位 over 局机关科室 | 局属单位, the lead
+    marked （牵头） in either, the rest 配合单位 by the sheet's legend."""
+    ask = plans_of("sixtyfourth")
+    a = ask("汉中 县中振兴 主办科室哪个 有协办没")  # 主办科室 / 协办 ask who, as 牵头 / 配合 do
+    assert a["answered"] and a["results"][0]["lead_offices"] == ["基础教育科"]
+    b = ask("汉中市 劳动教育实践基地 今年建几个")
+    assert b["answered"] and "10个" in "".join(b["results"][0]["evidence"])
+    assert b["results"][0]["lead_offices"] == ["体育卫生与艺术教育科"]
+    c = ask("泌阳 义务教育优质均衡 lead是谁")
+    assert c["answered"] and c["results"][0]["lead_offices"] == ["基础教育股", "县人民政府教育督导室"]
+    assert c["results"][0]["cooperating_offices"] == ["计财股", "县教研室"]
+    d = ask("泌阳 家校社协同育人 完成时线")  # 时线 typed for 时限: the task's deadline
+    assert d["answered"] and "2026年12月底前" in "".join(d["results"][0]["evidence"])
+    e = ask("盘龙区 全民健身 哪个单位牵头")
+    assert e["answered"] and e["results"][0]["lead_offices"] == ["区全民健身服务中心"]
+    assert e["results"][0]["cooperating_offices"] == ["群众体育科", "计划财务科"]

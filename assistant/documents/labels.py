@@ -21,11 +21,12 @@ ROLES = (LEAD, RESPONSIBLE, COOPERATING)
 ROLE_NAMES = {LEAD: "牵头", RESPONSIBLE: "责任", COOPERATING: "配合"}  # how the outline names a role
 
 _UNIT = r"(?:科室|单位|处室|部门|股室)"
-# 主责 and 协同 are also label words on their own; every other word needs its unit (牵头 alone is a verb).
-_WORD = (rf"(?:牵头(?:{_UNIT}|领导)|主责{_UNIT}?|责任{_UNIT}|(?:配合|协办|协助|参与){_UNIT}|协同{_UNIT}?)"
+# 主责 and 协同 are also label words on their own; every other word needs its unit (牵头 alone is a verb). 主办科室
+# leads as 协办科室 cooperates (主办 alone is an event's host).
+_WORD = (rf"(?:牵头(?:{_UNIT}|领导)|主责{_UNIT}?|主办{_UNIT}|责任{_UNIT}|(?:配合|协办|协助|参与){_UNIT}|协同{_UNIT}?)"
          r"(?:\s*[（(]\s*(?:单位|科室|处室|部门)\s*[)）])?")
 OFFICE_LABEL_WORD = _WORD  # 牵头科室, 配合单位 (单位): a label word, without the colon after it
-_ROLE_OF_WORD = {"牵头": LEAD, "主责": LEAD, "责任": RESPONSIBLE, "配合": COOPERATING, "协办": COOPERATING,
+_ROLE_OF_WORD = {"牵头": LEAD, "主责": LEAD, "主办": LEAD, "责任": RESPONSIBLE, "配合": COOPERATING, "协办": COOPERATING,
                  "协助": COOPERATING, "参与": COOPERATING, "协同": COOPERATING}
 
 # The bare verbs (牵头：, 配合：) are labels only where nothing but a label can stand: at the start of a line, right
@@ -171,6 +172,13 @@ def spoken_bracket(text: str) -> Bracket | None:
     return None
 
 
+def _closes_a_list(text: str, start: int) -> bool:
+    """Whether the bracket at `start` closes a labelled list on its line (责任股室：德育股、县教师进修学校（德育股牵头）):
+    it is that list's mark of its lead, read with the list, not an office list of its own."""
+    labels = list(OFFICE_LABEL.finditer(text, 0, start))
+    return bool(labels) and not re.search(r"[。；;！!]", text[labels[-1].end():start])
+
+
 def inline_brackets(text: str) -> list[Bracket]:
     """Parenthesised office lists in a line, nested parentheses inside a name (`各县（市、区）教育局`) included, and
     one in plain words closing the paragraph (`spoken_bracket`).
@@ -192,7 +200,7 @@ def inline_brackets(text: str) -> list[Bracket]:
         close = min(i, len(text))
         out.append(Bracket(m.start(), min(close + 1, len(text)), tuple(label_groups(text, m.end(), close))))
         pos = close + 1
-    if not out and (spoken := spoken_bracket(text)):
+    if not out and (spoken := spoken_bracket(text)) and not _closes_a_list(text, spoken.start):
         out.append(spoken)
     if dashed := dash_list(text, out):
         out = sorted([*out, *dashed], key=lambda b: b.start)

@@ -26,6 +26,8 @@ _STRAY_MARKERS = re.compile(r"\[bookmark: [^\]]*\]")
 _CHROME = re.compile(
     r"^(您当前的位置|当前位置|首页\s*[>＞»›]|时间[:：].*来源|【字体|【?打印本页|【?关闭窗口|【打印】|\[打印\])"
     r"|^[-—–－]\s*\d{1,3}\s*[-—–－]$|^第\s*\d{1,3}\s*页(\s*[,，]?\s*共\s*\d{1,3}\s*页)?$|^\d{1,3}\s*/\s*\d{1,3}$"
+    # 续表 over a table's next piece, which a typist cut at the page's end: the table goes on, nothing is said
+    r"|^[（(]?\s*续\s*表\s*\d{0,2}\s*[)）]?$"
 )
 _ODD_SPACES = str.maketrans({"\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ", "\ufeff": " ", "\t": " ",
                              # full-width digits, letters and % (２０２４年, ３．２万人次, ＳＴＥＭ): one character each

@@ -183,6 +183,8 @@ def read_table(lines: list[SourceLine], start: int, columns: list[Column]) -> Ta
             continue  # the header again (Word repeats it on every page)
         if (other := read_header(line)) is not None:
             # the next section's own table, under a header of its own (责任科室 / 协办科室 where the first had 牵头科室)
+            # or the header's second row, naming the columns a merged office group spans
+            other = _under_office_group(columns, other) if previous is None and not table.rows else other
             columns = table.columns = other
             levels = [""] * sum(1 for c in columns if c.kind == LEVEL)
             previous = None
@@ -280,7 +282,15 @@ def _matrix_row(lines: list[SourceLine], start: int, columns: list[Column]) -> t
             matrix.append(column)
         else:
             return None
-    return (index, matrix) if offices >= 2 else None
+    if offices < 2:
+        return None
+    marked = [j for j, c in enumerate(matrix) if c.kind == MARK]
+    for line in lines[index + 1:index + 6]:
+        row = split_cells(line.text)
+        if row and len(row) == len(matrix) and any(
+                is_office_name(fold(name)) for j in marked if j < len(row) for name in re.split(r"[、，,\s]", row[j])):
+            return None  # the cells under the group's columns name offices (局机关科室 | 局属单位 over lists): no marks
+    return index, matrix
 
 
 def _resolve_marks(table: Table, lines: list[SourceLine]) -> None:
@@ -342,7 +352,10 @@ def _row(index: int, cells: list[str], columns: list[Column]) -> Row:
                 row.title = split.group(1)
                 row.fields.append((column.name, split.group(2).strip()))
         elif column.kind == OFFICE:
-            if cell.strip() or not _SHARE_HEADER.match(fold(column.name).strip()):
+            if row.offices and row.offices[-1][:2] == (column.role or "", column.name):
+                # the next column of one office group (局机关科室 | 局属单位 under 责任单位): one list
+                row.offices[-1] = (*row.offices[-1][:2], "、".join(c for c in (row.offices[-1][2], cell) if c.strip()))
+            elif cell.strip() or not _SHARE_HEADER.match(fold(column.name).strip()):
                 # an empty 责任分工 cell prints no label: the roles of such a column are the labels inside its cells
                 row.offices.append((column.role or "", column.name, cell))
         elif column.kind == MARK:
@@ -464,10 +477,32 @@ def _by_number(value: str, numbers: list[str]) -> dict[str, str]:
     return found if set(found) <= set(numbers) and all(found.values()) else {}
 
 
+def _under_office_group(group_row: list[Column], columns: list[Column]) -> list[Column]:
+    """A second header row under a merged office group (责任单位 over 局机关科室 | 局属单位): the group splits its names
+    by kind of office, not by role, so each of its columns is an office column of the group's role and label, and a
+    row's names in them are one list (a bare role word under the group, 牵头 | 配合, names its own role instead)."""
+    out = list(columns)
+    for i, group in enumerate(group_row):
+        if group.kind != OFFICE:
+            continue
+        span = i + 1
+        while span < len(group_row) and span < len(out) and not group_row[span].name.strip():
+            span += 1
+        if span - i < 2:
+            continue
+        for j in range(i, min(span, len(out))):
+            if out[j].kind != OFFICE and out[j].name.strip():
+                out[j] = Column(group.name, OFFICE, group.role)
+    return out
+
+
 def _continues(row: Row, previous: Row) -> bool:
     """A task spanning rows: no number and no task of its own, or both repeated by a vertically merged cell."""
     if not row.number and not row.title:
         return True
+    if row.number and row.number == previous.number and not row.title \
+            and not any(cell.strip() for _, _, cell in row.offices):
+        return True  # the rest of a row a page cut, its 序号 typed again over the next piece (11 | | 3.… | | |)
     return row.number == previous.number and row.title == previous.title
 
 

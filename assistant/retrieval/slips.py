@@ -147,6 +147,9 @@ class PinyinSpelled:
 # the words a question asks who does a task with: typed by sound, one character often comes out wrong (谁牵投, 哪个科负则,
 # 配和的科有哪些, 参于的科); read as typed they ask nothing of the offices and weigh as topics no plan has
 ROLE_WORDS = ("牵头", "挑头", "负责", "配合", "参与", "协助", "协办", "主抓")
+# so too the words asking when a task is due (完成时线 for 完成时限, 其限 for 期限): typed by sound, read as typed they
+# ask no date and weigh as a topic no plan has
+DUE_WORDS = ("时限", "期限")
 _ASKER_BEFORE = re.compile(r"[谁科室股处门位]\s*$")  # 哪个科前头的, 谁千头: who is asked of, right before it
 
 
@@ -165,7 +168,7 @@ def read_role_slips(text: str, cut: Callable[[str], list[str]]) -> str:
         span = text[i:i + 2]
         if i not in edges or i + 2 not in edges or not all(_CJK.match(c) for c in span):
             continue
-        for role in ROLE_WORDS:
+        for role in (*ROLE_WORDS, *DUE_WORDS):
             if span != role and sum(a != b for a, b in zip(span, role)) == 1 and sounds_like(span, role) and (
                     i not in words or _ASKER_BEFORE.search(text[:i])):
                 chars[i:i + 2] = role
