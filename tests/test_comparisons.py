@@ -253,6 +253,7 @@ COMPARE_FLOORS = {
     "compare_batch43_heldout.jsonl": (25, 5, 10),  # 25/31, 5/9, 10/17 (office lists 2/2)
     "compare_batch44_heldout.jsonl": (37, 6, 10),  # 37/42, 6/9, 10/18 (office lists 1/2)
     "compare_batch45_heldout.jsonl": (34, 6, 9),  # 34/41, 6/10, 9/13 (office lists 2/2)
+    "compare_batch46_heldout.jsonl": (33, 4, 11),  # 33/44, 4/10, 11/13 (office lists 1/2)
 }
 
 
