@@ -2172,6 +2172,9 @@ def test_a_city_called_by_its_other_name_asks_that_citys_plan(ask, engine):
     b = ask("蓉城的要点 课后服务咋说")
     assert b["status"] == "not_found" and "成都" in b["reason"]
     assert engine.reading("长春城区学校 课后服务")[0].cities == ["长春"]
+    # 鹿城区教育局: the district of 温州 named so asks that district's own plan, not 温州's by its other name 鹿城
+    c = ask("鹿城区教育局2022年要点 学前普及普惠区创建咋安排")
+    assert c["status"] == "not_found" and "鹿城区" in c["reason"]
 
 
 def test_one_office_alone_said_with_a_count_word_states_no_count(ask):

@@ -107,6 +107,9 @@ def test_an_office_named_as_colleagues_say_it_lists_that_offices_tasks(ask):
     assert b["intent"] == "office_tasks" and {r["role"] for r in b["results"]} == {"牵头"}
     c = ask("遂宁搞财务的那个科 牵头了几项？")  # 计财科 shortens 计划财务科: the one office holding 财
     assert c["intent"] == "office_tasks" and all("计财科" in r["lead_offices"] for r in c["results"])
+    d = ask("达州 直属单位 有哪些活")  # 达州 prints 市教育直属单位: the bureau's own name before the unit's left off
+    assert d["intent"] == "office_tasks" and d["results"] and all(
+        "市教育直属单位" in r["lead_offices"] + r["responsible_offices"] for r in d["results"])
 
 
 def test_an_office_name_holding_another_offices_shortening_inside_a_word_is_not_that_office(engine, ask):

@@ -135,6 +135,9 @@ _BEFORE_ROLE = re.compile(r"(?:\s|那块|这块|那边|这边|那里|这里|那�
 _OFFICE_END = re.compile(r"科|办|室|所|站|馆|中心|委|处|股|院|局")  # 区卫健局 for 区卫生健康局, 基教股, 教科院
 _OFFICE_END_CHARS = "科办室所站馆委心处股院局"
 _OFFICE_PREFIXES = ("市", "机关", "局")  # staff leave these off: 招考办, 纪委, 电教馆
+# and the bureau's own name before a unit's (直属单位 of 市教育直属单位): read only as typed whole, never shortened further
+# (科学研究室 of 市教育科学研究室 would make a 科室 of any question)
+_BUREAU_PREFIXES = ("市教育", "县教育", "区教育")
 _AFTER_OFFICE = "的牵负参配协有要今上下年第都还呢在管做干"
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # The plans counted as places (五个市, 这几个地方, 两地): a comparison's scope, never its topic
@@ -339,6 +342,8 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
         # without a plan); 长春城区 holds no 春城, its place taken out above
         if nickname not in rest or (words and not _stands_as_word(nickname, rest, _word_edges(rest, words))):
             continue
+        if any(f"{nickname}{suffix}" in rest and f"{nickname}{suffix}" in districts() for suffix in "区县市"):
+            continue  # 鹿城区教育局: the district named so, not its city's other name (read with the districts below)
         city = next((names[c] for c in meant if c in names), None)
         if city is None:
             q.unknown_cities.append(meant[0])
@@ -866,6 +871,19 @@ def _written_forms(forms: frozenset[str]) -> dict[str, str]:
     return written
 
 
+@lru_cache(maxsize=64)
+def _unprefixed_forms(forms: frozenset[str]) -> dict[str, str]:
+    """Each office form without the bureau's name before it (直属单位 -> 市教育直属单位), when four characters or more
+    are left."""
+    out = {}
+    for f in sorted(forms):
+        w = fold(f)
+        for prefix in _BUREAU_PREFIXES:
+            if w.startswith(prefix) and len(w) - len(prefix) >= 4:
+                out.setdefault(w[len(prefix):], f)
+    return out
+
+
 # what an office does, said in everyday words, -> the character its name holds for it
 _DUTY_CHARACTER = {"钱": "财", "经费": "财", "资金": "财", "账": "财", "花钱": "财"}
 _DESCRIBED_OFFICE = re.compile(r"(?:管|搞|负责)?([\u4e00-\u9fff]{2,4}?)(?:的)?那个(?:科室|科|股室|股|处室|处|办公室|办|中心|室)")
@@ -966,9 +984,10 @@ def _shortest_first(name: str) -> tuple[int, str]:
 def _office_in(text: str, forms: set[str], corpus_text: str, everyday: Callable[[str], bool],
                every_form: set[str] = frozenset()) -> tuple[str | None, tuple[int, int]]:
     written = _written_forms(frozenset(forms))
+    whole = {**_unprefixed_forms(frozenset(forms)), **written}
     # 幼儿园, 各中小学校 listed among a task's offices are schools: in 公办幼儿园学位 they are the topic, and they
     # name an office only before a role word (幼儿园配合哪些)
-    exact = [(text.find(w), -len(w), w) for w in written if w in text and not (
+    exact = [(text.find(w), -len(w), w) for w in whole if w in text and not (
         everyday(w) and not _OFFICE_END.search(w[-2:]) and not _ROLE_AFTER_OFFICE.match(text, text.find(w) + len(w)))]
     if full := _full_name(text, written):
         # 机关党委办公室 typed for the plan's 机关党办: the whole name, not the 办公室 inside it
@@ -991,7 +1010,7 @@ def _office_in(text: str, forms: set[str], corpus_text: str, everyday: Callable[
             return named[0], described.span()
     if exact:  # the first named; at one position, the longest name
         at, negative_length, form = min(exact)
-        return written[form], (at, at - negative_length)
+        return whole[form], (at, at - negative_length)
     candidates = []
     # another plan's office name, as questions write it (招办 of 遂宁's 市招办), is no word of the plans' text
     elsewhere = _written_forms(frozenset(every_form)) if every_form else {}
