@@ -22,11 +22,11 @@ ROLE_NAMES = {LEAD: "牵头", RESPONSIBLE: "责任", COOPERATING: "配合"}  # h
 
 _UNIT = r"(?:科室|单位|处室|部门|股室)"
 # 主责 and 协同 are also label words on their own; every other word needs its unit (牵头 alone is a verb). 主办科室
-# leads as 协办科室 cooperates (主办 alone is an event's host).
-_WORD = (rf"(?:牵头(?:{_UNIT}|领导)|主责{_UNIT}?|主办{_UNIT}|责任{_UNIT}|(?:配合|协办|协助|参与){_UNIT}|协同{_UNIT}?)"
+# and 承办股室 lead as 协办科室 cooperates (主办 and 承办 alone are an event's host).
+_WORD = (rf"(?:牵头(?:{_UNIT}|领导)|主责{_UNIT}?|(?:主办|承办){_UNIT}|责任{_UNIT}|(?:配合|协办|协助|参与){_UNIT}|协同{_UNIT}?)"
          r"(?:\s*[（(]\s*(?:单位|科室|处室|部门)\s*[)）])?")
 OFFICE_LABEL_WORD = _WORD  # 牵头科室, 配合单位 (单位): a label word, without the colon after it
-_ROLE_OF_WORD = {"牵头": LEAD, "主责": LEAD, "主办": LEAD, "责任": RESPONSIBLE, "配合": COOPERATING, "协办": COOPERATING,
+_ROLE_OF_WORD = {"牵头": LEAD, "主责": LEAD, "主办": LEAD, "承办": LEAD, "责任": RESPONSIBLE, "配合": COOPERATING, "协办": COOPERATING,
                  "协助": COOPERATING, "参与": COOPERATING, "协同": COOPERATING}
 
 # The bare verbs (牵头：, 配合：) are labels only where nothing but a label can stand: at the start of a line, right

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _OPEN, _CLOSE = "（(", "）)"
-_SEPARATORS = set("、，,；; \u00a0\u3000\t｜")  # ｜ between two labelled lists (牵头科室：X｜配合科室：Y)
-_NO_OFFICE = {"无", "無", "暂无", "暫無", "—", "——", "-", "－", "/", "／"}  # 协助股室：无 prints the label and no office
+_SEPARATORS = set("、，,；; \u00a0\u3000\t｜/／")  # ｜ between two labelled lists (牵头科室：X｜配合科室：Y); X/Y
+# 协助股室：无 prints the label and no office; 牵头科室：待定 in a draft, none decided yet
+_NO_OFFICE = {"无", "無", "暂无", "暫無", "—", "——", "-", "－", "/", "／", "待定", "待确定", "待明确", "未定"}
 _FILL_LINE = re.compile(r"[_＿]+")  # 配合科室：＿＿＿＿ left blank on a draft: no office yet
 _TRAILING = "。.；;，,、 \u00a0\u3000★☆◎｜"  # ☆ opening the next label (★牵头：X　☆配合：Y)
 

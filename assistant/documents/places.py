@@ -37,8 +37,9 @@ _ONE = re.compile(_NAME)
 _PLACE_BEFORE_EDUCATION = re.compile(rf"(?P<chain>(?:{_NAME}){{1,3}}?)(?=教育|教体)")
 # 江津区2024年教育工作要点: the place opening the heading, its year between it and 教育
 _PLACE_BEFORE_YEAR = re.compile(rf"^(?P<chain>(?:{_NAME}){{1,3}}?)\s*(?:20\d\d|[〇○零一二三四五六七八九]{{4}})\s*年")
+# (2024年2月　日: a draft's date, the day left blank to be filled in when it is issued)
 _DATE = re.compile(r"^\s*(?:20\d\d|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
-                   r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+                   r"\s*[\d一二三四五六七八九十]{0,3}\s*日\s*$")
 
 
 @dataclass(frozen=True)

@@ -193,6 +193,8 @@ def read_table(lines: list[SourceLine], start: int, columns: list[Column]) -> Ta
             table.rows.append(band)  # the task's measures or its offices, on a row of their own merged across
             continue
         row = _row(index, cells, columns)
+        if _TOTALS.fullmatch(fold(row.number).strip()):
+            continue  # 合计 | … | 100: the sum of a scoring column, no task
         for depth, cell in enumerate(row.levels):  # 一级任务 / 二级任务 merged down: a new value opens its heading
             if cell and cell != levels[depth]:
                 table.rows.append(Row(index, heading=cell))
@@ -216,6 +218,9 @@ _BAND_TEXT = re.compile(r"[。，,；;]")
 # a note under a table or a plan (注：未选择牵头科室的任务…), typed into a table's first cell or after an empty label
 NOTE_LINE = re.compile(r"^(?:注|备注|说明|填表说明)\s*\d*\s*[:：]")
 BAND_FIELD = "工作措施"  # the field a band's measures row is kept in (the table has no column for them)
+
+
+_TOTALS = re.compile(r"(?:合\s*计|总\s*计|小\s*计|共\s*计)(?:分值|得分)?")
 
 
 def _band_row(index: int, cells: list[str]) -> Row | None:

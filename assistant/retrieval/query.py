@@ -35,8 +35,8 @@ _LEAD_WORDS = re.compile(
     r"是不是\S{1,8}(?:牵头|挑头|主抓|负责)|"
     # 哪个科 / 哪个股: a county bureau's offices are 股 (基础教育股)
     r"哪(?:个|些|一个|几个)(?:科室|部门|单位|处室|股室|科|处|股)|(?:牵头|挑头|签头|主抓|配合|协办|协同|协助)的?\s*(?:呢|是)|(?:牵头|挑头)的?\s*[？?]?\s*$|"
-    r"什么(?:科室|部门|单位|股室)|(?:牵头|主办)(?:科室|单位|部门|处室|股室)|责任(?:科室|单位|部门|股室)|负责(?:科室|单位|部门|股室)|"
-    r"谁(?:来)?主办|主办的?\s*(?:是|呢|吗|吧)|"  # 主办科室 leads as 协办科室 helps (a plan's table may head them so)
+    r"什么(?:科室|部门|单位|股室)|(?:牵头|主办|承办)(?:科室|单位|部门|处室|股室)|责任(?:科室|单位|部门|股室)|负责(?:科室|单位|部门|股室)|"
+    r"谁(?:来)?(?:主办|承办)|(?:主办|承办)的?\s*(?:是|呢|吗|吧)|"  # 主办 / 承办科室 lead as 协办科室 helps
     r"主责(?:科室|单位|股室)?|(?:配合|协办|协同|参与)(?:科室|单位|部门|处室|股室)|谁(?:来)?(?:配合|协办|协同)|"
     r"(?:配合|协办)的(?:都|还|又|分别)?(?:有|是)(?:谁|哪)|"  # 配合的都有谁
     + _ROLE_LIST.pattern  # 市教育直属单位也在配合名单里吧: the offices of a role, listed
@@ -45,7 +45,7 @@ _LEAD_WORDS = re.compile(
 _SUBJECTS_ASKED = re.compile(r"(?:中考|高考|考试|学考|会考|选考|统考|联考)[^，,。？?！!；;]{0,6}?哪(?:些|几|几个|一)?科(?![室长])")
 # asks only who shares the task (配合科室是哪些), not who leads it
 _SHARED_ASKED = re.compile(r"配合|协办|协同|参与|协助|一起干")
-_LEAD_ASKED = re.compile(r"牵头|挑头|签头|主抓|主责|主办|负责|lead|归哪|归谁|由谁|谁管|哪个科管", re.IGNORECASE)
+_LEAD_ASKED = re.compile(r"牵头|挑头|签头|主抓|主责|主办|承办|负责|lead|归哪|归谁|由谁|谁管|哪个科管", re.IGNORECASE)
 _LIST_WORDS = re.compile(
     # (由它牵头的 一共几件: the total said between)
     r"(?:牵头|挑头|主抓|负责|参与|承担|主责|配合|协助|涉及|分管|管|有)(?:了|的)?\s*(?:是|有)?\s*(?:一共|总共|共|总计|合计)?\s*"
@@ -74,8 +74,8 @@ _ONE_TASK = re.compile(r"(?:那|这)一?(?:条|项)|(?:牵头|挑头|主抓|(?i:
 _LEAD_ROLE = re.compile(r"牵头|签头|挑头|主抓|主责|作为牵头|挑大梁|唱主角|(?<![a-z])lead(?![a-z])")
 # a cooperating role asked about (配合科室呢, 协办单位是谁, 还有谁配合, 区卫健局也要参与吗, 有配合的没, 哪些科配合, 是配合吗),
 # not a topic (家校配合机制, 学生参与率)
-# 主办科室 / 谁主办, asked of who leads (a plan's table may head its lead column so); 主办 alone hosts an event
-_HOST_ASKED = re.compile(r"主办(?:科室|单位|部门|处室|股室)|谁(?:来)?主办|主办的?(?=\s*(?:是|呢|吗|吧))")
+# 主办科室 / 谁主办 / 承办股室, asked of who leads (a plan may name its lead so); 主办 / 承办 alone host an event
+_HOST_ASKED = re.compile(r"(?:主办|承办)(?:科室|单位|部门|处室|股室)|谁(?:来)?(?:主办|承办)|(?:主办|承办)的?(?=\s*(?:是|呢|吗|吧))")
 _ROLE_ASKED = re.compile(r"(?:(?<=^)|(?<=[\s，,。？?：:谁些个呢和与及的要也还都那有是科室股处门位]))(?:配合|协办|协同|参与|协助)(?=科室|单位|处室|部门|股室|的|呢|吗|没|[？?。，,\s]|$)")
 _SHARED_ROLE = re.compile(r"参与|配合|协助|协办|协同|参加|打下手")
 _TOGETHER = re.compile(r"一起|共同|联合|同时|一块|一道|都是|都")  # 两个科一起牵头: all of the named offices
