@@ -1364,6 +1364,7 @@ HELDOUT_FLOORS = {
     "colloquial_batch72_heldout.jsonl": (0.96, 1, 1, 0),  # 0.967, 1/30, 1/14, 0/10
     "colloquial_batch73_heldout.jsonl": (0.92, 2, 1, 0),  # 0.929, 2/28, 1/15, 0/8 (whole at first measure: 0.917, 4/60, 3/30, 0/17)
     "colloquial_batch74_heldout.jsonl": (0.9, 3, 3, 0),  # 0.900, 3/30, 3/15, 0/7 (whole at first measure: 0.933, 4/60, 5/30, 0/14)
+    "colloquial_batch75_heldout.jsonl": (0.96, 0, 1, 0),  # 0.966, 0/29, 1/15, 0/6 (whole at first measure: 0.933, 3/60, 7/30, 0/12)
 }
 
 

@@ -254,6 +254,7 @@ COMPARE_FLOORS = {
     "compare_batch44_heldout.jsonl": (37, 6, 10),  # 37/42, 6/9, 10/18 (office lists 1/2)
     "compare_batch45_heldout.jsonl": (34, 6, 9),  # 34/41, 6/10, 9/13 (office lists 2/2)
     "compare_batch46_heldout.jsonl": (33, 4, 11),  # 33/44, 4/10, 11/13 (office lists 1/2)
+    "compare_batch47_heldout.jsonl": (33, 5, 8),  # 33/41, 5/10, 8/12 (office lists 2/2)
 }
 
 
