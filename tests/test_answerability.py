@@ -2212,3 +2212,27 @@ def test_a_list_points_heading_sentence_is_the_subject_of_the_sentences_under_it
     28项 are of, as a task's title is of its body."""
     a = ask("承德2020年工作总结里，主体责任清单分了多少项")
     assert a["answered"] and "七方面28项" in "".join(a["results"][0]["evidence"])
+
+
+def test_a_provinces_own_plan_is_one_the_library_lacks(ask):
+    """河北省教育厅2021年工作要点: a province's plan, not 承德's (which quotes the province's 一肩挑 document)."""
+    a = ask("河北省教育厅2021年工作要点 书记校长一肩挑咋要求的")
+    assert a["status"] == "not_found" and "河北省教育厅" in a["reason"]
+    b = ask("河北省教育厅要求一肩挑 承德要点咋落实")  # 承德 named: its plan is asked
+    assert b["answered"] and top(b)[0] == CHENGDE
+
+
+def test_a_check_for_a_rule_asks_whether_the_plan_names_the_thing(ask):
+    """升旗仪式有统一要求没: whether a rule on 升旗仪式 is set, which no 承德 task names (its 爱国主义教育 task holds the
+    rest of the question)."""
+    a = ask("承德爱国主义教育 学校升旗仪式有统一要求没 每周一那种")
+    assert a["status"] == "not_found" and "升旗仪式" in a["reason"]
+
+
+def test_which_place_in_an_order_is_answered_by_the_ordinal_printed(ask):
+    """稳居全省第几方阵: the 双减 task prints 第一方陣; 第几界 typed for 第几届 is answered by 第二十一届; 第几部分 asks where
+    in the plan, not an ordinal of the task's text."""
+    a = ask("溫州雙減那條 教學質量目標是穩居全省第幾方陣")
+    assert a["answered"] and top(a) == (WENZHOU, "二", 1) and "第一方陣" in "".join(a["results"][0]["evidence"])
+    b = ask("达州今年那个全市中小学生田径运动会 办到第几界了")
+    assert b["answered"] and "第二十一届" in "".join(b["results"][0]["evidence"])

@@ -363,6 +363,10 @@ def _asked(question: str) -> tuple[Detail | None, int]:
             return Detail("frequency", "频次", re.compile(
                 rf"{_FREQUENCY.pattern}|{_count_of(m.group(1)).pattern.pattern}")), m.start()
         return _count_of(m.group(1)), m.start()
+    if m := _ORDINAL_OF.search(question):  # 稳居全省第几方阵: the place in an order, printed as 第一方阵
+        # (第几界 typed for 第几届: a measure word said the same is printed instead)
+        said = m.group(1) + "".join(c for c in _MEASURES if sounds(c) & sounds(m.group(1)))
+        return Detail("ordinal", "序次", re.compile(rf"第\s*{_NUM}\s*[{re.escape(said)}]")), m.start()
     if m := _PLAIN_COUNT.search(question):
         if _DRAWN_UP.search(question[:m.start()]) and _NAMED_SET.match(question, m.start()):
             return None, -1  # 要制定啥指标: which indicators are drawn up, which the task names; no figure
@@ -370,6 +374,9 @@ def _asked(question: str) -> tuple[Detail | None, int]:
     return None, -1
 
 
+# 第几 before a word no measure list holds (第几方阵, 第几梯队): an ordinal of that word (第几条 / 第几点 are taken out
+# before, as where in the plan a task stands)
+_ORDINAL_OF = re.compile(r"第几\s*个?\s*(?!部分|章|篇|段|大项|小项)([\u4e00-\u9fff])")
 _DRAWN_UP = re.compile(r"(?:制定|研制|研究制定|建立|出台|完善|设计|构建)\s*$")
 _NAMED_SET = re.compile(r"(?:啥|什么|哪些)\s*(?:指标|数据)")
 

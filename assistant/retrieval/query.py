@@ -134,6 +134,8 @@ _ROLE_AFTER_OFFICE = re.compile(r"牵头|挑头|负责|参与|配合|协助|主�
 _BEFORE_ROLE = re.compile(r"(?:\s|那块|这块|那边|这边|那里|这里|那儿|方面)*$")  # between an office's name and its role word
 _OFFICE_END = re.compile(r"科|办|室|所|站|馆|中心|委|处|股|院|局")  # 区卫健局 for 区卫生健康局, 基教股, 教科院
 _OFFICE_END_CHARS = "科办室所站馆委心处股院局"
+_PROVINCE_BUREAU = re.compile(rf"(?:{_PROVINCES})(?:省|壮族自治区|回族自治区|维吾尔自治区|自治区)?\s*(?:教育厅|教育委员会|教委)")
+_PLAN_WORD = re.compile(r"要点|工作计划")
 _OFFICE_PREFIXES = ("市", "机关", "局")  # staff leave these off: 招考办, 纪委, 电教馆
 # and the bureau's own name before a unit's (直属单位 of 市教育直属单位): read only as typed whole, never shortened further
 # (科学研究室 of 市教育科学研究室 would make a 科室 of any question)
@@ -329,6 +331,10 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
             if names[name] not in q.cities:
                 q.cities.append(names[name])
             rest = rest.replace(name, " ")
+    if not q.cities and (bureau := _PROVINCE_BUREAU.search(rest)) and _PLAN_WORD.search(rest):
+        # 河北省教育厅2021年工作要点: a province's own plan, which the corpus (cities' and counties' plans) lacks
+        q.unknown_cities.append(bureau.group(0))
+        rest = rest.replace(bureau.group(0), " ")
     typed: dict[str, str] = {}  # places typed with a slip (承得), as typed -> the corpus city
     while names and (slip := _place_slip(rest, {n: c for n, c in names.items() if c not in q.cities}, corpus_text,
                                          everyday)):

@@ -135,8 +135,9 @@ MIN_DENSE = 0.93
 # a yes/no check (有没有X, X办不办, X搞没搞) and the words it asks about: to the end of its clause after it, or from
 # the clause's start before it
 # (是不是, 能不能 ask a guess or a permission, not whether something is there)
-_CHECK = re.compile(r"有没有|有无|有没|([办搞开推建提写做设评发抓出上弄装修])[不没]\1|"
-                    r"有(?:具体)?(?:安排|说法|要求|计划|部署|提|写|提到|写到)?[没吗](?=[\s？?。！!]|$)|"  # X有说法没, X有吗
+_CHECK = re.compile(r"有没有|有无|有没|([办搞开推建提写做设评发抓出上弄装修让准])[不没]\1|"  # 让不让娃带: allowed?
+                    # X有说法没, X有吗, X有统一要求没
+                    r"有(?:具体|统一|明确|专门)?(?:安排|说法|要求|计划|部署|规定|提|写|提到|写到)?[没吗](?=[\s？?。！!]|$)|"
                     # 长春也搞了劳模进校园吧, 承德也开剪纸课了吧: a guess that this plan does it too, checked as 有没有
                     r"也(?:搞|办|开|上|建|推|设|有|做|弄|在搞|在做)了?(?=[^，,。？?！!；;\s]*?(?:了吧|吧|对吧|是吧)(?:[\s？?。！!]|$))")
 CHECKED_NEAR = 0.9
