@@ -552,3 +552,14 @@ def test_the_only_place_asked_about_may_be_typed_with_a_slip(engine):
     """只有承得写了吗: 承德 typed 承得 after 只有 is still the one place checked against every plan."""
     q, _ = engine.reading("新老师岗前培训 只有承得写了吗")
     assert q.only and q.compare and q.cities == []
+
+
+def test_which_plans_own_up_to_a_problem_is_read_from_the_problems_they_state(ask):
+    """社区教育 老年教育 投入少 发展滞后 这问题 哪几个市点了: 达州 and 遂宁 state each task's problems (问题描述); 承德,
+    温州 and 长春 state none, so their tasks on 社区教育 do not own up to it."""
+    a = ask("社区教育 老年教育 投入少 发展滞后 这问题 哪几个市在要点里自己点了 谁牵头")
+    status = {p["city"]: p["status"] for p in a["plans"]}
+    assert status["达州"] == "answered" and status["遂宁"] == "answered"
+    assert status["承德"] == status["温州"] == status["长春"] == "not_found"
+    b = ask("社区教育 老年教育 哪几个市写了")  # no problem asked: 承德's task on the topic answers
+    assert {p["city"]: p["status"] for p in b["plans"]}["承德"] == "answered"

@@ -136,6 +136,9 @@ _OFFICE_END = re.compile(r"科|办|室|所|站|馆|中心|委|处|股|院|局") 
 _OFFICE_END_CHARS = "科办室所站馆委心处股院局"
 _PROVINCE_BUREAU = re.compile(rf"(?:{_PROVINCES})(?:省|壮族自治区|回族自治区|维吾尔自治区|自治区)?\s*(?:教育厅|教育委员会|教委)")
 _PLAN_WORD = re.compile(r"要点|工作计划")
+# 入园难 入园贵 这个老问题 哪些市点出来了, …这种短板, …这种话 哪几个地方要点里有: the problem as the plans state their own
+_ADMITTED = re.compile(r"(?:这|这个|这种|这类|这些|这一)\s*(?:老)?(?:问题|毛病|短板|弱项|难题|不足|通病)(?!整改|清单)"
+                       r"[^，,。？?！!]{0,12}?(?:点出|点了|点名|认了|承认|自己|提到|提了|写了|说了|有)|这种话|这类话|这话")
 _OFFICE_PREFIXES = ("市", "机关", "局")  # staff leave these off: 招考办, 纪委, 电教馆
 # and the bureau's own name before a unit's (直属单位 of 市教育直属单位): read only as typed whole, never shortened further
 # (科学研究室 of 市教育科学研究室 would make a 科室 of any question)
@@ -212,6 +215,9 @@ class Question:
     content: bool = False  # asks what a task says (讲了啥, 咋说的), also beside who leads it
     shared_only: bool = False  # asks only who shares a task (配合科室是哪些): its lead alone does not answer
     preamble: bool = False  # asks for the plan's overall approach (总体思路), which the preamble states
+    # asks which plans own up to a problem (…这毛病 哪几个市认了): a plan says so in its tasks' 问题描述, not by a task
+    # on the topic
+    admitted: bool = False
     topic: str = ""  # the question with city, year and office removed
     asked: str = ""  # the question without what is said around it (您好，王局问：… ，麻烦了): what is embedded
     compare: bool = False  # asks across plans (各地 / 比较 / two places named): answered plan by plan
@@ -503,6 +509,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
         # 配合科室呢, 谁配合, 主办科室哪个: asks who, as 牵头 does; never a topic word
         rest = _ROLE_ASKED.sub(" ", _ROLE_LIST.sub(" ", _HOST_ASKED.sub(" ", rest)))
     q.figure = bool(_FIGURE.search(q.folded))
+    q.admitted = bool(_ADMITTED.search(q.folded))
     q.overview = bool(_OVERVIEW.search(q.folded))
     q.content = q.overview or bool(_CONTENT.search(q.folded))
     q.preamble = bool(_PREAMBLE.search(q.folded))
