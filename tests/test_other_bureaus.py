@@ -1090,3 +1090,13 @@ def test_a_draft_with_its_feedback_form_offices_worded_chengban_and_a_scoring_ta
     assert b["results"][0]["section"] == "四"
     c = ask("龙沙 义务教育优质均衡那项 谁牵头")
     assert c["answered"] and c["results"][0]["lead_offices"] == ["基础教育科", "区人民政府教育督导室"]
+
+
+def test_a_leader_asked_of_a_plan_naming_offices_only_is_the_part_missing(plans_of):
+    """分管领导是谁: 盘龙's workbook hangs its tasks on offices only, so the offices are shown and the person named
+    missing; 曹县's plan prints a 分管领导 column, which answers."""
+    a = plans_of("sixtyfourth")("盘龙 清廉学校 分管领导是谁")
+    assert a["status"] == "partial" and "分管领导" in a["reason"]
+    assert a["results"][0]["lead_offices"] == ["驻局纪检监察组"]
+    b = plans_of("sixtieth")("曹县教体局 义务教育优质均衡 谁牵头 分管领导是谁")
+    assert b["answered"]

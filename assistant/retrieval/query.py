@@ -139,6 +139,7 @@ _PLAN_WORD = re.compile(r"要点|工作计划")
 # 入园难 入园贵 这个老问题 哪些市点出来了, …这种短板, …这种话 哪几个地方要点里有: the problem as the plans state their own
 _ADMITTED = re.compile(r"(?:这|这个|这种|这类|这些|这一)\s*(?:老)?(?:问题|毛病|短板|弱项|难题|不足|通病)(?!整改|清单)"
                        r"[^，,。？?！!]{0,12}?(?:点出|点了|点名|认了|承认|自己|提到|提了|写了|说了|有)|这种话|这类话|这话")
+_PERSON_ASKED = re.compile(r"(?:分管|责任|牵头|主管|联系)(?:局|校)?领导|分管(?:副)?局长|哪(?:位|个)(?:局)?领导|局领导(?:是|分管)")
 _OFFICE_PREFIXES = ("市", "机关", "局")  # staff leave these off: 招考办, 纪委, 电教馆
 # and the bureau's own name before a unit's (直属单位 of 市教育直属单位): read only as typed whole, never shortened further
 # (科学研究室 of 市教育科学研究室 would make a 科室 of any question)
@@ -218,6 +219,7 @@ class Question:
     # asks which plans own up to a problem (…这毛病 哪几个市认了): a plan says so in its tasks' 问题描述, not by a task
     # on the topic
     admitted: bool = False
+    person: bool = False  # asks the leader a task hangs on (分管领导是谁), a person, not an office
     topic: str = ""  # the question with city, year and office removed
     asked: str = ""  # the question without what is said around it (您好，王局问：… ，麻烦了): what is embedded
     compare: bool = False  # asks across plans (各地 / 比较 / two places named): answered plan by plan
@@ -510,6 +512,7 @@ def read_question(text: str, documents: dict[str, DocumentInfo], office_forms: d
         rest = _ROLE_ASKED.sub(" ", _ROLE_LIST.sub(" ", _HOST_ASKED.sub(" ", rest)))
     q.figure = bool(_FIGURE.search(q.folded))
     q.admitted = bool(_ADMITTED.search(q.folded))
+    q.person = bool(_PERSON_ASKED.search(q.folded))
     q.overview = bool(_OVERVIEW.search(q.folded))
     q.content = q.overview or bool(_CONTENT.search(q.folded))
     q.preamble = bool(_PREAMBLE.search(q.folded))

@@ -1179,6 +1179,10 @@ class Engine:
         if best.detail_missing:  # the task is cited as where the topic is; nothing is quoted as the answer
             best.evidence = []
             return Answer(q, PARTIAL, f"原文没有给出所问的{best.detail_missing}。", hits, filters)
+        if q.intent == LEAD and q.person and not _names_a_person(best.record):
+            # 分管领导是谁, asked of a plan that hangs its tasks on offices only: the offices are shown, the person is
+            # what the plan does not say
+            return Answer(q, PARTIAL, "原文没有写这项任务的分管领导或责任人，只列了科室。", hits, filters)
         if q.intent == LEAD and not (best.record.lead_offices or best.record.responsible_offices):
             # 讲了啥，哪个科负责 / 新增几所 哪个科负责: what it says or the value asked is quoted, as offices are beside
             # a missing date
@@ -1939,6 +1943,16 @@ def _topic_share(terms: list[Term], valued: list[str], text: str) -> float:
     when or how often, not what about."""
     return share([t for t in terms if (t.word not in valued and not is_period_word(t.word)) or t.found_in(text)]
                  or terms, text)
+
+
+_PERSON_LABEL = re.compile(r"领导|责任人|联系人|分管局长")
+
+
+def _names_a_person(record: Record) -> bool:
+    """Whether the task names the person it hangs on: a field (分管领导 | 张伟), a label (牵头领导：刘振华), a bracket."""
+    return any(_PERSON_LABEL.search(name) for name in record.fields) or any(
+        _PERSON_LABEL.search(label) for label in record.office_labels.values()) or bool(
+        re.search(r"(?:领导|责任人|联系人)\s*[:：]", record.text))
 
 
 def _printed_empty(record: Record) -> bool:
