@@ -1558,8 +1558,7 @@ class _Parser:
             # the legend's words: the marked office is its 牵头单位, the rest of the list its 配合单位
             labels[LEAD] = self.mark_legend[0]
             if offices[RESPONSIBLE]:
-                offices[COOPERATING] = offices.pop(RESPONSIBLE) + offices[COOPERATING]
-                offices[RESPONSIBLE] = []
+                offices[COOPERATING], offices[RESPONSIBLE] = offices[RESPONSIBLE] + offices[COOPERATING], []
                 labels.pop(RESPONSIBLE, None)
                 labels[COOPERATING] = self.mark_legend[1]
         if self.first_leads and not offices[LEAD] and offices[RESPONSIBLE]:

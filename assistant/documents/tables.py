@@ -293,7 +293,7 @@ def _matrix_row(lines: list[SourceLine], start: int, columns: list[Column]) -> t
     for line in lines[index + 1:index + 6]:
         row = split_cells(line.text)
         if row and len(row) == len(matrix) and any(
-                is_office_name(fold(name)) for j in marked if j < len(row) for name in re.split(r"[、，,\s]", row[j])):
+                is_office_name(fold(name)) for j in marked for name in re.split(r"[、，,\s]", row[j])):
             return None  # the cells under the group's columns name offices (局机关科室 | 局属单位 over lists): no marks
     return index, matrix
 

@@ -888,16 +888,16 @@ def _written_forms(forms: frozenset[str]) -> dict[str, str]:
 
 
 @lru_cache(maxsize=64)
-def _unprefixed_forms(forms: frozenset[str]) -> dict[str, str]:
-    """Each office form without the bureau's name before it (直属单位 -> 市教育直属单位), when four characters or more
-    are left."""
+def _whole_forms(forms: frozenset[str]) -> dict[str, str]:
+    """`_written_forms`, and each office form without the bureau's name before it (直属单位 -> 市教育直属单位) when
+    four characters or more are left: names matched only as typed whole, never as shortened further."""
     out = {}
     for f in sorted(forms):
         w = fold(f)
         for prefix in _BUREAU_PREFIXES:
             if w.startswith(prefix) and len(w) - len(prefix) >= 4:
                 out.setdefault(w[len(prefix):], f)
-    return out
+    return {**out, **_written_forms(forms)}
 
 
 # what an office does, said in everyday words, -> the character its name holds for it
@@ -1000,7 +1000,7 @@ def _shortest_first(name: str) -> tuple[int, str]:
 def _office_in(text: str, forms: set[str], corpus_text: str, everyday: Callable[[str], bool],
                every_form: set[str] = frozenset()) -> tuple[str | None, tuple[int, int]]:
     written = _written_forms(frozenset(forms))
-    whole = {**_unprefixed_forms(frozenset(forms)), **written}
+    whole = _whole_forms(frozenset(forms))
     # 幼儿园, 各中小学校 listed among a task's offices are schools: in 公办幼儿园学位 they are the topic, and they
     # name an office only before a role word (幼儿园配合哪些)
     exact = [(text.find(w), -len(w), w) for w in whole if w in text and not (

@@ -146,7 +146,6 @@ QUOTE_SLACK = 2  # the characters a quoted name's retyping may leave out of the 
 _PARTICLES_AT_END = re.compile(r"(?:了吧|对吧|是吧|吧|吗|嘛|么|呢|啊|呀|没)+$")
 # a question checking a remembered value (是21到23年吧, 是不是20所)
 _CONFIRMED = re.compile(r"(?:对吧|是吧|吧|对不对|没错吧?|是不是)(?=[\s？?。！!]|$)|是不是|是否")
-_PROBLEM_FIELD = re.compile(r"问题描述|存在问题|主要问题|问题短板|短板弱项|问题清单|现状问题")
 _CHECK_SPAN = re.compile(r"[^，,。？?！!；;：:\s]*")
 _CHECK_SPAN_BEFORE = re.compile(r"[^，,。？?！!；;：:\s]*$")
 # ... and no more than UNHEARD_SHARE of the question's weight may lie in words no plan uses in any form (calibration:
@@ -1600,16 +1599,16 @@ class Engine:
         out = []
         for (doc, year), members in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1] or 0)):
             info = self.index.documents.get(doc)
+            city = self.records[members[0]].city
             if q.admitted and not (members := [i for i in members if self._states_problems(i)]):
                 # 这毛病 哪几个市认了: a plan owns up to a problem only in the problems it states (问题描述); a plan
                 # stating none is no answer, though a task of it works on the topic
-                out.append(PlanAnswer(doc, self.records[groups[(doc, year)][0]].city, year, Answer(
+                out.append(PlanAnswer(doc, city, year, Answer(
                     q, NOT_FOUND, f"{self._plans_named({(doc, year)})}没有写各项任务存在的问题（问题描述）。",
                     filters=dict(filters))))
                 continue
             scores = self._for_year(q, s, year, info.year if info else year) if q.year_over_year else s
-            out.append(PlanAnswer(doc, self.records[members[0]].city, year,
-                                  self._decide(q, members, 3, dict(filters), scores, comparing=True)))
+            out.append(PlanAnswer(doc, city, year, self._decide(q, members, 3, dict(filters), scores, comparing=True)))
         return out
 
     def _states_problems(self, i: int) -> bool:
@@ -1946,6 +1945,7 @@ def _topic_share(terms: list[Term], valued: list[str], text: str) -> float:
 
 
 _PERSON_LABEL = re.compile(r"领导|责任人|联系人|分管局长")
+_PROBLEM_FIELD = re.compile(r"问题描述|存在问题|主要问题|问题短板|短板弱项|问题清单|现状问题")  # a task's stated problems
 
 
 def _names_a_person(record: Record) -> bool:
